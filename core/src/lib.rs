@@ -19,3 +19,9 @@ pub use calendar::{Calendar, DayCount};
 pub use error::InputError;
 pub use ids::{CaseId, CategoryId, PersonId, RuleId, UnitId};
 pub use petition::{Channel, Escalation, IdNumber, Petitioner, Phone, Purpose};
+pub use category::{Category, CategoryError, CategoryTree};
+pub use org::{OrgError, Organisation, Person, Role, Unit, UnitKind};
+pub use routing::{
+    Condition, Disposal, NewRule, RoutingError, RoutingInput, RoutingProposal, RoutingRules, Rule,
+    Target,
+};
