@@ -1,26 +1,102 @@
 //! # xinfang-core
 //!
-//! The domain of Chinese petition (信访, letters-and-visits) casework, as a
-//! pure library: no I/O, no clock reads (time is always a parameter), no UI.
-//! It compiles natively and to `wasm32-unknown-unknown`.
+//! The domain of Chinese petition (信访, letters-and-visits) casework as a
+//! pure library: cases and petitioners, channels and content categories,
+//! the units and people who handle cases, routing and assignment
+//! (分级负责·归口办理, 五定), the statutory clock with China's holiday
+//! calendar, the proceedings chain (办理 → 复查 → 复核 → 终结) and
+//! supervision.
+//!
+//! It does no I/O and reads no clock: every decision takes `now` as a
+//! parameter, so it runs the same natively, in a browser (wasm32) and in
+//! tests, and every result can be reproduced.
+//!
+//! ## How it fits together
+//!
+//! An [`Office`] holds the [`Settings`] (organisation, categories, routing
+//! rules, calendar, statutory periods) and the cases. Every change is a
+//! [`Command`]: [`Office::decide`] checks it against the current state and
+//! returns the [`Event`]s it makes or a [`CaseError`] whose message a clerk
+//! can read; [`Office::apply`] folds an event into the cases and appends it
+//! to the hash-chained [`EventLog`]. [`Office::execute`] does both.
+//! Deadlines are derived on demand: [`Office::next_due`] says what a case
+//! owes, by when and from whom.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use xinfang_core::{Action, Channel, Command, Intake, Office, Petitioner, Purpose, Settings};
+//!
+//! let mut office = Office::new(Settings::sample_county());
+//! let s = office.settings();
+//! let intake = Intake {
+//!     received_on: NaiveDate::from_ymd_opt(2025, 9, 26).unwrap(),
+//!     channel: Channel::Online,
+//!     petitioners: vec![Petitioner::named("张某")],
+//!     head_count: 1,
+//!     category: s.categories.find("集中供热").unwrap().id(),
+//!     purpose: Purpose::Request,
+//!     township: s.org.find_unit("城关镇").map(|u| u.id()),
+//!     village: "幸福小区".into(),
+//!     summary: "小区冬季供暖温度不达标".into(),
+//!     content: String::new(),
+//!     escalation: None,
+//!     accused_unit: None,
+//!     repeat_of: None,
+//! };
+//! // The routing rules propose a unit and say why.
+//! let proposal = office.propose_route(&intake).unwrap();
+//! assert_eq!(office.settings().org.unit_name(proposal.lead), "县住建局");
+//!
+//! let now = NaiveDate::from_ymd_opt(2025, 9, 26).unwrap().and_hms_opt(10, 0, 0).unwrap();
+//! let id = office.execute(Command::Register { intake }, now).unwrap();
+//! // 15 days from Friday 26 September end on Saturday 11 October, a
+//! // make-up working day (调休上班), so the deadline does not move.
+//! let due = office.next_due(office.case(id).unwrap()).unwrap();
+//! assert_eq!(due.by, NaiveDate::from_ymd_opt(2025, 10, 11).unwrap());
+//!
+//! // A step the stage does not allow is refused, with a reason.
+//! let accept = Command::Act { case: id, action: Action::Accept { on: now.date() } };
+//! let err = office.execute(accept, now).unwrap_err();
+//! assert_eq!(err.to_string(), "案件当前为“待转送”，不能受理");
+//! ```
+//!
+//! See `examples/walkthrough.rs` for a case taken through assignment,
+//! extension, reply and review.
+//!
+//! ## Crate features
+//!
+//! None. Dependencies are chrono (without its clock), serde, serde_json,
+//! sha2 and thiserror.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod assignment;
 pub mod calendar;
+pub mod case;
 pub mod category;
+pub mod clock;
 pub mod error;
 pub mod ids;
+pub mod lifecycle;
+pub mod log;
+pub mod office;
 pub mod org;
 pub mod petition;
 pub mod routing;
 
+pub use assignment::{Assignment, FiveFixes, Fix};
 pub use calendar::{Calendar, DayCount};
+pub use case::{Case, Intake, Stage};
+pub use category::{Category, CategoryError, CategoryTree};
+pub use clock::{ClockRules, Due, DueAction};
 pub use error::InputError;
 pub use ids::{CaseId, CategoryId, PersonId, RuleId, UnitId};
-pub use petition::{Channel, Escalation, IdNumber, Petitioner, Phone, Purpose};
-pub use category::{Category, CategoryError, CategoryTree};
+pub use lifecycle::{Action, CaseError, Change, Event};
+pub use log::{EventLog, Hash};
+pub use office::{Command, LoadError, Office, Settings};
 pub use org::{OrgError, Organisation, Person, Role, Unit, UnitKind};
+pub use petition::{Channel, Escalation, IdNumber, Petitioner, Phone, Purpose};
 pub use routing::{
     Condition, Disposal, NewRule, RoutingError, RoutingInput, RoutingProposal, RoutingRules, Rule,
     Target,

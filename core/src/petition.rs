@@ -199,8 +199,7 @@ impl IdNumber {
         }
         const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
         const CHECK: &[u8; 11] = b"10X98765432";
-        let sum: u32 =
-            bytes[..17].iter().zip(WEIGHTS).map(|(b, w)| u32::from(b - b'0') * w).sum();
+        let sum: u32 = bytes[..17].iter().zip(WEIGHTS).map(|(b, w)| u32::from(b - b'0') * w).sum();
         if bytes[17] != CHECK[(sum % 11) as usize] {
             return Err(bad("校验码不符"));
         }
@@ -255,7 +254,8 @@ impl Phone {
     pub fn parse(raw: &str) -> Result<Self, InputError> {
         let s: String = raw.trim().chars().filter(|c| *c != ' ').collect();
         let digits: String = s.chars().filter(|c| *c != '-').collect();
-        let ok_chars = s.chars().all(|c| c.is_ascii_digit() || c == '-') && s.matches('-').count() <= 1;
+        let ok_chars =
+            s.chars().all(|c| c.is_ascii_digit() || c == '-') && s.matches('-').count() <= 1;
         let mobile = digits.len() == 11 && digits.starts_with('1') && !s.contains('-');
         let landline = (7..=12).contains(&digits.len()) && !digits.starts_with('1');
         if ok_chars && (mobile || landline) {
@@ -344,7 +344,10 @@ mod tests {
         assert!(IdNumber::parse("11010519491231002x").is_ok(), "lower-case x accepted");
         let err = IdNumber::parse("110105194912310021").unwrap_err();
         assert!(err.to_string().contains("校验码"), "{err}");
-        assert!(IdNumber::parse("11010519491331002X").unwrap_err().to_string().contains("出生日期"));
+        assert!(IdNumber::parse("11010519491331002X")
+            .unwrap_err()
+            .to_string()
+            .contains("出生日期"));
         assert!(IdNumber::parse("1101051949").unwrap_err().to_string().contains("18位"));
         assert_eq!(IdNumber::parse("11010519491231002X").unwrap().masked(), "110105********002X");
     }
@@ -357,7 +360,7 @@ mod tests {
         assert!(Phone::parse("1381234567").is_err(), "10-digit mobile");
         assert!(Phone::parse("abc").is_err());
         assert!(Phone::parse("03-71-123").is_err());
-        assert_eq!(Phone::parse("0371-12345678").unwrap().masked(), "037*****5678");
+        assert_eq!(Phone::parse("0371-12345678").unwrap().masked(), "037******5678");
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -1,0 +1,849 @@
+//! A case (信访事项): what was received, where it was routed, and the chain
+//! of proceedings (办理 → 复查 → 复核) with their decisions. A `Case` is
+//! only ever built by folding its events (see [`crate::lifecycle`]);
+//! deadlines are derived from its dates, the [`ClockRules`] and the
+//! [`Calendar`], never stored.
+
+use crate::assignment::Assignment;
+use crate::calendar::Calendar;
+use crate::clock::{ClockRules, Due, DueAction};
+use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
+use crate::petition::{Channel, Escalation, Petitioner, Purpose};
+use crate::routing::Disposal;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Everything recorded when a petition is registered (登记).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Intake {
+    /// The day the petition office received it.
+    pub received_on: NaiveDate,
+    /// The channel it came by.
+    pub channel: Channel,
+    /// The petitioners, the primary one first; never empty.
+    pub petitioners: Vec<Petitioner>,
+    /// How many people came or signed (≥ the number of named petitioners).
+    pub head_count: u32,
+    /// Content category.
+    pub category: CategoryId,
+    /// Purpose.
+    pub purpose: Purpose,
+    /// The township (乡镇/街道) where the matter arose, when local.
+    pub township: Option<UnitId>,
+    /// The village or community, free text (may be empty).
+    #[serde(default)]
+    pub village: String,
+    /// A one-line summary (反映问题).
+    pub summary: String,
+    /// The full content of the petition.
+    #[serde(default)]
+    pub content: String,
+    /// How far above the competent level the visit went (越级访).
+    #[serde(default)]
+    pub escalation: Option<Escalation>,
+    /// For an accusation: the unit accused. Its staff must not see the content.
+    #[serde(default)]
+    pub accused_unit: Option<UnitId>,
+    /// The earlier case this repeats (重信重访), if any.
+    #[serde(default)]
+    pub repeat_of: Option<CaseId>,
+}
+
+impl Intake {
+    /// The primary petitioner.
+    pub fn primary(&self) -> Option<&Petitioner> {
+        self.petitioners.first()
+    }
+
+    /// A collective visit (集体访): a visit by five or more people.
+    pub fn is_collective(&self) -> bool {
+        self.channel.is_visit() && self.head_count >= 5
+    }
+
+    /// A repeat (重信重访) rather than a first petition (初信初访).
+    pub fn is_repeat(&self) -> bool {
+        self.repeat_of.is_some()
+    }
+}
+
+/// Where the case was sent, and how (转送/交办/直办).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Routing {
+    /// The day it was sent.
+    pub on: NaiveDate,
+    /// Transfer, assignment or direct handling.
+    pub disposal: Disposal,
+    /// The lead unit (主办).
+    pub lead: UnitId,
+    /// Co-handling units (协办).
+    #[serde(default)]
+    pub co_units: Vec<UnitId>,
+    /// The 五定, present exactly when `disposal` is [`Disposal::Assign`].
+    #[serde(default)]
+    pub assignment: Option<Assignment>,
+    /// Why this unit: the routing rule's explanation or the clerk's note.
+    #[serde(default)]
+    pub explanation: String,
+}
+
+/// Which kind of refusal a notice is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeclineKind {
+    /// 不予受理 (or, before routing, 告知 where to go): not a petition
+    /// matter for this body; the notice says where to go.
+    NotAccepted,
+    /// 不再受理: a re-filing of a matter already concluded by 复核.
+    NoLongerAccepted,
+}
+
+impl DeclineKind {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            DeclineKind::NotAccepted => "不予受理",
+            DeclineKind::NoLongerAccepted => "不再受理",
+        }
+    }
+}
+
+/// A written refusal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Decline {
+    /// The day of the notice.
+    pub on: NaiveDate,
+    /// Which refusal.
+    pub kind: DeclineKind,
+    /// The body that refused (`None`: the petition office before routing).
+    pub body: Option<UnitId>,
+    /// Why, in words for the petitioner.
+    pub reason: String,
+    /// Where to go instead (e.g. “人民法院”), may be empty.
+    #[serde(default)]
+    pub redirect_to: String,
+}
+
+/// An approved extension of the reply period (延长办理期限).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extension {
+    /// The day it was approved.
+    pub on: NaiveDate,
+    /// How many days longer.
+    pub days: u32,
+    /// The reason told to the petitioner.
+    pub reason: String,
+    /// The head of the body who approved it.
+    pub approved_by: PersonId,
+}
+
+/// The outcome of one claim in a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyOutcome {
+    /// 予以支持.
+    Support,
+    /// 解释说明.
+    Explain,
+    /// 不予支持.
+    Reject,
+}
+
+impl ReplyOutcome {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReplyOutcome::Support => "予以支持",
+            ReplyOutcome::Explain => "解释说明",
+            ReplyOutcome::Reject => "不予支持",
+        }
+    }
+}
+
+/// One claim of the petition and the answer to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReplyItem {
+    /// The claim (诉求).
+    pub claim: String,
+    /// The outcome.
+    pub outcome: ReplyOutcome,
+    /// The facts and legal basis.
+    #[serde(default)]
+    pub basis: String,
+}
+
+/// The written reply (处理意见书).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    /// The day it was issued to the petitioner.
+    pub on: NaiveDate,
+    /// The answer per claim; never empty.
+    pub items: Vec<ReplyItem>,
+    /// The handling unit's report (办结报告), required for 交办 cases.
+    #[serde(default)]
+    pub report: Option<String>,
+}
+
+impl Reply {
+    /// The overall outcome: the least favourable of the items.
+    pub fn outcome(&self) -> ReplyOutcome {
+        let has = |o| self.items.iter().any(|i| i.outcome == o);
+        if has(ReplyOutcome::Reject) {
+            ReplyOutcome::Reject
+        } else if has(ReplyOutcome::Explain) {
+            ReplyOutcome::Explain
+        } else {
+            ReplyOutcome::Support
+        }
+    }
+}
+
+/// Why a handling round started.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum HandlingCause {
+    /// The case was accepted.
+    Accepted,
+    /// The petition office sent the report back (退回重办).
+    SentBack {
+        /// Why the report was not good enough.
+        reason: String,
+    },
+    /// A review ordered the body to handle it again (责令重新办理).
+    Redo {
+        /// The review level that ordered it.
+        level: ReviewLevel,
+    },
+}
+
+/// One round of handling by the lead unit, ending in a written reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handling {
+    /// The handling body.
+    pub body: UnitId,
+    /// The day the round started (acceptance, send-back or redo order).
+    pub started_on: NaiveDate,
+    /// Why it started.
+    pub cause: HandlingCause,
+    /// A deadline set explicitly for a redo round.
+    #[serde(default)]
+    pub redo_by: Option<NaiveDate>,
+    /// The one approved extension, if any.
+    #[serde(default)]
+    pub extension: Option<Extension>,
+    /// The reply, once issued.
+    #[serde(default)]
+    pub reply: Option<Reply>,
+}
+
+/// 复查 (review by the body one level up) or 复核 (re-review, the next level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewLevel {
+    /// 复查.
+    Review,
+    /// 复核.
+    ReReview,
+}
+
+impl ReviewLevel {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewLevel::Review => "复查",
+            ReviewLevel::ReReview => "复核",
+        }
+    }
+}
+
+/// The decision of a review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReviewOutcome {
+    /// 维持: the reply stands.
+    Uphold,
+    /// 变更: the review body changes the outcome itself.
+    Change,
+    /// 撤销并责令重新办理: the handling body must handle it again.
+    Redo,
+}
+
+impl ReviewOutcome {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewOutcome::Uphold => "维持",
+            ReviewOutcome::Change => "变更",
+            ReviewOutcome::Redo => "责令重新办理",
+        }
+    }
+}
+
+/// A written review decision (复查意见书 / 复核意见书).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewDecision {
+    /// The day of the decision.
+    pub on: NaiveDate,
+    /// The outcome.
+    pub outcome: ReviewOutcome,
+    /// The reasons.
+    pub reasons: String,
+}
+
+/// A 复查 or 复核 proceeding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// Which level.
+    pub level: ReviewLevel,
+    /// The reviewing body.
+    pub body: UnitId,
+    /// The day the petitioner asked.
+    pub requested_on: NaiveDate,
+    /// Days of hearings (听证), which do not count against the period.
+    #[serde(default)]
+    pub hearing_days: u32,
+    /// The decision, once made.
+    #[serde(default)]
+    pub decision: Option<ReviewDecision>,
+}
+
+/// One link of the proceedings chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Proceeding {
+    /// 办理.
+    Handling(Handling),
+    /// 复查 or 复核.
+    Review(Review),
+}
+
+/// How a supervising body pressed the handling unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupervisionKind {
+    /// 催办: a reminder.
+    Reminder,
+    /// 书面督办 (督办函).
+    Written,
+    /// 电话督办.
+    Phone,
+    /// 约谈督办.
+    Interview,
+    /// 实地督办.
+    OnSite,
+}
+
+impl SupervisionKind {
+    /// Every kind, in display order.
+    pub const ALL: [SupervisionKind; 5] = [
+        SupervisionKind::Reminder,
+        SupervisionKind::Written,
+        SupervisionKind::Phone,
+        SupervisionKind::Interview,
+        SupervisionKind::OnSite,
+    ];
+
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            SupervisionKind::Reminder => "催办",
+            SupervisionKind::Written => "书面督办",
+            SupervisionKind::Phone => "电话督办",
+            SupervisionKind::Interview => "约谈督办",
+            SupervisionKind::OnSite => "实地督办",
+        }
+    }
+
+    /// 督办 rather than a mere 催办.
+    pub fn is_notice(self) -> bool {
+        self != SupervisionKind::Reminder
+    }
+}
+
+/// A reminder or supervision notice on a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Supervision {
+    /// Its number within the case, from 1.
+    pub no: u32,
+    /// The day it was issued.
+    pub on: NaiveDate,
+    /// How.
+    pub kind: SupervisionKind,
+    /// The unit pressed.
+    pub unit: UnitId,
+    /// What was required.
+    pub note: String,
+    /// The day the unit must respond by, if set.
+    #[serde(default)]
+    pub respond_by: Option<NaiveDate>,
+    /// When and how it was closed (the unit responded).
+    #[serde(default)]
+    pub closed: Option<SupervisionClosure>,
+}
+
+/// The closing of a supervision notice.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SupervisionClosure {
+    /// The day.
+    pub on: NaiveDate,
+    /// The unit's response.
+    pub note: String,
+}
+
+/// How a follow-up contact (回访) was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactMethod {
+    /// 电话回访.
+    Phone,
+    /// 上门回访.
+    Visit,
+    /// 短信回访.
+    Sms,
+    /// 信函回访.
+    Letter,
+}
+
+impl ContactMethod {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            ContactMethod::Phone => "电话回访",
+            ContactMethod::Visit => "上门回访",
+            ContactMethod::Sms => "短信回访",
+            ContactMethod::Letter => "信函回访",
+        }
+    }
+}
+
+/// A follow-up contact with the petitioner (回访).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUp {
+    /// The day.
+    pub on: NaiveDate,
+    /// How.
+    pub method: ContactMethod,
+    /// What the petitioner said.
+    pub note: String,
+}
+
+/// The petitioner's rating of the handling (满意度评价).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Satisfaction {
+    /// 满意.
+    Satisfied,
+    /// 基本满意.
+    Basically,
+    /// 不满意.
+    Dissatisfied,
+}
+
+impl Satisfaction {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Satisfaction::Satisfied => "满意",
+            Satisfaction::Basically => "基本满意",
+            Satisfaction::Dissatisfied => "不满意",
+        }
+    }
+
+    /// Counts as satisfied for 群众满意率 (满意 + 基本满意).
+    pub fn is_positive(self) -> bool {
+        self != Satisfaction::Dissatisfied
+    }
+}
+
+/// A rating given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rating {
+    /// The day.
+    pub on: NaiveDate,
+    /// The rating.
+    pub level: Satisfaction,
+}
+
+/// Where a case stands on a given day as to its rating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RatingStatus {
+    /// No reply yet: nothing to rate.
+    NotDue,
+    /// Rated.
+    Rated(Satisfaction),
+    /// 未评价: the window is open until the given day.
+    Open {
+        /// The last day to rate.
+        until: NaiveDate,
+    },
+    /// 超期未评价: the window passed without a rating.
+    Expired,
+}
+
+impl RatingStatus {
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            RatingStatus::NotDue => "—",
+            RatingStatus::Rated(s) => s.label(),
+            RatingStatus::Open { .. } => "未评价",
+            RatingStatus::Expired => "超期未评价",
+        }
+    }
+}
+
+/// The petitioner accepted the outcome and stopped petitioning (息诉罢访).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settlement {
+    /// The day it was recorded.
+    pub on: NaiveDate,
+    /// How it was established (e.g. a signed statement).
+    pub note: String,
+}
+
+/// Where a case is in its lifecycle. Derived from the case, never stored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// 待转送: registered, not yet routed.
+    Registered,
+    /// 待受理: routed, the body has not decided acceptance.
+    Routed,
+    /// 办理中.
+    Handling,
+    /// 已答复: replied; the petitioner may still ask for 复查.
+    Replied,
+    /// 复查中.
+    UnderReview,
+    /// 已复查: the petitioner may still ask for 复核.
+    Reviewed,
+    /// 复核中.
+    UnderReReview,
+    /// 已终结: 复核 decided; the same matter is not accepted again.
+    Terminated,
+    /// 不予受理 / 不再受理 / 告知.
+    Declined,
+}
+
+impl Stage {
+    /// Every stage, in lifecycle order.
+    pub const ALL: [Stage; 9] = [
+        Stage::Registered,
+        Stage::Routed,
+        Stage::Handling,
+        Stage::Replied,
+        Stage::UnderReview,
+        Stage::Reviewed,
+        Stage::UnderReReview,
+        Stage::Terminated,
+        Stage::Declined,
+    ];
+
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Registered => "待转送",
+            Stage::Routed => "待受理",
+            Stage::Handling => "办理中",
+            Stage::Replied => "已答复",
+            Stage::UnderReview => "复查中",
+            Stage::Reviewed => "已复查",
+            Stage::UnderReReview => "复核中",
+            Stage::Terminated => "已终结",
+            Stage::Declined => "不予受理",
+        }
+    }
+
+    /// Concluded (办结): replied, reviewed, terminated or declined. A concluded
+    /// case may still move on if the petitioner asks for a review.
+    pub fn is_concluded(self) -> bool {
+        matches!(self, Stage::Replied | Stage::Reviewed | Stage::Terminated | Stage::Declined)
+    }
+}
+
+impl fmt::Display for Stage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A case: the fold of its events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Case {
+    pub(crate) id: CaseId,
+    pub(crate) number: String,
+    pub(crate) registered_at: NaiveDateTime,
+    pub(crate) intake: Intake,
+    pub(crate) routing: Option<Routing>,
+    pub(crate) decline: Option<Decline>,
+    pub(crate) proceedings: Vec<Proceeding>,
+    pub(crate) supervision: Vec<Supervision>,
+    pub(crate) follow_ups: Vec<FollowUp>,
+    pub(crate) rating: Option<Rating>,
+    pub(crate) settlement: Option<Settlement>,
+}
+
+impl Case {
+    /// The id.
+    pub fn id(&self) -> CaseId {
+        self.id
+    }
+    /// The case number shown to people, e.g. `XF2025-00017`.
+    pub fn number(&self) -> &str {
+        &self.number
+    }
+    /// When it was registered in the system.
+    pub fn registered_at(&self) -> NaiveDateTime {
+        self.registered_at
+    }
+    /// What was received.
+    pub fn intake(&self) -> &Intake {
+        &self.intake
+    }
+    /// Where it was routed, once it was.
+    pub fn routing(&self) -> Option<&Routing> {
+        self.routing.as_ref()
+    }
+    /// The refusal, if it was refused.
+    pub fn decline(&self) -> Option<&Decline> {
+        self.decline.as_ref()
+    }
+    /// The proceedings chain, oldest first.
+    pub fn proceedings(&self) -> &[Proceeding] {
+        &self.proceedings
+    }
+    /// Reminders and supervision notices.
+    pub fn supervision(&self) -> &[Supervision] {
+        &self.supervision
+    }
+    /// Follow-up contacts.
+    pub fn follow_ups(&self) -> &[FollowUp] {
+        &self.follow_ups
+    }
+    /// The rating, if given.
+    pub fn rating(&self) -> Option<Rating> {
+        self.rating
+    }
+    /// The settlement (息诉罢访), if recorded.
+    pub fn settlement(&self) -> Option<&Settlement> {
+        self.settlement.as_ref()
+    }
+
+    /// The day acceptance was decided in favour (受理), if it was.
+    pub fn accepted_on(&self) -> Option<NaiveDate> {
+        match self.proceedings.first() {
+            Some(Proceeding::Handling(h)) => Some(h.started_on),
+            _ => None,
+        }
+    }
+
+    /// The current handling round, if the last proceeding is one.
+    pub fn current_handling(&self) -> Option<&Handling> {
+        match self.proceedings.last() {
+            Some(Proceeding::Handling(h)) => Some(h),
+            _ => None,
+        }
+    }
+
+    /// The latest handling round, whatever came after it.
+    pub fn last_handling(&self) -> Option<&Handling> {
+        self.proceedings.iter().rev().find_map(|p| match p {
+            Proceeding::Handling(h) => Some(h),
+            Proceeding::Review(_) => None,
+        })
+    }
+
+    /// The latest review of the given level.
+    pub fn review(&self, level: ReviewLevel) -> Option<&Review> {
+        self.proceedings.iter().rev().find_map(|p| match p {
+            Proceeding::Review(r) if r.level == level => Some(r),
+            _ => None,
+        })
+    }
+
+    /// The first written reply (the one the 按期办结率 and rating refer to).
+    pub fn first_reply(&self) -> Option<&Reply> {
+        self.proceedings.iter().find_map(|p| match p {
+            Proceeding::Handling(h) => h.reply.as_ref(),
+            Proceeding::Review(_) => None,
+        })
+    }
+
+    /// The latest written reply.
+    pub fn last_reply(&self) -> Option<&Reply> {
+        self.last_handling().and_then(|h| h.reply.as_ref())
+    }
+
+    /// Whether a 复核 has been decided: the matter is final (终结).
+    pub fn rereview_decided(&self) -> bool {
+        self.proceedings.iter().any(|p| {
+            matches!(p, Proceeding::Review(r) if r.level == ReviewLevel::ReReview && r.decision.is_some())
+        })
+    }
+
+    /// The stage.
+    pub fn stage(&self) -> Stage {
+        if self.decline.is_some() {
+            return Stage::Declined;
+        }
+        let Some(last) = self.proceedings.last() else {
+            return if self.routing.is_some() { Stage::Routed } else { Stage::Registered };
+        };
+        match last {
+            Proceeding::Handling(h) if h.reply.is_none() => Stage::Handling,
+            Proceeding::Handling(_) if self.rereview_decided() => Stage::Terminated,
+            Proceeding::Handling(_) => Stage::Replied,
+            Proceeding::Review(r) => match (r.level, &r.decision) {
+                (ReviewLevel::Review, None) => Stage::UnderReview,
+                (ReviewLevel::ReReview, None) => Stage::UnderReReview,
+                (ReviewLevel::Review, Some(_)) => Stage::Reviewed,
+                (ReviewLevel::ReReview, Some(_)) => Stage::Terminated,
+            },
+        }
+    }
+
+    /// The body currently responsible: the lead unit while at the handling
+    /// stage, the review body during a review, `None` at the office or when done.
+    pub fn responsible_body(&self) -> Option<UnitId> {
+        match self.stage() {
+            Stage::Routed => self.routing.as_ref().map(|r| r.lead),
+            Stage::Handling => self.current_handling().map(|h| h.body),
+            Stage::UnderReview | Stage::UnderReReview => match self.proceedings.last() {
+                Some(Proceeding::Review(r)) => Some(r.body),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The last day to route the case (登记转送).
+    pub fn route_due(&self, rules: &ClockRules, cal: &Calendar) -> NaiveDate {
+        rules.period_end(cal, self.intake.received_on, rules.route_days)
+    }
+
+    /// The last day for the receiving body to decide acceptance, once routed.
+    pub fn acceptance_due(&self, rules: &ClockRules, cal: &Calendar) -> Option<NaiveDate> {
+        self.routing.as_ref().map(|r| rules.period_end(cal, r.on, rules.accept_days))
+    }
+
+    /// The last day to reply in a handling round (with its extension, and no
+    /// later than the 交办 deadline for the first round).
+    pub fn reply_due(&self, handling: &Handling, rules: &ClockRules, cal: &Calendar) -> NaiveDate {
+        let base = match handling.redo_by {
+            Some(by) => by,
+            None => {
+                let statutory = rules.period_end(cal, handling.started_on, rules.reply_days);
+                let assigned = match (&handling.cause, self.routing.as_ref()) {
+                    (HandlingCause::Accepted, Some(r)) => {
+                        r.assignment.as_ref().map(|a| a.deadline())
+                    }
+                    _ => None,
+                };
+                assigned.map_or(statutory, |a| a.min(statutory))
+            }
+        };
+        match &handling.extension {
+            Some(ext) => rules.period_end(cal, base, ext.days),
+            None => base,
+        }
+    }
+
+    /// The statutory reply deadline of a round before any extension: the
+    /// date an extension must be approved by.
+    pub fn reply_due_unextended(
+        &self,
+        handling: &Handling,
+        rules: &ClockRules,
+        cal: &Calendar,
+    ) -> NaiveDate {
+        let mut h = handling.clone();
+        h.extension = None;
+        self.reply_due(&h, rules, cal)
+    }
+
+    /// The last day to decide a review.
+    pub fn review_due(&self, review: &Review, rules: &ClockRules, cal: &Calendar) -> NaiveDate {
+        rules.period_end(cal, review.requested_on, rules.review_days + review.hearing_days)
+    }
+
+    /// The last day the petitioner may ask for the next review level, when
+    /// one may be asked for now.
+    pub fn review_request_until(
+        &self,
+        rules: &ClockRules,
+        cal: &Calendar,
+    ) -> Option<(ReviewLevel, NaiveDate)> {
+        let from = match self.stage() {
+            Stage::Replied => (ReviewLevel::Review, self.last_reply()?.on),
+            Stage::Reviewed => {
+                (ReviewLevel::ReReview, self.review(ReviewLevel::Review)?.decision.as_ref()?.on)
+            }
+            _ => return None,
+        };
+        Some((from.0, rules.period_end(cal, from.1, rules.request_review_days)))
+    }
+
+    /// What the case owes next, by when and from whom; `None` when it owes
+    /// nothing (concluded, or waiting on the petitioner).
+    pub fn next_due(&self, rules: &ClockRules, cal: &Calendar) -> Option<Due> {
+        match self.stage() {
+            Stage::Registered => {
+                Some(Due { action: DueAction::Route, by: self.route_due(rules, cal), body: None })
+            }
+            Stage::Routed => Some(Due {
+                action: DueAction::DecideAcceptance,
+                by: self.acceptance_due(rules, cal)?,
+                body: self.routing.as_ref().map(|r| r.lead),
+            }),
+            Stage::Handling => {
+                let h = self.current_handling()?;
+                Some(Due {
+                    action: DueAction::Reply,
+                    by: self.reply_due(h, rules, cal),
+                    body: Some(h.body),
+                })
+            }
+            Stage::UnderReview | Stage::UnderReReview => {
+                let Some(Proceeding::Review(r)) = self.proceedings.last() else { return None };
+                let action = match r.level {
+                    ReviewLevel::Review => DueAction::DecideReview,
+                    ReviewLevel::ReReview => DueAction::DecideReReview,
+                };
+                Some(Due { action, by: self.review_due(r, rules, cal), body: Some(r.body) })
+            }
+            Stage::Replied | Stage::Reviewed | Stage::Terminated | Stage::Declined => None,
+        }
+    }
+
+    /// Whether the case is late on `today` with what it owes.
+    pub fn is_overdue(&self, today: NaiveDate, rules: &ClockRules, cal: &Calendar) -> bool {
+        self.next_due(rules, cal).is_some_and(|d| d.is_overdue(today))
+    }
+
+    /// The last day the petitioner may rate the handling, once replied.
+    pub fn rating_until(&self, rules: &ClockRules, cal: &Calendar) -> Option<NaiveDate> {
+        self.first_reply().map(|r| rules.period_end(cal, r.on, rules.rating_window_days))
+    }
+
+    /// The rating as it stands on `today`.
+    pub fn rating_status(
+        &self,
+        today: NaiveDate,
+        rules: &ClockRules,
+        cal: &Calendar,
+    ) -> RatingStatus {
+        if let Some(r) = self.rating {
+            return RatingStatus::Rated(r.level);
+        }
+        match self.rating_until(rules, cal) {
+            None => RatingStatus::NotDue,
+            Some(until) if today > until => RatingStatus::Expired,
+            Some(until) => RatingStatus::Open { until },
+        }
+    }
+
+    /// Open supervision notices and reminders.
+    pub fn open_supervision(&self) -> impl Iterator<Item = &Supervision> {
+        self.supervision.iter().filter(|s| s.closed.is_none())
+    }
+}

@@ -1,0 +1,968 @@
+//! How a case changes: an [`Action`] is decided against the current case
+//! (`Case::decide(action, env, now)`) into [`Change`]s, or refused with a
+//! [`CaseError`] a clerk can read; `Case::apply` folds a change into the case
+//! and cannot fail. The changes, wrapped in [`Event`]s, are the history.
+
+use crate::calendar::Calendar;
+use crate::case::{
+    Case, ContactMethod, Decline, DeclineKind, Extension, FollowUp, Handling, HandlingCause,
+    Intake, Proceeding, Rating, Reply, ReplyItem, Review, ReviewDecision, ReviewLevel,
+    ReviewOutcome, Routing, Satisfaction, Settlement, Stage, Supervision, SupervisionClosure,
+    SupervisionKind,
+};
+use crate::clock::ClockRules;
+use crate::error::InputError;
+use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
+use crate::routing::Disposal;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// What a clerk asks to do to an existing case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    /// Correct the registration while the case is still at the office.
+    Amend {
+        /// The corrected intake.
+        intake: Intake,
+    },
+    /// Mark the case as a repeat of an earlier one (重信重访).
+    LinkRepeat {
+        /// The earlier case.
+        earlier: CaseId,
+    },
+    /// 转送 / 交办 / 直办.
+    Route {
+        /// Where and how.
+        routing: Routing,
+    },
+    /// Refuse in writing: 不予受理 (or 告知 where to go) / 不再受理.
+    Decline {
+        /// The day of the notice.
+        on: NaiveDate,
+        /// Which refusal.
+        kind: DeclineKind,
+        /// Why.
+        reason: String,
+        /// Where to go instead.
+        redirect_to: String,
+    },
+    /// Accept (受理) and notify in writing.
+    Accept {
+        /// The day of the decision.
+        on: NaiveDate,
+    },
+    /// Extend the reply period once (延长办理期限).
+    Extend {
+        /// The day it was approved.
+        on: NaiveDate,
+        /// How many days.
+        days: u32,
+        /// The reason told to the petitioner.
+        reason: String,
+        /// The head who approved it.
+        approved_by: PersonId,
+    },
+    /// Issue the written reply (处理意见书).
+    Reply {
+        /// The day it was issued.
+        on: NaiveDate,
+        /// The answer per claim.
+        items: Vec<ReplyItem>,
+        /// The 办结报告, required for 交办 cases.
+        report: Option<String>,
+    },
+    /// The office sends the report back to be redone (退回重办).
+    SendBack {
+        /// The day.
+        on: NaiveDate,
+        /// What was unclear or evasive.
+        reason: String,
+        /// The new deadline.
+        redo_by: NaiveDate,
+    },
+    /// The petitioner asks for 复查 or 复核.
+    RequestReview {
+        /// Which level.
+        level: ReviewLevel,
+        /// The day of the request.
+        on: NaiveDate,
+        /// The reviewing body.
+        body: UnitId,
+    },
+    /// A 复核 hearing (听证) was held; its days do not count.
+    RecordHearing {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        to: NaiveDate,
+    },
+    /// The review body decides (复查意见书 / 复核意见书).
+    DecideReview {
+        /// Which level.
+        level: ReviewLevel,
+        /// The day.
+        on: NaiveDate,
+        /// The outcome.
+        outcome: ReviewOutcome,
+        /// The reasons.
+        reasons: String,
+        /// For [`ReviewOutcome::Redo`]: the deadline of the new handling
+        /// (default: the reply period counted from the decision).
+        redo_by: Option<NaiveDate>,
+    },
+    /// Record a reminder (催办) or supervision notice (督办).
+    Supervise {
+        /// The day.
+        on: NaiveDate,
+        /// How.
+        kind: SupervisionKind,
+        /// The unit pressed.
+        unit: UnitId,
+        /// What is required.
+        note: String,
+        /// Respond by.
+        respond_by: Option<NaiveDate>,
+    },
+    /// Close a supervision notice with the unit's response.
+    CloseSupervision {
+        /// Its number within the case.
+        no: u32,
+        /// The day.
+        on: NaiveDate,
+        /// The response.
+        note: String,
+    },
+    /// Record a follow-up contact (回访).
+    FollowUp {
+        /// The day.
+        on: NaiveDate,
+        /// How.
+        method: ContactMethod,
+        /// What the petitioner said.
+        note: String,
+    },
+    /// Record the petitioner's rating.
+    Rate {
+        /// The day.
+        on: NaiveDate,
+        /// The rating.
+        level: Satisfaction,
+    },
+    /// Record that the petitioner accepted the outcome (息诉罢访).
+    Settle {
+        /// The day.
+        on: NaiveDate,
+        /// How it was established.
+        note: String,
+    },
+}
+
+impl Action {
+    /// The Chinese name of the action, for messages.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Action::Amend { .. } => "修改登记信息",
+            Action::LinkRepeat { .. } => "关联重复件",
+            Action::Route { routing } => match routing.disposal {
+                Disposal::Transfer => "转送",
+                Disposal::Assign => "交办",
+                Disposal::Direct => "直办",
+            },
+            Action::Decline { kind, .. } => kind.label(),
+            Action::Accept { .. } => "受理",
+            Action::Extend { .. } => "延长办理期限",
+            Action::Reply { .. } => "答复",
+            Action::SendBack { .. } => "退回重办",
+            Action::RequestReview { level: ReviewLevel::Review, .. } => "申请复查",
+            Action::RequestReview { level: ReviewLevel::ReReview, .. } => "申请复核",
+            Action::RecordHearing { .. } => "记录听证",
+            Action::DecideReview { level: ReviewLevel::Review, .. } => "作出复查意见",
+            Action::DecideReview { level: ReviewLevel::ReReview, .. } => "作出复核意见",
+            Action::Supervise { kind, .. } => kind.label(),
+            Action::CloseSupervision { .. } => "办结督办",
+            Action::FollowUp { .. } => "回访",
+            Action::Rate { .. } => "满意度评价",
+            Action::Settle { .. } => "息诉罢访",
+        }
+    }
+}
+
+/// A change to a case: what happened, in the past tense. The event log is
+/// a list of these; a case is their fold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum Change {
+    /// 登记.
+    Registered {
+        /// The case number given.
+        number: String,
+        /// What was received.
+        intake: Intake,
+    },
+    /// The registration was corrected.
+    Amended {
+        /// The corrected intake.
+        intake: Intake,
+    },
+    /// Linked as a repeat of an earlier case.
+    LinkedAsRepeat {
+        /// The earlier case.
+        earlier: CaseId,
+    },
+    /// Routed.
+    Routed {
+        /// Where and how.
+        routing: Routing,
+    },
+    /// Refused.
+    Declined {
+        /// The refusal.
+        decline: Decline,
+    },
+    /// Accepted by the body.
+    Accepted {
+        /// The day.
+        on: NaiveDate,
+        /// The accepting body.
+        body: UnitId,
+    },
+    /// The reply period was extended.
+    Extended {
+        /// The extension.
+        extension: Extension,
+    },
+    /// The written reply was issued.
+    Replied {
+        /// The reply.
+        reply: Reply,
+    },
+    /// Sent back to be redone.
+    SentBack {
+        /// The day.
+        on: NaiveDate,
+        /// Why.
+        reason: String,
+        /// The new deadline.
+        redo_by: NaiveDate,
+    },
+    /// A review was asked for.
+    ReviewRequested {
+        /// Which level.
+        level: ReviewLevel,
+        /// The day.
+        on: NaiveDate,
+        /// The reviewing body.
+        body: UnitId,
+    },
+    /// A hearing was held during a 复核.
+    HearingRecorded {
+        /// First day.
+        from: NaiveDate,
+        /// Last day.
+        to: NaiveDate,
+    },
+    /// A review was decided.
+    ReviewDecided {
+        /// Which level.
+        level: ReviewLevel,
+        /// The decision.
+        decision: ReviewDecision,
+        /// For a redo order: the new handling's deadline.
+        redo_by: Option<NaiveDate>,
+    },
+    /// A reminder or supervision notice was issued.
+    Supervised {
+        /// The notice.
+        supervision: Supervision,
+    },
+    /// A supervision notice was closed.
+    SupervisionClosed {
+        /// Its number.
+        no: u32,
+        /// How.
+        closure: SupervisionClosure,
+    },
+    /// A follow-up contact was made.
+    FollowedUp {
+        /// The contact.
+        follow_up: FollowUp,
+    },
+    /// The petitioner rated the handling.
+    Rated {
+        /// The rating.
+        rating: Rating,
+    },
+    /// The petitioner accepted the outcome.
+    Settled {
+        /// The record.
+        settlement: Settlement,
+    },
+}
+
+/// One entry of the history: a change to a case, recorded at a moment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Event {
+    /// The case changed.
+    pub case: CaseId,
+    /// When it was recorded (the clerk's clock, passed in as `now`).
+    pub at: NaiveDateTime,
+    /// What changed.
+    pub change: Change,
+}
+
+/// Why a command was refused. Every message is for the clerk.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum CaseError {
+    /// A typed value was invalid.
+    #[error(transparent)]
+    Input(#[from] InputError),
+    /// The action does not fit the case's stage.
+    #[error("案件当前为“{stage}”，不能{action}")]
+    WrongStage {
+        /// The action tried.
+        action: &'static str,
+        /// The stage the case is in.
+        stage: Stage,
+    },
+    /// A date lies in the future.
+    #[error("{what}日期{date}晚于今天（{today}），不能登记未发生的事项")]
+    FutureDate {
+        /// Which date.
+        what: &'static str,
+        /// The date given.
+        date: NaiveDate,
+        /// Today.
+        today: NaiveDate,
+    },
+    /// A date lies before the step it follows.
+    #[error("{what}日期{date}早于{after_what}日期{earliest}")]
+    DateTooEarly {
+        /// Which date.
+        what: &'static str,
+        /// The date given.
+        date: NaiveDate,
+        /// The earlier step.
+        after_what: &'static str,
+        /// Its date.
+        earliest: NaiveDate,
+    },
+    /// No such case.
+    #[error("找不到案件{0}")]
+    UnknownCase(CaseId),
+    /// No such unit.
+    #[error("找不到单位{0}")]
+    UnknownUnit(UnitId),
+    /// No such person.
+    #[error("找不到人员{0}")]
+    UnknownPerson(PersonId),
+    /// No such category, or it was retired.
+    #[error("问题类别{0}不存在或已停用")]
+    UnknownCategory(CategoryId),
+    /// The unit given as township is not one.
+    #[error("“{0}”不是乡镇（街道）")]
+    NotATownship(String),
+    /// The 五定 of a 交办 are not all fixed.
+    #[error("交办须落实“五定”，尚缺：{0}")]
+    IncompleteAssignment(String),
+    /// A 交办 assignment names another unit than the lead.
+    #[error("交办的责任单位应与主办单位一致")]
+    AssignmentUnitMismatch,
+    /// 五定 given for a 转送 or 直办.
+    #[error("只有交办件需要“五定”，转送、直办件不填")]
+    AssignmentNotExpected,
+    /// A person is not of the unit they were named for.
+    #[error("{person}不是{unit}的人员")]
+    PersonNotInUnit {
+        /// The person's name.
+        person: String,
+        /// The unit's name.
+        unit: String,
+    },
+    /// A co-handling unit is the lead or listed twice.
+    #[error("协办单位不能与主办单位相同，也不能重复")]
+    BadCoUnits,
+    /// The matter was concluded by 复核 and may not be accepted again.
+    #[error(
+        "该事项已于{on}经复核终结（案件{number}），同一事实和理由不再受理，应出具不再受理告知书"
+    )]
+    TerminatedMatter {
+        /// The earlier case's number.
+        number: String,
+        /// The day of its 复核 decision.
+        on: NaiveDate,
+    },
+    /// 不再受理 chosen for a case that does not repeat a terminated matter.
+    #[error("只有对已复核终结事项的重复信访才能“不再受理”，本件应为“不予受理”")]
+    NotARefiling,
+    /// A repeat link that points at the case itself or a later case.
+    #[error("重复件只能关联在本件之前登记的案件")]
+    BadRepeatLink,
+    /// The reply period was already extended.
+    #[error("办理期限只能延长一次")]
+    AlreadyExtended,
+    /// The extension asked for is too long.
+    #[error("延长期限最多{max}日")]
+    ExtensionTooLong {
+        /// The most allowed.
+        max: u32,
+    },
+    /// The extension was approved after the period ended.
+    #[error("延期须在办理期限届满（{due}）前批准")]
+    ExtensionTooLate {
+        /// The end of the period.
+        due: NaiveDate,
+    },
+    /// A reply must answer at least one claim.
+    #[error("处理意见书至少要答复一项诉求")]
+    EmptyReply,
+    /// A 交办 case's reply needs the 办结报告.
+    #[error("交办件答复时须附办结报告")]
+    ReportRequired,
+    /// The review was asked for too late.
+    #[error("已超过申请{level}的期限（{until}前）")]
+    ReviewWindowClosed {
+        /// Which review.
+        level: &'static str,
+        /// The last day it could be asked for.
+        until: NaiveDate,
+    },
+    /// The review body is the body whose decision is under review.
+    #[error("{level}机关不能是原办理机关")]
+    ReviewBySameBody {
+        /// Which review.
+        level: &'static str,
+    },
+    /// Hearings are for 复核.
+    #[error("听证只在复核期间记录")]
+    HearingOutsideReReview,
+    /// A redo deadline that is not after the decision.
+    #[error("重新办理期限应晚于决定日期")]
+    BadRedoDeadline,
+    /// A redo deadline given for another outcome.
+    #[error("只有“责令重新办理”才需要重新办理期限")]
+    RedoDeadlineNotExpected,
+    /// The rating window passed.
+    #[error("满意度评价期限已于{until}届满（超期未评价）")]
+    RatingWindowClosed {
+        /// The last day.
+        until: NaiveDate,
+    },
+    /// Already rated.
+    #[error("该件已评价，不能重复评价")]
+    AlreadyRated,
+    /// Already settled.
+    #[error("已记录息诉罢访")]
+    AlreadySettled,
+    /// Nothing has been replied yet.
+    #[error("尚未答复，不能{0}")]
+    NoReplyYet(&'static str),
+    /// No such supervision notice.
+    #[error("该件没有第{0}号督办")]
+    UnknownSupervision(u32),
+    /// The notice was already closed.
+    #[error("第{0}号督办已办结")]
+    SupervisionAlreadyClosed(u32),
+}
+
+/// What deciding needs besides the case: the clock and the calendar.
+#[derive(Debug, Clone, Copy)]
+pub struct Env<'a> {
+    /// The statutory periods.
+    pub rules: &'a ClockRules,
+    /// The holiday calendar.
+    pub calendar: &'a Calendar,
+}
+
+fn non_empty(field: &'static str, s: &str) -> Result<(), CaseError> {
+    if s.trim().is_empty() {
+        Err(InputError::Empty { field }.into())
+    } else {
+        Ok(())
+    }
+}
+
+/// Checks that `date` is not in the future and not before `earliest`.
+fn check_date(
+    what: &'static str,
+    date: NaiveDate,
+    after_what: &'static str,
+    earliest: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), CaseError> {
+    if date > today {
+        return Err(CaseError::FutureDate { what, date, today });
+    }
+    if date < earliest {
+        return Err(CaseError::DateTooEarly { what, date, after_what, earliest });
+    }
+    Ok(())
+}
+
+impl Intake {
+    /// Checks what can be checked without the organisation: names, counts,
+    /// representatives, the channel-specific fields and the date.
+    pub fn validate(&self, today: NaiveDate) -> Result<(), CaseError> {
+        if self.received_on > today {
+            return Err(CaseError::FutureDate { what: "收件", date: self.received_on, today });
+        }
+        if self.petitioners.is_empty() {
+            return Err(InputError::Empty { field: "信访人" }.into());
+        }
+        for p in &self.petitioners {
+            non_empty("信访人姓名", &p.name)?;
+        }
+        let named = self.petitioners.len() as i64;
+        if i64::from(self.head_count) < named.max(1) || self.head_count > 100_000 {
+            return Err(InputError::OutOfRange {
+                field: "人数",
+                value: self.head_count.into(),
+                min: named.max(1),
+                max: 100_000,
+            }
+            .into());
+        }
+        let reps = self.petitioners.iter().filter(|p| p.representative).count() as i64;
+        if reps > 5 {
+            return Err(InputError::OutOfRange {
+                field: "代表人数", value: reps, min: 0, max: 5
+            }
+            .into());
+        }
+        if self.escalation.is_some() && !self.channel.is_visit() {
+            return Err(InputError::Empty {
+                field: "越级访只适用于来访：信访形式应为来访"
+            }
+            .into());
+        }
+        if self.accused_unit.is_some() && self.purpose != crate::petition::Purpose::Accusation {
+            return Err(InputError::Empty {
+                field: "被反映单位只适用于检举控告：信访目的"
+            }
+            .into());
+        }
+        non_empty("反映问题", &self.summary)?;
+        Ok(())
+    }
+}
+
+impl Case {
+    /// A new case from its registration. Used by `apply` of
+    /// [`Change::Registered`] at the office level.
+    pub(crate) fn registered(
+        id: CaseId,
+        at: NaiveDateTime,
+        number: String,
+        intake: Intake,
+    ) -> Case {
+        Case {
+            id,
+            number,
+            registered_at: at,
+            intake,
+            routing: None,
+            decline: None,
+            proceedings: Vec::new(),
+            supervision: Vec::new(),
+            follow_ups: Vec::new(),
+            rating: None,
+            settlement: None,
+        }
+    }
+
+    fn wrong_stage(&self, action: &Action) -> CaseError {
+        CaseError::WrongStage { action: action.label(), stage: self.stage() }
+    }
+
+    /// Decides an action against this case: the changes it makes, or why it
+    /// is refused. Checks the stage, the dates and the statutory periods;
+    /// references to units, people and other cases are checked by
+    /// [`crate::office::Office::decide`].
+    pub fn decide(
+        &self,
+        action: &Action,
+        env: Env<'_>,
+        now: NaiveDateTime,
+    ) -> Result<Vec<Change>, CaseError> {
+        let today = now.date();
+        let stage = self.stage();
+        let received = self.intake.received_on;
+        let change = match action {
+            Action::Amend { intake } => {
+                if stage != Stage::Registered {
+                    return Err(self.wrong_stage(action));
+                }
+                intake.validate(today)?;
+                Change::Amended { intake: intake.clone() }
+            }
+            Action::LinkRepeat { earlier } => {
+                if *earlier >= self.id {
+                    return Err(CaseError::BadRepeatLink);
+                }
+                Change::LinkedAsRepeat { earlier: *earlier }
+            }
+            Action::Route { routing } => {
+                if stage != Stage::Registered {
+                    return Err(self.wrong_stage(action));
+                }
+                check_date("转送", routing.on, "收件", received, today)?;
+                match (&routing.assignment, routing.disposal) {
+                    (None, Disposal::Assign) => {
+                        return Err(CaseError::IncompleteAssignment("全部五项".into()));
+                    }
+                    (Some(_), Disposal::Transfer | Disposal::Direct) => {
+                        return Err(CaseError::AssignmentNotExpected);
+                    }
+                    (Some(a), Disposal::Assign) => {
+                        if a.unit() != routing.lead {
+                            return Err(CaseError::AssignmentUnitMismatch);
+                        }
+                        if a.deadline() <= routing.on {
+                            return Err(CaseError::DateTooEarly {
+                                what: "办结时限",
+                                date: a.deadline(),
+                                after_what: "交办",
+                                earliest: routing.on.succ_opt().unwrap_or(routing.on),
+                            });
+                        }
+                    }
+                    (None, _) => {}
+                }
+                let mut seen = std::collections::BTreeSet::new();
+                if routing.co_units.iter().any(|u| *u == routing.lead || !seen.insert(*u)) {
+                    return Err(CaseError::BadCoUnits);
+                }
+                Change::Routed { routing: routing.clone() }
+            }
+            Action::Decline { on, kind: _, reason, redirect_to: _ } => {
+                let (body, earliest, after) = match (stage, &self.routing) {
+                    (Stage::Registered, _) => (None, received, "收件"),
+                    (Stage::Routed, Some(r)) => (Some(r.lead), r.on, "转送"),
+                    _ => return Err(self.wrong_stage(action)),
+                };
+                check_date("告知", *on, after, earliest, today)?;
+                non_empty("不予受理理由", reason)?;
+                let Action::Decline { kind, redirect_to, .. } = action else { unreachable!() };
+                Change::Declined {
+                    decline: Decline {
+                        on: *on,
+                        kind: *kind,
+                        body,
+                        reason: reason.trim().to_string(),
+                        redirect_to: redirect_to.trim().to_string(),
+                    },
+                }
+            }
+            Action::Accept { on } => {
+                let (Stage::Routed, Some(r)) = (stage, &self.routing) else {
+                    return Err(self.wrong_stage(action));
+                };
+                check_date("受理", *on, "转送", r.on, today)?;
+                Change::Accepted { on: *on, body: r.lead }
+            }
+            Action::Extend { on, days, reason, approved_by } => {
+                let (Stage::Handling, Some(h)) = (stage, self.current_handling()) else {
+                    return Err(self.wrong_stage(action));
+                };
+                if self
+                    .proceedings
+                    .iter()
+                    .any(|p| matches!(p, Proceeding::Handling(h) if h.extension.is_some()))
+                {
+                    return Err(CaseError::AlreadyExtended);
+                }
+                if *days == 0 || *days > env.rules.max_extension_days {
+                    return Err(CaseError::ExtensionTooLong { max: env.rules.max_extension_days });
+                }
+                check_date("延期批准", *on, "受理", h.started_on, today)?;
+                let due = self.reply_due_unextended(h, env.rules, env.calendar);
+                if *on > due {
+                    return Err(CaseError::ExtensionTooLate { due });
+                }
+                non_empty("延期理由", reason)?;
+                Change::Extended {
+                    extension: Extension {
+                        on: *on,
+                        days: *days,
+                        reason: reason.trim().to_string(),
+                        approved_by: *approved_by,
+                    },
+                }
+            }
+            Action::Reply { on, items, report } => {
+                let (Stage::Handling, Some(h)) = (stage, self.current_handling()) else {
+                    return Err(self.wrong_stage(action));
+                };
+                check_date("答复", *on, "受理", h.started_on, today)?;
+                if items.is_empty() {
+                    return Err(CaseError::EmptyReply);
+                }
+                for item in items {
+                    non_empty("诉求", &item.claim)?;
+                }
+                let report =
+                    report.as_ref().map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
+                let assigned =
+                    self.routing.as_ref().is_some_and(|r| r.disposal == Disposal::Assign);
+                if assigned && report.is_none() {
+                    return Err(CaseError::ReportRequired);
+                }
+                Change::Replied { reply: Reply { on: *on, items: items.clone(), report } }
+            }
+            Action::SendBack { on, reason, redo_by } => {
+                let (Stage::Replied, Some(reply)) =
+                    (stage, self.current_handling().and_then(|h| h.reply.as_ref()))
+                else {
+                    return Err(self.wrong_stage(action));
+                };
+                check_date("退回", *on, "答复", reply.on, today)?;
+                non_empty("退回理由", reason)?;
+                if redo_by <= on {
+                    return Err(CaseError::BadRedoDeadline);
+                }
+                Change::SentBack { on: *on, reason: reason.trim().to_string(), redo_by: *redo_by }
+            }
+            Action::RequestReview { level, on, body } => {
+                let Some((allowed, until)) = self.review_request_until(env.rules, env.calendar)
+                else {
+                    return Err(self.wrong_stage(action));
+                };
+                if allowed != *level {
+                    return Err(self.wrong_stage(action));
+                }
+                let (base, after) = match level {
+                    ReviewLevel::Review => (self.last_reply().map(|r| r.on), "答复"),
+                    ReviewLevel::ReReview => (
+                        self.review(ReviewLevel::Review)
+                            .and_then(|r| r.decision.as_ref())
+                            .map(|d| d.on),
+                        "复查决定",
+                    ),
+                };
+                check_date("申请", *on, after, base.unwrap_or(received), today)?;
+                if *on > until {
+                    return Err(CaseError::ReviewWindowClosed { level: level.label(), until });
+                }
+                let decided_by = match level {
+                    ReviewLevel::Review => self.last_handling().map(|h| h.body),
+                    ReviewLevel::ReReview => self.review(ReviewLevel::Review).map(|r| r.body),
+                };
+                if decided_by == Some(*body) {
+                    return Err(CaseError::ReviewBySameBody { level: level.label() });
+                }
+                Change::ReviewRequested { level: *level, on: *on, body: *body }
+            }
+            Action::RecordHearing { from, to } => {
+                let Some(Proceeding::Review(r)) = self.proceedings.last() else {
+                    return Err(CaseError::HearingOutsideReReview);
+                };
+                if stage != Stage::UnderReReview {
+                    return Err(CaseError::HearingOutsideReReview);
+                }
+                check_date("听证开始", *from, "申请复核", r.requested_on, today)?;
+                check_date("听证结束", *to, "听证开始", *from, today)?;
+                Change::HearingRecorded { from: *from, to: *to }
+            }
+            Action::DecideReview { level, on, outcome, reasons, redo_by } => {
+                let expected = match level {
+                    ReviewLevel::Review => Stage::UnderReview,
+                    ReviewLevel::ReReview => Stage::UnderReReview,
+                };
+                let (true, Some(Proceeding::Review(r))) =
+                    (stage == expected, self.proceedings.last())
+                else {
+                    return Err(self.wrong_stage(action));
+                };
+                check_date("决定", *on, "申请", r.requested_on, today)?;
+                non_empty("复查（复核）理由", reasons)?;
+                let redo_by = match (outcome, redo_by) {
+                    (ReviewOutcome::Redo, Some(by)) if by <= on => {
+                        return Err(CaseError::BadRedoDeadline)
+                    }
+                    (ReviewOutcome::Redo, Some(by)) => Some(*by),
+                    (ReviewOutcome::Redo, None) => {
+                        Some(env.rules.period_end(env.calendar, *on, env.rules.reply_days))
+                    }
+                    (_, Some(_)) => return Err(CaseError::RedoDeadlineNotExpected),
+                    (_, None) => None,
+                };
+                Change::ReviewDecided {
+                    level: *level,
+                    decision: ReviewDecision {
+                        on: *on,
+                        outcome: *outcome,
+                        reasons: reasons.trim().to_string(),
+                    },
+                    redo_by,
+                }
+            }
+            Action::Supervise { on, kind, unit, note, respond_by } => {
+                if !matches!(
+                    stage,
+                    Stage::Routed | Stage::Handling | Stage::UnderReview | Stage::UnderReReview
+                ) {
+                    return Err(self.wrong_stage(action));
+                }
+                check_date("督办", *on, "收件", received, today)?;
+                non_empty("督办事项", note)?;
+                if let Some(by) = respond_by {
+                    if by < on {
+                        return Err(CaseError::DateTooEarly {
+                            what: "反馈期限",
+                            date: *by,
+                            after_what: "督办",
+                            earliest: *on,
+                        });
+                    }
+                }
+                Change::Supervised {
+                    supervision: Supervision {
+                        no: self.supervision.len() as u32 + 1,
+                        on: *on,
+                        kind: *kind,
+                        unit: *unit,
+                        note: note.trim().to_string(),
+                        respond_by: *respond_by,
+                        closed: None,
+                    },
+                }
+            }
+            Action::CloseSupervision { no, on, note } => {
+                let s = self
+                    .supervision
+                    .iter()
+                    .find(|s| s.no == *no)
+                    .ok_or(CaseError::UnknownSupervision(*no))?;
+                if s.closed.is_some() {
+                    return Err(CaseError::SupervisionAlreadyClosed(*no));
+                }
+                check_date("督办办结", *on, "督办", s.on, today)?;
+                non_empty("反馈情况", note)?;
+                Change::SupervisionClosed {
+                    no: *no,
+                    closure: SupervisionClosure { on: *on, note: note.trim().to_string() },
+                }
+            }
+            Action::FollowUp { on, method, note } => {
+                let reply = self.first_reply().ok_or(CaseError::NoReplyYet("回访"))?;
+                check_date("回访", *on, "答复", reply.on, today)?;
+                non_empty("回访情况", note)?;
+                Change::FollowedUp {
+                    follow_up: FollowUp { on: *on, method: *method, note: note.trim().to_string() },
+                }
+            }
+            Action::Rate { on, level } => {
+                let reply = self.first_reply().ok_or(CaseError::NoReplyYet("评价"))?;
+                if self.rating.is_some() {
+                    return Err(CaseError::AlreadyRated);
+                }
+                check_date("评价", *on, "答复", reply.on, today)?;
+                let until =
+                    env.rules.period_end(env.calendar, reply.on, env.rules.rating_window_days);
+                if *on > until {
+                    return Err(CaseError::RatingWindowClosed { until });
+                }
+                Change::Rated { rating: Rating { on: *on, level: *level } }
+            }
+            Action::Settle { on, note } => {
+                let reply = self.first_reply().ok_or(CaseError::NoReplyYet("记录息诉罢访"))?;
+                if self.settlement.is_some() {
+                    return Err(CaseError::AlreadySettled);
+                }
+                check_date("息诉罢访", *on, "答复", reply.on, today)?;
+                non_empty("息诉罢访情况", note)?;
+                Change::Settled {
+                    settlement: Settlement { on: *on, note: note.trim().to_string() },
+                }
+            }
+        };
+        Ok(vec![change])
+    }
+
+    /// Folds one change into the case. Never fails: changes were decided
+    /// against this very state. A change that does not fit (only possible
+    /// with a hand-edited log) is ignored rather than corrupting the case.
+    pub fn apply(&mut self, change: &Change) {
+        match change {
+            Change::Registered { .. } => {}
+            Change::Amended { intake } => self.intake = intake.clone(),
+            Change::LinkedAsRepeat { earlier } => self.intake.repeat_of = Some(*earlier),
+            Change::Routed { routing } => self.routing = Some(routing.clone()),
+            Change::Declined { decline } => self.decline = Some(decline.clone()),
+            Change::Accepted { on, body } => {
+                self.proceedings.push(Proceeding::Handling(Handling {
+                    body: *body,
+                    started_on: *on,
+                    cause: HandlingCause::Accepted,
+                    redo_by: None,
+                    extension: None,
+                    reply: None,
+                }))
+            }
+            Change::Extended { extension } => {
+                if let Some(Proceeding::Handling(h)) = self.proceedings.last_mut() {
+                    h.extension = Some(extension.clone());
+                }
+            }
+            Change::Replied { reply } => {
+                if let Some(Proceeding::Handling(h)) = self.proceedings.last_mut() {
+                    h.reply = Some(reply.clone());
+                }
+            }
+            Change::SentBack { on, reason, redo_by } => {
+                if let Some(body) = self.last_handling().map(|h| h.body) {
+                    self.proceedings.push(Proceeding::Handling(Handling {
+                        body,
+                        started_on: *on,
+                        cause: HandlingCause::SentBack { reason: reason.clone() },
+                        redo_by: Some(*redo_by),
+                        extension: None,
+                        reply: None,
+                    }));
+                }
+            }
+            Change::ReviewRequested { level, on, body } => {
+                self.proceedings.push(Proceeding::Review(Review {
+                    level: *level,
+                    body: *body,
+                    requested_on: *on,
+                    hearing_days: 0,
+                    decision: None,
+                }))
+            }
+            Change::HearingRecorded { from, to } => {
+                if let Some(Proceeding::Review(r)) = self.proceedings.last_mut() {
+                    r.hearing_days += ((*to - *from).num_days() + 1).clamp(0, 365) as u32;
+                }
+            }
+            Change::ReviewDecided { level, decision, redo_by } => {
+                if let Some(Proceeding::Review(r)) = self.proceedings.last_mut() {
+                    r.decision = Some(decision.clone());
+                }
+                if let (ReviewOutcome::Redo, Some(body)) =
+                    (decision.outcome, self.last_handling().map(|h| h.body))
+                {
+                    self.proceedings.push(Proceeding::Handling(Handling {
+                        body,
+                        started_on: decision.on,
+                        cause: HandlingCause::Redo { level: *level },
+                        redo_by: *redo_by,
+                        extension: None,
+                        reply: None,
+                    }));
+                }
+            }
+            Change::Supervised { supervision } => self.supervision.push(supervision.clone()),
+            Change::SupervisionClosed { no, closure } => {
+                if let Some(s) = self.supervision.iter_mut().find(|s| s.no == *no) {
+                    s.closed = Some(closure.clone());
+                }
+            }
+            Change::FollowedUp { follow_up } => self.follow_ups.push(follow_up.clone()),
+            Change::Rated { rating } => self.rating = Some(*rating),
+            Change::Settled { settlement } => self.settlement = Some(settlement.clone()),
+        }
+    }
+}
