@@ -11,6 +11,7 @@ use crate::clock::ClockRules;
 use crate::ids::{CaseId, UnitId};
 use crate::lifecycle::{Action, CaseError, Change, Env, Event};
 use crate::log::{ChainError, EventLog};
+use crate::metrics::Targets;
 use crate::org::{Organisation, UnitKind};
 use crate::routing::{RoutingInput, RoutingProposal, RoutingRules};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -39,6 +40,11 @@ pub struct Settings {
     pub clock: ClockRules,
     /// The prefix of case numbers (default `XF`).
     pub number_prefix: String,
+    /// The goals of the indicators, the backlog threshold and the weights
+    /// of the unit ranking (see [`crate::metrics`]). Data stored before it
+    /// existed loads with the defaults of the county work plan.
+    #[serde(default)]
+    pub targets: Targets,
 }
 
 impl Settings {
@@ -55,6 +61,7 @@ impl Settings {
             calendar: Calendar::china(),
             clock: ClockRules::default(),
             number_prefix: "XF".into(),
+            targets: Targets::default(),
         }
     }
 }
@@ -196,12 +203,19 @@ pub struct Office {
     settings: Settings,
     cases: BTreeMap<CaseId, Case>,
     log: EventLog,
+    /// Cases registered per year, for numbering (derived from the log).
+    registered_per_year: BTreeMap<i32, u32>,
 }
 
 impl Office {
     /// An office with no cases.
     pub fn new(settings: Settings) -> Self {
-        Office { settings, cases: BTreeMap::new(), log: EventLog::new() }
+        Office {
+            settings,
+            cases: BTreeMap::new(),
+            log: EventLog::new(),
+            registered_per_year: BTreeMap::new(),
+        }
     }
 
     /// The settings.
@@ -388,8 +402,7 @@ impl Office {
                 self.check_intake(intake, None, today)?;
                 let id = self.next_case_id();
                 let year = now.year();
-                let seq =
-                    1 + self.cases.values().filter(|c| c.registered_at.year() == year).count();
+                let seq = 1 + self.registered_per_year.get(&year).copied().unwrap_or(0);
                 let number = format!("{}{year}-{seq:05}", self.settings.number_prefix);
                 Ok(vec![Event {
                     case: id,
@@ -411,9 +424,14 @@ impl Office {
 
     /// Folds an event into the cases. Returns false (and changes nothing)
     /// for an event about a case that was never registered.
-    fn fold(cases: &mut BTreeMap<CaseId, Case>, event: &Event) -> bool {
+    fn fold(
+        cases: &mut BTreeMap<CaseId, Case>,
+        per_year: &mut BTreeMap<i32, u32>,
+        event: &Event,
+    ) -> bool {
         match &event.change {
             Change::Registered { number, intake } => {
+                *per_year.entry(event.at.year()).or_insert(0) += 1;
                 cases.insert(
                     event.case,
                     Case::registered(event.case, event.at, number.clone(), intake.clone()),
@@ -433,7 +451,7 @@ impl Office {
     /// Applies a decided event: folds it into the cases and appends it to
     /// the log.
     pub fn apply(&mut self, event: Event) {
-        if Self::fold(&mut self.cases, &event) {
+        if Self::fold(&mut self.cases, &mut self.registered_per_year, &event) {
             self.log.append(event);
         }
     }
@@ -453,12 +471,13 @@ impl Office {
     pub fn replay(settings: Settings, log: EventLog) -> Result<Office, LoadError> {
         log.verify()?;
         let mut cases = BTreeMap::new();
+        let mut registered_per_year = BTreeMap::new();
         for entry in log.entries() {
-            if !Self::fold(&mut cases, &entry.event) {
+            if !Self::fold(&mut cases, &mut registered_per_year, &entry.event) {
                 return Err(LoadError::Orphan { seq: entry.seq, case: entry.event.case });
             }
         }
-        Ok(Office { settings, cases, log })
+        Ok(Office { settings, cases, log, registered_per_year })
     }
 
     /// The stored form: `{"format": "xinfang-office", "format_version": 1,
