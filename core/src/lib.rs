@@ -84,6 +84,7 @@ pub mod office;
 pub mod org;
 pub mod petition;
 pub mod routing;
+pub mod work;
 
 pub use assignment::{Assignment, FiveFixes, Fix};
 pub use calendar::{Calendar, DayCount};
@@ -101,3 +102,4 @@ pub use routing::{
     Condition, Disposal, NewRule, RoutingError, RoutingInput, RoutingProposal, RoutingRules, Rule,
     Target,
 };
+pub use work::{WorkError, WorkLedgers};
