@@ -496,11 +496,26 @@ impl Office {
     /// Reads the stored form, migrating older versions forward; refuses
     /// newer versions, foreign files, corrupt data and broken chains.
     pub fn from_json(json: &str) -> Result<Office, LoadError> {
-        let value: serde_json::Value = serde_json::from_str(json)
-            .map_err(|e| LoadError::NotJson { line: e.line(), column: e.column() })?;
-        let value = migrate(value)?;
-        let stored: Stored =
-            serde_json::from_value(value).map_err(|e| LoadError::Corrupt(e.to_string()))?;
+        let not_json =
+            |e: serde_json::Error| LoadError::NotJson { line: e.line(), column: e.column() };
+        let corrupt = |e: serde_json::Error| LoadError::Corrupt(e.to_string());
+        // The header first (the rest is skipped, not built), so the current
+        // version deserializes straight from the text; only older versions
+        // go through a `Value` to be migrated.
+        let header: Header = serde_json::from_str(json).map_err(|e| {
+            if e.is_data() {
+                LoadError::Foreign
+            } else {
+                not_json(e)
+            }
+        })?;
+        let version = header.version()?;
+        let stored: Stored = if version == FORMAT_VERSION {
+            serde_json::from_str(json).map_err(corrupt)?
+        } else {
+            let value = serde_json::from_str(json).map_err(not_json)?;
+            serde_json::from_value(migrate(value, version)?).map_err(corrupt)?
+        };
         Office::replay(stored.settings, stored.log)
     }
 
@@ -553,24 +568,42 @@ impl Office {
     }
 }
 
+/// The identifying fields of the stored form.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    format_version: Option<serde_json::Value>,
+}
+
+impl Header {
+    /// The version, when the file is ours and of a version this library reads.
+    fn version(&self) -> Result<u32, LoadError> {
+        if self.format.as_deref() != Some(FORMAT_NAME) {
+            return Err(LoadError::Foreign);
+        }
+        let version = self
+            .format_version
+            .as_ref()
+            .and_then(|v| v.as_u64())
+            .and_then(|v| u32::try_from(v).ok())
+            .ok_or_else(|| LoadError::Corrupt("缺少格式版本号".into()))?;
+        if version > FORMAT_VERSION {
+            return Err(LoadError::NewerVersion { found: version, supported: FORMAT_VERSION });
+        }
+        if version == 0 {
+            return Err(LoadError::Corrupt("格式版本号不能为0".into()));
+        }
+        Ok(version)
+    }
+}
+
 /// Brings an older stored form up to [`FORMAT_VERSION`], one version at a time.
-fn migrate(mut value: serde_json::Value) -> Result<serde_json::Value, LoadError> {
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT_NAME) {
-        return Err(LoadError::Foreign);
-    }
-    let version = value
-        .get("format_version")
-        .and_then(|v| v.as_u64())
-        .and_then(|v| u32::try_from(v).ok())
-        .ok_or_else(|| LoadError::Corrupt("缺少格式版本号".into()))?;
-    if version > FORMAT_VERSION {
-        return Err(LoadError::NewerVersion { found: version, supported: FORMAT_VERSION });
-    }
-    if version == 0 {
-        return Err(LoadError::Corrupt("格式版本号不能为0".into()));
-    }
-    // Each older version gets a step here, e.g. `1 => upgrade_1_to_2(&mut value)?`.
-    // Version 1 is the first, so there is nothing to upgrade yet.
+fn migrate(mut value: serde_json::Value, from: u32) -> Result<serde_json::Value, LoadError> {
+    // Each older version gets a step here, e.g. `if from <= 1 { upgrade_1_to_2(&mut value)? }`.
+    // Version 1 is the first, so no stored form is older yet.
+    debug_assert!(from < FORMAT_VERSION, "only older versions are migrated");
     if let Some(obj) = value.as_object_mut() {
         obj.insert("format_version".into(), FORMAT_VERSION.into());
     }
