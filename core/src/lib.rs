@@ -85,6 +85,7 @@ pub mod office;
 pub mod org;
 pub mod petition;
 pub mod routing;
+pub mod sample;
 pub mod work;
 
 pub use assignment::{Assignment, FiveFixes, Fix};
