@@ -72,11 +72,13 @@
 #![deny(missing_docs)]
 
 pub mod assignment;
+pub mod briefing;
 pub mod calendar;
 pub mod case;
 pub mod category;
 pub mod clock;
 pub mod error;
+pub mod export;
 pub mod ids;
 pub mod lifecycle;
 pub mod log;
