@@ -1,1 +1,32 @@
-//! placeholder
+//! # xinfang-web
+//!
+//! 信访工作平台 in the browser: a yew app built to wasm by `cargo xtask`
+//! (see the workspace README). The domain rules come from `xinfang-core`;
+//! this crate only shows them and keeps the user's settings.
+//!
+//! Layout:
+//! - `app`: the root component; owns the one reducer and the save effect.
+//! - `store`: the app state (`Store`), its `Action`s and the pure reducer.
+//! - `storage`: the only module that touches `localStorage` (gloo-storage):
+//!   a versioned envelope, never silently overwritten when unreadable.
+//! - `i18n`: every user-visible string, in Chinese (main) and English.
+//! - `dates`: Chinese official and English date formatting.
+//! - `deadline`: what the deadline calculator asks the core and how it
+//!   explains the answer.
+//! - `components`: one component per file.
+//!
+//! Implementation note: this crate is built for `wasm32-unknown-unknown`
+//! (32-bit `usize`) and natively for its unit tests; nothing here reads the
+//! clock (`SystemTime::now` panics on wasm32).
+
+#![forbid(unsafe_code)]
+
+mod app;
+pub mod components;
+pub mod dates;
+pub mod deadline;
+pub mod i18n;
+pub mod storage;
+pub mod store;
+
+pub use app::App;

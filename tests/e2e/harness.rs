@@ -1,0 +1,322 @@
+//! The end-to-end harness: a [`Browser`] is a static server for `dist/`, a
+//! ChromeDriver on a free port and a fresh headless Chromium session with
+//! its own profile, all stopped when it is dropped. Waits poll for a
+//! condition until a timeout; nothing sleeps a fixed time.
+
+use std::net::{TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+use std::{env, fs};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use xinfang_tests::static_server::StaticServer;
+
+/// How long a wait polls before the test fails.
+const TIMEOUT: Duration = Duration::from_secs(15);
+
+/// How often a wait polls.
+const POLL: Duration = Duration::from_millis(50);
+
+/// The built web app: `$XINFANG_DIST`, or `<workspace>/dist`. Fails the
+/// test (never skips it) when it is not there.
+pub fn dist_dir() -> PathBuf {
+    let dist = match env::var_os("XINFANG_DIST") {
+        Some(dir) => PathBuf::from(dir),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("dist"),
+    };
+    assert!(
+        dist.join("index.html").is_file(),
+        "the built web app is missing: {} has no index.html. Run `cargo xtask test`: it builds \
+         dist/ and then runs these tests (or `cargo xtask dist` to build dist/ only).",
+        dist.display()
+    );
+    dist
+}
+
+/// A program the tests need: `$var`, or the Debian path `default`. Fails
+/// the test when it is not there.
+fn program(var: &str, default: &str) -> PathBuf {
+    let path = env::var_os(var).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(default));
+    assert!(
+        path.is_file(),
+        "{} is missing: run `cargo xtask test`, which installs Chromium and ChromeDriver \
+         (Debian packages `chromium` and `chromium-driver`), or set {var}",
+        path.display()
+    );
+    path
+}
+
+/// A port that was free a moment ago.
+fn free_port() -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind a free port");
+    listener.local_addr().expect("local address").port()
+}
+
+/// ChromeDriver in its own process group (so Chromium, which it starts,
+/// goes with it) and the Chromium profile folder; both removed on drop.
+struct Driver {
+    child: Child,
+    profile: PathBuf,
+}
+
+impl Driver {
+    fn start() -> (Driver, u16) {
+        static COUNTER: AtomicU32 = AtomicU32::new(0);
+        let profile = env::temp_dir().join(format!(
+            "xinfang-e2e-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        ));
+        let _ = fs::remove_dir_all(&profile);
+        fs::create_dir_all(&profile).expect("create the Chromium profile folder");
+
+        let chromedriver = program("XINFANG_CHROMEDRIVER", "/usr/bin/chromedriver");
+        let port = free_port();
+        let child = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .process_group(0)
+            .spawn()
+            .unwrap_or_else(|err| panic!("cannot start {}: {err}", chromedriver.display()));
+        let mut driver = Driver { child, profile };
+
+        let deadline = Instant::now() + TIMEOUT;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                panic!("chromedriver exited at start ({status})");
+            }
+            assert!(Instant::now() < deadline, "chromedriver did not listen on port {port}");
+            std::thread::sleep(POLL);
+        }
+        (driver, port)
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // The process group's id is ChromeDriver's pid (`process_group(0)`).
+        let group = format!("-{}", self.child.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = fs::remove_dir_all(&self.profile);
+    }
+}
+
+/// A fresh headless Chromium showing the app.
+pub struct Browser {
+    client: Client,
+    url: String,
+    // Dropped after `client`, in this order: the browser, then the server.
+    _driver: Driver,
+    _server: StaticServer,
+}
+
+impl Browser {
+    /// Starts everything and opens the app, waiting until it has rendered.
+    pub async fn open() -> Browser {
+        let server = StaticServer::start(dist_dir(), "127.0.0.1:0").expect("start the server");
+        let (driver, port) = Driver::start();
+        let chromium = program("XINFANG_CHROMIUM", "/usr/bin/chromium");
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": chromium,
+                "args": [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", driver.profile.display()),
+                ],
+            }),
+        );
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("start a Chromium session");
+
+        let browser = Browser { client, url: server.url(), _driver: driver, _server: server };
+        browser.client.goto(&browser.url).await.expect("open the app");
+        browser.wait_for_app().await;
+        browser
+    }
+
+    /// Ends the browser session (the rest stops on drop).
+    pub async fn close(self) {
+        let Browser { client, _driver, _server, .. } = self;
+        let _ = client.close().await;
+    }
+
+    /// Reloads the page and waits until the app has rendered again.
+    pub async fn reload(&self) {
+        self.client.refresh().await.expect("reload");
+        self.wait_for_app().await;
+    }
+
+    async fn wait_for_app(&self) {
+        self.wait_for("the app to render its header", || async {
+            self.text_of("#app-name").await.filter(|text| !text.is_empty())
+        })
+        .await;
+    }
+
+    /// The text of the first element matching `css`, if there is one.
+    pub async fn text_of(&self, css: &str) -> Option<String> {
+        let element = self.client.find(Locator::Css(css)).await.ok()?;
+        element.text().await.ok()
+    }
+
+    /// An attribute of the first element matching `css`.
+    pub async fn attr_of(&self, css: &str, name: &str) -> Option<String> {
+        let element = self.client.find(Locator::Css(css)).await.ok()?;
+        element.attr(name).await.ok()?
+    }
+
+    /// Whether an element matches `css`.
+    pub async fn exists(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
+    /// Polls `check` until it gives a value; fails the test after
+    /// [`TIMEOUT`].
+    pub async fn wait_for<T, F, Fut>(&self, what: &str, mut check: F) -> T
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Option<T>>,
+    {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            if let Some(value) = check().await {
+                return value;
+            }
+            assert!(Instant::now() < deadline, "timed out after {TIMEOUT:?} waiting for {what}");
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until the text of `css` is `expected`; fails with what it last
+    /// saw otherwise.
+    pub async fn wait_for_text(&self, css: &str, expected: &str) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let seen = self.text_of(css).await;
+            if seen.as_deref() == Some(expected) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "timed out after {TIMEOUT:?} waiting for {css} to read {expected:?}; it reads {seen:?}"
+            );
+            tokio::time::sleep(POLL).await;
+        }
+    }
+
+    /// Waits until the text of `css` contains `part`.
+    pub async fn wait_for_text_containing(&self, css: &str, part: &str) -> String {
+        self.wait_for(&format!("{css} to contain {part:?}"), || async {
+            self.text_of(css).await.filter(|text| text.contains(part))
+        })
+        .await
+    }
+
+    /// Waits until nothing matches `css`.
+    pub async fn wait_for_absent(&self, css: &str) {
+        self.wait_for(&format!("{css} to go away"), || async {
+            (!self.exists(css).await).then_some(())
+        })
+        .await;
+    }
+
+    /// Waits for an element matching `css`.
+    async fn find(&self, css: &str) -> Element {
+        self.wait_for(&format!("{css} to appear"), || async {
+            self.client.find(Locator::Css(css)).await.ok()
+        })
+        .await
+    }
+
+    /// Clicks the element matching `css`.
+    pub async fn click(&self, css: &str) {
+        let element = self.find(css).await;
+        element.click().await.unwrap_or_else(|err| panic!("click {css}: {err}"));
+    }
+
+    /// Picks the option with `value` in the select matching `css`.
+    pub async fn select(&self, css: &str, value: &str) {
+        let element = self.find(css).await;
+        element.select_by_value(value).await.unwrap_or_else(|err| panic!("select {css}: {err}"));
+    }
+
+    /// Types `text` into the (emptied) input matching `css`.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let element = self.find(css).await;
+        element.clear().await.unwrap_or_else(|err| panic!("clear {css}: {err}"));
+        element.send_keys(text).await.unwrap_or_else(|err| panic!("type into {css}: {err}"));
+    }
+
+    /// Sets an input's value the way a date picker does (typing into a
+    /// date field depends on the browser's locale) and fires its `input`
+    /// and `change` events.
+    pub async fn set_value(&self, css: &str, value: &str) {
+        let script = "const [css, value] = arguments;
+            const el = document.querySelector(css);
+            el.value = value;
+            el.dispatchEvent(new Event('input', { bubbles: true }));
+            el.dispatchEvent(new Event('change', { bubbles: true }));";
+        self.client
+            .execute(script, vec![json!(css), json!(value)])
+            .await
+            .unwrap_or_else(|err| panic!("set {css} to {value}: {err}"));
+    }
+
+    /// `localStorage.getItem(key)`.
+    pub async fn local_storage(&self, key: &str) -> Option<String> {
+        let res = self
+            .client
+            .execute("return localStorage.getItem(arguments[0]);", vec![json!(key)])
+            .await
+            .expect("read localStorage");
+        match res {
+            Value::String(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// `localStorage.setItem(key, value)`.
+    pub async fn set_local_storage(&self, key: &str, value: &str) {
+        self.client
+            .execute(
+                "localStorage.setItem(arguments[0], arguments[1]);",
+                vec![json!(key), json!(value)],
+            )
+            .await
+            .expect("write localStorage");
+    }
+
+    /// The document's `<html lang>`.
+    pub async fn document_lang(&self) -> Option<String> {
+        self.attr_of("html", "lang").await
+    }
+
+    /// The document's title.
+    pub async fn title(&self) -> String {
+        self.client.title().await.expect("title")
+    }
+}

@@ -1,0 +1,7 @@
+//! The app's components, one per file.
+
+pub mod deadline_calculator;
+pub mod deadline_result;
+pub mod header;
+pub mod lang_switch;
+pub mod storage_notice;

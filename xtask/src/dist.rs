@@ -1,0 +1,139 @@
+//! Building the web app into `dist/`: a release wasm build of `xinfang-web`,
+//! the wasm-bindgen step (wasm-bindgen as a library, no CLI install),
+//! `wasm-opt -Oz`, and the static files (`index.html`, `web/style.css`).
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use anyhow::{bail, Context, Result};
+use wasm_bindgen_cli_support::Bindgen;
+
+use crate::cmd::{cargo, run, show};
+use crate::setup;
+
+/// The web app's package (and binary) name.
+const WEB_PACKAGE: &str = "xinfang-web";
+
+/// The stem of the generated files: `xinfang_web.js`, `xinfang_web_bg.wasm`
+/// (the names `index.html` imports).
+const OUT_NAME: &str = "xinfang_web";
+
+/// Builds `<root>/dist/` from scratch, optimising with the `wasm_opt`
+/// executable, and returns its path.
+pub fn build(root: &Path, wasm_opt: &Path) -> Result<PathBuf> {
+    let wasm = cargo_build(root)?;
+
+    let dist = root.join("dist");
+    if dist.exists() {
+        fs::remove_dir_all(&dist).with_context(|| format!("cannot remove {}", dist.display()))?;
+    }
+    fs::create_dir_all(&dist)?;
+
+    println!("wasm-bindgen {} -> dist/", wasm.display());
+    Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .typescript(false)
+        // Let `init()` find `xinfang_web_bg.wasm` next to the JS by itself
+        // (the CLI's default; the library's default omits it).
+        .omit_default_module_path(false)
+        .out_name(OUT_NAME)
+        .generate(&dist)
+        .context("the wasm-bindgen step failed")?;
+
+    let bg_wasm = dist.join(format!("{OUT_NAME}_bg.wasm"));
+    let before = file_size(&bg_wasm)?;
+    run(Command::new(wasm_opt).arg("-Oz").arg(&bg_wasm).arg("-o").arg(&bg_wasm))?;
+    let after = file_size(&bg_wasm)?;
+    println!("wasm-opt -Oz: {} -> {} bytes", before, after);
+
+    fs::copy(root.join("index.html"), dist.join("index.html")).context("copying index.html")?;
+    fs::copy(root.join("web").join("style.css"), dist.join("style.css"))
+        .context("copying web/style.css")?;
+
+    println!("dist/ is ready: {}", dist.display());
+    for entry in fs::read_dir(&dist)? {
+        let entry = entry?;
+        println!("  {:>9} bytes  {}", entry.metadata()?.len(), entry.file_name().to_string_lossy());
+    }
+    Ok(dist)
+}
+
+/// `cargo build --target wasm32-unknown-unknown -p xinfang-web --release`,
+/// returning the path of the built `.wasm` as cargo reports it (so it is
+/// right whatever `CARGO_TARGET_DIR` is).
+fn cargo_build(root: &Path) -> Result<PathBuf> {
+    let mut cmd = cargo();
+    cmd.current_dir(root).args([
+        "build",
+        "--target",
+        setup::WASM_TARGET,
+        "-p",
+        WEB_PACKAGE,
+        "--release",
+        "--message-format=json-render-diagnostics",
+    ]);
+    let shown = show(&cmd);
+    println!("$ {shown}");
+    let mut child =
+        cmd.stdout(Stdio::piped()).spawn().with_context(|| format!("cannot start `{shown}`"))?;
+    let stdout = child.stdout.take().context("cargo's stdout")?;
+    let mut wasm = None;
+    for line in BufReader::new(stdout).lines() {
+        let line = line?;
+        if let Some(path) = bin_artifact(&line) {
+            wasm = Some(path);
+        }
+    }
+    let status = child.wait()?;
+    if !status.success() {
+        bail!("`{shown}` failed ({status})");
+    }
+    wasm.context("cargo built no xinfang-web binary: is `web/src/main.rs` there?")
+}
+
+/// The `.wasm` file of the web app's binary in one line of cargo's JSON
+/// messages, if that line reports it.
+fn bin_artifact(line: &str) -> Option<PathBuf> {
+    let msg: serde_json::Value = serde_json::from_str(line).ok()?;
+    if msg.get("reason")?.as_str()? != "compiler-artifact" {
+        return None;
+    }
+    let target = msg.get("target")?;
+    let is_bin = target.get("kind")?.as_array()?.iter().any(|kind| kind == "bin");
+    if target.get("name")?.as_str()? != WEB_PACKAGE || !is_bin {
+        return None;
+    }
+    let files = msg.get("filenames")?.as_array()?;
+    files
+        .iter()
+        .filter_map(|file| file.as_str())
+        .find(|file| file.ends_with(".wasm"))
+        .map(PathBuf::from)
+}
+
+fn file_size(path: &Path) -> Result<u64> {
+    Ok(fs::metadata(path).with_context(|| format!("cannot read {}", path.display()))?.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_web_binary_in_cargo_messages() {
+        let bin = r#"{"reason":"compiler-artifact","target":{"kind":["bin"],"name":"xinfang-web"},
+            "filenames":["/t/wasm32-unknown-unknown/release/xinfang-web.wasm"]}"#
+            .replace('\n', "");
+        assert_eq!(
+            bin_artifact(&bin),
+            Some(PathBuf::from("/t/wasm32-unknown-unknown/release/xinfang-web.wasm"))
+        );
+        let lib = r#"{"reason":"compiler-artifact","target":{"kind":["lib"],"name":"xinfang_web"},"filenames":["/t/libxinfang_web.rlib"]}"#;
+        assert_eq!(bin_artifact(lib), None);
+        assert_eq!(bin_artifact(r#"{"reason":"build-finished","success":true}"#), None);
+        assert_eq!(bin_artifact("not json"), None);
+    }
+}
