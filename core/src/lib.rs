@@ -66,7 +66,8 @@
 //! ## Crate features
 //!
 //! None. Dependencies are chrono (without its clock), serde, serde_json,
-//! sha2 and thiserror.
+//! sha2 (the log's hash chain), thiserror, csv (exports) and rand_chacha
+//! (the seeded sample-data generator; built without getrandom).
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -108,3 +109,8 @@ pub use routing::{
     Target,
 };
 pub use work::{WorkError, WorkLedgers};
+
+/// The README's example, compiled and run as a doc test so it stays true.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;

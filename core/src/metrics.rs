@@ -38,7 +38,7 @@
 //! | 积案办结率 | backlog cases concluded in *P* (by *E*) / backlog cases of *P* |
 //! | 结服率 | of those concluded, the ones with 息诉罢访 recorded by *E* / backlog cases concluded in *P* |
 //! | “三无”乡镇比率 | townships with no escalated visit received in *P* and no backlog case arising there still open on *E* / townships (the active ones for the whole office; the township itself for a township scope or a township's unit scope) |
-//! | 初信初访一次性化解率 | first petitions whose first reply was given in *P*, that no later case (received by *T*) repeats and that were rated 满意/基本满意 (by *T*) / first petitions whose first reply was given in *P* [unverified] |
+//! | 初信初访一次性化解率 | first petitions whose first reply was given in *P*, that no later case (received by *T*) repeats and that were rated 满意/基本满意 (by *T*) / first petitions whose first reply was given in *P* \[unverified\] |
 //!
 //! **Backlog case (信访积案), provisional: derived from the cases' own
 //! deadlines, not from a backlog ledger (台账).** A case becomes a backlog case on the day after it is more than
