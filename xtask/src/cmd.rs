@@ -1,7 +1,8 @@
 //! Running commands and numbered, timed steps.
 
 use std::env;
-use std::process::Command;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
@@ -17,6 +18,54 @@ pub fn run(cmd: &mut Command) -> Result<()> {
     let shown = show(cmd);
     println!("$ {shown}");
     let status = cmd.status().with_context(|| format!("cannot start `{shown}`"))?;
+    if !status.success() {
+        bail!("`{shown}` failed ({status})");
+    }
+    Ok(())
+}
+
+/// Tests counted from the `test result:` lines of cargo's test harness
+/// and of wasm-bindgen's runner.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct TestCount {
+    /// Tests that passed.
+    pub passed: u64,
+    /// Tests that failed.
+    pub failed: u64,
+}
+
+impl TestCount {
+    /// Adds the counts of one `test result: ok. 12 passed; 0 failed; …` line.
+    pub fn add_line(&mut self, line: &str) {
+        let Some(rest) = line.trim().strip_prefix("test result: ") else { return };
+        for part in rest.split(';') {
+            let mut words = part.split_whitespace().rev();
+            let (Some(label), Some(n)) = (words.next(), words.next()) else { continue };
+            let Ok(n) = n.parse::<u64>() else { continue };
+            match label {
+                "passed" => self.passed += n,
+                "failed" => self.failed += n,
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Like [`run`], but echoes the command's standard output line by line and
+/// adds its test results to `count`.
+pub fn run_tests(cmd: &mut Command, count: &mut TestCount) -> Result<()> {
+    let shown = show(cmd);
+    println!("$ {shown}");
+    let mut child =
+        cmd.stdout(Stdio::piped()).spawn().with_context(|| format!("cannot start `{shown}`"))?;
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines() {
+            let line = line.with_context(|| format!("reading the output of `{shown}`"))?;
+            println!("{line}");
+            count.add_line(&line);
+        }
+    }
+    let status = child.wait().with_context(|| format!("waiting for `{shown}`"))?;
     if !status.success() {
         bail!("`{shown}` failed ({status})");
     }
@@ -66,5 +115,24 @@ impl Steps {
     pub fn finish(&self) {
         let secs = self.started.elapsed().as_secs_f64();
         println!("\n==> all {} steps passed in {secs:.1} s", self.done);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_cargo_and_wasm_runner_result_lines() {
+        let mut count = TestCount::default();
+        count.add_line(
+            "test result: ok. 120 passed; 0 failed; 0 ignored; 0 filtered out; finished in 6.96s",
+        );
+        count.add_line(
+            "test result: FAILED. 3 passed; 2 failed; 1 ignored; 0 measured; 0 filtered out",
+        );
+        count.add_line("running 12 tests");
+        count.add_line("test passed_things ... ok");
+        assert_eq!(count, TestCount { passed: 123, failed: 2 });
     }
 }

@@ -119,6 +119,7 @@ fn test(args: &[OsString]) -> Result<()> {
     let root = workspace_root();
     let runner = wasm_runner_command()?;
     let mut steps = Steps::new(8);
+    let mut count = cmd::TestCount::default();
 
     let wasm_opt =
         steps.run("install what is missing (wasm target, wasm-opt, Chromium)", || {
@@ -159,33 +160,35 @@ fn test(args: &[OsString]) -> Result<()> {
         // `xinfang-tests` holds the browser tests, which need dist/: they
         // run in the last step, so that together the two steps are exactly
         // `cargo test --workspace`.
-        cmd::run(cargo().current_dir(&root).args([
-            "test",
-            "--workspace",
-            "--exclude",
-            "xinfang-tests",
-        ]))
+        cmd::run_tests(
+            cargo().current_dir(&root).args(["test", "--workspace", "--exclude", "xinfang-tests"]),
+            &mut count,
+        )
     })?;
     steps.run("cargo test -p xinfang-core --target wasm32-unknown-unknown (in Node)", || {
-        cmd::run(
+        cmd::run_tests(
             cargo()
                 .current_dir(&root)
                 .args(["test", "-p", "xinfang-core", "--target", setup::WASM_TARGET])
                 .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner),
+            &mut count,
         )
     })?;
     let dist = steps.run("build dist/ (release)", || dist::build(&root, &wasm_opt))?;
     steps.run("cargo test -p xinfang-tests (cross-crate and browser end-to-end tests)", || {
-        cmd::run(
+        cmd::run_tests(
             cargo()
                 .current_dir(&root)
                 .args(["test", "-p", "xinfang-tests"])
                 .env("XINFANG_DIST", &dist)
                 .env("XINFANG_CHROMIUM", setup::CHROMIUM)
                 .env("XINFANG_CHROMEDRIVER", setup::CHROMEDRIVER),
+            &mut count,
         )
     })?;
     steps.finish();
+    // The plain closing line, after every step: all tests of every run.
+    println!("summary: {} passed, {} failed", count.passed, count.failed);
     Ok(())
 }
 
