@@ -14,8 +14,8 @@ macro_rules! id_type {
         pub struct $name(u32);
 
         impl $name {
-            /// Wraps a raw number. Ids are handed out by their registry from a
-            /// monotonic counter, so a number is never reused.
+            /// Wraps a raw number. Ids are handed out by their registry or
+            /// ledger from a monotonic counter, so a number is never reused.
             pub const fn new(raw: u32) -> Self {
                 Self(raw)
             }
@@ -38,6 +38,9 @@ macro_rules! id_type {
         }
     };
 }
+
+/// Other modules with ids of their own (the work ledgers) use the same macro.
+pub(crate) use id_type;
 
 id_type!(
     /// A case (信访事项).

@@ -59,40 +59,17 @@ use reception::ReceptionLedger;
 use screening::{ScreeningLedger, ScreeningScope};
 use three_none::{IrregularVisitLedger, ThreeNoneReport};
 
+/// An id type of the work ledgers: the crate's id newtype plus [`WorkId`].
 macro_rules! work_id {
     ($(#[$meta:meta])* $name:ident, $prefix:literal) => {
-        $(#[$meta])*
-        #[derive(
-            Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
-        )]
-        #[serde(transparent)]
-        pub struct $name(u32);
-
-        impl $name {
-            /// Wraps a raw number. Ids are handed out by their ledger from a
-            /// monotonic counter starting at 1, so a number is never reused.
-            pub const fn new(raw: u32) -> Self {
-                Self(raw)
-            }
-
-            /// The raw number, e.g. for keys in storage or in a page address.
-            pub const fn get(self) -> u32 {
-                self.0
-            }
-        }
-
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                write!(f, "{}{}", $prefix, self.0)
-            }
-        }
+        crate::ids::id_type!($(#[$meta])* $name, $prefix);
 
         impl WorkId for $name {
             fn from_raw(raw: u32) -> Self {
-                Self(raw)
+                Self::new(raw)
             }
             fn raw(self) -> u32 {
-                self.0
+                self.get()
             }
         }
     };
