@@ -73,6 +73,11 @@ fn cargo_build(root: &Path) -> Result<PathBuf> {
         "-p",
         WEB_PACKAGE,
         "--release",
+        // Size over speed for the shipped wasm, without changing the
+        // workspace's release profile for native code: ~40% smaller.
+        "--config=profile.release.lto=true",
+        "--config=profile.release.opt-level=\"z\"",
+        "--config=profile.release.codegen-units=1",
         "--message-format=json-render-diagnostics",
     ]);
     let shown = show(&cmd);
