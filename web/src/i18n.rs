@@ -93,6 +93,15 @@ pub enum Key {
     Footer,
 }
 
+/// One of two inline labels: pages keep their own strings beside the
+/// markup that uses them, `tr(lang, "登记", "Register")`.
+pub fn tr<'a>(lang: Lang, zh: &'a str, en: &'a str) -> &'a str {
+    match lang {
+        Lang::ZhCn => zh,
+        Lang::En => en,
+    }
+}
+
 /// The label for `key` in `lang`.
 pub fn t(lang: Lang, key: Key) -> &'static str {
     let (zh, en) = entry(key);

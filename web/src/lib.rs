@@ -6,7 +6,13 @@
 //!
 //! Layout:
 //! - `app`: the root component; owns the one reducer and the save effect.
-//! - `store`: the app state (`Store`), its `Action`s and the pure reducer.
+//! - `store`: the app state (`Store`: preferences, the open record, the
+//!   page), its `Action`s and the reducer.
+//! - `context`: how pages reach the store (`use_app`, `execute`, `go`).
+//! - `route`: the page in the address bar (`#/case/12`).
+//! - `clock`: the browser's clock, read only there.
+//! - `pages`: one page per file (dashboard, cases, register, case, print,
+//!   settings).
 //! - `storage`: the only module that touches `localStorage` (gloo-storage):
 //!   a versioned envelope, never silently overwritten when unreadable.
 //! - `i18n`: every user-visible string, in Chinese (main) and English.
@@ -22,10 +28,14 @@
 #![forbid(unsafe_code)]
 
 mod app;
+pub mod clock;
 pub mod components;
+pub mod context;
 pub mod dates;
 pub mod deadline;
 pub mod i18n;
+pub mod pages;
+pub mod route;
 pub mod storage;
 pub mod store;
 

@@ -20,12 +20,27 @@ const WEB_PACKAGE: &str = "xinfang-web";
 /// (the names `index.html` imports).
 const OUT_NAME: &str = "xinfang_web";
 
+/// How much effort the build spends on the shipped wasm's size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    /// LTO, `opt-level = "z"`, one codegen unit and `wasm-opt -Oz`: what
+    /// `serve` and `test` ship.
+    Shipped,
+    /// The plain release profile and no wasm-opt: a quicker build for
+    /// trying changes (`cargo xtask dist --fast`).
+    Fast,
+}
+
 /// Builds `<root>/dist/` from scratch, optimising with the `wasm_opt`
 /// executable, and returns its path.
 pub fn build(root: &Path, wasm_opt: &Path) -> Result<PathBuf> {
-    let wasm = cargo_build(root)?;
+    build_into(root, wasm_opt, &root.join("dist"), Profile::Shipped)
+}
 
-    let dist = root.join("dist");
+/// Builds the web app into `dist` (emptied first) and returns its path.
+pub fn build_into(root: &Path, wasm_opt: &Path, dist: &Path, profile: Profile) -> Result<PathBuf> {
+    let wasm = cargo_build(root, profile)?;
+    let dist = dist.to_path_buf();
     if dist.exists() {
         fs::remove_dir_all(&dist).with_context(|| format!("cannot remove {}", dist.display()))?;
     }
@@ -44,11 +59,18 @@ pub fn build(root: &Path, wasm_opt: &Path) -> Result<PathBuf> {
         .context("the wasm-bindgen step failed")?;
 
     let bg_wasm = dist.join(format!("{OUT_NAME}_bg.wasm"));
+    if profile == Profile::Fast {
+        return finish(root, dist);
+    }
     let before = file_size(&bg_wasm)?;
     run(Command::new(wasm_opt).arg("-Oz").arg(&bg_wasm).arg("-o").arg(&bg_wasm))?;
     let after = file_size(&bg_wasm)?;
     println!("wasm-opt -Oz: {} -> {} bytes", before, after);
+    finish(root, dist)
+}
 
+/// Copies the static files next to the generated ones and lists `dist`.
+fn finish(root: &Path, dist: PathBuf) -> Result<PathBuf> {
     fs::copy(root.join("index.html"), dist.join("index.html")).context("copying index.html")?;
     fs::copy(root.join("web").join("style.css"), dist.join("style.css"))
         .context("copying web/style.css")?;
@@ -64,7 +86,7 @@ pub fn build(root: &Path, wasm_opt: &Path) -> Result<PathBuf> {
 /// `cargo build --target wasm32-unknown-unknown -p xinfang-web --release`,
 /// returning the path of the built `.wasm` as cargo reports it (so it is
 /// right whatever `CARGO_TARGET_DIR` is).
-fn cargo_build(root: &Path) -> Result<PathBuf> {
+fn cargo_build(root: &Path, profile: Profile) -> Result<PathBuf> {
     let mut cmd = cargo();
     cmd.current_dir(root).args([
         "build",
@@ -73,13 +95,17 @@ fn cargo_build(root: &Path) -> Result<PathBuf> {
         "-p",
         WEB_PACKAGE,
         "--release",
-        // Size over speed for the shipped wasm, without changing the
-        // workspace's release profile for native code: ~40% smaller.
-        "--config=profile.release.lto=true",
-        "--config=profile.release.opt-level=\"z\"",
-        "--config=profile.release.codegen-units=1",
         "--message-format=json-render-diagnostics",
     ]);
+    if profile == Profile::Shipped {
+        // Size over speed for the shipped wasm, without changing the
+        // workspace's release profile for native code: ~40% smaller.
+        cmd.args([
+            "--config=profile.release.lto=true",
+            "--config=profile.release.opt-level=\"z\"",
+            "--config=profile.release.codegen-units=1",
+        ]);
+    }
     let shown = show(&cmd);
     println!("$ {shown}");
     let mut child =

@@ -31,7 +31,9 @@ Commands:
   serve [--port N]  install what is missing, build dist/ and serve it
                     on http://127.0.0.1:8080 (or port N)
   test              install what is missing, then run every check and test
-  dist              install what is missing and build dist/ only
+  dist [--out DIR] [--fast]
+                    install what is missing and build dist/ only (into DIR;
+                    --fast: no LTO and no wasm-opt, for trying changes)
 ";
 
 /// The default port of `cargo xtask serve`.
@@ -98,16 +100,25 @@ fn parse_port_value(value: &str) -> Result<u16> {
 }
 
 fn dist_only(args: &[OsString]) -> Result<()> {
-    if !args.is_empty() {
-        bail!("`dist` takes no arguments\n\n{USAGE}");
-    }
     let root = workspace_root();
+    let mut out = root.join("dist");
+    let mut profile = dist::Profile::Shipped;
+    let mut args = args.iter().map(|arg| arg.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--fast" => profile = dist::Profile::Fast,
+            "--out" => out = PathBuf::from(args.next().context("--out needs a folder")?),
+            other => bail!("unexpected argument `{other}`\n\n{USAGE}"),
+        }
+    }
     let mut steps = Steps::new(2);
     let wasm_opt = steps.run("install what is missing (wasm target, wasm-opt)", || {
         setup::wasm_target()?;
         setup::wasm_opt(&root)
     })?;
-    steps.run("build dist/ (release)", || dist::build(&root, &wasm_opt).map(drop))?;
+    steps.run("build dist/ (release)", || {
+        dist::build_into(&root, &wasm_opt, &out, profile).map(drop)
+    })?;
     steps.finish();
     Ok(())
 }

@@ -1,0 +1,112 @@
+//! The page in the address bar: each [`Route`] has a `#/…` form, so a
+//! reload stays on the same page and the browser's back button works.
+
+use xinfang_core::CaseId;
+
+use crate::store::{Document, Route};
+
+/// The hash for a route (`#/cases`, `#/case/12`, `#/case/12/print/reply`).
+pub fn to_hash(route: Route) -> String {
+    match route {
+        Route::Dashboard => "#/".into(),
+        Route::Cases => "#/cases".into(),
+        Route::Register => "#/register".into(),
+        Route::Case(id) => format!("#/case/{}", id.get()),
+        Route::Print(id, doc) => format!("#/case/{}/print/{}", id.get(), doc_slug(doc)),
+        Route::Settings => "#/settings".into(),
+        Route::Deadlines => "#/deadlines".into(),
+    }
+}
+
+/// The route of a hash; the dashboard for anything unknown.
+pub fn from_hash(hash: &str) -> Route {
+    let path = hash.trim_start_matches('#').trim_start_matches('/');
+    let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+    let case = |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0).map(CaseId::new);
+    match parts.as_slice() {
+        ["cases"] => Route::Cases,
+        ["register"] => Route::Register,
+        ["settings"] => Route::Settings,
+        ["deadlines"] => Route::Deadlines,
+        ["case", id] => case(id).map_or(Route::Dashboard, Route::Case),
+        ["case", id, "print", doc] => match (case(id), doc_from_slug(doc)) {
+            (Some(id), Some(doc)) => Route::Print(id, doc),
+            _ => Route::Dashboard,
+        },
+        _ => Route::Dashboard,
+    }
+}
+
+fn doc_slug(doc: Document) -> String {
+    match doc {
+        Document::Acceptance => "acceptance".into(),
+        Document::Refusal => "refusal".into(),
+        Document::Extension => "extension".into(),
+        Document::Reply => "reply".into(),
+        Document::ReviewDecision => "review".into(),
+        Document::ReReviewDecision => "rereview".into(),
+        Document::Assignment => "assignment".into(),
+        Document::Supervision(no) => format!("supervision-{no}"),
+    }
+}
+
+fn doc_from_slug(slug: &str) -> Option<Document> {
+    Some(match slug {
+        "acceptance" => Document::Acceptance,
+        "refusal" => Document::Refusal,
+        "extension" => Document::Extension,
+        "reply" => Document::Reply,
+        "review" => Document::ReviewDecision,
+        "rereview" => Document::ReReviewDecision,
+        "assignment" => Document::Assignment,
+        other => Document::Supervision(other.strip_prefix("supervision-")?.parse().ok()?),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips() {
+        let id = CaseId::new(12);
+        let mut routes = vec![
+            Route::Dashboard,
+            Route::Cases,
+            Route::Register,
+            Route::Case(id),
+            Route::Settings,
+            Route::Deadlines,
+        ];
+        for doc in [
+            Document::Acceptance,
+            Document::Refusal,
+            Document::Extension,
+            Document::Reply,
+            Document::ReviewDecision,
+            Document::ReReviewDecision,
+            Document::Assignment,
+            Document::Supervision(3),
+        ] {
+            routes.push(Route::Print(id, doc));
+        }
+        for route in routes {
+            assert_eq!(from_hash(&to_hash(route)), route, "{}", to_hash(route));
+        }
+    }
+
+    #[test]
+    fn unknown_hashes_go_home() {
+        for hash in [
+            "",
+            "#",
+            "#/nope",
+            "#/case/x",
+            "#/case/0",
+            "#/case/3/print/poem",
+            "#/case/3/print/supervision-x",
+        ] {
+            assert_eq!(from_hash(hash), Route::Dashboard, "{hash}");
+        }
+    }
+}
