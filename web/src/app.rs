@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::components::deadline_calculator::DeadlineCalculator;
 use crate::components::header::Header;
+use crate::components::sandbox_bar::SandboxBar;
 use crate::components::storage_notice::StorageNotice;
 use crate::context::{go, AppHandle};
 use crate::i18n::{t, tr, Key, Lang};
@@ -107,6 +108,7 @@ pub fn App() -> Html {
         <ContextProvider<AppHandle> context={store.clone()}>
             if !printing {
                 <Header {lang} {on_lang} />
+                <SandboxBar />
                 <Nav />
             }
             <main class={classes!("page", printing.then_some("printing"))}>
