@@ -87,16 +87,33 @@ impl Driver {
             .unwrap_or_else(|err| panic!("cannot start {}: {err}", chromedriver.display()));
         let mut driver = Driver { child, profile };
 
+        // Listening is not enough: wait until `/status` says it is ready.
         let deadline = Instant::now() + TIMEOUT;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        while !driver_ready(port) {
             if let Ok(Some(status)) = driver.child.try_wait() {
                 panic!("chromedriver exited at start ({status})");
             }
-            assert!(Instant::now() < deadline, "chromedriver did not listen on port {port}");
+            assert!(Instant::now() < deadline, "chromedriver was not ready on port {port}");
             std::thread::sleep(POLL);
         }
         (driver, port)
     }
+}
+
+/// Whether the ChromeDriver on `port` answers `/status` with `"ready": true`.
+fn driver_ready(port: u16) -> bool {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
+        return false;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
+    let request = format!("GET /status HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+    if stream.write_all(request.as_bytes()).is_err() {
+        return false;
+    }
+    let mut response = String::new();
+    let _ = stream.read_to_string(&mut response);
+    response.replace(' ', "").contains("\"ready\":true")
 }
 
 impl Drop for Driver {
@@ -123,7 +140,33 @@ impl Browser {
     /// Starts everything and opens the app, waiting until it has rendered.
     pub async fn open() -> Browser {
         let server = StaticServer::start(dist_dir(), "127.0.0.1:0").expect("start the server");
-        let (driver, port) = Driver::start();
+        // A port found free can be taken by another test before ChromeDriver
+        // binds it, and a session start can fail under load: try again with
+        // a fresh driver, a few times, before failing the test.
+        let mut attempt = 1;
+        let (client, driver) = loop {
+            let (driver, port) = Driver::start();
+            match Self::session(&driver, port).await {
+                Ok(client) => break (client, driver),
+                Err(err) if attempt < 3 => {
+                    eprintln!("starting a Chromium session failed (attempt {attempt}): {err}");
+                    attempt += 1;
+                }
+                Err(err) => panic!("cannot start a Chromium session: {err}"),
+            }
+        };
+
+        let browser = Browser { client, url: server.url(), _driver: driver, _server: server };
+        browser.client.goto(&browser.url).await.expect("open the app");
+        browser.wait_for_app().await;
+        browser
+    }
+
+    /// A new WebDriver session with headless Chromium on `driver`.
+    async fn session(
+        driver: &Driver,
+        port: u16,
+    ) -> Result<Client, fantoccini::error::NewSessionError> {
         let chromium = program("XINFANG_CHROMIUM", "/usr/bin/chromium");
 
         let mut caps = serde_json::Map::new();
@@ -146,16 +189,10 @@ impl Browser {
                 ],
             }),
         );
-        let client = ClientBuilder::new(HttpConnector::new())
+        ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
             .await
-            .expect("start a Chromium session");
-
-        let browser = Browser { client, url: server.url(), _driver: driver, _server: server };
-        browser.client.goto(&browser.url).await.expect("open the app");
-        browser.wait_for_app().await;
-        browser
     }
 
     /// Ends the browser session (the rest stops on drop).
