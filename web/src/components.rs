@@ -1,5 +1,6 @@
 //! The app's components, one per file.
 
+pub mod case_actions;
 pub mod deadline_calculator;
 pub mod deadline_result;
 pub mod header;
