@@ -1994,12 +1994,12 @@ impl Vars<'_> {
             "months" => d.months.to_string(),
             "count" => d.count.to_string(),
             "price" => d.price.to_string(),
-            "area" if d.area10 % 10 == 0 => format!("{}亩", d.area10 / 10),
+            "area" if d.area10.is_multiple_of(10) => format!("{}亩", d.area10 / 10),
             "area" => format!("{}.{}亩", d.area10 / 10, d.area10 % 10),
             "amount" => {
                 if d.amount >= 10_000 {
                     let tenths = (d.amount + 500) / 1_000;
-                    if tenths % 10 == 0 {
+                    if tenths.is_multiple_of(10) {
                         format!("{}万元", tenths / 10)
                     } else {
                         format!("{}.{}万元", tenths / 10, tenths % 10)

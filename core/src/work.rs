@@ -463,7 +463,7 @@ pub(crate) fn chinese_number(n: u32) -> String {
         0..=9 => DIGITS[n as usize].to_string(),
         10..=19 => format!("十{}", if n == 10 { "" } else { DIGITS[(n - 10) as usize] }),
         20..=99 => {
-            let ones = if n % 10 == 0 { "" } else { DIGITS[(n % 10) as usize] };
+            let ones = if n.is_multiple_of(10) { "" } else { DIGITS[(n % 10) as usize] };
             format!("{}十{ones}", DIGITS[(n / 10) as usize])
         }
         _ => n.to_string(),
