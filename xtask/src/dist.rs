@@ -74,6 +74,7 @@ fn finish(root: &Path, dist: PathBuf) -> Result<PathBuf> {
     fs::copy(root.join("index.html"), dist.join("index.html")).context("copying index.html")?;
     fs::copy(root.join("web").join("style.css"), dist.join("style.css"))
         .context("copying web/style.css")?;
+    single_file(&dist)?;
 
     println!("dist/ is ready: {}", dist.display());
     for entry in fs::read_dir(&dist)? {
@@ -81,6 +82,78 @@ fn finish(root: &Path, dist: PathBuf) -> Result<PathBuf> {
         println!("  {:>9} bytes  {}", entry.metadata()?.len(), entry.file_name().to_string_lossy());
     }
     Ok(dist)
+}
+
+/// The name of the self-contained page in `dist/`.
+pub const SINGLE_FILE: &str = "xinfang-offline.html";
+
+/// Writes `dist/xinfang-offline.html`: the whole app in one file (style,
+/// JS and the wasm as base64 inlined) for units without a web server. It
+/// works when opened from disk (`file://`), where browsers refuse to fetch
+/// a separate `.wasm` or module file.
+fn single_file(dist: &Path) -> Result<()> {
+    let js = fs::read_to_string(dist.join(format!("{OUT_NAME}.js")))?;
+    let wasm = fs::read(dist.join(format!("{OUT_NAME}_bg.wasm")))?;
+    let css = fs::read_to_string(dist.join("style.css"))?;
+    let page = single_page(&js, &wasm, &css)?;
+    fs::write(dist.join(SINGLE_FILE), page).context("writing the single-file page")?;
+    Ok(())
+}
+
+/// The self-contained page for the generated `js` module, its `wasm` and `css`.
+fn single_page(js: &str, wasm: &[u8], css: &str) -> Result<String> {
+    use base64::Engine as _;
+    // The module's default export is its init function; call it with the
+    // bytes instead of letting it fetch the file next to it.
+    let init =
+        default_export(js).context("the generated JS has no default export (its init function)")?;
+    if !init.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '$') {
+        bail!("unexpected init function name `{init}` in the generated JS");
+    }
+    // Inside <script>/<style>, only a closing tag could end the element early.
+    let js = js.replace("</script", "<\\/script");
+    let css = css.replace("</style", "<\\/style");
+    let wasm = base64::engine::general_purpose::STANDARD.encode(wasm);
+    Ok(format!(
+        r#"<!doctype html>
+<html lang="zh-CN">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>信访工作平台</title>
+    <link rel="icon" href="data:," />
+    <style>
+{css}
+    </style>
+    <script type="module">
+{js}
+const wasmBase64 = "{wasm}";
+const wasmBytes = Uint8Array.from(atob(wasmBase64), (c) => c.charCodeAt(0));
+{init}({{ module_or_path: wasmBytes }});
+    </script>
+  </head>
+  <body>
+    <noscript>信访工作平台需要启用 JavaScript。 This page needs JavaScript.</noscript>
+  </body>
+</html>
+"#
+    ))
+}
+
+/// The name of a module's default export: `export default NAME;` or
+/// `export { …, NAME as default };` (what wasm-bindgen writes).
+fn default_export(js: &str) -> Option<String> {
+    js.lines().find_map(|line| {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix("export default ") {
+            return Some(name.trim_end_matches(';').trim().to_owned());
+        }
+        let list = line.strip_prefix("export {")?.trim_end_matches(';').trim_end_matches('}');
+        list.split(',').find_map(|item| {
+            let (name, alias) = item.split_once(" as ")?;
+            (alias.trim() == "default").then(|| name.trim().to_owned())
+        })
+    })
 }
 
 /// `cargo build --target wasm32-unknown-unknown -p xinfang-web --release`,
@@ -166,5 +239,27 @@ mod tests {
         assert_eq!(bin_artifact(lib), None);
         assert_eq!(bin_artifact(r#"{"reason":"build-finished","success":true}"#), None);
         assert_eq!(bin_artifact("not json"), None);
+    }
+
+    #[test]
+    fn the_single_page_inlines_everything_and_calls_init_with_the_bytes() {
+        let js = "let wasm;\nasync function __wbg_init(m) {}\nexport { initSync };\nexport default __wbg_init;\nconst s = '</script>';\n";
+        let page = single_page(js, &[0, 97, 115, 109], "body { color: red } </style>").unwrap();
+        assert!(page.contains("const wasmBase64 = \"AGFzbQ==\";"));
+        assert!(page.contains("__wbg_init({ module_or_path: wasmBytes });"));
+        assert!(page.contains("body { color: red }"));
+        assert_eq!(page.matches("</script>").count(), 1, "only the real closing tag");
+        assert_eq!(page.matches("</style>").count(), 1, "only the real closing tag");
+        assert!(single_page("export { x };", &[], "").is_err(), "no init function");
+    }
+
+    #[test]
+    fn finds_the_default_export_in_both_forms() {
+        assert_eq!(default_export("export default __wbg_init;").as_deref(), Some("__wbg_init"));
+        assert_eq!(
+            default_export("let a;\nexport { initSync, __wbg_init as default };\n").as_deref(),
+            Some("__wbg_init")
+        );
+        assert_eq!(default_export("export { initSync };"), None);
     }
 }
