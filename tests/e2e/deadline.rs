@@ -11,6 +11,7 @@ async fn expect_deadline(browser: &Browser, start: &str, expected: &str) {
 #[tokio::test]
 async fn sixty_calendar_days_from_2024_12_20() {
     let browser = Browser::open().await;
+    browser.click("#nav-deadlines").await;
 
     // 60 days (办理答复) and calendar days are the defaults.
     browser.select("#period", "60").await;
@@ -25,6 +26,7 @@ async fn sixty_calendar_days_from_2024_12_20() {
 #[tokio::test]
 async fn a_period_ending_in_the_spring_festival_moves_to_2025_02_05() {
     let browser = Browser::open().await;
+    browser.click("#nav-deadlines").await;
 
     // 2024-12-01 + 60 days = 2025-01-30, in the Spring Festival holiday
     // (1月28日至2月4日): the deadline is the next working day, 2月5日.
@@ -42,6 +44,7 @@ async fn a_period_ending_in_the_spring_festival_moves_to_2025_02_05() {
 #[tokio::test]
 async fn working_days_skip_the_holiday_and_count_make_up_days() {
     let browser = Browser::open().await;
+    browser.click("#nav-deadlines").await;
 
     // From Monday 2025-01-20, 15 working days: 21–24 Jan, Sunday 26 Jan
     // (调休上班), 27 Jan, 5–7 Feb, Saturday 8 Feb (调休上班), 10–14 Feb.
@@ -62,6 +65,7 @@ async fn working_days_skip_the_holiday_and_count_make_up_days() {
 #[tokio::test]
 async fn a_custom_number_of_days_and_english_dates() {
     let browser = Browser::open().await;
+    browser.click("#nav-deadlines").await;
 
     browser.select("#period", "custom").await;
     browser.type_into("#custom-days", "0").await;

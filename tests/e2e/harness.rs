@@ -101,19 +101,34 @@ impl Driver {
 }
 
 /// Whether the ChromeDriver on `port` answers `/status` with `"ready": true`.
+/// (It wants HTTP/1.1 and keeps the connection open: read until the answer
+/// is in, not until the end of the stream.)
 fn driver_ready(port: u16) -> bool {
     use std::io::{Read, Write};
     let Ok(mut stream) = TcpStream::connect(("127.0.0.1", port)) else {
         return false;
     };
     let _ = stream.set_read_timeout(Some(Duration::from_secs(2)));
-    let request = format!("GET /status HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n");
+    let request =
+        format!("GET /status HTTP/1.1\r\nHost: localhost:{port}\r\nConnection: close\r\n\r\n");
     if stream.write_all(request.as_bytes()).is_err() {
         return false;
     }
-    let mut response = String::new();
-    let _ = stream.read_to_string(&mut response);
-    response.replace(' ', "").contains("\"ready\":true")
+    let mut response = Vec::new();
+    let mut chunk = [0u8; 1024];
+    loop {
+        let text = String::from_utf8_lossy(&response).replace(' ', "");
+        if text.contains("\"ready\":true") {
+            return true;
+        }
+        if text.contains("\"ready\":false") {
+            return false;
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) | Err(_) => return false,
+            Ok(n) => response.extend_from_slice(&chunk[..n]),
+        }
+    }
 }
 
 impl Drop for Driver {
@@ -352,8 +367,225 @@ impl Browser {
         self.attr_of("html", "lang").await
     }
 
+    /// Opens `url` (e.g. a `file://` page) in this browser and waits until
+    /// the app has rendered there.
+    pub async fn open_url(&self, url: &str) {
+        self.client.goto(url).await.expect("open the url");
+        self.wait_for_app().await;
+    }
+
+    /// The URL the browser shows.
+    pub async fn current_url(&self) -> String {
+        self.client.current_url().await.expect("current url").to_string()
+    }
+
+    /// The computed CSS `property` of the first element matching `css`.
+    pub async fn computed_style(&self, css: &str, property: &str) -> Option<String> {
+        let res = self
+            .client
+            .execute(
+                "const e = document.querySelector(arguments[0]);
+                 return e ? getComputedStyle(e).getPropertyValue(arguments[1]) : null;",
+                vec![json!(css), json!(property)],
+            )
+            .await
+            .expect("read a computed style");
+        res.as_str().map(str::to_owned)
+    }
+
     /// The document's title.
     pub async fn title(&self) -> String {
         self.client.title().await.expect("title")
+    }
+
+    /// Runs `script` in the page with `args` (`arguments[0]`…) and returns
+    /// what it returns.
+    pub async fn script(&self, script: &str, args: Vec<Value>) -> Value {
+        self.client.execute(script, args).await.unwrap_or_else(|err| panic!("run a script: {err}"))
+    }
+
+    /// How many elements match `css`.
+    pub async fn count(&self, css: &str) -> usize {
+        let n = self
+            .script("return document.querySelectorAll(arguments[0]).length;", vec![json!(css)])
+            .await;
+        n.as_u64().unwrap_or(0) as usize
+    }
+
+    /// In the select matching `css`, picks the first option with a value
+    /// when none is picked yet (firing `change`); returns the value picked.
+    pub async fn select_any(&self, css: &str) -> String {
+        self.find(css).await;
+        let script = "const el = document.querySelector(arguments[0]);
+            if (!el.value) {
+                const opt = Array.from(el.options).find(o => o.value);
+                if (opt) {
+                    el.value = opt.value;
+                    el.dispatchEvent(new Event('change', { bubbles: true }));
+                }
+            }
+            return el.value;";
+        let picked = self.script(script, vec![json!(css)]).await;
+        picked.as_str().unwrap_or_default().to_string()
+    }
+
+    /// Shows the page at `hash` (`#/case/3`) the way a link does.
+    pub async fn go_to_hash(&self, hash: &str) {
+        self.script("location.hash = arguments[0];", vec![json!(hash)]).await;
+    }
+
+    /// Picks the option whose visible text is exactly `label` in the select
+    /// matching `css`.
+    pub async fn select_by_label(&self, css: &str, label: &str) {
+        let element = self.find(css).await;
+        element
+            .select_by_label(label)
+            .await
+            .unwrap_or_else(|err| panic!("select {label:?} in {css}: {err}"));
+    }
+
+    /// The rendered text (`innerText`) of every element matching `css`, in
+    /// document order.
+    pub async fn texts_of(&self, css: &str) -> Vec<String> {
+        let script =
+            "return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText);";
+        let v = self.script(script, vec![json!(css)]).await;
+        v.as_array()
+            .map(|a| a.iter().map(|t| t.as_str().unwrap_or_default().to_string()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The attribute `name` of every element matching `css` ("" when absent).
+    pub async fn attrs_of(&self, css: &str, name: &str) -> Vec<String> {
+        let script = "return Array.from(document.querySelectorAll(arguments[0]),
+            e => e.getAttribute(arguments[1]) || '');";
+        let v = self.script(script, vec![json!(css), json!(name)]).await;
+        v.as_array()
+            .map(|a| a.iter().map(|t| t.as_str().unwrap_or_default().to_string()).collect())
+            .unwrap_or_default()
+    }
+
+    /// The current `value` of the input or select matching `css`.
+    pub async fn value_of(&self, css: &str) -> Option<String> {
+        let script = "const e = document.querySelector(arguments[0]); return e ? e.value : null;";
+        self.script(script, vec![json!(css)]).await.as_str().map(str::to_owned)
+    }
+}
+
+/// Tabs of one browser (they share `localStorage`), and all of storage.
+impl Browser {
+    /// The handle of the current tab.
+    pub async fn current_tab(&self) -> fantoccini::wd::WindowHandle {
+        self.client.window().await.expect("the current window")
+    }
+
+    /// Opens the app in a new tab of the same browser, switches to it and
+    /// waits for it to render; returns its handle.
+    pub async fn open_tab(&self) -> fantoccini::wd::WindowHandle {
+        let tab = self.client.new_window(true).await.expect("a new tab").handle;
+        self.switch_to(&tab).await;
+        self.client.goto(&self.url).await.expect("open the app in the new tab");
+        self.wait_for_app().await;
+        tab
+    }
+
+    /// Makes `tab` the one the next commands go to.
+    pub async fn switch_to(&self, tab: &fantoccini::wd::WindowHandle) {
+        self.client.switch_to_window(tab.clone()).await.expect("switch tabs");
+    }
+
+    /// Every `localStorage` key with its value.
+    pub async fn local_storage_all(&self) -> std::collections::BTreeMap<String, String> {
+        let script = "const o = {}; for (let i = 0; i < localStorage.length; i++) {
+            const k = localStorage.key(i); o[k] = localStorage.getItem(k); } return o;";
+        let v = self.script(script, vec![]).await;
+        v.as_object()
+            .map(|o| {
+                o.iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_owned()))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// Browsers whose downloads land in a folder (for the export tests).
+impl Browser {
+    /// Like [`Browser::open`], but files the page downloads are saved,
+    /// without asking, in `dir` (Chromium's `download.default_directory`).
+    pub async fn open_with_downloads(dir: &Path) -> Browser {
+        fs::create_dir_all(dir).expect("create the download folder");
+        let server = StaticServer::start(dist_dir(), "127.0.0.1:0").expect("start the server");
+        let mut attempt = 1;
+        let (client, driver) = loop {
+            let (driver, port) = Driver::start();
+            match Self::session_downloading(&driver, port, dir).await {
+                Ok(client) => break (client, driver),
+                Err(err) if attempt < 3 => {
+                    eprintln!("starting a Chromium session failed (attempt {attempt}): {err}");
+                    attempt += 1;
+                }
+                Err(err) => panic!("cannot start a Chromium session: {err}"),
+            }
+        };
+        let browser = Browser { client, url: server.url(), _driver: driver, _server: server };
+        browser.client.goto(&browser.url).await.expect("open the app");
+        browser.wait_for_app().await;
+        browser
+    }
+
+    /// [`Browser::session`] with download preferences.
+    async fn session_downloading(
+        driver: &Driver,
+        port: u16,
+        dir: &Path,
+    ) -> Result<Client, fantoccini::error::NewSessionError> {
+        let chromium = program("XINFANG_CHROMIUM", "/usr/bin/chromium");
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), json!("chrome"));
+        caps.insert(
+            "goog:chromeOptions".into(),
+            json!({
+                "binary": chromium,
+                "args": [
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-quic",
+                    "--no-first-run",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--window-size=1280,900",
+                    format!("--user-data-dir={}", driver.profile.display()),
+                ],
+                "prefs": {
+                    "download.default_directory": dir.display().to_string(),
+                    "download.prompt_for_download": false,
+                    "download.directory_upgrade": true,
+                    "safebrowsing.enabled": false,
+                },
+            }),
+        );
+        ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+    }
+
+    /// Waits until `dir` holds a finished file named `name` and returns its bytes.
+    pub async fn wait_for_download(&self, dir: &Path, name: &str) -> Vec<u8> {
+        let path = dir.join(name);
+        self.wait_for(&format!("the download {name}"), || async {
+            let partial = fs::read_dir(dir)
+                .ok()?
+                .flatten()
+                .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"));
+            if partial {
+                return None;
+            }
+            fs::read(&path).ok().filter(|b| !b.is_empty())
+        })
+        .await
     }
 }

@@ -17,3 +17,46 @@ mod deadline;
 
 // Saved data that cannot be read is reported and never overwritten.
 mod storage;
+
+// The office's record in localStorage: reload, damage, full quota, two tabs.
+mod office_storage;
+
+// The training sandbox: one click, marked, kept, reset, separate.
+mod sandbox;
+
+// The single-file page works opened from disk.
+mod offline;
+
+// The proceedings chain through the case page's action forms: 受理, 延期,
+// 答复, 评价, 复查, 复核 (听证), 终结, 不予受理, 退回重办, form errors.
+mod proceedings;
+
+// 督办 issued and closed, 回访, and an action dated too early refused.
+mod supervision;
+
+// 登记 through the form: validation, repeat hints, the new case's page.
+mod register;
+
+// 案件详情: routing with the 五定, repeat links, reload, English labels.
+mod case_page;
+
+// The printed documents: 处理意见书, 受理告知书 (60 days, against the
+// calculator), not-yet-issued message, privacy, print button, English.
+mod print;
+
+// 设置: units and people, refused names, targets, the 2026 calendar.
+mod settings;
+
+// 工作台: stage counts, due and overdue lists, indicators, links to the list.
+mod dashboard;
+
+// 案件查询: filters, search, sorting, paging, opening a case.
+mod cases;
+
+// 报表统计: indicators, month vs year, charts, ranking, briefing and its
+// print view, the ledger downloaded as CSV and xlsx, English.
+mod reports;
+
+// 督办 board: open notices by unit add up, overdue filter, links to cases,
+// a notice issued and closed on a new case, closed ones, English.
+mod supervision_board;

@@ -7,8 +7,12 @@ async fn the_page_loads_and_shows_the_product_name() {
     let browser = Browser::open().await;
 
     browser.wait_for_text("#app-name", "信访工作平台").await;
+    browser.wait_for_text("#nav-dashboard", "工作台").await;
+    assert!(browser.exists("#page-dashboard").await, "the dashboard is the home page");
+    browser.click("#nav-deadlines").await;
     browser.wait_for_text("#calc-title", "期限计算器").await;
     browser.wait_for_text("#deadline-missing", "请选择起算日期。").await;
+    assert!(browser.current_url().await.ends_with("#/deadlines"));
     assert_eq!(browser.title().await, "信访工作平台");
     assert_eq!(browser.document_lang().await.as_deref(), Some("zh-CN"));
     assert_eq!(browser.attr_of("#lang-zh", "aria-pressed").await.as_deref(), Some("true"));
@@ -22,6 +26,7 @@ async fn the_page_loads_and_shows_the_product_name() {
 async fn the_language_switch_relabels_the_page_and_is_remembered() {
     let browser = Browser::open().await;
     browser.wait_for_text("#app-name", "信访工作平台").await;
+    browser.click("#nav-deadlines").await;
 
     browser.click("#lang-en").await;
     browser.wait_for_text("#app-name", "Petition Casework Platform").await;

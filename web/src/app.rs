@@ -1,41 +1,89 @@
 //! The root component: owns the one reducer, provides it to the pages as a
 //! context, keeps the address bar in step with the page, saves what
-//! changed (outside the reducer), and lays out the page.
+//! changed (outside the reducer), follows other tabs' saves, and lays out
+//! the page.
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use xinfang_core::{Office, Settings as OfficeSettings};
 use yew::prelude::*;
 
 use crate::components::deadline_calculator::DeadlineCalculator;
 use crate::components::header::Header;
-use crate::components::sandbox_bar::SandboxBar;
+use crate::components::sandbox_bar::{SandboxBar, SANDBOX_CASES_PER_YEAR, SANDBOX_SEED};
 use crate::components::storage_notice::StorageNotice;
 use crate::context::{go, AppHandle};
 use crate::i18n::{t, tr, Key, Lang};
+use crate::office_store::{self, BrowserKv, SaveError, SaveRequest};
 use crate::pages::case::CasePage;
 use crate::pages::cases::CasesPage;
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::print::PrintPage;
 use crate::pages::register::RegisterPage;
+use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
+use crate::pages::supervision::SupervisionPage;
 use crate::route;
 use crate::storage;
-use crate::store::{Action, Route, Space, Store};
+use crate::store::{Action, CaughtUp, Route, Space, Store};
 
 /// The whole page.
 #[component]
 pub fn App() -> Html {
     let store = use_reducer(|| {
-        let mut store = Store::new(
-            storage::load(),
-            Space::Real,
-            Office::new(OfficeSettings::sample_county()),
-            0,
-        );
+        let kv = BrowserKv;
+        let opened = match office_store::stored_space(&kv) {
+            Space::Sandbox => {
+                office_store::open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR)
+                    .and_then(Result::ok)
+                    .unwrap_or_else(|| office_store::open_real(&kv))
+            }
+            Space::Real => office_store::open_real(&kv),
+        };
+        let mut store = Store::opened(storage::load(), opened);
         store.route = current_hash().map_or(Route::Dashboard, |h| route::from_hash(&h));
         store
     });
+
+    // Save the open record when it changes (not on opening it: loading
+    // writes nothing), unless it could not be read.
+    {
+        let store = store.clone();
+        use_effect_with((store.space, store.office.version), move |(_, version)| {
+            if *version > 0 {
+                persist(&store);
+            }
+        });
+    }
+
+    // Another tab saved: catch up (and redo this tab's unsaved commands).
+    {
+        let latest = use_mut_ref(|| store.clone());
+        *latest.borrow_mut() = store.clone();
+        use_effect_with((), move |()| {
+            let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(
+                move |event: web_sys::StorageEvent| {
+                    let app = latest.borrow().clone();
+                    let head = office_store::key(office_store::prefix_of(app.space), "head");
+                    if event.key().is_none_or(|k| k == head) {
+                        sync(&app);
+                    }
+                },
+            );
+            let window = web_sys::window();
+            if let Some(window) = &window {
+                let _ = window
+                    .add_event_listener_with_callback("storage", listener.as_ref().unchecked_ref());
+            }
+            move || {
+                if let Some(window) = window {
+                    let _ = window.remove_event_listener_with_callback(
+                        "storage",
+                        listener.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
 
     // Save the preferences when they change (not on the first render:
     // loading the page writes nothing), unless saving waits for the user.
@@ -52,19 +100,31 @@ pub fn App() -> Html {
     }
 
     // The address bar follows the page; the back button moves the page.
-    use_effect_with(store.route, |route| {
-        let hash = route::to_hash(*route);
-        if current_hash().as_deref() != Some(hash.as_str()) {
-            if let Some(location) = web_sys::window().map(|w| w.location()) {
-                let _ = location.set_hash(&hash);
+    // A `hashchange` that only reports the hash the app itself set last is
+    // not a move: it can arrive after the page moved on (e.g. a case got
+    // another id when another tab's save was caught up).
+    let set_by_app = use_mut_ref(|| None::<String>);
+    {
+        let set_by_app = set_by_app.clone();
+        use_effect_with(store.route, move |route| {
+            let hash = route::to_hash(*route);
+            if current_hash().as_deref() != Some(hash.as_str()) {
+                if let Some(location) = web_sys::window().map(|w| w.location()) {
+                    *set_by_app.borrow_mut() = Some(hash.clone());
+                    let _ = location.set_hash(&hash);
+                }
             }
-        }
-    });
+        });
+    }
     {
         let store = store.clone();
         use_effect_with((), move |()| {
             let listener = Closure::<dyn Fn()>::new(move || {
                 if let Some(hash) = current_hash() {
+                    if set_by_app.borrow().as_deref() == Some(hash.as_str()) {
+                        return;
+                    }
+                    *set_by_app.borrow_mut() = None;
                     store.dispatch(Action::Navigate(route::from_hash(&hash)));
                 }
             });
@@ -92,6 +152,10 @@ pub fn App() -> Html {
     let lang = store.lang();
     let on_lang = store.dispatcher().to_callback().reform(Action::SetLang);
     let on_discard = store.dispatcher().to_callback().reform(|()| Action::DiscardUnreadable);
+    let on_set_aside = {
+        let store = store.clone();
+        Callback::from(move |()| set_aside(&store))
+    };
     let printing = matches!(store.route, Route::Print(..));
 
     let page = match store.route {
@@ -102,6 +166,8 @@ pub fn App() -> Html {
         Route::Print(id, doc) => html! { <PrintPage {id} {doc} /> },
         Route::Settings => html! { <SettingsPage /> },
         Route::Deadlines => html! { <DeadlineCalculator {lang} /> },
+        Route::Reports => html! { <ReportsPage /> },
+        Route::Supervision => html! { <SupervisionPage /> },
     };
 
     html! {
@@ -112,14 +178,251 @@ pub fn App() -> Html {
                 <Nav />
             }
             <main class={classes!("page", printing.then_some("printing"))}>
-                <StorageNotice {lang} problem={store.problem.clone()} {on_discard} />
+                <StorageNotice {lang} problem={store.problem.clone()} {on_discard}
+                    office_problem={store.office_problem.clone()} space={store.space}
+                    {on_set_aside} />
                 <NoticeBar />
                 { page }
             </main>
             if !printing {
-                <footer class="page-footer">{ t(lang, Key::Footer) }</footer>
+                <footer class="page-footer">
+                    { tr(lang, "案件记录只保存在本机浏览器中，不上传任何数据。", "The case record is kept in this browser only; nothing is sent anywhere.") }
+                    <StorageUsageView />
+                </footer>
             }
         </ContextProvider<AppHandle>>
+    }
+}
+
+/// How much of the browser's storage is used (`#storage-usage`, class
+/// `warn` above 80 %), with the last load and save times as data
+/// attributes for the benchmark.
+#[component]
+fn StorageUsageView() -> Html {
+    let app = crate::context::use_app();
+    let lang = app.lang();
+    let usage = app.usage;
+    let share = usage.bytes as f64 / office_store::QUOTA_BYTES as f64;
+    let mb = usage.bytes as f64 / 1_048_576.0;
+    let pct = (share * 100.0).round();
+    html! {
+        <span id="storage-usage" class={classes!("storage-usage", (share > 0.8).then_some("warn"))}
+              data-bytes={usage.bytes.to_string()}
+              data-load-ms={format!("{:.1}", usage.load_ms)}
+              data-save-ms={format!("{:.1}", usage.save_ms)}
+              data-unsaved={app.unsaved.len().to_string()}>
+            { match lang {
+                Lang::ZhCn => format!("本机存储已用 {mb:.1} MB（约占上限 10 MB 的 {pct}%）"),
+                Lang::En => format!("Browser storage used: {mb:.1} MB (about {pct}% of the 10 MB limit)"),
+            } }
+        </span>
+    }
+}
+
+/// Saves the open record (see `office_store::save`); when another tab
+/// saved in between, catches up first and saves the result.
+fn persist(app: &AppHandle) {
+    if app.office_saving_paused() {
+        return;
+    }
+    let kv = BrowserKv;
+    let space = app.space;
+    let start = office_store::now_ms();
+    let result = {
+        let office = app.office.get();
+        office_store::save_counting(
+            &kv,
+            SaveRequest {
+                prefix: office_store::prefix_of(space),
+                office: &office,
+                saved: app.saved,
+                settings_changed: app.settings_dirty,
+                sample: app.sample.as_deref(),
+            },
+        )
+    };
+    match result {
+        Ok((saved, delta)) => app.dispatch(Action::Committed {
+            space,
+            saved,
+            settings: app.settings_dirty,
+            bytes: (app.usage.bytes as i64 + delta).max(0) as usize,
+            save_ms: office_store::now_ms() - start,
+        }),
+        Err(SaveError::Conflict) => catch_up(app),
+        Err(SaveError::Unreadable(problem)) => {
+            app.dispatch(Action::OfficeUnreadable { space, problem })
+        }
+        Err(SaveError::Write(detail)) => app.dispatch(Action::OfficeSaveFailed {
+            space,
+            detail,
+            bytes: office_store::usage(&kv),
+        }),
+    }
+}
+
+/// Another tab's save reached storage: follow it unless this tab already has it.
+fn sync(app: &AppHandle) {
+    let kv = BrowserKv;
+    let prefix = office_store::prefix_of(app.space);
+    match office_store::read_head(&kv, prefix) {
+        Ok(head) => {
+            let stored = head.map(|h| office_store::Saved { entries: h.entries, head: h.head });
+            if stored == app.saved && !app.office_saving_paused() {
+                return;
+            }
+        }
+        Err(problem) => {
+            app.dispatch(Action::OfficeUnreadable { space: app.space, problem });
+            return;
+        }
+    }
+    if app.office_saving_paused() {
+        // What could not be read was replaced: open it afresh.
+        reopen(app);
+        return;
+    }
+    if let (true, false, Some(saved)) = (app.unsaved.is_empty(), app.settings_dirty, app.saved) {
+        // Nothing unsaved here: read only what the other tab appended.
+        let found = office_store::appended(&kv, prefix, &app.office.get(), saved);
+        match found {
+            Ok(Some(appended)) => {
+                let appended = Box::new(appended);
+                app.dispatch(Action::Appended { space: app.space, appended });
+                return;
+            }
+            Ok(None) => {}
+            Err(problem) => {
+                app.dispatch(Action::OfficeUnreadable { space: app.space, problem });
+                return;
+            }
+        }
+    }
+    catch_up(app);
+}
+
+/// Opens the open space again from storage.
+fn reopen(app: &AppHandle) {
+    let kv = BrowserKv;
+    let opened = match app.space {
+        Space::Real => Some(Ok(office_store::open_real(&kv))),
+        Space::Sandbox => {
+            office_store::open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR)
+        }
+    };
+    if let Some(Ok(opened)) = opened {
+        app.dispatch(Action::Opened(Box::new(opened)));
+    }
+}
+
+/// Loads what another tab saved, redoes this tab's unsaved commands on it
+/// and saves the result; nothing of either tab is lost, and a command
+/// that no longer applies is named in the notice.
+fn catch_up(app: &AppHandle) {
+    let kv = BrowserKv;
+    let space = app.space;
+    let prefix = office_store::prefix_of(space);
+    let caught = match office_store::catch_up(&kv, prefix, &app.unsaved) {
+        Ok(Some(caught)) => caught,
+        Ok(None) => {
+            // The stored record is gone (another tab reset the sandbox):
+            // save this one afresh.
+            let mut next = (**app).clone();
+            next.saved = None;
+            save_fresh(app, &next);
+            return;
+        }
+        Err(problem) => {
+            app.dispatch(Action::OfficeUnreadable { space, problem });
+            return;
+        }
+    };
+    let mut office = caught.rebased.office;
+    if app.settings_dirty {
+        *office.settings_mut() = app.office.get().settings().clone();
+    }
+    let redone = caught.rebased.pending.len();
+    let mut saved = Some(caught.saved);
+    let mut unsaved = caught.rebased.pending;
+    let mut settings_dirty = app.settings_dirty;
+    let mut save_failed = None;
+    if redone > 0 || settings_dirty {
+        let req = SaveRequest {
+            prefix,
+            office: &office,
+            saved,
+            settings_changed: settings_dirty,
+            sample: caught.sample.as_ref(),
+        };
+        match office_store::save(&kv, req) {
+            Ok(now_saved) => {
+                saved = Some(now_saved);
+                unsaved.clear();
+                settings_dirty = false;
+            }
+            Err(SaveError::Write(detail)) => save_failed = Some(detail),
+            // Yet another save in between: the next change tries again.
+            Err(_) => {}
+        }
+    }
+    app.dispatch(Action::CaughtUp(Box::new(CaughtUp {
+        space,
+        office,
+        saved,
+        unsaved,
+        sample: caught.sample,
+        settings_dirty,
+        refused: caught.rebased.refused,
+        moved: caught.rebased.moved,
+        redone,
+        bytes: office_store::usage(&kv),
+        save_failed,
+    })));
+}
+
+fn save_fresh(app: &AppHandle, store: &Store) {
+    let kv = BrowserKv;
+    let space = store.space;
+    let result = {
+        let office = store.office.get();
+        office_store::save(
+            &kv,
+            SaveRequest {
+                prefix: office_store::prefix_of(space),
+                office: &office,
+                saved: None,
+                settings_changed: true,
+                sample: store.sample.as_deref(),
+            },
+        )
+    };
+    match result {
+        Ok(saved) => app.dispatch(Action::Committed {
+            space,
+            saved,
+            settings: true,
+            bytes: office_store::usage(&kv),
+            save_ms: 0.0,
+        }),
+        Err(SaveError::Write(detail)) => app.dispatch(Action::OfficeSaveFailed {
+            space,
+            detail,
+            bytes: office_store::usage(&kv),
+        }),
+        Err(_) => {}
+    }
+}
+
+/// Moves the unreadable record aside (unchanged) and starts afresh.
+fn set_aside(app: &AppHandle) {
+    let kv = BrowserKv;
+    match office_store::set_aside(&kv, office_store::prefix_of(app.space)) {
+        Ok(_) => reopen(app),
+        Err(detail) => app.dispatch(Action::OfficeSaveFailed {
+            space: app.space,
+            detail,
+            bytes: office_store::usage(&kv),
+        }),
     }
 }
 
@@ -146,6 +449,8 @@ fn Nav() -> Html {
             { item("nav-register", Route::Register, "登记", "Register") }
             { item("nav-cases", Route::Cases, "案件查询", "Cases") }
             { item("nav-settings", Route::Settings, "设置", "Settings") }
+            { item("nav-supervision", Route::Supervision, "督办", "Supervision") }
+            { item("nav-reports", Route::Reports, "报表统计", "Reports") }
             { item("nav-deadlines", Route::Deadlines, "期限计算器", "Deadlines") }
         </nav>
     }

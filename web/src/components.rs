@@ -1,9 +1,31 @@
 //! The app's components, one per file.
 
+pub mod action_form;
 pub mod case_actions;
+pub mod case_header;
+pub mod case_header_deadlines;
+pub mod case_list_preset;
 pub mod deadline_calculator;
 pub mod deadline_result;
 pub mod header;
 pub mod lang_switch;
+pub mod register_hints;
+pub mod register_route_preview;
+pub mod report_charts;
+pub mod report_counts;
+pub mod report_data;
+pub mod report_document;
+pub mod report_exports;
+pub mod report_indicators;
+pub mod report_period;
+pub mod report_ranking;
+pub mod route_form;
 pub mod sandbox_bar;
+pub mod settings_calendar;
+pub mod settings_categories;
+pub mod settings_clock;
+pub mod settings_rules;
+pub mod settings_targets;
+pub mod settings_units;
 pub mod storage_notice;
+pub mod timeline;

@@ -17,8 +17,12 @@
 //!   a versioned envelope, never silently overwritten when unreadable.
 //! - `i18n`: every user-visible string, in Chinese (main) and English.
 //! - `dates`: Chinese official and English date formatting.
+//! - `documents`: the written documents of a case (告知书, 处理意见书…) as data.
 //! - `deadline`: what the deadline calculator asks the core and how it
 //!   explains the answer.
+//! - `forms`: the registration and routing forms as data, turned into the
+//!   core's `Intake` and `Routing` with a message per wrong field.
+//! - `supervision_board`: the 督办 board as data (items, filters, counts).
 //! - `components`: one component per file.
 //!
 //! Implementation note: this crate is built for `wasm32-unknown-unknown`
@@ -27,16 +31,24 @@
 
 #![forbid(unsafe_code)]
 
+pub mod actions;
 mod app;
+pub mod case_query;
+pub mod charts;
 pub mod clock;
 pub mod components;
 pub mod context;
 pub mod dates;
 pub mod deadline;
+pub mod documents;
+pub mod download;
+pub mod forms;
 pub mod i18n;
+pub mod office_store;
 pub mod pages;
 pub mod route;
 pub mod storage;
 pub mod store;
+pub mod supervision_board;
 
 pub use app::App;

@@ -6,4 +6,6 @@ pub mod cases;
 pub mod dashboard;
 pub mod print;
 pub mod register;
+pub mod reports;
 pub mod settings;
+pub mod supervision;

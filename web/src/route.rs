@@ -15,6 +15,8 @@ pub fn to_hash(route: Route) -> String {
         Route::Print(id, doc) => format!("#/case/{}/print/{}", id.get(), doc_slug(doc)),
         Route::Settings => "#/settings".into(),
         Route::Deadlines => "#/deadlines".into(),
+        Route::Reports => "#/reports".into(),
+        Route::Supervision => "#/supervision".into(),
     }
 }
 
@@ -28,6 +30,8 @@ pub fn from_hash(hash: &str) -> Route {
         ["register"] => Route::Register,
         ["settings"] => Route::Settings,
         ["deadlines"] => Route::Deadlines,
+        ["reports"] => Route::Reports,
+        ["supervision"] => Route::Supervision,
         ["case", id] => case(id).map_or(Route::Dashboard, Route::Case),
         ["case", id, "print", doc] => match (case(id), doc_from_slug(doc)) {
             (Some(id), Some(doc)) => Route::Print(id, doc),
@@ -77,6 +81,8 @@ mod tests {
             Route::Case(id),
             Route::Settings,
             Route::Deadlines,
+            Route::Reports,
+            Route::Supervision,
         ];
         for doc in [
             Document::Acceptance,

@@ -11,6 +11,7 @@ use xinfang_core::{CaseId, Command, Office, Settings as OfficeSettings};
 use yew::Reducible;
 
 use crate::i18n::Lang;
+use crate::office_store::{LoadProblem, Pending, SampleBase, Saved};
 use crate::storage::{Loaded, Settings, StorageProblem};
 
 /// Which record the app works on.
@@ -41,6 +42,10 @@ pub enum Route {
     Settings,
     /// 期限计算器.
     Deadlines,
+    /// 报表统计: indicators, ranking, charts, briefing, exports.
+    Reports,
+    /// 督办: open supervision notices and reminders by unit.
+    Supervision,
 }
 
 /// The written documents the app prints.
@@ -81,6 +86,12 @@ impl SharedOffice {
         SharedOffice { office: Rc::new(RefCell::new(office)), version: 0 }
     }
 
+    /// Another record in its place (after another tab saved): the version
+    /// goes on counting, so the save effect runs (and finds little to do).
+    fn replaced(&self, office: Office) -> Self {
+        SharedOffice { office: Rc::new(RefCell::new(office)), version: self.version + 1 }
+    }
+
     /// The record, to read. Do not hold it across a dispatch.
     pub fn get(&self) -> Ref<'_, Office> {
         self.office.borrow()
@@ -103,6 +114,31 @@ pub struct Notice {
     pub text: String,
 }
 
+/// A problem with the open record's storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OfficeProblem {
+    /// The stored record cannot be read: it is left as it is and saving
+    /// this record waits until the user chooses (set it aside / reset).
+    Unreadable(LoadProblem),
+    /// A write failed (a full quota, storage blocked): the changes are
+    /// kept in this tab and saving is tried again on the next change.
+    WriteFailed {
+        /// The browser's message.
+        detail: String,
+    },
+}
+
+/// What the footer shows about storage, and what the benchmark reads.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct StorageUsage {
+    /// Bytes `localStorage` holds for this site (UTF-16, as Chromium counts).
+    pub bytes: usize,
+    /// How long loading the open record took, in milliseconds.
+    pub load_ms: f64,
+    /// How long the last save took, in milliseconds.
+    pub save_ms: f64,
+}
+
 /// The app-wide state. Cheap to clone: small values and `Rc`s.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Store {
@@ -119,10 +155,71 @@ pub struct Store {
     pub office: SharedOffice,
     /// How many log entries of the open record are known to be stored.
     pub saved_entries: usize,
+    /// What of the open record is committed in storage (`None`: nothing).
+    pub saved: Option<Saved>,
+    /// Commands applied here and not yet saved, oldest first (redone on
+    /// top of another tab's save, see `office_store::rebase`).
+    pub unsaved: Rc<Vec<Pending>>,
+    /// Whether the open record's settings changed since the last save.
+    pub settings_dirty: bool,
+    /// The sample the sandbox was generated from (sandbox only).
+    pub sample: Option<Rc<SampleBase>>,
+    /// A problem with the open record's storage.
+    pub office_problem: Option<Rc<OfficeProblem>>,
+    /// Storage use and timings.
+    pub usage: StorageUsage,
     /// The page shown.
     pub route: Route,
     /// The message of the last action, if any.
     pub notice: Option<Notice>,
+}
+
+/// A record just opened (see [`Action::Opened`]).
+#[derive(Debug, Clone)]
+pub struct Opened {
+    /// Which record.
+    pub space: Space,
+    /// The record.
+    pub office: Office,
+    /// What of it is committed.
+    pub saved: Option<Saved>,
+    /// The sandbox's sample.
+    pub sample: Option<SampleBase>,
+    /// Why the stored record could not be read, if so.
+    pub problem: Option<LoadProblem>,
+    /// How long loading took, in milliseconds.
+    pub load_ms: f64,
+    /// Bytes in use.
+    pub bytes: usize,
+}
+
+/// The stored record after another tab's save, with this tab's commands
+/// redone (see [`Action::CaughtUp`]).
+#[derive(Debug, Clone)]
+pub struct CaughtUp {
+    /// Which record.
+    pub space: Space,
+    /// The record.
+    pub office: Office,
+    /// What of it is committed.
+    pub saved: Option<Saved>,
+    /// This tab's commands still not saved (redone on `office`).
+    pub unsaved: Vec<Pending>,
+    /// The sandbox's sample.
+    pub sample: Option<SampleBase>,
+    /// Whether this tab's settings change is still unsaved.
+    pub settings_dirty: bool,
+    /// The commands that no longer applied, described (Chinese).
+    pub refused: Vec<String>,
+    /// Cases of this tab that got another id: (before, now).
+    pub moved: Vec<(CaseId, CaseId)>,
+    /// How many of this tab's commands were redone (and saved if
+    /// `unsaved` is empty).
+    pub redone: usize,
+    /// Bytes in use.
+    pub bytes: usize,
+    /// Why the new save failed, if it did.
+    pub save_failed: Option<String>,
 }
 
 /// What can happen to the [`Store`].
@@ -166,6 +263,50 @@ pub enum Action {
         /// Entries stored.
         entries: usize,
     },
+    /// A record was opened with everything known about its storage (at
+    /// start, entering or resetting the sandbox, going back).
+    Opened(Box<Opened>),
+    /// The open record was committed to storage.
+    Committed {
+        /// Which record (ignored if another is open by now).
+        space: Space,
+        /// What is committed.
+        saved: Saved,
+        /// Whether the settings were written.
+        settings: bool,
+        /// Bytes in use after it, and how long it took.
+        bytes: usize,
+        /// Milliseconds the save took.
+        save_ms: f64,
+    },
+    /// Saving the open record failed: shown, tried again on the next change.
+    OfficeSaveFailed {
+        /// Which record.
+        space: Space,
+        /// The browser's message.
+        detail: String,
+        /// Bytes in use, measured afresh (something else may have filled
+        /// the storage).
+        bytes: usize,
+    },
+    /// The stored record cannot be read: saving it waits for the user.
+    OfficeUnreadable {
+        /// Which record.
+        space: Space,
+        /// Why.
+        problem: LoadProblem,
+    },
+    /// Another tab saved the open record: here is the stored record with
+    /// this tab's unsaved commands redone on top.
+    CaughtUp(Box<CaughtUp>),
+    /// Another tab appended to the open record (and this tab has nothing
+    /// unsaved): apply its events.
+    Appended {
+        /// Which record.
+        space: Space,
+        /// What it appended.
+        appended: Box<crate::office_store::Appended>,
+    },
     /// Show a message (e.g. from storage: a failed save, another tab).
     Notify(Notice),
     /// Hide the message.
@@ -180,11 +321,43 @@ impl Store {
             problem: loaded.problem.map(Rc::new),
             revision: 0,
             space,
+            saved: saved_at(&office, stored),
             office: SharedOffice::new(office),
             saved_entries: stored,
+            unsaved: Rc::default(),
+            settings_dirty: false,
+            sample: None,
+            office_problem: None,
+            usage: StorageUsage::default(),
             route: Route::default(),
             notice: None,
         }
+    }
+
+    /// The state for a record just opened (see [`Action::Opened`]).
+    pub fn opened(loaded: Loaded, opened: Opened) -> Store {
+        let mut store =
+            Store::new(loaded, opened.space, Office::new(OfficeSettings::sample_county()), 0);
+        store.open(opened);
+        store
+    }
+
+    fn open(&mut self, o: Opened) {
+        self.space = o.space;
+        self.office = SharedOffice::new(o.office);
+        self.saved = o.saved;
+        self.saved_entries = o.saved.map_or(0, |s| s.entries);
+        self.unsaved = Rc::default();
+        self.settings_dirty = false;
+        self.sample = o.sample.map(Rc::new);
+        self.office_problem = o.problem.map(|p| Rc::new(OfficeProblem::Unreadable(p)));
+        self.usage = StorageUsage { bytes: o.bytes, load_ms: o.load_ms, save_ms: 0.0 };
+    }
+
+    /// Whether saving the open record waits for the user (it could not be
+    /// read).
+    pub fn office_saving_paused(&self) -> bool {
+        matches!(self.office_problem.as_deref(), Some(OfficeProblem::Unreadable(_)))
     }
 
     /// The interface language.
@@ -208,14 +381,19 @@ impl Store {
         match decided {
             Ok(events) => {
                 let case = events.first().map(|e| e.case);
-                {
+                let end = {
                     let mut office = self.office.office.borrow_mut();
                     for event in events {
                         office.apply(event);
                     }
-                }
+                    office.log().len()
+                };
                 self.with(|s| {
                     s.office.version += 1;
+                    if let Some(case) = case {
+                        let pending = Pending { command: command.clone(), now, case, end };
+                        Rc::make_mut(&mut s.unsaved).push(pending);
+                    }
                     s.notice = None;
                     if let (Command::Register { .. }, Some(case)) = (command, case) {
                         s.route = Route::Case(case);
@@ -225,6 +403,15 @@ impl Store {
             Err(err) => self.with(|s| s.notice = Some(Notice { ok: false, text: err.to_string() })),
         }
     }
+}
+
+/// What is committed when the first `entries` entries of `office` are.
+pub fn saved_at(office: &Office, entries: usize) -> Option<Saved> {
+    if entries == 0 {
+        return None;
+    }
+    let entry = office.log().entries().get(entries - 1)?;
+    Some(Saved { entries, head: entry.hash })
 }
 
 impl Reducible for Store {
@@ -257,24 +444,130 @@ impl Reducible for Store {
             Action::Execute { command, now } => self.execute(&command, now),
             Action::UpdateSettings(settings) => {
                 *self.office.office.borrow_mut().settings_mut() = *settings;
-                self.with(|s| s.office.version += 1)
+                self.with(|s| {
+                    s.office.version += 1;
+                    s.settings_dirty = true;
+                })
             }
             Action::Loaded { space, office, stored } => self.with(|s| {
                 let switched = s.space != space;
-                s.space = space;
-                s.office = SharedOffice::new(*office);
-                s.saved_entries = stored;
+                let saved = saved_at(&office, stored);
+                s.open(Opened {
+                    space,
+                    office: *office,
+                    saved,
+                    sample: None,
+                    problem: None,
+                    load_ms: s.usage.load_ms,
+                    bytes: s.usage.bytes,
+                });
                 if switched {
                     s.route = Route::Dashboard;
                 }
+            }),
+            Action::Opened(opened) => self.with(|s| {
+                if s.space != opened.space {
+                    s.route = Route::Dashboard;
+                }
+                s.open(*opened);
             }),
             Action::OfficeSaved { entries } => {
                 if entries == self.saved_entries {
                     self
                 } else {
-                    self.with(|s| s.saved_entries = entries)
+                    self.with(|s| {
+                        s.saved = saved_at(&s.office.get(), entries);
+                        s.saved_entries = entries;
+                        Rc::make_mut(&mut s.unsaved).retain(|p| p.end > entries);
+                    })
                 }
             }
+            Action::Committed { space, .. } if space != self.space => self,
+            Action::Committed { saved, settings, bytes, save_ms, .. } => self.with(|s| {
+                s.saved = Some(saved);
+                s.saved_entries = saved.entries;
+                Rc::make_mut(&mut s.unsaved).retain(|p| p.end > saved.entries);
+                if settings {
+                    s.settings_dirty = false;
+                }
+                if matches!(s.office_problem.as_deref(), Some(OfficeProblem::WriteFailed { .. })) {
+                    s.office_problem = None;
+                }
+                s.usage.bytes = bytes;
+                s.usage.save_ms = save_ms;
+            }),
+            Action::OfficeSaveFailed { space, .. } if space != self.space => self,
+            Action::OfficeSaveFailed { detail, bytes, .. } => self.with(|s| {
+                s.office_problem = Some(Rc::new(OfficeProblem::WriteFailed { detail }));
+                s.usage.bytes = bytes;
+            }),
+            Action::OfficeUnreadable { space, .. } if space != self.space => self,
+            Action::OfficeUnreadable { problem, .. } => self.with(|s| {
+                s.office_problem = Some(Rc::new(OfficeProblem::Unreadable(problem)));
+            }),
+            Action::Appended { space, .. } if space != self.space => self,
+            Action::Appended { appended, .. } => {
+                let a = *appended;
+                let expected = self.saved.map_or(0, |x| x.entries);
+                let applied = {
+                    let mut office = self.office.office.borrow_mut();
+                    // If the record moved on meanwhile, the next save catches up.
+                    let current = office.log().len() == expected;
+                    if current {
+                        for event in a.events {
+                            office.apply(event);
+                        }
+                        if let Some(settings) = a.settings {
+                            *office.settings_mut() = settings;
+                        }
+                    }
+                    current
+                };
+                if !applied {
+                    return self;
+                }
+                self.with(|s| {
+                    s.office.version += 1;
+                    s.saved = Some(a.saved);
+                    s.saved_entries = a.saved.entries;
+                })
+            }
+            Action::CaughtUp(c) if c.space != self.space => self,
+            Action::CaughtUp(c) => self.with(|s| {
+                let c = *c;
+                s.office = s.office.replaced(c.office);
+                s.saved = c.saved;
+                s.saved_entries = c.saved.map_or(0, |x| x.entries);
+                s.unsaved = Rc::new(c.unsaved);
+                s.settings_dirty = c.settings_dirty;
+                s.sample = c.sample.map(Rc::new);
+                s.usage.bytes = c.bytes;
+                s.office_problem = c
+                    .save_failed
+                    .map(|detail| Rc::new(OfficeProblem::WriteFailed { detail }));
+                let moved = |id: CaseId| c.moved.iter().find(|(a, _)| *a == id).map(|(_, b)| *b);
+                match s.route {
+                    Route::Case(id) => s.route = Route::Case(moved(id).unwrap_or(id)),
+                    Route::Print(id, doc) => s.route = Route::Print(moved(id).unwrap_or(id), doc),
+                    _ => {}
+                }
+                if let Route::Case(id) | Route::Print(id, _) = s.route {
+                    if s.office.get().case(id).is_none() {
+                        s.route = Route::Cases;
+                    }
+                }
+                if c.redone > 0 || !c.refused.is_empty() {
+                    let mut text = format!(
+                        "另一个标签页刚保存了同一记录：已载入其内容，并在其基础上重新办理了本页未保存的{}项操作。",
+                        c.redone
+                    );
+                    if !c.refused.is_empty() {
+                        text.push_str("以下操作已不再适用，未办理：");
+                        text.push_str(&c.refused.join("；"));
+                    }
+                    s.notice = Some(Notice { ok: c.refused.is_empty(), text });
+                }
+            }),
             Action::Notify(notice) => self.with(|s| s.notice = Some(notice)),
             Action::DismissNotice if self.notice.is_none() => self,
             Action::DismissNotice => self.with(|s| s.notice = None),
@@ -287,6 +580,7 @@ mod tests {
     use super::*;
     use crate::storage::Unreadable;
     use chrono::NaiveDate;
+    use xinfang_core::CaseId;
     use xinfang_core::{Channel, Intake, Petitioner, Purpose};
 
     fn fresh() -> Rc<Store> {
@@ -406,5 +700,93 @@ mod tests {
         });
         assert_eq!(after.space, Space::Sandbox);
         assert_eq!(after.route, Route::Dashboard);
+    }
+
+    #[test]
+    fn executed_commands_wait_as_unsaved_until_committed() {
+        let store = fresh();
+        let command = register(&store, "反映某公司拖欠工资");
+        let store =
+            store.reduce(Action::Execute { command: Box::new(command.clone()), now: now() });
+        assert_eq!(store.unsaved.len(), 1);
+        assert_eq!(store.unsaved[0].command, command);
+        assert_eq!(store.unsaved[0].end, 1);
+        let head = store.office.get().log().head();
+        let saved = Saved { entries: 1, head };
+        let failed = store.clone().reduce(Action::OfficeSaveFailed {
+            space: Space::Real,
+            detail: "QuotaExceededError".into(),
+            bytes: 10,
+        });
+        assert!(matches!(
+            failed.office_problem.as_deref(),
+            Some(OfficeProblem::WriteFailed { .. })
+        ));
+        assert!(!failed.office_saving_paused(), "a failed write retries on the next change");
+        assert_eq!(failed.unsaved.len(), 1, "nothing is dropped");
+        let done = failed.reduce(Action::Committed {
+            space: Space::Real,
+            saved,
+            settings: false,
+            bytes: 20,
+            save_ms: 1.0,
+        });
+        assert!(done.unsaved.is_empty());
+        assert_eq!(done.office_problem, None);
+        assert_eq!(done.saved, Some(saved));
+        assert_eq!(done.saved_entries, 1);
+        // A save of another space arriving late changes nothing.
+        let other = done.clone().reduce(Action::OfficeSaveFailed {
+            space: Space::Sandbox,
+            detail: "x".into(),
+            bytes: 0,
+        });
+        assert!(Rc::ptr_eq(&other, &done));
+    }
+
+    #[test]
+    fn an_unreadable_record_pauses_its_saving_and_settings_changes_are_marked() {
+        let store = fresh().reduce(Action::OfficeUnreadable {
+            space: Space::Real,
+            problem: LoadProblem::MissingChunk(0),
+        });
+        assert!(store.office_saving_paused());
+        let settings = store.office.get().settings().clone();
+        let store = store.reduce(Action::UpdateSettings(Box::new(settings)));
+        assert!(store.settings_dirty);
+        assert_eq!(store.office.version, 1);
+    }
+
+    #[test]
+    fn catching_up_follows_a_case_to_its_new_id_and_says_what_happened() {
+        let store = fresh();
+        let command = register(&store, "本页登记");
+        let store = store.reduce(Action::Execute { command: Box::new(command), now: now() });
+        assert_eq!(store.route, Route::Case(CaseId::new(1)));
+        let mut other = Office::new(OfficeSettings::sample_county());
+        other.execute(register(&store, "另一页登记"), now()).unwrap();
+        other.execute(register(&store, "本页登记"), now()).unwrap();
+        let saved = Some(Saved { entries: 2, head: other.log().head() });
+        let after = store.reduce(Action::CaughtUp(Box::new(CaughtUp {
+            space: Space::Real,
+            office: other,
+            saved,
+            unsaved: Vec::new(),
+            sample: None,
+            settings_dirty: false,
+            refused: vec!["XF2025-00001 受理：案件当前为“已办结”，不能受理".into()],
+            moved: vec![(CaseId::new(1), CaseId::new(2))],
+            redone: 1,
+            bytes: 0,
+            save_failed: None,
+        })));
+        assert_eq!(after.route, Route::Case(CaseId::new(2)));
+        assert_eq!(after.office.get().cases().len(), 2);
+        assert_eq!(after.saved, saved);
+        assert!(after.unsaved.is_empty());
+        let notice = after.notice.clone().expect("a notice");
+        assert!(!notice.ok);
+        assert!(notice.text.contains("另一个标签页"), "{}", notice.text);
+        assert!(notice.text.contains("不能受理"), "{}", notice.text);
     }
 }

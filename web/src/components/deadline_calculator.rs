@@ -23,7 +23,9 @@ pub struct DeadlineCalculatorProps {
 #[component]
 pub fn DeadlineCalculator(props: &DeadlineCalculatorProps) -> Html {
     let lang = props.lang;
-    let calendar = use_memo((), |()| Calendar::china());
+    // The open record's calendar, so days added in 设置 count here too.
+    let app = crate::context::use_app();
+    let calendar: Calendar = app.office.get().settings().calendar.clone();
     let start = use_state_eq(String::new);
     let period = use_state_eq(|| Period::Handle60);
     let custom_days = use_state_eq(String::new);

@@ -1,0 +1,205 @@
+//! Storage benchmark: prints figures, asserts nothing about speed.
+//!
+//! With the built app (`$XINFANG_DIST` or `dist/`) in headless Chromium, for
+//! records of 100 and 20,000 sample cases written in the app's storage
+//! format: the space they take, the app's own load time and the time of a
+//! single save (one registration through the form), read from the
+//! `data-load-ms`/`data-save-ms` attributes of `#storage-usage`. Baselines
+//! from the same run: in the browser, reading every stored value
+//! (`getItem` of each key, the floor for any localStorage format) and
+//! `JSON.parse` of the core's whole-record JSON (100 cases; 20,000 cases'
+//! 60 MB does not fit through WebDriver comfortably); natively,
+//! `Office::from_json` of the whole record against `office_store::load`.
+//! Also the wasm's size, raw and gzipped.
+//!
+//! Run: `cargo xtask dist && cargo bench -p xinfang-tests --bench storage`.
+
+#[allow(dead_code)]
+#[path = "../e2e/harness.rs"]
+mod harness;
+
+use std::io::Write;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use serde_json::{json, Value};
+use xinfang_core::Office;
+use xinfang_web::office_store::{self, MemoryKv, SaveRequest, QUOTA_BYTES, REAL_PREFIX};
+
+use harness::Browser;
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}
+
+fn wasm_size() {
+    let path = harness::dist_dir().join("xinfang_web_bg.wasm");
+    let raw = std::fs::read(&path).expect("the built wasm");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&raw).expect("gzip");
+    let gzipped = gz.finish().expect("gzip").len();
+    println!(
+        "wasm {}: {} bytes raw, {} bytes gzipped ({:.0}%)",
+        path.display(),
+        raw.len(),
+        gzipped,
+        100.0 * gzipped as f64 / raw.len() as f64
+    );
+}
+
+/// The stored form of `office` as the app writes it: key -> value.
+fn stored(office: &Office) -> (MemoryKv, f64) {
+    let kv = MemoryKv::default();
+    let start = Instant::now();
+    let req = SaveRequest {
+        prefix: REAL_PREFIX,
+        office,
+        saved: None,
+        settings_changed: true,
+        sample: None,
+    };
+    office_store::save(&kv, req).expect("save");
+    (kv, ms(start))
+}
+
+async fn number_attr(b: &Browser, name: &str) -> f64 {
+    b.attr_of("#storage-usage", name).await.and_then(|v| v.parse().ok()).unwrap_or(f64::NAN)
+}
+
+async fn register_one(b: &Browser) {
+    b.click("#nav-register").await;
+    b.wait_for("the registration form", || async { b.exists("#reg-submit").await.then_some(()) })
+        .await;
+    b.type_into("#reg-name-0", "测试").await;
+    b.select_by_label("#reg-category", "劳动和社会保障 / 拖欠工资").await;
+    b.select_by_label("#reg-township", "河口乡").await;
+    b.type_into("#reg-village", "东岗村").await;
+    b.type_into("#reg-summary", "基准测试：登记一件").await;
+    b.click("#reg-submit").await;
+}
+
+async fn measure(cases: u32) {
+    let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    let start = Instant::now();
+    let office = office_store::sample_office(2026, today, cases).expect("sample");
+    let generated = ms(start);
+    let entries = office.log().len();
+    let (kv, native_save) = stored(&office);
+    let bytes = office_store::usage(&kv);
+    let values = kv.snapshot();
+
+    // Native baselines.
+    let whole = office.to_json();
+    let start = Instant::now();
+    let from_json = Office::from_json(&whole).expect("from_json");
+    let native_from_json = ms(start);
+    assert_eq!(from_json.log().head(), office.log().head());
+    let start = Instant::now();
+    let loaded = office_store::load(&kv, REAL_PREFIX).expect("load").expect("a record");
+    let native_load = ms(start);
+    assert_eq!(loaded.office.log().head(), office.log().head());
+
+    println!(
+        "\n{cases} cases ({entries} log entries; sample generated natively in {generated:.0} ms)"
+    );
+    println!(
+        "  stored: {bytes} bytes in {} keys = {:.1}% of Chromium's {} MiB (core whole-record JSON: {} bytes as UTF-16)",
+        values.len(),
+        100.0 * bytes as f64 / QUOTA_BYTES as f64,
+        QUOTA_BYTES >> 20,
+        2 * whole.encode_utf16().count()
+    );
+    println!(
+        "  native: save all {native_save:.0} ms; load {native_load:.0} ms vs Office::from_json {native_from_json:.0} ms (ratio {:.2})",
+        native_load / native_from_json
+    );
+
+    let b = Browser::open().await;
+    b.script(
+        "const v = arguments[0]; localStorage.clear();
+         for (const k of Object.keys(v)) localStorage.setItem(k, v[k]);",
+        vec![json!(values)],
+    )
+    .await;
+    b.reload().await;
+    b.wait_for("the record to load", || async {
+        let bytes = b.attr_of("#storage-usage", "data-bytes").await?;
+        (bytes.parse::<usize>().ok()? > 0).then_some(())
+    })
+    .await;
+    assert!(!b.exists("#office-problem").await, "the record loads without a problem");
+    b.go_to_hash(&format!("#/case/{cases}")).await;
+    b.wait_for("the last case", || async {
+        b.text_of("#page-case #case-number").await.filter(|t| !t.is_empty())
+    })
+    .await;
+    let load_ms = number_attr(&b, "data-load-ms").await;
+
+    // Browser baselines: reading every value; JSON.parse of the whole record.
+    let read = b
+        .script(
+            "const t = performance.now(); let n = 0;
+             for (let i = 0; i < localStorage.length; i++) n += localStorage.getItem(localStorage.key(i)).length;
+             return [performance.now() - t, n];",
+            vec![],
+        )
+        .await;
+    let read_ms = read[0].as_f64().unwrap_or(f64::NAN);
+    let parse_ms = if whole.len() < 8 << 20 {
+        let v: Value = b
+            .script(
+                "const s = arguments[0]; const t = performance.now(); JSON.parse(s);
+                 return performance.now() - t;",
+                vec![json!(whole)],
+            )
+            .await;
+        v.as_f64()
+    } else {
+        None
+    };
+
+    register_one(&b).await;
+    b.wait_for("the save", || async {
+        let text = b.local_storage("xinfang.office.head").await?;
+        let head: Value = serde_json::from_str(&text).ok()?;
+        (head["entries"].as_u64()? as usize == entries + 1).then_some(())
+    })
+    .await;
+    let save_ms = b
+        .wait_for("the save time", || async {
+            let v = number_attr(&b, "data-save-ms").await;
+            (v > 0.0).then_some(v)
+        })
+        .await;
+    b.close().await;
+
+    if read_ms >= 0.1 {
+        println!(
+            "  browser: load {load_ms:.1} ms (reading every stored value: {read_ms:.1} ms, ratio {:.0})",
+            load_ms / read_ms
+        );
+    } else {
+        println!("  browser: load {load_ms:.1} ms (reading every stored value: < 0.1 ms)");
+    }
+    match parse_ms {
+        Some(p) => println!(
+            "  browser: JSON.parse of the core's whole-record JSON ({} bytes): {p:.1} ms (load / parse = {:.1})",
+            whole.len(),
+            load_ms / p
+        ),
+        None => println!(
+            "  browser: JSON.parse of the whole record skipped ({} bytes; would not fit in localStorage anyway)",
+            whole.len()
+        ),
+    }
+    println!("  browser: one save after registering a case: {save_ms:.1} ms (native whole save {native_save:.0} ms, ratio {:.3})", save_ms / native_save);
+}
+
+#[tokio::main]
+async fn main() {
+    // `cargo bench` passes `--bench`; there are no options.
+    wasm_size();
+    for cases in [100, 20_000] {
+        measure(cases).await;
+    }
+}

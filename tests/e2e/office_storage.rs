@@ -1,0 +1,254 @@
+//! The office's record in `localStorage`: a registration survives a
+//! reload; a damaged chunk is reported and never written over; a full
+//! quota keeps the change in the tab and saves it all once space is freed;
+//! two tabs of one browser both keep their changes.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Value};
+
+use crate::harness::Browser;
+use crate::register::register;
+
+const HEAD: &str = "xinfang.office.head";
+const CHUNK0: &str = "xinfang.office.log.0";
+
+/// The stored head record.
+async fn head(b: &Browser) -> Option<Value> {
+    b.local_storage(HEAD).await.map(|text| serde_json::from_str(&text).expect("the head is JSON"))
+}
+
+/// Waits until the stored head counts `entries` entries.
+async fn wait_for_entries(b: &Browser, entries: u64) -> Value {
+    b.wait_for(&format!("{entries} entries to be stored"), || async {
+        head(b).await.filter(|h| h["entries"] == json!(entries))
+    })
+    .await
+}
+
+/// The record's keys and values (`xinfang.office.*`).
+async fn record(b: &Browser) -> BTreeMap<String, String> {
+    let mut all = b.local_storage_all().await;
+    all.retain(|k, _| k.starts_with("xinfang.office."));
+    all
+}
+
+/// Opens a case by its id and returns the number it shows.
+async fn case_number(b: &Browser, id: &str) -> String {
+    b.go_to_hash(&format!("#/case/{id}")).await;
+    b.wait_for(&format!("case {id}"), || async {
+        let shown = b.attr_of("#page-case", "data-case").await?;
+        if shown != id {
+            return None;
+        }
+        b.text_of("#case-number").await.filter(|t| !t.is_empty())
+    })
+    .await
+}
+
+/// Fills `localStorage` with junk until a write fails (nearly nothing left).
+async fn fill_storage(b: &Browser) -> u64 {
+    let script = "let i = 0, size = 1 << 20;
+        while (size >= 8) {
+            try { localStorage.setItem('junk.' + i, 'x'.repeat(size)); i++; }
+            catch (e) { size = size >> 1; }
+        }
+        return i;";
+    b.script(script, vec![]).await.as_u64().unwrap_or(0)
+}
+
+async fn free_storage(b: &Browser) {
+    let script = "Object.keys(localStorage).filter(k => k.startsWith('junk.'))
+        .forEach(k => localStorage.removeItem(k));";
+    b.script(script, vec![]).await;
+}
+
+#[tokio::test]
+async fn a_registered_case_survives_a_reload() {
+    let b = Browser::open().await;
+    assert_eq!(head(&b).await, None, "opening the page writes no record");
+    let (number, id) = register(&b, "张三", "", "反映某公司拖欠工资（保存测试）").await;
+    let h = wait_for_entries(&b, 1).await;
+    assert_eq!(h["format"], json!("xinfang-record"));
+    assert_eq!(h["chunks"], json!(1));
+    // The open chunk is plain JSON holding the registration.
+    let chunk = b.local_storage(CHUNK0).await.expect("the first chunk");
+    let chunk: Value = serde_json::from_str(&chunk).expect("the open chunk is JSON");
+    assert_eq!(
+        chunk["e"][0]["change"]["intake"]["summary"],
+        json!("反映某公司拖欠工资（保存测试）")
+    );
+    assert_eq!(chunk["e"][0]["change"]["number"], json!(number));
+    assert!(b.local_storage("xinfang.office.settings").await.is_some());
+    // The preferences envelope is untouched by all this.
+    assert_eq!(b.local_storage("xinfang").await, None);
+
+    b.reload().await;
+    assert_eq!(case_number(&b, &id).await, number);
+    b.wait_for_text_containing("#case-timeline", "登记").await;
+    let usage = b.attr_of("#storage-usage", "data-bytes").await.expect("usage");
+    assert!(usage.parse::<u64>().unwrap() > 0);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_damaged_chunk_is_reported_and_never_written_over() {
+    let b = Browser::open().await;
+    let (number, _) = register(&b, "李四", "", "反映小区物业乱收费").await;
+    wait_for_entries(&b, 1).await;
+    let broken = "{\"h\":\"00\",\"e\":[";
+    b.set_local_storage(CHUNK0, broken).await;
+    let damaged = record(&b).await;
+    b.reload().await;
+    b.wait_for_text_containing("#office-problem", "历史记录第0段损坏").await;
+    b.wait_for_text_containing("#storage-problem", "原数据保持原样").await;
+
+    // Working on goes on in the tab, but nothing is written over the data.
+    let (_, _) = register(&b, "王五", "", "反映道路破损").await;
+    b.wait_for_text_containing("#office-problem", "历史记录第0段损坏").await;
+    assert_eq!(record(&b).await, damaged);
+    b.reload().await;
+    b.wait_for_text_containing("#office-problem", "历史记录第0段损坏").await;
+    assert_eq!(record(&b).await, damaged);
+    b.click("#lang-en").await;
+    b.wait_for_text_containing("#office-problem", "part 0 of the history is damaged").await;
+
+    // Setting it aside keeps every value, byte for byte, under another prefix.
+    b.click("#office-set-aside").await;
+    b.wait_for_absent("#office-problem").await;
+    let all = b.local_storage_all().await;
+    for (k, v) in &damaged {
+        let moved = k.replacen("xinfang.office.", "xinfang.office-aside-1.", 1);
+        assert_eq!(all.get(&moved), Some(v), "{moved}");
+    }
+    assert!(record(&b).await.is_empty());
+    // A new record starts and saves again.
+    let (new_number, _) = register(&b, "赵六", "", "反映噪音扰民").await;
+    wait_for_entries(&b, 1).await;
+    assert_eq!(new_number, number, "the new record numbers from 1 again");
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_full_quota_keeps_the_change_and_saves_it_all_when_space_is_freed() {
+    let b = Browser::open().await;
+    let (_, first) = register(&b, "张三", "", "第一件：拖欠工资").await;
+    wait_for_entries(&b, 1).await;
+    assert!(fill_storage(&b).await > 0);
+    let before = record(&b).await;
+
+    let (second_number, second) = register(&b, "李四", "", "第二件：空间已满时登记").await;
+    b.wait_for_text_containing("#storage-problem", "本机存储空间已满").await;
+    b.wait_for_text_containing("#storage-problem", "尚未保存").await;
+    assert_eq!(record(&b).await, before, "nothing half-saved");
+    assert_eq!(head(&b).await.unwrap()["entries"], json!(1));
+    let warn = b.attr_of("#storage-usage", "class").await.unwrap_or_default();
+    assert!(warn.contains("warn"), "usage above 80% is marked: {warn}");
+    assert_eq!(b.attr_of("#storage-usage", "data-unsaved").await.as_deref(), Some("1"));
+    // The change is there in the tab.
+    assert_eq!(case_number(&b, &second).await, second_number);
+
+    free_storage(&b).await;
+    let (third_number, third) = register(&b, "王五", "", "第三件：释放空间后登记").await;
+    wait_for_entries(&b, 3).await;
+    b.wait_for_absent("#office-problem").await;
+    assert_eq!(b.attr_of("#storage-usage", "data-unsaved").await.as_deref(), Some("0"));
+
+    b.reload().await;
+    assert_eq!(case_number(&b, &second).await, second_number);
+    assert_eq!(case_number(&b, &third).await, third_number);
+    assert!(!case_number(&b, &first).await.is_empty());
+    b.close().await;
+}
+
+/// Writes `values` as the record (`xinfang.office.*`), removing its other
+/// keys, from the current tab (which, as the writer, gets no `storage`
+/// event: to it, the change is as if another tab's save had not reached it
+/// yet).
+async fn put_record(b: &Browser, values: &BTreeMap<String, String>) {
+    let script = "const values = arguments[0];
+        Object.keys(localStorage).filter(k => k.startsWith('xinfang.office.') && !(k in values))
+            .forEach(k => localStorage.removeItem(k));
+        // The head last, as the app writes it.
+        Object.keys(values).filter(k => !k.endsWith('.head'))
+            .forEach(k => localStorage.setItem(k, values[k]));
+        Object.keys(values).filter(k => k.endsWith('.head'))
+            .forEach(k => localStorage.setItem(k, values[k]));";
+    b.script(script, vec![json!(values)]).await;
+}
+
+#[tokio::test]
+async fn two_tabs_both_keep_their_changes() {
+    let b = Browser::open().await;
+    let one = b.current_tab().await;
+    let (a_number, a_id) = register(&b, "张三", "", "甲标签页登记的第一件").await;
+    wait_for_entries(&b, 1).await;
+    let s1 = record(&b).await;
+    let (b_number, b_id) = register(&b, "李四", "", "甲标签页登记的第二件").await;
+    wait_for_entries(&b, 2).await;
+    let s2 = record(&b).await;
+    // Storage goes back to one case; tab one still knows it saved two.
+    put_record(&b, &s1).await;
+
+    // Tab two opens on one case, then tab one's second save lands in
+    // storage without tab two having heard of it yet.
+    let two = b.open_tab().await;
+    assert_eq!(case_number(&b, &a_id).await, a_number);
+    put_record(&b, &s2).await;
+
+    // Tab two registers: case 2 is taken by now, so its registration is
+    // redone on top of what tab one saved, becomes case 3, and its page
+    // follows it there. Nothing is overwritten.
+    register(&b, "王五", "", "乙标签页登记的案件").await;
+    wait_for_entries(&b, 3).await;
+    b.wait_for_text_containing("#notice-text", "另一个标签页刚保存了同一记录").await;
+    b.wait_for("tab two's case to move to id 3", || async {
+        (b.attr_of("#page-case", "data-case").await.as_deref() == Some("3")).then_some(())
+    })
+    .await;
+    b.wait_for_text_containing("#page-case", "乙标签页登记的案件").await;
+    let c_id = "3".to_owned();
+    let c_number = case_number(&b, &c_id).await;
+    assert_ne!(c_number, b_number);
+    assert_eq!(case_number(&b, &b_id).await, b_number);
+    let stored = record(&b).await;
+    for (k, v) in &s2 {
+        if k.ends_with(".log.0") || k.ends_with(".head") {
+            continue; // the open chunk and the head grew
+        }
+        assert_eq!(stored.get(k), Some(v), "{k} kept");
+    }
+
+    // Tab one follows tab two's save without a reload (the `storage` event).
+    b.switch_to(&one).await;
+    assert_eq!(case_number(&b, &c_id).await, c_number);
+    b.wait_for_text_containing("#page-case", "乙标签页登记的案件").await;
+
+    // Both tabs, reloaded, show all three.
+    for tab in [&one, &two] {
+        b.switch_to(tab).await;
+        b.reload().await;
+        assert_eq!(case_number(&b, &a_id).await, a_number);
+        assert_eq!(case_number(&b, &b_id).await, b_number);
+        assert_eq!(case_number(&b, &c_id).await, c_number);
+        b.wait_for_text_containing("#page-case", "乙标签页登记的案件").await;
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_record_from_a_newer_version_is_refused_and_kept() {
+    let b = Browser::open().await;
+    register(&b, "张三", "", "反映拖欠工资").await;
+    let h = wait_for_entries(&b, 1).await;
+    let mut newer = h.clone();
+    newer["version"] = json!(2);
+    b.set_local_storage(HEAD, &newer.to_string()).await;
+    let kept = record(&b).await;
+    b.reload().await;
+    b.wait_for_text_containing("#office-problem", "更新版本的软件写入（存储格式版本 2）").await;
+    register(&b, "李四", "", "新版本数据打开时登记").await;
+    b.wait_for_text_containing("#office-problem", "更新版本").await;
+    assert_eq!(record(&b).await, kept);
+    b.close().await;
+}

@@ -1,0 +1,434 @@
+//! The proceedings chain on the case page: each test registers its own case
+//! on the registration page, routes it on the case page and takes it
+//! through the action forms (`#act-<name>` → `#form-<name>`): 交办 →
+//! 受理 → 延期 → 答复 → 评价; 答复 → 复查 → 复核 (with a hearing) → 终结;
+//! 不予受理; 退回重办; and forms refused for their input. Deadlines are
+//! checked against the 期限计算器 page (a second route to the same rule).
+
+use serde_json::json;
+
+use crate::harness::Browser;
+
+/// A day as days since 1970-01-01 (proleptic Gregorian), for test dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Day(i64);
+
+impl Day {
+    /// From year, month, day.
+    pub fn ymd(y: i64, m: i64, d: i64) -> Day {
+        // Howard Hinnant's days_from_civil.
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        Day(era * 146_097 + doe - 719_468)
+    }
+
+    /// From `YYYY-MM-DD`.
+    pub fn parse(iso: &str) -> Day {
+        let parts: Vec<i64> = iso.split('-').map(|p| p.parse().expect(iso)).collect();
+        Day::ymd(parts[0], parts[1], parts[2])
+    }
+
+    fn civil(self) -> (i64, i64, i64) {
+        let z = self.0 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    }
+
+    /// `YYYY-MM-DD`, as date inputs and `data-by` hold it.
+    pub fn iso(self) -> String {
+        let (y, m, d) = self.civil();
+        format!("{y:04}-{m:02}-{d:02}")
+    }
+
+    /// `2025年2月18日`, the start of the official Chinese style.
+    pub fn zh(self) -> String {
+        let (y, m, d) = self.civil();
+        format!("{y}年{m}月{d}日")
+    }
+
+    /// `n` days later (earlier when negative).
+    pub fn plus(self, n: i64) -> Day {
+        Day(self.0 + n)
+    }
+}
+
+/// The browser's today.
+pub async fn today(browser: &Browser) -> Day {
+    let v = browser
+        .script(
+            "const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()];",
+            vec![],
+        )
+        .await;
+    let n = |i: usize| v[i].as_i64().expect("a date part");
+    Day::ymd(n(0), n(1), n(2))
+}
+
+/// Registers a case received on `received` through the registration page;
+/// returns its id once its page shows.
+pub async fn register(browser: &Browser, received: Day, summary: &str) -> u32 {
+    browser.click("#nav-register").await;
+    browser
+        .wait_for("the registration page", || async {
+            browser.exists("#reg-submit").await.then_some(())
+        })
+        .await;
+    browser.set_value("#reg-received-on", &received.iso()).await;
+    browser.select("#reg-channel", "visit").await;
+    browser.type_into("#reg-name-0", "测试信访人").await;
+    browser.select_any("#reg-category").await;
+    browser.select("#reg-purpose", "request").await;
+    browser.select_any("#reg-township").await;
+    browser.type_into("#reg-summary", summary).await;
+    browser.click("#reg-submit").await;
+    browser.wait_for_text("#page-case[data-stage='registered'] #case-stage", "待转送").await;
+    let id =
+        browser.attr_of("#page-case", "data-case").await.expect("the case page names its case");
+    id.parse().expect("a case id")
+}
+
+/// Routes the open case on `on` (`transfer`, `assign` with the 五定 and a
+/// deadline of `on` + 90 days, or `direct`) and waits for 待受理.
+pub async fn route(browser: &Browser, disposal: &str, on: Day) {
+    browser
+        .wait_for("the routing form", || async {
+            browser.exists("#route-form").await.then_some(())
+        })
+        .await;
+    browser.select("#route-disposal", disposal).await;
+    browser.set_value("#route-on", &on.iso()).await;
+    if disposal == "assign" {
+        browser.select_any("#fix-leader").await;
+        browser.select_any("#fix-handler").await;
+        browser.set_value("#fix-deadline", &on.plus(90).iso()).await;
+        browser.type_into("#fix-standard", "查清事实，依法依规答复").await;
+    }
+    browser.click("#route-submit").await;
+    expect_stage(browser, "routed", "待受理").await;
+}
+
+/// Waits until the case page shows the stage (`data-stage` and its label).
+pub async fn expect_stage(browser: &Browser, value: &str, label: &str) {
+    browser.wait_for_text(&format!("#page-case[data-stage='{value}'] #case-stage"), label).await;
+}
+
+/// Opens the form of action `name`.
+pub async fn open(browser: &Browser, name: &str) {
+    browser.click(&format!("#act-{name}")).await;
+    browser
+        .wait_for(&format!("#form-{name}"), || async {
+            browser.exists(&format!("#form-{name}")).await.then_some(())
+        })
+        .await;
+}
+
+/// Submits the open form of `name` and waits for it to close (the core
+/// accepted the action).
+pub async fn submit(browser: &Browser, name: &str) {
+    browser.click(&format!("#{name}-submit")).await;
+    browser.wait_for_absent(&format!("#form-{name}")).await;
+    assert!(
+        !browser.exists("#notice.notice-error").await,
+        "refused: {:?}",
+        browser.text_of("#notice-text").await
+    );
+}
+
+/// The day `#case-next-due` names (`data-by`), if the case owes anything.
+pub async fn next_due(browser: &Browser) -> Option<Day> {
+    browser.attr_of("#case-next-due", "data-by").await.map(|iso| Day::parse(&iso))
+}
+
+/// The number of entries of the case's timeline.
+pub async fn timeline_len(browser: &Browser) -> usize {
+    browser.count("#case-timeline .timeline-entry").await
+}
+
+/// Waits until the timeline has `n` entries; returns the text of the last.
+pub async fn timeline_reaches(browser: &Browser, n: usize) -> String {
+    browser
+        .wait_for(&format!("{n} timeline entries"), || async {
+            (timeline_len(browser).await == n).then_some(())
+        })
+        .await;
+    browser
+        .text_of(&format!("#case-timeline .timeline-entry:nth-child({n})"))
+        .await
+        .unwrap_or_default()
+}
+
+/// The deadline the 期限计算器 gives for `days` calendar days from `start`,
+/// then back to case `id`.
+pub async fn calculator(browser: &Browser, start: Day, days: u32, id: u32) -> Day {
+    browser.go_to_hash("#/deadlines").await;
+    browser
+        .wait_for("the calculator, empty", || async {
+            browser.exists("#deadline-missing").await.then_some(())
+        })
+        .await;
+    browser.select("#period", "custom").await;
+    browser.type_into("#custom-days", &days.to_string()).await;
+    browser.set_value("#start-date", &start.iso()).await;
+    let iso = browser
+        .wait_for("the calculator's deadline", || async {
+            browser.attr_of("#deadline-date", "data-iso").await
+        })
+        .await;
+    browser.go_to_hash(&format!("#/case/{id}")).await;
+    browser
+        .wait_for("the case page again", || async {
+            (browser.attr_of("#page-case", "data-case").await == Some(id.to_string())).then_some(())
+        })
+        .await;
+    Day::parse(&iso)
+}
+
+/// The current value of the input or select matching `css`.
+pub async fn value_of(browser: &Browser, css: &str) -> String {
+    let v = browser
+        .script("return document.querySelector(arguments[0]).value;", vec![json!(css)])
+        .await;
+    v.as_str().unwrap_or_default().to_string()
+}
+
+/// Whether the button of action `name` shows.
+pub async fn offered(browser: &Browser, name: &str) -> bool {
+    browser.exists(&format!("#act-{name}")).await
+}
+
+#[tokio::test]
+async fn an_assigned_case_is_accepted_extended_replied_and_rated() {
+    let browser = Browser::open().await;
+    let today = today(&browser).await;
+    let id = register(&browser, today, "小区冬季供暖温度不达标").await;
+    route(&browser, "assign", today).await;
+
+    // 待受理: accept or decline, or press the unit; nothing else yet.
+    for name in ["accept", "decline", "supervise"] {
+        assert!(offered(&browser, name).await, "#act-{name} at 待受理");
+    }
+    for name in ["extend", "reply", "rate", "request-review", "send-back"] {
+        assert!(!offered(&browser, name).await, "no #act-{name} at 待受理");
+    }
+
+    open(&browser, "accept").await;
+    assert_eq!(value_of(&browser, "#accept-on").await, today.iso(), "dated today");
+    submit(&browser, "accept").await;
+    expect_stage(&browser, "handling", "办理中").await;
+    assert!(!offered(&browser, "accept").await);
+    // 60 days from acceptance (the 交办 deadline, 90 days, is later).
+    let due = next_due(&browser).await.expect("a reply is owed");
+    assert_eq!(due, calculator(&browser, today, 60, id).await);
+    let entries = timeline_len(&browser).await;
+
+    // Extend by 30 days: the reply is due 30 days after the old deadline.
+    open(&browser, "extend").await;
+    browser.type_into("#extend-days", "30").await;
+    browser.type_into("#extend-reason", "涉及多个部门，需进一步调查核实").await;
+    let approver = browser.select_any("#extend-approver").await;
+    assert!(!approver.is_empty(), "a head of the handling unit to approve");
+    submit(&browser, "extend").await;
+    let expected = calculator(&browser, due, 30, id).await;
+    browser
+        .wait_for("the next due date to move", || async {
+            (next_due(&browser).await == Some(expected)).then_some(())
+        })
+        .await;
+    browser.wait_for_text_containing("#case-next-due", &expected.zh()).await;
+    timeline_reaches(&browser, entries + 1).await;
+    assert!(!offered(&browser, "extend").await, "the period is extended once only");
+
+    // Reply with one claim and the 办结报告 a 交办 case needs.
+    open(&browser, "reply").await;
+    browser.type_into("#reply-claim-0", "要求供暖温度达到18℃").await;
+    browser.select("#reply-outcome-0", "support").await;
+    browser.type_into("#reply-basis-0", "经现场测温，已督促供热公司整改").await;
+    browser.type_into("#reply-report", "已约谈供热公司，整改完毕，室温达标").await;
+    submit(&browser, "reply").await;
+    expect_stage(&browser, "replied", "已答复").await;
+    assert_eq!(browser.text_of("#case-next-due-by").await, None, "nothing owed after the reply");
+    timeline_reaches(&browser, entries + 2).await;
+
+    // Rate 满意.
+    open(&browser, "rate").await;
+    browser.select("#rate-level", "satisfied").await;
+    submit(&browser, "rate").await;
+    let last = timeline_reaches(&browser, entries + 3).await;
+    assert!(last.contains("满意"), "{last}");
+    assert!(!offered(&browser, "rate").await, "rated once only");
+    expect_stage(&browser, "replied", "已答复").await;
+    assert!(offered(&browser, "request-review").await);
+
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn review_and_re_review_end_the_matter() {
+    let browser = Browser::open().await;
+    let today = today(&browser).await;
+    let id = register(&browser, today, "反映征地补偿款未足额发放").await;
+    route(&browser, "transfer", today).await;
+    open(&browser, "accept").await;
+    submit(&browser, "accept").await;
+    open(&browser, "reply").await;
+    browser.type_into("#reply-claim-0", "要求补足征地补偿款").await;
+    browser.select("#reply-outcome-0", "reject").await;
+    submit(&browser, "reply").await;
+    expect_stage(&browser, "replied", "已答复").await;
+
+    // 复查: the level open now and the body one level up are proposed.
+    open(&browser, "request-review").await;
+    assert_eq!(
+        browser.attr_of("#act-request-review", "aria-expanded").await.as_deref(),
+        Some("true")
+    );
+    browser.wait_for_text("#act-request-review", "申请复查").await;
+    assert!(!browser.select_any("#request-review-body").await.is_empty());
+    submit(&browser, "request-review").await;
+    expect_stage(&browser, "under_review", "复查中").await;
+    assert_eq!(next_due(&browser).await, Some(calculator(&browser, today, 30, id).await));
+    assert!(!offered(&browser, "hearing").await, "hearings are for 复核");
+
+    open(&browser, "decide-review").await;
+    browser.select("#decide-review-outcome", "uphold").await;
+    browser.type_into("#decide-review-reasons", "原处理意见认定事实清楚，适用依据正确").await;
+    submit(&browser, "decide-review").await;
+    expect_stage(&browser, "reviewed", "已复查").await;
+
+    // 复核, with a one-day hearing that does not count.
+    browser.wait_for_text("#act-request-review", "申请复核").await;
+    open(&browser, "request-review").await;
+    browser.select("#request-review-level", "re_review").await;
+    submit(&browser, "request-review").await;
+    expect_stage(&browser, "under_re_review", "复核中").await;
+    assert_eq!(next_due(&browser).await, Some(calculator(&browser, today, 30, id).await));
+    open(&browser, "hearing").await;
+    browser.set_value("#hearing-from", &today.iso()).await;
+    browser.set_value("#hearing-to", &today.iso()).await;
+    submit(&browser, "hearing").await;
+    let expected = calculator(&browser, today, 31, id).await;
+    browser
+        .wait_for("the hearing day to be added", || async {
+            (next_due(&browser).await == Some(expected)).then_some(())
+        })
+        .await;
+
+    open(&browser, "decide-review").await;
+    assert_eq!(value_of(&browser, "#decide-review-level").await, "re_review");
+    browser.select("#decide-review-outcome", "uphold").await;
+    browser.type_into("#decide-review-reasons", "复查意见正确，予以维持").await;
+    submit(&browser, "decide-review").await;
+    expect_stage(&browser, "terminated", "已终结").await;
+
+    // 终结: no review of any level any more.
+    for name in ["request-review", "decide-review", "hearing", "send-back", "supervise"] {
+        assert!(!offered(&browser, name).await, "no #act-{name} after 终结");
+    }
+    assert!(offered(&browser, "follow-up").await);
+
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_routed_case_is_declined_with_a_reason() {
+    let browser = Browser::open().await;
+    let today = today(&browser).await;
+    register(&browser, today, "要求撤销法院民事判决").await;
+    route(&browser, "transfer", today).await;
+    let entries = timeline_len(&browser).await;
+
+    open(&browser, "decline").await;
+    browser.type_into("#decline-reason", "属于诉讼程序解决的事项").await;
+    browser.type_into("#decline-redirect", "人民法院").await;
+    submit(&browser, "decline").await;
+    expect_stage(&browser, "declined", "不予受理").await;
+    let last = timeline_reaches(&browser, entries + 1).await;
+    assert!(last.contains("属于诉讼程序解决的事项"), "{last}");
+    assert!(browser.exists("#actions-none").await, "a declined case offers nothing");
+    assert_eq!(browser.count(".action-button").await, 0);
+
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_sent_back_report_reopens_the_handling_with_its_new_deadline() {
+    let browser = Browser::open().await;
+    let today = today(&browser).await;
+    register(&browser, today, "反映村务不公开").await;
+    route(&browser, "transfer", today).await;
+    open(&browser, "accept").await;
+    submit(&browser, "accept").await;
+    open(&browser, "reply").await;
+    browser.type_into("#reply-claim-0", "要求公开村级财务").await;
+    browser.select("#reply-outcome-0", "explain").await;
+    submit(&browser, "reply").await;
+    expect_stage(&browser, "replied", "已答复").await;
+    assert_eq!(next_due(&browser).await, None);
+
+    let redo_by = today.plus(20);
+    open(&browser, "send-back").await;
+    browser.type_into("#send-back-reason", "答复避重就轻，未回应财务公开问题").await;
+    browser.set_value("#send-back-redo-by", &redo_by.iso()).await;
+    submit(&browser, "send-back").await;
+    expect_stage(&browser, "handling", "办理中").await;
+    assert_eq!(next_due(&browser).await, Some(redo_by));
+    browser.wait_for_text_containing("#case-next-due", &redo_by.zh()).await;
+    assert!(offered(&browser, "reply").await);
+
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_invalid_form_shows_field_errors_and_sends_nothing() {
+    let browser = Browser::open().await;
+    let today = today(&browser).await;
+    register(&browser, today, "反映道路积水").await;
+    route(&browser, "transfer", today).await;
+    open(&browser, "accept").await;
+    submit(&browser, "accept").await;
+    expect_stage(&browser, "handling", "办理中").await;
+    let entries = timeline_len(&browser).await;
+    let due = next_due(&browser).await;
+
+    // Extend by 0 days.
+    open(&browser, "extend").await;
+    browser.type_into("#extend-days", "0").await;
+    browser.type_into("#extend-reason", "需要补充调查").await;
+    browser.click("#extend-submit").await;
+    browser.wait_for_text("#extend-days-error", "延长天数应为1至30之间的整数").await;
+    assert!(browser.exists("#form-extend .field-error").await);
+    assert_eq!(browser.count("#form-extend .field-error").await, 1, "only the days are wrong");
+    browser.click("#extend-cancel").await;
+    browser.wait_for_absent("#form-extend").await;
+
+    // A reply without any claim.
+    open(&browser, "reply").await;
+    browser.click("#reply-remove-item-0").await;
+    browser.wait_for_absent("#reply-claim-0").await;
+    browser.click("#reply-submit").await;
+    browser.wait_for_text("#reply-items-error", "至少答复一项诉求").await;
+    // An empty claim.
+    browser.click("#reply-add-item").await;
+    browser.click("#reply-submit").await;
+    browser.wait_for_text("#reply-claim-0-error", "请填写诉求").await;
+    assert!(browser.exists("#form-reply").await, "the form stays open");
+
+    // Nothing was sent: same stage, same deadline, same history, no notice.
+    expect_stage(&browser, "handling", "办理中").await;
+    assert_eq!(next_due(&browser).await, due);
+    assert_eq!(timeline_len(&browser).await, entries);
+    assert!(!browser.exists("#notice").await);
+    assert!(offered(&browser, "extend").await, "not extended");
+
+    browser.close().await;
+}
