@@ -111,7 +111,7 @@ async fn the_board_adds_up_filters_overdue_opens_cases_and_speaks_english() {
     browser.wait_for_text_containing("#sv-units thead", "Closed this year").await;
     assert_eq!(browser.text_of("#sv-state option[value='overdue']").await.unwrap(), "Overdue");
     let kinds = browser.texts_of(".sv-item .sv-kind").await;
-    assert!(kinds.iter().all(|k| k == "By phone"), "{kinds:?}");
+    assert!(kinds.iter().all(|k| k == "Supervision by phone"), "{kinds:?}");
     browser.wait_for_text_containing("#sv-total", "shown").await;
     let due = browser.texts_of(".sv-item .sv-due").await;
     assert!(

@@ -12,8 +12,6 @@
 use std::collections::BTreeMap;
 
 use chrono::{Days, NaiveDate, NaiveDateTime};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use xinfang_core::case::{
     ContactMethod, DeclineKind, Proceeding, ReplyItem, ReplyOutcome, ReviewLevel, ReviewOutcome,
     Satisfaction, SupervisionKind,
@@ -23,6 +21,7 @@ use xinfang_core::{Action, Case, CaseId, Command, Office, PersonId, Role, UnitId
 
 use crate::dates;
 use crate::i18n::{tr, Lang};
+use crate::labels::Named;
 
 /// An action offered on the case page, after routing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -285,19 +284,6 @@ pub fn available(office: &Office, id: CaseId, now: NaiveDateTime) -> Vec<Offer> 
         .collect()
 }
 
-/// The code of an enum value in a select (its snake_case serde name).
-pub fn code<T: Serialize>(value: T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// The enum value of a select's code.
-pub fn from_code<T: DeserializeOwned>(code: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(code.trim().to_string())).ok()
-}
-
 /// One option of a select.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
@@ -365,7 +351,7 @@ pub struct ItemForm {
 
 impl ItemForm {
     fn new() -> ItemForm {
-        ItemForm { outcome: code(ReplyOutcome::Support), ..ItemForm::default() }
+        ItemForm { outcome: ReplyOutcome::Support.key().to_string(), ..ItemForm::default() }
     }
 }
 
@@ -436,77 +422,32 @@ impl Form {
 /// Errors by field name (`days`, `claim-0`, `items`…), in the interface language.
 pub type Errors = BTreeMap<String, String>;
 
-fn choices<T: Serialize + Copy>(all: &[T], label: impl Fn(T) -> String) -> Vec<Choice> {
-    all.iter().map(|v| Choice::new(code(*v), label(*v))).collect()
+fn choices<T: Named>(all: &[T], lang: Lang) -> Vec<Choice> {
+    all.iter().map(|v| Choice::new(v.key(), v.name(lang))).collect()
 }
 
-/// The 办理 outcome of a claim, in `lang`.
-pub fn reply_outcome_label(o: ReplyOutcome, lang: Lang) -> &'static str {
-    match o {
-        ReplyOutcome::Support => tr(lang, o.label(), "Supported"),
-        ReplyOutcome::Explain => tr(lang, o.label(), "Explained"),
-        ReplyOutcome::Reject => tr(lang, o.label(), "Not supported"),
-    }
-}
-
-fn review_outcome_label(o: ReviewOutcome, lang: Lang) -> &'static str {
-    match o {
-        ReviewOutcome::Uphold => tr(lang, o.label(), "Upheld"),
-        ReviewOutcome::Change => tr(lang, o.label(), "Changed"),
-        ReviewOutcome::Redo => tr(lang, o.label(), "Set aside: handle again"),
-    }
-}
-
-fn level_label(l: ReviewLevel, lang: Lang) -> &'static str {
-    match l {
-        ReviewLevel::Review => tr(lang, l.label(), "Review (复查)"),
-        ReviewLevel::ReReview => tr(lang, l.label(), "Re-review (复核)"),
-    }
-}
-
-fn supervision_label(k: SupervisionKind, lang: Lang) -> &'static str {
-    match k {
-        SupervisionKind::Reminder => tr(lang, k.label(), "Reminder"),
-        SupervisionKind::Written => tr(lang, k.label(), "Written notice"),
-        SupervisionKind::Phone => tr(lang, k.label(), "By phone"),
-        SupervisionKind::Interview => tr(lang, k.label(), "Interview"),
-        SupervisionKind::OnSite => tr(lang, k.label(), "On site"),
-    }
-}
-
-fn contact_label(m: ContactMethod, lang: Lang) -> &'static str {
-    match m {
-        ContactMethod::Phone => tr(lang, m.label(), "By phone"),
-        ContactMethod::Visit => tr(lang, m.label(), "Home visit"),
-        ContactMethod::Sms => tr(lang, m.label(), "Text message"),
-        ContactMethod::Letter => tr(lang, m.label(), "Letter"),
-    }
-}
-
-fn satisfaction_label(s: Satisfaction, lang: Lang) -> &'static str {
-    match s {
-        Satisfaction::Satisfied => tr(lang, s.label(), "Satisfied"),
-        Satisfaction::Basically => tr(lang, s.label(), "Basically satisfied"),
-        Satisfaction::Dissatisfied => tr(lang, s.label(), "Dissatisfied"),
-    }
-}
-
-fn decline_label(k: DeclineKind, lang: Lang) -> &'static str {
-    match k {
-        DeclineKind::NotAccepted => {
-            tr(lang, "不予受理（告知向有权机关提出）", "Not accepted (told where to go)")
-        }
-        DeclineKind::NoLongerAccepted => {
-            tr(lang, "不再受理（已复核终结事项）", "No longer accepted (concluded by re-review)")
-        }
-    }
+/// The refusals as the decline form offers them: the name and what it
+/// means (`不予受理（告知向有权机关提出）`).
+fn decline_choices(kinds: &[DeclineKind], lang: Lang) -> Vec<Choice> {
+    let meaning = |k| match k {
+        DeclineKind::NotAccepted => tr(lang, "告知向有权机关提出", "told where to go"),
+        DeclineKind::NoLongerAccepted => tr(lang, "已复核终结事项", "concluded by re-review"),
+    };
+    kinds
+        .iter()
+        .map(|&k| {
+            let label = match lang {
+                Lang::ZhCn => format!("{}（{}）", k.zh(), meaning(k)),
+                Lang::En => format!("{} ({})", k.en(), meaning(k)),
+            };
+            Choice::new(k.key(), label)
+        })
+        .collect()
 }
 
 /// The outcomes of a reply item, for its select.
 pub fn reply_outcome_choices(lang: Lang) -> Vec<Choice> {
-    choices(&[ReplyOutcome::Support, ReplyOutcome::Explain, ReplyOutcome::Reject], |o| {
-        reply_outcome_label(o, lang).to_string()
-    })
+    choices(ReplyOutcome::OPTIONS, lang)
 }
 
 /// The people who may approve an extension: the active people of the
@@ -563,7 +504,7 @@ pub fn fields(kind: Kind, office: &Office, case: &Case, lang: Lang) -> Vec<Field
                 field(
                     "kind",
                     tr(lang, "告知类别", "Kind of refusal"),
-                    Input::Select(choices(&kinds, |k| decline_label(k, lang).to_string())),
+                    Input::Select(decline_choices(&kinds, lang)),
                     true,
                 ),
                 field("reason", tr(lang, "不予受理理由", "Reason"), Input::Area, true),
@@ -629,9 +570,7 @@ pub fn fields(kind: Kind, office: &Office, case: &Case, lang: Lang) -> Vec<Field
             field(
                 "level",
                 tr(lang, "申请事项", "Review level"),
-                Input::Select(choices(&[ReviewLevel::Review, ReviewLevel::ReReview], |l| {
-                    level_label(l, lang).to_string()
-                })),
+                Input::Select(choices(ReviewLevel::OPTIONS, lang)),
                 true,
             ),
             on(tr(lang, "申请日期", "Requested on")),
@@ -653,19 +592,14 @@ pub fn fields(kind: Kind, office: &Office, case: &Case, lang: Lang) -> Vec<Field
             field(
                 "level",
                 tr(lang, "决定事项", "Review level"),
-                Input::Select(choices(&[ReviewLevel::Review, ReviewLevel::ReReview], |l| {
-                    level_label(l, lang).to_string()
-                })),
+                Input::Select(choices(ReviewLevel::OPTIONS, lang)),
                 true,
             ),
             on(tr(lang, "决定日期", "Decided on")),
             field(
                 "outcome",
                 tr(lang, "决定结果", "Outcome"),
-                Input::Select(choices(
-                    &[ReviewOutcome::Uphold, ReviewOutcome::Change, ReviewOutcome::Redo],
-                    |o| review_outcome_label(o, lang).to_string(),
-                )),
+                Input::Select(choices(ReviewOutcome::OPTIONS, lang)),
                 true,
             ),
             field("reasons", tr(lang, "理由", "Reasons"), Input::Area, true),
@@ -683,9 +617,7 @@ pub fn fields(kind: Kind, office: &Office, case: &Case, lang: Lang) -> Vec<Field
             field(
                 "kind",
                 tr(lang, "督办方式", "How"),
-                Input::Select(choices(&SupervisionKind::ALL, |k| {
-                    supervision_label(k, lang).to_string()
-                })),
+                Input::Select(choices(SupervisionKind::OPTIONS, lang)),
                 true,
             ),
             field(
@@ -713,7 +645,7 @@ pub fn fields(kind: Kind, office: &Office, case: &Case, lang: Lang) -> Vec<Field
                         Lang::En => format!(
                             "No. {}: {} ({}, {})",
                             s.no,
-                            supervision_label(s.kind, lang),
+                            s.kind.en(),
                             org.unit_name(s.unit),
                             dates::display(lang, s.on)
                         ),
@@ -739,7 +671,7 @@ pub fn fields(kind: Kind, office: &Office, case: &Case, lang: Lang) -> Vec<Field
                 field(
                     "method",
                     tr(lang, "回访方式", "How"),
-                    Input::Select(choices(&methods, |m| contact_label(m, lang).to_string())),
+                    Input::Select(choices(&methods, lang)),
                     true,
                 ),
                 field("note", tr(lang, "回访情况", "What the petitioner said"), Input::Area, true),
@@ -753,7 +685,7 @@ pub fn fields(kind: Kind, office: &Office, case: &Case, lang: Lang) -> Vec<Field
                 field(
                     "level",
                     tr(lang, "满意度", "Rating"),
-                    Input::Select(choices(&levels, |s| satisfaction_label(s, lang).to_string())),
+                    Input::Select(choices(&levels, lang)),
                     true,
                 ),
             ]
@@ -809,7 +741,7 @@ pub fn initial(kind: Kind, office: &Office, case: &Case, today: NaiveDate) -> Fo
         }
         Kind::RequestReview => {
             let level = requestable(office, case).unwrap_or(ReviewLevel::Review);
-            set("level", code(level));
+            set("level", level.key().to_string());
             let body = proposed_review_body(office, case, level);
             set("body", body.map(|b| b.get().to_string()).unwrap_or_default());
         }
@@ -818,11 +750,11 @@ pub fn initial(kind: Kind, office: &Office, case: &Case, today: NaiveDate) -> Fo
                 Some(Proceeding::Review(r)) => r.level,
                 _ => ReviewLevel::Review,
             };
-            set("level", code(level));
-            set("outcome", code(ReviewOutcome::Uphold));
+            set("level", level.key().to_string());
+            set("outcome", ReviewOutcome::Uphold.key().to_string());
         }
         Kind::Supervise => {
-            set("kind", code(SupervisionKind::Written));
+            set("kind", SupervisionKind::Written.key().to_string());
             let unit = pressed_unit(office, case);
             set("unit", unit.map(|u| u.get().to_string()).unwrap_or_default());
         }
@@ -830,8 +762,8 @@ pub fn initial(kind: Kind, office: &Office, case: &Case, today: NaiveDate) -> Fo
             let no = case.open_supervision().next().map(|s| s.no.to_string());
             set("no", no.unwrap_or_default());
         }
-        Kind::FollowUp => set("method", code(ContactMethod::Phone)),
-        Kind::Rate => set("level", code(Satisfaction::Satisfied)),
+        Kind::FollowUp => set("method", ContactMethod::Phone.key().to_string()),
+        Kind::Rate => set("level", Satisfaction::Satisfied.key().to_string()),
         Kind::Accept | Kind::Hearing | Kind::Settle => {}
     }
     if kind == Kind::Reply {
@@ -885,8 +817,8 @@ impl Reader<'_> {
         self.form.get(name).trim().to_string()
     }
 
-    fn pick<T: DeserializeOwned>(&mut self, name: &'static str) -> Option<T> {
-        let value = from_code(self.form.get(name));
+    fn pick<T: Named>(&mut self, name: &'static str) -> Option<T> {
+        let value = T::from_key(self.form.get(name));
         if value.is_none() {
             self.fail(name, "请选择", "Choose one");
         }
@@ -953,7 +885,7 @@ pub fn to_action(
                 if item.claim.trim().is_empty() {
                     r.fail(format!("claim-{i}"), "请填写诉求", "Enter the claim");
                 }
-                let outcome: Option<ReplyOutcome> = from_code(&item.outcome);
+                let outcome = ReplyOutcome::from_key(&item.outcome);
                 if outcome.is_none() {
                     r.fail(format!("outcome-{i}"), "请选择", "Choose one");
                 }
@@ -1194,14 +1126,14 @@ mod tests {
     }
 
     #[test]
-    fn codes_round_trip_through_selects() {
-        assert_eq!(code(ReviewLevel::ReReview), "re_review");
-        assert_eq!(code(SupervisionKind::OnSite), "on_site");
-        assert_eq!(from_code::<Satisfaction>("basically"), Some(Satisfaction::Basically));
-        assert_eq!(from_code::<Satisfaction>(""), None);
-        for c in reply_outcome_choices(Lang::En) {
-            assert!(from_code::<ReplyOutcome>(&c.value).is_some(), "{c:?}");
-        }
+    fn choices_are_keyed_for_the_selects() {
+        let values = |c: Vec<Choice>| c.into_iter().map(|c| c.value).collect::<Vec<_>>();
+        assert_eq!(values(reply_outcome_choices(Lang::En)), ["support", "explain", "reject"]);
+        assert_eq!(values(choices(ReviewLevel::OPTIONS, Lang::En)), ["review", "re_review"]);
+        let decline = decline_choices(&[DeclineKind::NotAccepted], Lang::ZhCn);
+        assert_eq!(decline[0].value, "not_accepted");
+        assert_eq!(decline[0].label, "不予受理（告知向有权机关提出）");
+        assert_eq!(Satisfaction::from_key("basically"), Some(Satisfaction::Basically));
     }
 
     #[test]

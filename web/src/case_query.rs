@@ -16,10 +16,10 @@
 //!   is before today.
 
 use chrono::{Days, NaiveDate};
-use xinfang_core::metrics::IndicatorKind;
-use xinfang_core::{Case, CaseId, CategoryId, Channel, Due, DueAction, Office, Stage, UnitId};
+use xinfang_core::{Case, CaseId, CategoryId, Channel, Due, Office, Stage, UnitId};
 
 use crate::i18n::Lang;
+use crate::labels::Named;
 
 /// Rows per page of the case list.
 pub const PAGE_SIZE: usize = 50;
@@ -28,7 +28,7 @@ pub const PAGE_SIZE: usize = 50;
 pub const WEEK_DAYS: u64 = 7;
 
 /// The sessionStorage key by which the dashboard's stage links preset the
-/// case list's stage filter (a [`stage_key`]); the list reads it on mount
+/// case list's stage filter (a stage's [`Named::key`]); the list reads it on mount
 /// and removes it.
 pub const PRESET_STAGE_KEY: &str = "xinfang.list-stage";
 
@@ -39,118 +39,7 @@ pub const PRESET_UNIT_KEY: &str = "xinfang.list-unit";
 pub const PRESET_OVERDUE_KEY: &str = "xinfang.list-overdue";
 
 // ---------------------------------------------------------------------------
-// Keys and labels
-
-/// A stage in snake_case, as the core serialises it (`under_re_review`).
-pub fn stage_key(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Registered => "registered",
-        Stage::Routed => "routed",
-        Stage::Handling => "handling",
-        Stage::Replied => "replied",
-        Stage::UnderReview => "under_review",
-        Stage::Reviewed => "reviewed",
-        Stage::UnderReReview => "under_re_review",
-        Stage::Terminated => "terminated",
-        Stage::Declined => "declined",
-    }
-}
-
-/// The stage of a [`stage_key`].
-pub fn stage_from_key(key: &str) -> Option<Stage> {
-    Stage::ALL.into_iter().find(|s| stage_key(*s) == key)
-}
-
-/// A stage's name in `lang`.
-pub fn stage_label(lang: Lang, stage: Stage) -> &'static str {
-    match lang {
-        Lang::ZhCn => stage.label(),
-        Lang::En => match stage {
-            Stage::Registered => "To route",
-            Stage::Routed => "Awaiting acceptance",
-            Stage::Handling => "Being handled",
-            Stage::Replied => "Replied",
-            Stage::UnderReview => "Under review",
-            Stage::Reviewed => "Reviewed",
-            Stage::UnderReReview => "Under re-review",
-            Stage::Terminated => "Concluded (final)",
-            Stage::Declined => "Not accepted",
-        },
-    }
-}
-
-/// What is owed, in `lang`.
-pub fn due_action_label(lang: Lang, action: DueAction) -> &'static str {
-    match lang {
-        Lang::ZhCn => action.label(),
-        Lang::En => match action {
-            DueAction::Route => "Route",
-            DueAction::DecideAcceptance => "Decide acceptance",
-            DueAction::Reply => "Reply in writing",
-            DueAction::DecideReview => "Decide the review",
-            DueAction::DecideReReview => "Decide the re-review",
-        },
-    }
-}
-
-/// A channel's name in `lang` (green-post letters marked).
-pub fn channel_label(lang: Lang, channel: Channel) -> &'static str {
-    match (lang, channel) {
-        (Lang::ZhCn, Channel::Letter { green_post: true }) => "来信（绿色邮政）",
-        (Lang::ZhCn, c) => c.label(),
-        (Lang::En, Channel::Letter { green_post: false }) => "Letter",
-        (Lang::En, Channel::Letter { green_post: true }) => "Letter (green post)",
-        (Lang::En, Channel::Visit) => "Visit",
-        (Lang::En, Channel::Phone) => "Phone",
-        (Lang::En, Channel::Online) => "Online",
-        (Lang::En, Channel::LeaderMailbox) => "Leader's mailbox",
-        (Lang::En, Channel::Email) => "Email",
-        (Lang::En, Channel::Fax) => "Fax",
-        (Lang::En, Channel::FromAbove) => "From above",
-        (Lang::En, Channel::Hotline12345) => "12345 hotline",
-    }
-}
-
-/// An indicator's name in `lang`.
-pub fn indicator_label(lang: Lang, kind: IndicatorKind) -> &'static str {
-    match lang {
-        Lang::ZhCn => kind.label(),
-        Lang::En => match kind {
-            IndicatorKind::TimelyAcceptance => "Timely acceptance",
-            IndicatorKind::OnTimeReply => "Replies on time",
-            IndicatorKind::RatingParticipation => "Rating participation",
-            IndicatorKind::Satisfaction => "Satisfaction",
-            IndicatorKind::AssignedSatisfaction => "Satisfaction (assigned cases)",
-            IndicatorKind::RepeatVisits => "Repeat visits",
-            IndicatorKind::EscalatedRepeatVisits => "Escalated repeat visits",
-            IndicatorKind::RepeatLetters => "Repeat letters",
-            IndicatorKind::GreenPost => "Green-post letters",
-            IndicatorKind::BacklogConcluded => "Backlog concluded",
-            IndicatorKind::BacklogSettled => "Backlog settled",
-            IndicatorKind::ThreeNoTownships => "“Three-no” townships",
-            IndicatorKind::FirstPetitionResolved => "First petitions resolved at once",
-        },
-    }
-}
-
-/// An indicator in snake_case, as the core serialises it (`on_time_reply`).
-pub fn indicator_key(kind: IndicatorKind) -> &'static str {
-    match kind {
-        IndicatorKind::TimelyAcceptance => "timely_acceptance",
-        IndicatorKind::OnTimeReply => "on_time_reply",
-        IndicatorKind::RatingParticipation => "rating_participation",
-        IndicatorKind::Satisfaction => "satisfaction",
-        IndicatorKind::AssignedSatisfaction => "assigned_satisfaction",
-        IndicatorKind::RepeatVisits => "repeat_visits",
-        IndicatorKind::EscalatedRepeatVisits => "escalated_repeat_visits",
-        IndicatorKind::RepeatLetters => "repeat_letters",
-        IndicatorKind::GreenPost => "green_post",
-        IndicatorKind::BacklogConcluded => "backlog_concluded",
-        IndicatorKind::BacklogSettled => "backlog_settled",
-        IndicatorKind::ThreeNoTownships => "three_no_townships",
-        IndicatorKind::FirstPetitionResolved => "first_petition_resolved",
-    }
-}
+// Numbers
 
 /// `2987` → `2,987`.
 pub fn group_thousands(n: usize) -> String {
@@ -194,12 +83,13 @@ impl ChannelFilter {
         ChannelFilter::Only(Channel::Hotline12345),
     ];
 
-    /// The option value (the register page's channel values).
+    /// The option value: the channel's [`Named::key`], `letter` standing
+    /// for any letter (so `letter_green` is the green-post ones only).
     pub fn key(self) -> &'static str {
         match self {
-            ChannelFilter::AnyLetter => "letter",
-            ChannelFilter::GreenPost => "letter_green",
-            ChannelFilter::Only(c) => channel_key(c),
+            ChannelFilter::AnyLetter => Channel::Letter { green_post: false }.key(),
+            ChannelFilter::GreenPost => Channel::Letter { green_post: true }.key(),
+            ChannelFilter::Only(c) => c.key(),
         }
     }
 
@@ -212,8 +102,8 @@ impl ChannelFilter {
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
             ChannelFilter::AnyLetter => crate::i18n::tr(lang, "来信（全部）", "Letter (all)"),
-            ChannelFilter::GreenPost => channel_label(lang, Channel::Letter { green_post: true }),
-            ChannelFilter::Only(c) => channel_label(lang, c),
+            ChannelFilter::GreenPost => Channel::Letter { green_post: true }.name(lang),
+            ChannelFilter::Only(c) => c.name(lang),
         }
     }
 
@@ -224,22 +114,6 @@ impl ChannelFilter {
             ChannelFilter::GreenPost => channel == Channel::Letter { green_post: true },
             ChannelFilter::Only(c) => channel == c,
         }
-    }
-}
-
-/// A channel as the register page names it (`letter_green`, `hotline_12345`).
-pub fn channel_key(channel: Channel) -> &'static str {
-    match channel {
-        Channel::Letter { green_post: false } => "letter",
-        Channel::Letter { green_post: true } => "letter_green",
-        Channel::Visit => "visit",
-        Channel::Phone => "phone",
-        Channel::Online => "online",
-        Channel::LeaderMailbox => "leader_mailbox",
-        Channel::Email => "email",
-        Channel::Fax => "fax",
-        Channel::FromAbove => "from_above",
-        Channel::Hotline12345 => "hotline_12345",
     }
 }
 
@@ -750,7 +624,9 @@ mod tests {
                     && f.category.is_none_or(|k| tree.is_within(i.category, k))
                     && f.channel.is_none_or(|ch| match ch {
                         ChannelFilter::AnyLetter => i.channel.is_letter(),
-                        ChannelFilter::GreenPost => channel_key(i.channel) == "letter_green",
+                        ChannelFilter::GreenPost => {
+                            i.channel == Channel::Letter { green_post: true }
+                        }
                         ChannelFilter::Only(x) => i.channel == x,
                     })
                     && f.from.is_none_or(|x| i.received_on >= x)
@@ -886,22 +762,16 @@ mod tests {
     }
 
     #[test]
-    fn keys_match_the_core_serialisation() {
-        for stage in Stage::ALL {
-            let json = serde_json::to_string(&stage).unwrap();
-            assert_eq!(json, format!("\"{}\"", stage_key(stage)));
-            assert_eq!(stage_from_key(stage_key(stage)), Some(stage));
-            assert_ne!(stage_label(Lang::En, stage), stage_label(Lang::ZhCn, stage));
-        }
-        for kind in IndicatorKind::ALL {
-            assert_eq!(
-                serde_json::to_string(&kind).unwrap(),
-                format!("\"{}\"", indicator_key(kind))
-            );
-        }
+    fn filter_keys_are_the_register_forms_channel_keys() {
+        let keys: Vec<&str> = ChannelFilter::ALL.iter().map(|f| f.key()).collect();
+        let register: Vec<&str> = Channel::OPTIONS.iter().map(|c| c.key()).collect();
+        assert_eq!(keys, register);
+        assert_eq!(keys[..2], ["letter", "letter_green"]);
         for f in ChannelFilter::ALL {
             assert_eq!(ChannelFilter::from_key(f.key()), Some(f));
         }
+        assert!(ChannelFilter::AnyLetter.matches(Channel::Letter { green_post: true }));
+        assert!(!ChannelFilter::GreenPost.matches(Channel::Letter { green_post: false }));
         for s in Sort::ALL {
             assert_eq!(Sort::from_key(s.key()), Some(s));
         }

@@ -268,11 +268,12 @@ fn sequence(case: &Case) -> u32 {
         .unwrap_or_else(|| case.id().get())
 }
 
+/// The disposal as a verb in a document: the core's name, written out
+/// for 直办.
 fn disposal_verb(d: Disposal) -> &'static str {
     match d {
-        Disposal::Transfer => "转送",
-        Disposal::Assign => "交办",
         Disposal::Direct => "直接办理",
+        d => d.label(),
     }
 }
 
@@ -548,10 +549,11 @@ impl Builder<'_> {
                 (first.body, first.decision.as_ref()?.on, "复查意见")
             }
         };
-        let (title, code) = match level {
-            ReviewLevel::Review => ("复查意见书", "复查"),
-            ReviewLevel::ReReview => ("复核意见书", "复核"),
+        let title = match level {
+            ReviewLevel::Review => "复查意见书",
+            ReviewLevel::ReReview => "复核意见书",
         };
+        let code = level.label();
         let hearing = if review.hearing_days > 0 { "，并举行了听证" } else { "" };
         let under_unit = self.name(under);
         let mut body = vec![

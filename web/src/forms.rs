@@ -1,25 +1,23 @@
 //! The registration and routing forms as plain data: what the clerk typed
 //! ([`IntakeForm`], [`RouteForm`]), turned into the core's [`Intake`] and
-//! [`Routing`] with a message per field that is wrong; the select values
-//! the forms use (`letter_green`, `assign`, …) and the English names of the
-//! core's Chinese labels. No yew here: everything is unit-tested natively.
+//! [`Routing`] with a message per field that is wrong (the select values
+//! and names of the core's enums come from [`crate::labels`]). No yew here:
+//! everything is unit-tested natively.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use xinfang_core::case::{
-    ContactMethod, DeclineKind, ReplyOutcome, ReviewLevel, ReviewOutcome, Routing, Satisfaction,
-    SupervisionKind,
-};
+use xinfang_core::case::Routing;
 use xinfang_core::office::RepeatReason;
 use xinfang_core::{
-    CaseId, CategoryId, CategoryTree, Channel, Disposal, DueAction, Escalation, FiveFixes, Fix,
-    IdNumber, InputError, Intake, Organisation, Person, PersonId, Petitioner, Phone, Purpose, Role,
-    RoutingProposal, Settings, Stage, UnitId, UnitKind,
+    CaseId, CategoryId, CategoryTree, Channel, Disposal, Escalation, FiveFixes, Fix, IdNumber,
+    InputError, Intake, Organisation, Person, PersonId, Petitioner, Phone, Purpose, Role,
+    RoutingProposal, Settings, UnitId, UnitKind,
 };
 
 use crate::dates;
 use crate::i18n::Lang;
+use crate::labels::{lower, Named};
 
 /// A message in both interface languages.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,199 +46,7 @@ impl Msg {
 /// One message per field that is wrong.
 pub type Errors<F> = BTreeMap<F, Msg>;
 
-// ---------------------------------------------------------------- values
-
-/// The channel select's values, in display order (`letter_green` is a
-/// letter by 绿色邮政).
-pub const CHANNELS: [(&str, Channel); 10] = [
-    ("letter", Channel::Letter { green_post: false }),
-    ("letter_green", Channel::Letter { green_post: true }),
-    ("visit", Channel::Visit),
-    ("phone", Channel::Phone),
-    ("online", Channel::Online),
-    ("leader_mailbox", Channel::LeaderMailbox),
-    ("email", Channel::Email),
-    ("fax", Channel::Fax),
-    ("from_above", Channel::FromAbove),
-    ("hotline_12345", Channel::Hotline12345),
-];
-
-/// The select value of a channel.
-pub fn channel_value(channel: Channel) -> &'static str {
-    CHANNELS.iter().find(|(_, c)| *c == channel).map_or("letter", |(v, _)| v)
-}
-
-/// The channel of a select value.
-pub fn parse_channel(value: &str) -> Option<Channel> {
-    CHANNELS.iter().find(|(v, _)| *v == value).map(|(_, c)| *c)
-}
-
-/// A channel's name (`来信（绿色邮政）`, `Letter (free green post)`).
-pub fn channel_label(lang: Lang, channel: Channel) -> String {
-    match lang {
-        Lang::ZhCn => channel.to_string(),
-        Lang::En => match channel {
-            Channel::Letter { green_post: false } => "Letter",
-            Channel::Letter { green_post: true } => "Letter (free green post)",
-            Channel::Visit => "Visit in person",
-            Channel::Phone => "Phone call",
-            Channel::Online => "Online petition",
-            Channel::LeaderMailbox => "Leader's mailbox",
-            Channel::Email => "Email",
-            Channel::Fax => "Fax",
-            Channel::FromAbove => "Handed down from above",
-            Channel::Hotline12345 => "12345 hotline",
-        }
-        .into(),
-    }
-}
-
-/// The purpose select's value (the core's snake_case name).
-pub fn purpose_value(purpose: Purpose) -> &'static str {
-    match purpose {
-        Purpose::Request => "request",
-        Purpose::Appeal => "appeal",
-        Purpose::Accusation => "accusation",
-        Purpose::Suggestion => "suggestion",
-        Purpose::Enquiry => "enquiry",
-    }
-}
-
-/// The purpose of a select value.
-pub fn parse_purpose(value: &str) -> Option<Purpose> {
-    Purpose::ALL.into_iter().find(|p| purpose_value(*p) == value)
-}
-
-/// A purpose's name.
-pub fn purpose_label(lang: Lang, purpose: Purpose) -> &'static str {
-    match lang {
-        Lang::ZhCn => purpose.label(),
-        Lang::En => match purpose {
-            Purpose::Request => "Request",
-            Purpose::Appeal => "Appeal",
-            Purpose::Accusation => "Accusation",
-            Purpose::Suggestion => "Suggestion",
-            Purpose::Enquiry => "Enquiry",
-        },
-    }
-}
-
-/// Every escalation, in display order.
-pub const ESCALATIONS: [Escalation; 3] =
-    [Escalation::City, Escalation::Province, Escalation::Capital];
-
-/// The escalation select's value.
-pub fn escalation_value(escalation: Escalation) -> &'static str {
-    match escalation {
-        Escalation::City => "city",
-        Escalation::Province => "province",
-        Escalation::Capital => "capital",
-    }
-}
-
-/// The escalation of a select value (`""`: none).
-pub fn parse_escalation(value: &str) -> Option<Escalation> {
-    ESCALATIONS.into_iter().find(|e| escalation_value(*e) == value)
-}
-
-/// An escalation's name.
-pub fn escalation_label(lang: Lang, escalation: Escalation) -> &'static str {
-    match lang {
-        Lang::ZhCn => escalation.label(),
-        Lang::En => match escalation {
-            Escalation::City => "To the city",
-            Escalation::Province => "To the province",
-            Escalation::Capital => "To Beijing",
-        },
-    }
-}
-
-/// The disposal select's value.
-pub fn disposal_value(disposal: Disposal) -> &'static str {
-    match disposal {
-        Disposal::Transfer => "transfer",
-        Disposal::Assign => "assign",
-        Disposal::Direct => "direct",
-    }
-}
-
-/// The disposal of a select value.
-pub fn parse_disposal(value: &str) -> Option<Disposal> {
-    Disposal::ALL.into_iter().find(|d| disposal_value(*d) == value)
-}
-
-/// A disposal's name.
-pub fn disposal_label(lang: Lang, disposal: Disposal) -> &'static str {
-    match lang {
-        Lang::ZhCn => disposal.label(),
-        Lang::En => match disposal {
-            Disposal::Transfer => "Transfer",
-            Disposal::Assign => "Assign (five fixes)",
-            Disposal::Direct => "Handle directly",
-        },
-    }
-}
-
-/// The stage's snake_case name, for `data-stage`.
-pub fn stage_value(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Registered => "registered",
-        Stage::Routed => "routed",
-        Stage::Handling => "handling",
-        Stage::Replied => "replied",
-        Stage::UnderReview => "under_review",
-        Stage::Reviewed => "reviewed",
-        Stage::UnderReReview => "under_re_review",
-        Stage::Terminated => "terminated",
-        Stage::Declined => "declined",
-    }
-}
-
-/// A stage's name.
-pub fn stage_label(lang: Lang, stage: Stage) -> &'static str {
-    match lang {
-        Lang::ZhCn => stage.label(),
-        Lang::En => match stage {
-            Stage::Registered => "Awaiting routing",
-            Stage::Routed => "Awaiting acceptance",
-            Stage::Handling => "Being handled",
-            Stage::Replied => "Replied",
-            Stage::UnderReview => "Under review",
-            Stage::Reviewed => "Reviewed",
-            Stage::UnderReReview => "Under re-review",
-            Stage::Terminated => "Concluded (final)",
-            Stage::Declined => "Not accepted",
-        },
-    }
-}
-
-/// What a case owes, named.
-pub fn due_label(lang: Lang, action: DueAction) -> &'static str {
-    match lang {
-        Lang::ZhCn => action.label(),
-        Lang::En => match action {
-            DueAction::Route => "Route the case",
-            DueAction::DecideAcceptance => "Decide acceptance",
-            DueAction::Reply => "Reply in writing",
-            DueAction::DecideReview => "Decide the review",
-            DueAction::DecideReReview => "Decide the re-review",
-        },
-    }
-}
-
-/// One of the 五定, named.
-pub fn fix_label(lang: Lang, fix: Fix) -> &'static str {
-    match lang {
-        Lang::ZhCn => fix.label(),
-        Lang::En => match fix {
-            Fix::Unit => "responsible unit",
-            Fix::Leader => "leader in charge",
-            Fix::Handler => "case handler",
-            Fix::Deadline => "deadline",
-            Fix::Standard => "quality standard",
-        },
-    }
-}
+// ---------------------------------------------------------------- names
 
 /// Why an earlier case may be the same matter, in `lang`.
 pub fn repeat_reason_label(lang: Lang, reason: RepeatReason) -> String {
@@ -249,91 +55,6 @@ pub fn repeat_reason_label(lang: Lang, reason: RepeatReason) -> String {
         (Lang::En, RepeatReason::SameIdNumber) => "same ID number".into(),
         (Lang::En, RepeatReason::SamePhone) => "same phone number".into(),
         (Lang::En, RepeatReason::SimilarContent(s)) => format!("similar content ({s}%)"),
-    }
-}
-
-/// A reply outcome's name.
-pub fn reply_outcome_label(lang: Lang, outcome: ReplyOutcome) -> &'static str {
-    match lang {
-        Lang::ZhCn => outcome.label(),
-        Lang::En => match outcome {
-            ReplyOutcome::Support => "supported",
-            ReplyOutcome::Explain => "explained",
-            ReplyOutcome::Reject => "not supported",
-        },
-    }
-}
-
-/// A review level's name.
-pub fn review_level_label(lang: Lang, level: ReviewLevel) -> &'static str {
-    match lang {
-        Lang::ZhCn => level.label(),
-        Lang::En => match level {
-            ReviewLevel::Review => "review",
-            ReviewLevel::ReReview => "re-review",
-        },
-    }
-}
-
-/// A review outcome's name.
-pub fn review_outcome_label(lang: Lang, outcome: ReviewOutcome) -> &'static str {
-    match lang {
-        Lang::ZhCn => outcome.label(),
-        Lang::En => match outcome {
-            ReviewOutcome::Uphold => "upheld",
-            ReviewOutcome::Change => "changed",
-            ReviewOutcome::Redo => "to be handled again",
-        },
-    }
-}
-
-/// A supervision kind's name.
-pub fn supervision_label(lang: Lang, kind: SupervisionKind) -> &'static str {
-    match lang {
-        Lang::ZhCn => kind.label(),
-        Lang::En => match kind {
-            SupervisionKind::Reminder => "Reminder",
-            SupervisionKind::Written => "Written supervision notice",
-            SupervisionKind::Phone => "Supervision by phone",
-            SupervisionKind::Interview => "Supervision interview",
-            SupervisionKind::OnSite => "On-site supervision",
-        },
-    }
-}
-
-/// A follow-up method's name.
-pub fn contact_label(lang: Lang, method: ContactMethod) -> &'static str {
-    match lang {
-        Lang::ZhCn => method.label(),
-        Lang::En => match method {
-            ContactMethod::Phone => "by phone",
-            ContactMethod::Visit => "by visit",
-            ContactMethod::Sms => "by text message",
-            ContactMethod::Letter => "by letter",
-        },
-    }
-}
-
-/// A rating's name.
-pub fn satisfaction_label(lang: Lang, level: Satisfaction) -> &'static str {
-    match lang {
-        Lang::ZhCn => level.label(),
-        Lang::En => match level {
-            Satisfaction::Satisfied => "satisfied",
-            Satisfaction::Basically => "basically satisfied",
-            Satisfaction::Dissatisfied => "dissatisfied",
-        },
-    }
-}
-
-/// A refusal's name.
-pub fn decline_label(lang: Lang, kind: DeclineKind) -> &'static str {
-    match lang {
-        Lang::ZhCn => kind.label(),
-        Lang::En => match kind {
-            DeclineKind::NotAccepted => "Not accepted",
-            DeclineKind::NoLongerAccepted => "No longer accepted",
-        },
     }
 }
 
@@ -562,12 +283,12 @@ impl IntakeForm {
 
     /// The chosen channel (a visit when the value is unknown).
     pub fn channel(&self) -> Option<Channel> {
-        parse_channel(&self.channel)
+        Channel::from_key(&self.channel)
     }
 
     /// The chosen purpose.
     pub fn purpose(&self) -> Option<Purpose> {
-        parse_purpose(&self.purpose)
+        Purpose::from_key(&self.purpose)
     }
 
     /// Whether the escalation field applies (visits only).
@@ -701,7 +422,7 @@ impl IntakeForm {
             },
         };
         let escalation =
-            if self.asks_escalation() { parse_escalation(&self.escalation) } else { None };
+            if self.asks_escalation() { Escalation::from_key(&self.escalation) } else { None };
         let accused_unit = if self.asks_accused_unit() {
             match self.accused_unit.trim() {
                 "" => None,
@@ -863,8 +584,8 @@ impl RouteErrors {
 
 /// “交办须落实五定，尚缺：…”.
 pub fn missing_fixes(missing: &[Fix]) -> Msg {
-    let zh: Vec<&str> = missing.iter().map(|f| fix_label(Lang::ZhCn, *f)).collect();
-    let en: Vec<&str> = missing.iter().map(|f| fix_label(Lang::En, *f)).collect();
+    let zh: Vec<&str> = missing.iter().map(|f| f.zh()).collect();
+    let en: Vec<String> = missing.iter().map(|f| lower(f.en())).collect();
     Msg::new(
         format!("交办须落实“五定”，尚缺：{}", zh.join("、")),
         format!("An assignment needs all five fixes; missing: {}.", en.join(", ")),
@@ -876,7 +597,7 @@ pub fn missing_fixes(missing: &[Fix]) -> Msg {
 pub struct RouteForm {
     /// `YYYY-MM-DD`.
     pub on: String,
-    /// A [`disposal_value`].
+    /// A disposal's [`Named::key`].
     pub disposal: String,
     /// The lead unit's id number.
     pub lead: String,
@@ -926,7 +647,7 @@ impl RouteForm {
     pub fn new(proposal: Option<RoutingProposal>, today: NaiveDate) -> RouteForm {
         RouteForm {
             on: date_value(today),
-            disposal: disposal_value(proposal.as_ref().map_or(Disposal::Transfer, |p| p.disposal))
+            disposal: Disposal::key(proposal.as_ref().map_or(Disposal::Transfer, |p| p.disposal))
                 .into(),
             lead: proposal.as_ref().map_or(String::new(), |p| p.lead.get().to_string()),
             co_units: proposal.as_ref().map_or(Vec::new(), |p| p.co_units.clone()),
@@ -972,7 +693,7 @@ impl RouteForm {
 
     /// The chosen disposal.
     pub fn disposal(&self) -> Option<Disposal> {
-        parse_disposal(&self.disposal)
+        Disposal::from_key(&self.disposal)
     }
 
     /// The chosen lead unit.
@@ -1061,8 +782,8 @@ impl RouteForm {
                         errors.fields.insert(
                             field,
                             Msg::new(
-                                format!("请选择{}", fix_label(Lang::ZhCn, fix)),
-                                format!("Pick the {}.", fix_label(Lang::En, fix)),
+                                format!("请选择{}", fix.zh()),
+                                format!("Pick the {}.", lower(fix.en())),
                             ),
                         );
                     }
@@ -1159,32 +880,10 @@ mod tests {
     }
 
     #[test]
-    fn select_values_round_trip() {
-        for (value, channel) in CHANNELS {
-            assert_eq!(parse_channel(value), Some(channel));
-            assert_eq!(channel_value(channel), value);
-            assert_ne!(channel_label(Lang::En, channel), channel_label(Lang::ZhCn, channel));
-        }
-        assert_eq!(
-            channel_label(Lang::ZhCn, Channel::Letter { green_post: true }),
-            "来信（绿色邮政）"
-        );
-        for p in Purpose::ALL {
-            assert_eq!(parse_purpose(purpose_value(p)), Some(p));
-            // The values are the core's own snake_case names.
-            assert_eq!(serde_json::to_value(p).unwrap(), purpose_value(p));
-        }
-        for s in Stage::ALL {
-            assert_eq!(serde_json::to_value(s).unwrap(), stage_value(s));
-        }
-        for disposal in Disposal::ALL {
-            assert_eq!(parse_disposal(disposal_value(disposal)), Some(disposal));
-            assert_eq!(serde_json::to_value(disposal).unwrap(), disposal_value(disposal));
-        }
-        for e in ESCALATIONS {
-            assert_eq!(parse_escalation(escalation_value(e)), Some(e));
-        }
-        assert_eq!(parse_escalation(""), None);
+    fn a_new_form_starts_on_valid_select_values() {
+        let f = IntakeForm::new(d(2025, 3, 3));
+        assert_eq!(f.channel(), Channel::from_key(&f.channel));
+        assert!(f.channel().is_some() && f.purpose().is_some());
     }
 
     #[test]

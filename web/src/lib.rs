@@ -16,6 +16,7 @@
 //! - `storage`: the only module that touches `localStorage` (gloo-storage):
 //!   a versioned envelope, never silently overwritten when unreadable.
 //! - `i18n`: every user-visible string, in Chinese (main) and English.
+//! - `labels`: the English names and the form/URL keys of the core's enums.
 //! - `dates`: Chinese official and English date formatting.
 //! - `documents`: the written documents of a case (告知书, 处理意见书…) as data.
 //! - `deadline`: what the deadline calculator asks the core and how it
@@ -44,6 +45,7 @@ pub mod documents;
 pub mod download;
 pub mod forms;
 pub mod i18n;
+pub mod labels;
 pub mod office_store;
 pub mod pages;
 pub mod route;

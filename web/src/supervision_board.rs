@@ -177,35 +177,6 @@ impl StateFilter {
     }
 }
 
-/// The option value of a kind (`written`, `on_site`…, as the core
-/// serializes it).
-pub fn kind_key(kind: SupervisionKind) -> &'static str {
-    match kind {
-        SupervisionKind::Reminder => "reminder",
-        SupervisionKind::Written => "written",
-        SupervisionKind::Phone => "phone",
-        SupervisionKind::Interview => "interview",
-        SupervisionKind::OnSite => "on_site",
-    }
-}
-
-/// The kind of an option value.
-pub fn kind_from_key(key: &str) -> Option<SupervisionKind> {
-    SupervisionKind::ALL.into_iter().find(|k| kind_key(*k) == key)
-}
-
-/// The kind's name.
-pub fn kind_label(kind: SupervisionKind, lang: Lang) -> &'static str {
-    let en = match kind {
-        SupervisionKind::Reminder => "Reminder",
-        SupervisionKind::Written => "Written notice",
-        SupervisionKind::Phone => "By phone",
-        SupervisionKind::Interview => "Interview",
-        SupervisionKind::OnSite => "On site",
-    };
-    tr(lang, kind.label(), en)
-}
-
 /// Where an item stands, in words: `还剩3天`, `今日到期`, `已超期 2 天`,
 /// `未定反馈期限`, `已办结`.
 pub fn due_text(due: Due, lang: Lang) -> String {
@@ -511,17 +482,9 @@ mod tests {
 
     #[test]
     fn option_values_round_trip() {
-        for k in SupervisionKind::ALL {
-            assert_eq!(kind_from_key(kind_key(k)), Some(k));
-            let json = serde_json::to_string(&k).unwrap();
-            assert_eq!(json, format!("\"{}\"", kind_key(k)), "the core's own names");
-        }
-        assert_eq!(kind_from_key(""), None);
         for s in StateFilter::ALL {
             assert_eq!(StateFilter::from_key(s.key()), s);
         }
         assert_eq!(StateFilter::from_key("x"), StateFilter::All);
-        assert_eq!(kind_label(SupervisionKind::Phone, Lang::ZhCn), "电话督办");
-        assert_eq!(kind_label(SupervisionKind::Phone, Lang::En), "By phone");
     }
 }

@@ -7,11 +7,9 @@ use yew::prelude::*;
 
 use crate::context::{go, use_app};
 use crate::dates;
-use crate::forms::{
-    category_path, channel_label, disposal_label, escalation_label, fix_label, purpose_label,
-    stage_label,
-};
+use crate::forms::category_path;
 use crate::i18n::{tr, Lang};
+use crate::labels::Named;
 use crate::route;
 use crate::store::Route;
 
@@ -133,7 +131,7 @@ pub fn CaseHeader(props: &CaseHeaderProps) -> Html {
         html! {
             <div id="case-routing" class="case-routing">
                 <p>
-                    <strong id="case-disposal">{ disposal_label(lang, r.disposal) }</strong>
+                    <strong id="case-disposal">{ r.disposal.name(lang) }</strong>
                     { " " }
                     <span id="case-lead">{ s.org.unit_name(r.lead) }</span>
                     if !co.is_empty() {
@@ -146,11 +144,11 @@ pub fn CaseHeader(props: &CaseHeaderProps) -> Html {
                 }
                 if let Some(a) = &r.assignment {
                     <ul id="case-five-fixes" class="five-fixes">
-                        <li>{ fix_label(lang, xinfang_core::Fix::Unit) }{ "：" }{ s.org.unit_name(a.unit()) }</li>
-                        <li>{ fix_label(lang, xinfang_core::Fix::Leader) }{ "：" }{ person(a.leader()) }</li>
-                        <li>{ fix_label(lang, xinfang_core::Fix::Handler) }{ "：" }{ person(a.handler()) }</li>
-                        <li>{ fix_label(lang, xinfang_core::Fix::Deadline) }{ "：" }{ dates::display(lang, a.deadline()) }</li>
-                        <li>{ fix_label(lang, xinfang_core::Fix::Standard) }{ "：" }{ a.standard().to_string() }</li>
+                        <li>{ xinfang_core::Fix::Unit.name(lang) }{ "：" }{ s.org.unit_name(a.unit()) }</li>
+                        <li>{ xinfang_core::Fix::Leader.name(lang) }{ "：" }{ person(a.leader()) }</li>
+                        <li>{ xinfang_core::Fix::Handler.name(lang) }{ "：" }{ person(a.handler()) }</li>
+                        <li>{ xinfang_core::Fix::Deadline.name(lang) }{ "：" }{ dates::display(lang, a.deadline()) }</li>
+                        <li>{ xinfang_core::Fix::Standard.name(lang) }{ "：" }{ a.standard().to_string() }</li>
                     </ul>
                 }
             </div>
@@ -162,20 +160,20 @@ pub fn CaseHeader(props: &CaseHeaderProps) -> Html {
             <h2 class="case-title">
                 <span id="case-number">{ case.number().to_string() }</span>
                 { " " }
-                <span id="case-stage" class={classes!("stage-badge", format!("stage-{}", crate::forms::stage_value(stage)))}>
-                    { stage_label(lang, stage) }
+                <span id="case-stage" class={classes!("stage-badge", format!("stage-{}", stage.key()))}>
+                    { stage.name(lang) }
                 </span>
             </h2>
             <p id="case-summary" class="case-summary">{ intake.summary.clone() }</p>
             <dl class="case-facts" id="case-facts">
-                { fact("case-channel", tr(lang, "信访形式", "Channel"), html!{ channel_label(lang, intake.channel) }) }
+                { fact("case-channel", tr(lang, "信访形式", "Channel"), html!{ intake.channel.name(lang) }) }
                 { fact("case-received-on", tr(lang, "收件日期", "Received"), html!{ dates::display(lang, intake.received_on) }) }
                 { fact("case-head-count", tr(lang, "人数", "People"), html!{ head_count }) }
                 { fact("case-category", tr(lang, "问题类别", "Category"), html!{ category_path(&s.categories, intake.category) }) }
-                { fact("case-purpose", tr(lang, "信访目的", "Purpose"), html!{ purpose_label(lang, intake.purpose) }) }
+                { fact("case-purpose", tr(lang, "信访目的", "Purpose"), html!{ intake.purpose.name(lang) }) }
                 { fact("case-place", tr(lang, "问题发生地", "Place"), html!{ place }) }
                 if let Some(e) = intake.escalation {
-                    { fact("case-escalation", tr(lang, "越级情况", "Escalation"), html!{ escalation_label(lang, e) }) }
+                    { fact("case-escalation", tr(lang, "越级情况", "Escalation"), html!{ e.name(lang) }) }
                 }
                 if let Some(u) = intake.accused_unit {
                     { fact("case-accused-unit", tr(lang, "被反映单位", "Accused unit"), html!{ s.org.unit_name(u) }) }

@@ -10,8 +10,9 @@ use yew::prelude::*;
 
 use crate::context::use_app;
 use crate::dates;
-use crate::forms::{due_label, Msg};
+use crate::forms::Msg;
 use crate::i18n::{tr, Lang};
+use crate::labels::Named;
 
 /// One deadline of a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -67,10 +68,7 @@ pub fn deadlines(office: &Office, case: &Case) -> Vec<DeadlineRow> {
                     ),
                     HandlingCause::Redo { level } => (
                         format!("重新办理期限（{}责令）", level.label()),
-                        format!(
-                            "Reply again by (ordered by the {})",
-                            crate::forms::review_level_label(Lang::En, *level)
-                        ),
+                        format!("Reply again by (ordered by the {})", level.name(Lang::En)),
                     ),
                 };
                 if let Some(ext) = &h.extension {
@@ -219,7 +217,7 @@ pub fn CaseDeadlines(props: &CaseDeadlinesProps) -> Html {
                 <p id="case-next-due" class={classes!("case-next-due", overdue.then_some("overdue"))}
                    data-action={serde_json::to_value(due.action).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()} data-by={dates::input_value(due.by)}>
                     <span class="next-due-label">{ tr(lang, "下一步：", "Next: ") }</span>
-                    <strong class="next-due-what">{ due_label(lang, due.action) }</strong>
+                    <strong class="next-due-what">{ due.action.name(lang) }</strong>
                     { if body.is_empty() { String::new() } else { format!("（{body}）") } }
                     { tr(lang, "，期限 ", ", due by ") }
                     <span id="case-next-due-by">{ dates::display(lang, due.by) }</span>

@@ -6,10 +6,9 @@
 
 use xinfang_core::{Stage, UnitId};
 
-use crate::case_query::{
-    stage_from_key, stage_key, Filters, Sort, PRESET_OVERDUE_KEY, PRESET_STAGE_KEY, PRESET_UNIT_KEY,
-};
+use crate::case_query::{Filters, Sort, PRESET_OVERDUE_KEY, PRESET_STAGE_KEY, PRESET_UNIT_KEY};
 use crate::context::AppHandle;
+use crate::labels::Named;
 use crate::store::{Action, Route};
 
 /// The sessionStorage key presetting the list's order (a [`Sort::key`]).
@@ -43,7 +42,7 @@ pub fn open_list(app: &AppHandle, preset: Preset) {
                 let _ = s.remove_item(key);
             }
         };
-        put(PRESET_STAGE_KEY, preset.stage.map(|st| stage_key(st).to_string()));
+        put(PRESET_STAGE_KEY, preset.stage.map(|st| st.key().to_string()));
         put(PRESET_UNIT_KEY, preset.unit.map(|u| u.get().to_string()));
         put(PRESET_OVERDUE_KEY, preset.overdue.then(|| "1".to_string()));
         put(PRESET_SORT_KEY, preset.sort.map(|so| so.key().to_string()));
@@ -61,7 +60,7 @@ pub fn take_preset() -> (Filters, Sort) {
         let _ = s.remove_item(key);
         value
     };
-    filters.stage = take(PRESET_STAGE_KEY).and_then(|k| stage_from_key(&k));
+    filters.stage = take(PRESET_STAGE_KEY).and_then(|k| Stage::from_key(&k));
     filters.unit = take(PRESET_UNIT_KEY).and_then(|u| u.parse().ok()).map(UnitId::new);
     filters.overdue_only = take(PRESET_OVERDUE_KEY).as_deref() == Some("1");
     if let Some(so) = take(PRESET_SORT_KEY).and_then(|k| Sort::from_key(&k)) {

@@ -5,8 +5,8 @@ use xinfang_core::Intake;
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::forms::disposal_label;
 use crate::i18n::tr;
+use crate::labels::Named;
 
 /// Props of [`RoutePreview`].
 #[derive(Debug, PartialEq, Properties)]
@@ -32,7 +32,7 @@ pub fn RoutePreview(props: &RoutePreviewProps) -> Html {
                 html! {
                     <>
                         <p class="route-proposal">
-                            <strong id="reg-route-disposal">{ disposal_label(lang, p.disposal) }</strong>
+                            <strong id="reg-route-disposal">{ p.disposal.name(lang) }</strong>
                             { " " }
                             <strong id="reg-route-lead">{ org.unit_name(p.lead) }</strong>
                             if !co.is_empty() {

@@ -8,9 +8,9 @@ use xinfang_core::Channel;
 
 use super::report_data::ReportData;
 use super::report_period::month_short;
-use crate::case_query::channel_label;
 use crate::charts::{self, Caption, Datum, El, Part, Series};
 use crate::i18n::{tr, Lang};
+use crate::labels::Named;
 
 /// `#chart-trend`: one bar per month, last year's line over it.
 pub fn trend_chart(lang: Lang, data: &ReportData) -> El {
@@ -84,7 +84,7 @@ pub fn channels_chart(lang: Lang, data: &ReportData) -> El {
     let parts: Vec<Part> = lines
         .iter()
         .zip(shares)
-        .map(|((c, n), bp)| Part { label: channel_label(lang, *c).into(), value: *n, share_bp: bp })
+        .map(|((c, n), bp)| Part { label: c.name(lang).into(), value: *n, share_bp: bp })
         .collect();
     let desc = parts
         .iter()

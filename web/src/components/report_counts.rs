@@ -8,9 +8,9 @@ use xinfang_core::Channel;
 use yew::prelude::*;
 
 use super::report_data::ReportData;
-use crate::case_query::{channel_key, channel_label};
 use crate::charts::percent;
 use crate::i18n::{tr, Lang};
+use crate::labels::Named;
 
 /// The change against last year in `lang`: `同比上升25%` / `up 25% on last year`.
 pub fn change_text(lang: Lang, t: Tally) -> String {
@@ -51,9 +51,9 @@ pub fn count_rows(lang: Lang, data: &ReportData) -> Vec<(String, String, Tally)>
         let label = match (lang, channel) {
             (Lang::ZhCn, Channel::Visit) => "来访（批次）".to_string(),
             (Lang::En, Channel::Visit) => "Visits (batches)".to_string(),
-            _ => channel_label(lang, channel).to_string(),
+            _ => channel.name(lang).to_string(),
         };
-        rows.push((format!("channel-{}", channel_key(channel)), label, t));
+        rows.push((format!("channel-{}", channel.key()), label, t));
     }
     rows.push((
         "green_post".into(),

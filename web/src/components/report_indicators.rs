@@ -8,8 +8,8 @@ use xinfang_core::IndicatorKind;
 use yew::prelude::*;
 
 use super::report_data::ReportData;
-use crate::case_query::{indicator_key, indicator_label};
 use crate::i18n::{tr, Lang};
+use crate::labels::Named;
 
 /// `met`, `missed`, or `no-target` (no goal, or nothing to judge).
 pub fn status_class(i: &Indicator) -> &'static str {
@@ -42,10 +42,10 @@ pub fn indicators_table(lang: Lang, data: &ReportData) -> Html {
             html! { <sup class="provisional" title={tr(lang, "口径待核实", "Provisional definition")}>{ "*" }</sup> }
         });
         html! {
-            <tr data-indicator={indicator_key(kind)} class={classes!("indicator-row", status_class(i))}>
+            <tr data-indicator={kind.key()} class={classes!("indicator-row", status_class(i))}>
                 <th scope="row" class="ind-name"
                     title={format!("{} ÷ {}", kind.numerator_label(), kind.denominator_label())}>
-                    { indicator_label(lang, kind) }{ provisional }
+                    { kind.name(lang) }{ provisional }
                 </th>
                 <td class="ind-value">{ i.value_text() }</td>
                 <td class="ind-fraction" data-numerator={i.numerator.to_string()}

@@ -7,21 +7,10 @@ use xinfang_core::{Ranking, UnitKind};
 use yew::prelude::*;
 
 use crate::i18n::{tr, Lang};
+use crate::labels::Named;
 
 fn rate(i: &Indicator) -> String {
     format!("{}（{}/{}）", i.value_text(), i.numerator, i.denominator)
-}
-
-fn kind_label(lang: Lang, kind: UnitKind) -> &'static str {
-    match lang {
-        Lang::ZhCn => kind.label(),
-        Lang::En => match kind {
-            UnitKind::PetitionOffice => "Petition office",
-            UnitKind::Township => "Township",
-            UnitKind::Department => "Department",
-            UnitKind::Higher => "Higher body",
-        },
-    }
 }
 
 /// The ranking table. The reasons are the core's Chinese text.
@@ -32,7 +21,7 @@ pub fn ranking_table(lang: Lang, ranking: &Ranking, period_label: &str) -> Html 
                 data-unit={e.unit.get().to_string()} data-kind={match e.kind { UnitKind::Township => "township", _ => "department" }}>
                 <td class="rank">{ e.rank.map_or_else(|| "—".to_string(), |r| r.to_string()) }</td>
                 <th scope="row" class="unit-name">{ e.name.clone() }</th>
-                <td class="unit-kind">{ kind_label(lang, e.kind) }</td>
+                <td class="unit-kind">{ e.kind.name(lang) }</td>
                 <td class="score">{ e.score.map_or_else(|| "—".to_string(), |s| s.to_string()) }</td>
                 <td class="received">{ e.received }</td>
                 <td class="rate">{ rate(&e.timely_acceptance) }</td>

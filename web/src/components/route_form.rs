@@ -11,11 +11,9 @@ use yew::prelude::*;
 
 use crate::context::{execute, use_app};
 use crate::dates;
-use crate::forms::{
-    disposal_label, disposal_value, missing_fixes, people_for, Msg, RouteEdit, RouteField,
-    RouteForm as Draft,
-};
+use crate::forms::{missing_fixes, people_for, Msg, RouteEdit, RouteField, RouteForm as Draft};
 use crate::i18n::tr;
+use crate::labels::Named;
 
 /// The form's state: the draft and whether the clerk tried to send it.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,7 +203,7 @@ pub fn RouteForm(props: &RouteFormProps) -> Html {
             <>
                 <strong class="route-proposal">
                     { tr(lang, "分办建议：", "Proposal: ") }
-                    { disposal_label(lang, p.disposal) }{ " " }{ org.unit_name(p.lead) }
+                    { p.disposal.name(lang) }{ " " }{ org.unit_name(p.lead) }
                     if !p.co_units.is_empty() {
                         { tr(lang, "；协办：", "; co-handling: ") }
                         { p.co_units.iter().map(|u| org.unit_name(*u)).collect::<Vec<_>>().join("、") }
@@ -232,8 +230,8 @@ pub fn RouteForm(props: &RouteFormProps) -> Html {
                     <label for="route-disposal">{ tr(lang, "处理方式", "How") }</label>
                     <select id="route-disposal" onchange={edit_change(RouteEdit::Disposal, true)}>
                         { for Disposal::ALL.into_iter().map(|d| html! {
-                            <option value={disposal_value(d)} selected={draft.disposal() == Some(d)}>
-                                { disposal_label(lang, d) }
+                            <option value={d.key()} selected={draft.disposal() == Some(d)}>
+                                { d.name(lang) }
                             </option>
                         }) }
                     </select>

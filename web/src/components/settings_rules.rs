@@ -10,9 +10,10 @@ use yew::prelude::*;
 
 use crate::context::use_app;
 use crate::i18n::tr;
+use crate::labels::Named;
 use crate::pages::settings::{
-    add_rule, clear_value, commit, describe_rule, disposal_label, disposal_value, field_error,
-    move_rule, read_value, set_fallback, set_rule_active,
+    add_rule, clear_value, commit, describe_rule, field_error, move_rule, read_value, set_fallback,
+    set_rule_active,
 };
 use crate::store::Action;
 
@@ -66,7 +67,7 @@ pub fn SettingsRules() -> Html {
         let s = disposal.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(d) = Disposal::ALL.into_iter().find(|d| disposal_value(*d) == v) {
+            if let Some(d) = Disposal::ALL.into_iter().find(|d| d.key() == v) {
                 s.set(d);
             }
         })
@@ -75,7 +76,7 @@ pub fn SettingsRules() -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-            if let Some(d) = Disposal::ALL.into_iter().find(|d| disposal_value(*d) == v) {
+            if let Some(d) = Disposal::ALL.into_iter().find(|d| d.key() == v) {
                 let next = set_fallback(app.office.get().settings(), d);
                 app.dispatch(Action::UpdateSettings(Box::new(next)));
             }
@@ -145,7 +146,7 @@ pub fn SettingsRules() -> Html {
             <label class="rule-fallback">{ tr(lang, "属地兜底的办理方式", "Disposal of the locality fallback") }
                 <select id="rule-fallback" onchange={on_fallback}>
                     { for Disposal::ALL.iter().map(|d| html! {
-                        <option value={disposal_value(*d)} selected={*d == fallback}>{ disposal_label(lang, *d) }</option>
+                        <option value={d.key()} selected={*d == fallback}>{ d.name(lang) }</option>
                     }) }
                 </select>
             </label>
@@ -180,7 +181,7 @@ pub fn SettingsRules() -> Html {
                 <label>{ tr(lang, "办理方式", "Disposal") }
                     <select id="rule-disposal" onchange={on_disposal}>
                         { for Disposal::ALL.iter().map(|d| html! {
-                            <option value={disposal_value(*d)} selected={*d == *disposal}>{ disposal_label(lang, *d) }</option>
+                            <option value={d.key()} selected={*d == *disposal}>{ d.name(lang) }</option>
                         }) }
                     </select>
                 </label>

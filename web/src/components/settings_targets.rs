@@ -8,8 +8,9 @@ use xinfang_core::IndicatorKind;
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::i18n::{tr, Lang};
-use crate::pages::settings::{indicator_slug, percent_field, read_value, set_target, target_text};
+use crate::i18n::tr;
+use crate::labels::Named;
+use crate::pages::settings::{percent_field, read_value, set_target, target_text};
 use crate::store::Action;
 
 /// The targets section (`#settings-targets`).
@@ -23,7 +24,7 @@ pub fn SettingsTargets() -> Html {
 
     let targets = app.office.get().settings().targets.clone();
     let rows = IndicatorKind::ALL.iter().map(|&kind| {
-        let slug = indicator_slug(kind);
+        let slug = kind.key();
         let current = targets.get(kind);
         let at_most = dirs.get(&kind).copied().unwrap_or_else(|| {
             current.map_or_else(|| default_at_most(kind), |g| !g.higher_is_better())
@@ -62,7 +63,7 @@ pub fn SettingsTargets() -> Html {
         let error = errors.get(&kind).cloned();
         html! {
             <tr class="target-row" data-indicator={slug}>
-                <th scope="row">{ indicator_label(lang, kind) }</th>
+                <th scope="row">{ kind.name(lang) }</th>
                 <td id={format!("target-current-{slug}")} class="target-current">{ target_text(current) }</td>
                 <td>
                     <form class="target-form" onsubmit={on_save}>
@@ -115,24 +116,4 @@ fn default_at_most(kind: IndicatorKind) -> bool {
             | IndicatorKind::EscalatedRepeatVisits
             | IndicatorKind::RepeatLetters
     )
-}
-
-/// An indicator's name in the interface language.
-fn indicator_label(lang: Lang, kind: IndicatorKind) -> &'static str {
-    let en = match kind {
-        IndicatorKind::TimelyAcceptance => "Timely acceptance",
-        IndicatorKind::OnTimeReply => "Replied on time",
-        IndicatorKind::RatingParticipation => "Rating participation",
-        IndicatorKind::Satisfaction => "Satisfaction",
-        IndicatorKind::AssignedSatisfaction => "Satisfaction (assigned cases)",
-        IndicatorKind::RepeatVisits => "Repeat visits",
-        IndicatorKind::EscalatedRepeatVisits => "Escalated repeat visits",
-        IndicatorKind::RepeatLetters => "Repeat letters",
-        IndicatorKind::GreenPost => "Green-post letters",
-        IndicatorKind::BacklogConcluded => "Backlog concluded",
-        IndicatorKind::BacklogSettled => "Backlog settled",
-        IndicatorKind::ThreeNoTownships => "“Three-no” townships",
-        IndicatorKind::FirstPetitionResolved => "First petitions resolved at once",
-    };
-    tr(lang, kind.label(), en)
 }

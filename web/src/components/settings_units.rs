@@ -8,9 +8,10 @@ use yew::prelude::*;
 
 use crate::context::use_app;
 use crate::i18n::tr;
+use crate::labels::Named;
 use crate::pages::settings::{
-    add_person, add_unit, clear_value, commit, field_error, read_value, role_label, role_value,
-    set_person_active, set_unit_active, unit_kind_label, unit_kind_value,
+    add_person, add_unit, clear_value, commit, field_error, read_value, set_person_active,
+    set_unit_active,
 };
 
 fn select_value(e: &Event) -> String {
@@ -88,7 +89,7 @@ pub fn SettingsUnits() -> Html {
         let s = unit_kind.clone();
         Callback::from(move |e: Event| {
             let v = select_value(&e);
-            if let Some(k) = UnitKind::ALL.into_iter().find(|k| unit_kind_value(*k) == v) {
+            if let Some(k) = UnitKind::ALL.into_iter().find(|k| k.key() == v) {
                 s.set(k);
             }
         })
@@ -105,7 +106,7 @@ pub fn SettingsUnits() -> Html {
         let s = person_role.clone();
         Callback::from(move |e: Event| {
             let v = select_value(&e);
-            if let Some(r) = Role::ALL.into_iter().find(|r| role_value(*r) == v) {
+            if let Some(r) = Role::ALL.into_iter().find(|r| r.key() == v) {
                 s.set(r);
             }
         })
@@ -130,7 +131,7 @@ pub fn SettingsUnits() -> Html {
             <tr class={classes!("unit-row", (!active).then_some("inactive"))}
                 data-unit={u.id().get().to_string()} data-active={active.to_string()}>
                 <td class="unit-name">{ u.name().to_string() }</td>
-                <td>{ unit_kind_label(lang, u.kind()) }</td>
+                <td>{ u.kind().name(lang) }</td>
                 <td>{ parent }</td>
                 <td class="unit-people">
                     <ul class="people">
@@ -141,7 +142,7 @@ pub fn SettingsUnits() -> Html {
                                 <li class={classes!("person-row", (!pactive).then_some("inactive"))}
                                     data-person={p.id().get().to_string()} data-active={pactive.to_string()}>
                                     <span class="person-name">{ p.name().to_string() }</span>
-                                    <span class="person-role">{ format!("（{}{title}）", role_label(lang, p.role())) }</span>
+                                    <span class="person-role">{ format!("（{}{title}）", p.role().name(lang)) }</span>
                                     if !pactive { <span class="status">{ tr(lang, "已停用", "inactive") }</span> }
                                     <button type="button" class="link person-toggle"
                                             onclick={toggle_person(p.id(), !pactive)}>
@@ -174,8 +175,8 @@ pub fn SettingsUnits() -> Html {
                     <label>{ tr(lang, "类型", "Kind") }
                         <select id="unit-kind" onchange={on_unit_kind}>
                             { for UnitKind::ALL.iter().map(|k| html! {
-                                <option value={unit_kind_value(*k)} selected={*k == *unit_kind}>
-                                    { unit_kind_label(lang, *k) }
+                                <option value={k.key()} selected={*k == *unit_kind}>
+                                    { k.name(lang) }
                                 </option>
                             }) }
                         </select>
@@ -203,7 +204,7 @@ pub fn SettingsUnits() -> Html {
                     <label>{ tr(lang, "角色", "Role") }
                         <select id="person-role" onchange={on_person_role}>
                             { for Role::ALL.iter().map(|r| html! {
-                                <option value={role_value(*r)} selected={*r == *person_role}>{ role_label(lang, *r) }</option>
+                                <option value={r.key()} selected={*r == *person_role}>{ r.name(lang) }</option>
                             }) }
                         </select>
                     </label>

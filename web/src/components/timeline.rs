@@ -6,12 +6,9 @@ use xinfang_core::{CaseId, Change, Disposal, Office};
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::forms::{
-    category_path, channel_label, contact_label, decline_label, disposal_label, fix_label,
-    reply_outcome_label, review_level_label, review_outcome_label, satisfaction_label,
-    supervision_label,
-};
+use crate::forms::category_path;
 use crate::i18n::{tr, Lang};
+use crate::labels::{lower, Named};
 
 /// A date in running text: `2025年2月18日` / `18 February 2025`.
 fn day(lang: Lang, date: chrono::NaiveDate) -> String {
@@ -31,17 +28,17 @@ fn routing(lang: Lang, office: &Office, r: &Routing) -> String {
     let lead = org.unit_name(r.lead);
     let mut out = match (lang, r.disposal) {
         (Lang::ZhCn, Disposal::Direct) => format!("直办（{lead}）"),
-        (Lang::ZhCn, d) => format!("{} {lead}", disposal_label(lang, d)),
+        (Lang::ZhCn, d) => format!("{} {lead}", d.name(lang)),
         (Lang::En, Disposal::Transfer) => format!("Transferred to {lead}"),
         (Lang::En, Disposal::Assign) => format!("Assigned to {lead}"),
         (Lang::En, Disposal::Direct) => format!("Handled directly by {lead}"),
     };
     if let Some(a) = &r.assignment {
         let parts = [
-            (fix_label(lang, xinfang_core::Fix::Leader), person(office, a.leader())),
-            (fix_label(lang, xinfang_core::Fix::Handler), person(office, a.handler())),
-            (fix_label(lang, xinfang_core::Fix::Deadline), day(lang, a.deadline())),
-            (fix_label(lang, xinfang_core::Fix::Standard), a.standard().to_string()),
+            (lower(xinfang_core::Fix::Leader.name(lang)), person(office, a.leader())),
+            (lower(xinfang_core::Fix::Handler.name(lang)), person(office, a.handler())),
+            (lower(xinfang_core::Fix::Deadline.name(lang)), day(lang, a.deadline())),
+            (lower(xinfang_core::Fix::Standard.name(lang)), a.standard().to_string()),
         ];
         out += &match lang {
             Lang::ZhCn => {
@@ -74,7 +71,7 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
         Change::Registered { number, intake } => {
             let detail = format!(
                 "{}，{}",
-                channel_label(lang, intake.channel),
+                intake.channel.name(lang),
                 category_path(&s.categories, intake.category)
             );
             if zh {
@@ -93,9 +90,9 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
         }
         Change::Routed { routing: r } => routing(lang, office, r),
         Change::Declined { decline } => {
-            let mut out = format!("{}：{}", decline_label(lang, decline.kind), decline.reason);
+            let mut out = format!("{}：{}", decline.kind.name(lang), decline.reason);
             if !zh {
-                out = format!("{}: {}", decline_label(lang, decline.kind), decline.reason);
+                out = format!("{}: {}", decline.kind.name(lang), decline.reason);
             }
             if !decline.redirect_to.is_empty() {
                 out += &if zh {
@@ -121,7 +118,7 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
             }
         }
         Change::Replied { reply } => {
-            let outcome = reply_outcome_label(lang, reply.outcome());
+            let outcome = lower(reply.outcome().name(lang));
             if zh {
                 format!("答复（{}，{}）", outcome, day(lang, reply.on))
             } else {
@@ -141,7 +138,7 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
             } else {
                 format!(
                     "Asked for a {} by {} on {}",
-                    review_level_label(lang, *level),
+                    lower(level.name(lang)),
                     unit(*body),
                     day(lang, *on)
                 )
@@ -155,11 +152,11 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
             }
         }
         Change::ReviewDecided { level, decision, redo_by } => {
-            let outcome = review_outcome_label(lang, decision.outcome);
+            let outcome = lower(decision.outcome.name(lang));
             let mut out = if zh {
                 format!("{}决定：{}", level.label(), outcome)
             } else {
-                format!("{} decided: {outcome}", capitalised(review_level_label(lang, *level)))
+                format!("{} decided: {outcome}", level.name(lang))
             };
             if let Some(by) = redo_by {
                 out += &if zh {
@@ -174,13 +171,7 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
             let mut out = if zh {
                 format!("{} {}（第{}号）：{}", sv.kind.label(), unit(sv.unit), sv.no, sv.note)
             } else {
-                format!(
-                    "{} no. {} to {}: {}",
-                    supervision_label(lang, sv.kind),
-                    sv.no,
-                    unit(sv.unit),
-                    sv.note
-                )
+                format!("{} no. {} to {}: {}", sv.kind.name(lang), sv.no, unit(sv.unit), sv.note)
             };
             if let Some(by) = sv.respond_by {
                 out += &if zh {
@@ -202,14 +193,14 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
             if zh {
                 format!("回访（{}）：{}", f.method.label(), f.note)
             } else {
-                format!("Follow-up {}: {}", contact_label(lang, f.method), f.note)
+                format!("Follow-up ({}): {}", lower(f.method.name(lang)), f.note)
             }
         }
         Change::Rated { rating } => {
             if zh {
                 format!("满意度评价：{}", rating.level.label())
             } else {
-                format!("Rated: {}", satisfaction_label(lang, rating.level))
+                format!("Rated: {}", lower(rating.level.name(lang)))
             }
         }
         Change::Settled { settlement } => {
@@ -220,11 +211,6 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
             }
         }
     }
-}
-
-fn capitalised(s: &str) -> String {
-    let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
 }
 
 /// A short kind of the change, for `data-kind` (stable, for tests and styles).

@@ -13,8 +13,9 @@ use crate::components::case_header_deadlines::CaseDeadlines;
 use crate::components::route_form::RouteForm;
 use crate::components::timeline::Timeline;
 use crate::context::{execute, go, use_app};
-use crate::forms::{stage_value, Msg};
+use crate::forms::Msg;
 use crate::i18n::{tr, Lang};
+use crate::labels::Named;
 use crate::route;
 use crate::store::{Document, Route};
 
@@ -181,7 +182,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     };
 
     html! {
-        <section id="page-case" data-stage={stage_value(stage)} data-case={id.get().to_string()}>
+        <section id="page-case" data-stage={stage.key()} data-case={id.get().to_string()}>
             <CaseHeader {id} />
             <CaseDeadlines {id} />
             if stage == Stage::Registered {

@@ -12,15 +12,13 @@
 use xinfang_core::{Case, CaseId, CategoryId, Office, UnitId, UnitKind};
 use yew::prelude::*;
 
-use crate::case_query::{
-    channel_label, due_action_label, query, stage_from_key, stage_key, stage_label, ChannelFilter,
-    Filters, Index, Needle, Paging, Sort,
-};
+use crate::case_query::{query, ChannelFilter, Filters, Index, Needle, Paging, Sort};
 use crate::clock;
 use crate::components::case_list_preset::take_preset;
 use crate::context::{go, use_app, AppHandle};
 use crate::dates;
 use crate::i18n::{tr, Lang};
+use crate::labels::Named;
 use crate::store::{Action, Route};
 use xinfang_core::Stage;
 
@@ -76,7 +74,7 @@ pub fn CasesPage() -> Html {
             update(Box::new(move |f| apply(f, &value)));
         })
     };
-    let on_stage = on_select(|f, v| f.stage = stage_from_key(v));
+    let on_stage = on_select(|f, v| f.stage = Stage::from_key(v));
     let on_unit = on_select(|f, v| f.unit = v.parse().ok().map(UnitId::new));
     let on_category = on_select(|f, v| f.category = v.parse().ok().map(CategoryId::new));
     let on_channel = on_select(|f, v| f.channel = ChannelFilter::from_key(v));
@@ -147,7 +145,7 @@ pub fn CasesPage() -> Html {
                     <select id="filter-stage" onchange={on_stage}>
                         <option value="" selected={f.stage.is_none()}>{ tr(lang, "全部", "All") }</option>
                         { for Stage::ALL.into_iter().map(|s| html! {
-                            <option value={stage_key(s)} selected={f.stage == Some(s)}>{ stage_label(lang, s) }</option>
+                            <option value={s.key()} selected={f.stage == Some(s)}>{ s.name(lang) }</option>
                         }) }
                     </select>
                 </label>
@@ -242,18 +240,6 @@ fn pager(
     }
 }
 
-fn unit_kind_label(lang: Lang, kind: UnitKind) -> &'static str {
-    match lang {
-        Lang::ZhCn => kind.label(),
-        Lang::En => match kind {
-            UnitKind::PetitionOffice => "Petition office",
-            UnitKind::Township => "Townships",
-            UnitKind::Department => "County departments",
-            UnitKind::Higher => "Bodies above",
-        },
-    }
-}
-
 /// `#filter-unit`: every unit (active or not: old cases keep theirs), by kind.
 fn unit_select(
     lang: Lang,
@@ -270,7 +256,7 @@ fn unit_select(
                 </option>
             }
         });
-        html! { <optgroup label={unit_kind_label(lang, kind)}>{ for options }</optgroup> }
+        html! { <optgroup label={kind.name(lang)}>{ for options }</optgroup> }
     });
     html! {
         <select id="filter-unit" {onchange}>
@@ -355,7 +341,7 @@ fn row(
             } else {
                 String::new()
             };
-            format!("{} {}{late}", due_action_label(lang, d.action), dates::display(lang, d.by))
+            format!("{} {}{late}", d.action.name(lang), dates::display(lang, d.by))
         },
     );
     let hidden = needle.and_then(|n| n.hidden_match(case, lang));
@@ -367,7 +353,7 @@ fn row(
         <tr class={classes!("case-row", overdue.then_some("overdue-row"))}
             data-case={id.get().to_string()}
             data-received={dates::input_value(intake.received_on)}
-            data-stage={stage_key(stage)}
+            data-stage={stage.key()}
             {onclick}>
             <td class="number">
                 <a href={crate::route::to_hash(Route::Case(id))} onclick={go(app, Route::Case(id))}>
@@ -375,7 +361,7 @@ fn row(
                 </a>
             </td>
             <td class="received">{ dates::display(lang, intake.received_on) }</td>
-            <td class="channel">{ channel_label(lang, intake.channel) }</td>
+            <td class="channel">{ intake.channel.name(lang) }</td>
             <td class="petitioner">{ petitioner }</td>
             <td class="identity">{ identity }</td>
             <td class="category">{ settings.categories.path(intake.category) }</td>
@@ -386,7 +372,7 @@ fn row(
                 }
             </td>
             <td class="unit">{ unit }</td>
-            <td class="stage">{ stage_label(lang, stage) }</td>
+            <td class="stage">{ stage.name(lang) }</td>
             <td class={classes!("due", overdue.then_some("overdue"))}>{ due_text }</td>
         </tr>
     }

@@ -9,15 +9,13 @@ use xinfang_core::metrics::{Indicator, IndicatorKind};
 use xinfang_core::{Office, Period, Report, Scope, Stage};
 use yew::prelude::*;
 
-use crate::case_query::{
-    due_action_label, group_thousands, indicator_key, indicator_label, item_count, stage_key,
-    stage_label, Agenda, DueGroup, Index,
-};
+use crate::case_query::{group_thousands, item_count, Agenda, DueGroup, Index};
 use crate::clock;
 use crate::components::case_list_preset::{open_list, Preset};
 use crate::context::{go, use_app, AppHandle};
 use crate::dates;
 use crate::i18n::{tr, Lang};
+use crate::labels::Named;
 use crate::store::Route;
 
 /// Items shown per unit in a due list; the rest are a link to the list.
@@ -107,8 +105,8 @@ fn stage_block(app: &AppHandle, lang: Lang, summary: &Summary) -> Html {
         };
         html! {
             <li>
-                <a href="#/cases" class="stage-link" data-stage={stage_key(stage)} {onclick}>
-                    <span class="stage-name">{ stage_label(lang, stage) }</span>
+                <a href="#/cases" class="stage-link" data-stage={stage.key()} {onclick}>
+                    <span class="stage-name">{ stage.name(lang) }</span>
                     { " " }
                     <span class="stage-count">{ n }</span>
                 </a>
@@ -163,7 +161,7 @@ fn due_block(
                         { " " }
                         <span class="due-summary">{ case.intake().summary.clone() }</span>
                         { " — " }
-                        <span class="due-action">{ due_action_label(lang, due.action) }</span>
+                        <span class="due-action">{ due.action.name(lang) }</span>
                         { " " }
                         <span class={classes!("due-when", overdue.then_some("overdue"))}>{ when }</span>
                     </li>
@@ -215,9 +213,9 @@ fn indicator_block(lang: Lang, month: &Report, year: Option<&Report>) -> Html {
         let y = year.map(|r| r.indicator(kind));
         let target = m.target.map_or_else(|| "—".to_string(), |t| t.to_string());
         html! {
-            <tr data-indicator={indicator_key(kind)} class={status_class(m)}>
+            <tr data-indicator={kind.key()} class={status_class(m)}>
                 <th scope="row" title={format!("{} ÷ {}", kind.numerator_label(), kind.denominator_label())}>
-                    { indicator_label(lang, kind) }
+                    { kind.name(lang) }
                 </th>
                 <td class="ind-target">{ target }</td>
                 { cell(lang, "month", m) }

@@ -6,18 +6,16 @@
 
 use std::rc::Rc;
 
-use xinfang_core::{Command, UnitKind};
+use xinfang_core::{Channel, Command, Escalation, UnitKind};
 use yew::prelude::*;
 
 use crate::components::register_hints::RepeatHints;
 use crate::components::register_route_preview::RoutePreview;
 use crate::context::{execute, use_app};
 use crate::dates;
-use crate::forms::{
-    category_path, channel_label, escalation_label, escalation_value, purpose_label, purpose_value,
-    IntakeForm, RegEdit, RegField, CHANNELS, ESCALATIONS,
-};
+use crate::forms::{category_path, IntakeForm, RegEdit, RegField};
 use crate::i18n::tr;
+use crate::labels::Named;
 
 /// The form's state: what was typed and whether the clerk tried to send it
 /// (from then on, messages follow the fields as they are corrected).
@@ -223,8 +221,8 @@ pub fn RegisterPage() -> Html {
                 <div class="field">
                     <label for="reg-channel">{ tr(lang, "信访形式", "Channel") }</label>
                     <select id="reg-channel" onchange={on_select(RegEdit::Channel)}>
-                        { for CHANNELS.iter().map(|(v, c)| html! {
-                            <option value={*v} selected={*v == form.channel}>{ channel_label(lang, *c) }</option>
+                        { for Channel::OPTIONS.iter().map(|c| html! {
+                            <option value={c.key()} selected={c.key() == form.channel}>{ c.name(lang) }</option>
                         }) }
                     </select>
                     { error(RegField::Channel) }
@@ -236,9 +234,9 @@ pub fn RegisterPage() -> Html {
                             <option value="" selected={form.escalation.is_empty()}>
                                 { tr(lang, "未越级", "None") }
                             </option>
-                            { for ESCALATIONS.into_iter().map(|e| html! {
-                                <option value={escalation_value(e)} selected={escalation_value(e) == form.escalation}>
-                                    { escalation_label(lang, e) }
+                            { for Escalation::OPTIONS.iter().map(|e| html! {
+                                <option value={e.key()} selected={e.key() == form.escalation}>
+                                    { e.name(lang) }
                                 </option>
                             }) }
                         </select>
@@ -267,8 +265,8 @@ pub fn RegisterPage() -> Html {
                     <label for="reg-purpose">{ tr(lang, "信访目的", "Purpose") }</label>
                     <select id="reg-purpose" onchange={on_select(RegEdit::Purpose)}>
                         { for xinfang_core::Purpose::ALL.into_iter().map(|p| html! {
-                            <option value={purpose_value(p)} selected={purpose_value(p) == form.purpose}>
-                                { purpose_label(lang, p) }
+                            <option value={p.key()} selected={p.key() == form.purpose}>
+                                { p.name(lang) }
                             </option>
                         }) }
                     </select>

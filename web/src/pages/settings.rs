@@ -290,25 +290,6 @@ pub fn target_text(goal: Option<Goal>) -> String {
     goal.map_or_else(|| "—".to_string(), |g| g.to_string())
 }
 
-/// The stable name of an indicator in element ids (`target-satisfaction`).
-pub fn indicator_slug(kind: IndicatorKind) -> &'static str {
-    match kind {
-        IndicatorKind::TimelyAcceptance => "timely_acceptance",
-        IndicatorKind::OnTimeReply => "on_time_reply",
-        IndicatorKind::RatingParticipation => "rating_participation",
-        IndicatorKind::Satisfaction => "satisfaction",
-        IndicatorKind::AssignedSatisfaction => "assigned_satisfaction",
-        IndicatorKind::RepeatVisits => "repeat_visits",
-        IndicatorKind::EscalatedRepeatVisits => "escalated_repeat_visits",
-        IndicatorKind::RepeatLetters => "repeat_letters",
-        IndicatorKind::GreenPost => "green_post",
-        IndicatorKind::BacklogConcluded => "backlog_concluded",
-        IndicatorKind::BacklogSettled => "backlog_settled",
-        IndicatorKind::ThreeNoTownships => "three_no_townships",
-        IndicatorKind::FirstPetitionResolved => "first_petition_resolved",
-    }
-}
-
 /// Replaces the statutory periods after the core's check (1 to 365 days).
 pub fn set_clock(s: &Settings, rules: ClockRules) -> Result<Settings, String> {
     rules.validate().map_err(|e| e.to_string())?;
@@ -402,71 +383,6 @@ pub fn describe_rule(s: &Settings, rule: &Rule) -> String {
         text.push_str(&format!("，协办：{}", names.join("、")));
     }
     text
-}
-
-/// The English name of a unit kind.
-pub fn unit_kind_label(lang: Lang, kind: UnitKind) -> &'static str {
-    match lang {
-        Lang::ZhCn => kind.label(),
-        Lang::En => match kind {
-            UnitKind::PetitionOffice => "Petition office",
-            UnitKind::Township => "Township / street",
-            UnitKind::Department => "County department",
-            UnitKind::Higher => "Higher body",
-        },
-    }
-}
-
-/// The value of a unit kind in a select.
-pub fn unit_kind_value(kind: UnitKind) -> &'static str {
-    match kind {
-        UnitKind::PetitionOffice => "petition_office",
-        UnitKind::Township => "township",
-        UnitKind::Department => "department",
-        UnitKind::Higher => "higher",
-    }
-}
-
-/// A role in the interface language.
-pub fn role_label(lang: Lang, role: Role) -> &'static str {
-    match lang {
-        Lang::ZhCn => role.label(),
-        Lang::En => match role {
-            Role::Leader => "Leader in charge",
-            Role::Handler => "Case handler",
-            Role::Clerk => "Petition clerk",
-        },
-    }
-}
-
-/// The value of a role in a select.
-pub fn role_value(role: Role) -> &'static str {
-    match role {
-        Role::Leader => "leader",
-        Role::Handler => "handler",
-        Role::Clerk => "clerk",
-    }
-}
-
-/// A disposal in the interface language.
-pub fn disposal_label(lang: Lang, d: Disposal) -> &'static str {
-    match lang {
-        Lang::ZhCn => d.label(),
-        Lang::En => match d {
-            Disposal::Transfer => "Transfer (转送)",
-            Disposal::Assign => "Assign (交办)",
-            Disposal::Direct => "Handle directly (直办)",
-        },
-    }
-}
-
-/// The value of a disposal in a select.
-pub fn disposal_value(d: Disposal) -> &'static str {
-    match d {
-        Disposal::Transfer => "transfer",
-        Disposal::Assign => "assign",
-        Disposal::Direct => "direct",
-    }
 }
 
 /// The value of a day count in a select.

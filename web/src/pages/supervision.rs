@@ -22,11 +22,11 @@ use crate::clock;
 use crate::context::{go, use_app, AppHandle};
 use crate::dates;
 use crate::i18n::{tr, Lang};
+use crate::labels::Named;
 use crate::route;
 use crate::store::Route;
 use crate::supervision_board::{
-    due_text, items, kind_from_key, kind_key, kind_label, select, unit_counts, units, Due, Filters,
-    Item, StateFilter,
+    due_text, items, select, unit_counts, units, Due, Filters, Item, StateFilter,
 };
 
 /// 督办.
@@ -65,7 +65,7 @@ pub fn SupervisionPage() -> Html {
         })
     };
     let on_unit = on_select(|f, v| f.unit = v.parse().ok().map(UnitId::new));
-    let on_kind = on_select(|f, v| f.kind = kind_from_key(v));
+    let on_kind = on_select(|f, v| f.kind = SupervisionKind::from_key(v));
     let on_state = on_select(|f, v| f.state = StateFilter::from_key(v));
     let on_closed = {
         let update = update.clone();
@@ -114,7 +114,7 @@ pub fn SupervisionPage() -> Html {
                     <select id="sv-kind" onchange={on_kind}>
                         <option value="" selected={f.kind.is_none()}>{ tr(lang, "全部", "All") }</option>
                         { for SupervisionKind::ALL.into_iter().map(|k| html! {
-                            <option value={kind_key(k)} selected={f.kind == Some(k)}>{ kind_label(k, lang) }</option>
+                            <option value={k.key()} selected={f.kind == Some(k)}>{ k.name(lang) }</option>
                         }) }
                     </select>
                 </label>
@@ -230,7 +230,7 @@ fn item_view(app: &AppHandle, lang: Lang, item: &Item, today: chrono::NaiveDate)
             <div class="sv-head">
                 <a class="sv-case-link" href={route::to_hash(Route::Case(case))}
                    onclick={go(app, Route::Case(case))}>{ item.number.clone() }</a>
-                <span class="sv-kind">{ kind_label(item.kind, lang) }</span>
+                <span class="sv-kind">{ item.kind.name(lang) }</span>
                 <span class={classes!("sv-due", overdue.then_some("overdue"))}
                       data-by={item.respond_by.map(dates::input_value)}>
                     { due_text(due, lang) }
@@ -251,7 +251,7 @@ fn item_view(app: &AppHandle, lang: Lang, item: &Item, today: chrono::NaiveDate)
                 <li class="sv-history-issued">
                     { match lang {
                         Lang::ZhCn => format!("{} 下发{}（第{}号）", date(item.on), item.kind.label(), item.no),
-                        Lang::En => format!("{}: {} issued (no. {})", date(item.on), kind_label(item.kind, lang), item.no),
+                        Lang::En => format!("{}: {} issued (no. {})", date(item.on), item.kind.name(lang), item.no),
                     } }
                     { recorded(lang, item.issued_at) }
                 </li>
