@@ -154,6 +154,11 @@ pub struct Browser {
 impl Browser {
     /// Starts everything and opens the app, waiting until it has rendered.
     pub async fn open() -> Browser {
+        Browser::start(None).await
+    }
+
+    /// [`Browser::open`], saving downloads in `downloads` when given.
+    async fn start(downloads: Option<&Path>) -> Browser {
         let server = StaticServer::start(dist_dir(), "127.0.0.1:0").expect("start the server");
         // A port found free can be taken by another test before ChromeDriver
         // binds it, and a session start can fail under load: try again with
@@ -161,7 +166,7 @@ impl Browser {
         let mut attempt = 1;
         let (client, driver) = loop {
             let (driver, port) = Driver::start();
-            match Self::session(&driver, port).await {
+            match Self::session(&driver, port, downloads).await {
                 Ok(client) => break (client, driver),
                 Err(err) if attempt < 3 => {
                     eprintln!("starting a Chromium session failed (attempt {attempt}): {err}");
@@ -178,32 +183,40 @@ impl Browser {
     }
 
     /// A new WebDriver session with headless Chromium on `driver`.
+    /// With `downloads`, files are saved there without asking.
     async fn session(
         driver: &Driver,
         port: u16,
+        downloads: Option<&Path>,
     ) -> Result<Client, fantoccini::error::NewSessionError> {
         let chromium = program("XINFANG_CHROMIUM", "/usr/bin/chromium");
 
+        let mut options = json!({
+            "binary": chromium,
+            "args": [
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=1280,900",
+                format!("--user-data-dir={}", driver.profile.display()),
+            ],
+        });
+        if let Some(dir) = downloads {
+            options["prefs"] = json!({
+                "download.default_directory": dir.display().to_string(),
+                "download.prompt_for_download": false,
+                "download.directory_upgrade": true,
+                "safebrowsing.enabled": false,
+            });
+        }
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), json!("chrome"));
-        caps.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": chromium,
-                "args": [
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--window-size=1280,900",
-                    format!("--user-data-dir={}", driver.profile.display()),
-                ],
-            }),
-        );
+        caps.insert("goog:chromeOptions".into(), options);
         ClientBuilder::new(HttpConnector::new())
             .capabilities(caps)
             .connect(&format!("http://127.0.0.1:{port}"))
@@ -515,62 +528,7 @@ impl Browser {
     /// without asking, in `dir` (Chromium's `download.default_directory`).
     pub async fn open_with_downloads(dir: &Path) -> Browser {
         fs::create_dir_all(dir).expect("create the download folder");
-        let server = StaticServer::start(dist_dir(), "127.0.0.1:0").expect("start the server");
-        let mut attempt = 1;
-        let (client, driver) = loop {
-            let (driver, port) = Driver::start();
-            match Self::session_downloading(&driver, port, dir).await {
-                Ok(client) => break (client, driver),
-                Err(err) if attempt < 3 => {
-                    eprintln!("starting a Chromium session failed (attempt {attempt}): {err}");
-                    attempt += 1;
-                }
-                Err(err) => panic!("cannot start a Chromium session: {err}"),
-            }
-        };
-        let browser = Browser { client, url: server.url(), _driver: driver, _server: server };
-        browser.client.goto(&browser.url).await.expect("open the app");
-        browser.wait_for_app().await;
-        browser
-    }
-
-    /// [`Browser::session`] with download preferences.
-    async fn session_downloading(
-        driver: &Driver,
-        port: u16,
-        dir: &Path,
-    ) -> Result<Client, fantoccini::error::NewSessionError> {
-        let chromium = program("XINFANG_CHROMIUM", "/usr/bin/chromium");
-        let mut caps = serde_json::Map::new();
-        caps.insert("browserName".into(), json!("chrome"));
-        caps.insert(
-            "goog:chromeOptions".into(),
-            json!({
-                "binary": chromium,
-                "args": [
-                    "--headless",
-                    "--no-sandbox",
-                    "--disable-gpu",
-                    "--disable-quic",
-                    "--no-first-run",
-                    "--disable-background-networking",
-                    "--disable-component-update",
-                    "--disable-sync",
-                    "--window-size=1280,900",
-                    format!("--user-data-dir={}", driver.profile.display()),
-                ],
-                "prefs": {
-                    "download.default_directory": dir.display().to_string(),
-                    "download.prompt_for_download": false,
-                    "download.directory_upgrade": true,
-                    "safebrowsing.enabled": false,
-                },
-            }),
-        );
-        ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
+        Browser::start(Some(dir)).await
     }
 
     /// Waits until `dir` holds a finished file named `name` and returns its bytes.
