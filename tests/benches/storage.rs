@@ -100,7 +100,9 @@ async fn search_ms(b: &Browser, word: &str) -> f64 {
     )
     .await;
     b.wait_for("the list to narrow", || async {
-        let v = b.script("return window.__t1 === null ? null : window.__t1 - window.__t0;", vec![]).await;
+        let v = b
+            .script("return window.__t1 === null ? null : window.__t1 - window.__t0;", vec![])
+            .await;
         v.as_f64()
     })
     .await

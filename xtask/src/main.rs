@@ -129,7 +129,7 @@ fn test(args: &[OsString]) -> Result<()> {
     }
     let root = workspace_root();
     let runner = wasm_runner_command()?;
-    let mut steps = Steps::new(7);
+    let mut steps = Steps::new(6);
     let mut count = cmd::TestCount::default();
 
     let wasm_opt =
@@ -142,28 +142,29 @@ fn test(args: &[OsString]) -> Result<()> {
     steps.run("cargo fmt --all --check", || {
         cmd::run(cargo().current_dir(&root).args(["fmt", "--all", "--check"]))
     })?;
-    // Clippy runs natively only: every crate, the web app included, builds
-    // natively too, and a second pass for wasm32 cost minutes of a cold run
-    // for warnings the native pass already gives.
-    steps.run("cargo clippy --workspace --all-targets (native)", || {
-        cmd::run(cargo().current_dir(&root).args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ]))
-    })?;
-    steps.run("cargo test --workspace --exclude xinfang-tests (native, with doc tests)", || {
-        // `xinfang-tests` holds the browser tests, which need dist/: they
-        // run in the last step, so that together the two steps are exactly
-        // `cargo test --workspace`.
-        cmd::run_tests(
-            cargo().current_dir(&root).args(["test", "--workspace", "--exclude", "xinfang-tests"]),
-            &mut count,
-        )
-    })?;
+    // Clippy lints our crates while they compile for the tests (it is the
+    // compiler of the workspace's own crates, `RUSTC_WORKSPACE_WRAPPER`),
+    // so the workspace is compiled once, not once for `cargo clippy` and
+    // again for `cargo test`: minutes of a cold CI run. Natively only:
+    // every crate, the web app included, builds natively too.
+    let clippy = setup::clippy_driver()?;
+    steps.run(
+        "cargo test --workspace --exclude xinfang-tests (native, with doc tests; clippy -D warnings)",
+        || {
+            // `xinfang-tests` holds the browser tests, which need dist/: they
+            // run in the last step, so that together the two steps are exactly
+            // `cargo test --workspace`.
+            cmd::run_tests(
+                linted(cargo().current_dir(&root), &clippy).args([
+                    "test",
+                    "--workspace",
+                    "--exclude",
+                    "xinfang-tests",
+                ]),
+                &mut count,
+            )
+        },
+    )?;
     steps.run("cargo test -p xinfang-core --target wasm32-unknown-unknown (in Node)", || {
         cmd::run_tests(
             cargo()
@@ -175,9 +176,16 @@ fn test(args: &[OsString]) -> Result<()> {
     })?;
     let dist = steps.run("build dist/ (release)", || dist::build(&root, &wasm_opt))?;
     steps.run("cargo test -p xinfang-tests (cross-crate and browser end-to-end tests)", || {
+        // The storage benchmark is compiled (and linted) too, not run.
+        cmd::run(linted(cargo().current_dir(&root), &clippy).args([
+            "test",
+            "-p",
+            "xinfang-tests",
+            "--benches",
+            "--no-run",
+        ]))?;
         cmd::run_tests(
-            cargo()
-                .current_dir(&root)
+            linted(cargo().current_dir(&root), &clippy)
                 .args(["test", "-p", "xinfang-tests"])
                 .env("XINFANG_DIST", &dist)
                 .env("XINFANG_CHROMIUM", setup::CHROMIUM)
@@ -189,6 +197,16 @@ fn test(args: &[OsString]) -> Result<()> {
     // The plain closing line, after every step: all tests of every run.
     println!("summary: {} passed, {} failed", count.passed, count.failed);
     Ok(())
+}
+
+/// `cmd` with clippy (`clippy`, its driver) as the compiler of the
+/// workspace's own crates and every warning an error: what
+/// `cargo clippy -- -D warnings` does, but while building for real.
+/// Dependencies are built by plain rustc exactly as without it, so their
+/// artifacts are shared with every other build.
+fn linted<'a>(cmd: &'a mut std::process::Command, clippy: &Path) -> &'a mut std::process::Command {
+    cmd.env("RUSTC_WORKSPACE_WRAPPER", clippy)
+        .env("CLIPPY_ARGS", "-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__")
 }
 
 /// `"<this executable> wasm-test-runner"`, the value for cargo's

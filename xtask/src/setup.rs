@@ -23,6 +23,22 @@ pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Debian's ChromeDriver, matching [`CHROMIUM`].
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
+/// The path of clippy's driver (`rustup which clippy-driver`), adding the
+/// `clippy` component when it is missing.
+pub fn clippy_driver() -> Result<PathBuf> {
+    let which = || -> Option<PathBuf> {
+        let out = Command::new("rustup").args(["which", "clippy-driver"]).output().ok()?;
+        let path = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
+        (out.status.success() && path.is_file()).then_some(path)
+    };
+    if let Some(path) = which() {
+        return Ok(path);
+    }
+    run(Command::new("rustup").args(["component", "add", "clippy"]))
+        .context("cannot install clippy with rustup")?;
+    which().context("`rustup which clippy-driver` finds no clippy driver after installing clippy")
+}
+
 /// `rustup target add wasm32-unknown-unknown` unless it is installed.
 pub fn wasm_target() -> Result<()> {
     let out = Command::new("rustup")
