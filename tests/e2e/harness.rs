@@ -547,3 +547,14 @@ impl Browser {
         .await
     }
 }
+
+/// Choosing files in `<input type="file">` (for the backup tests).
+impl Browser {
+    /// Chooses the file at `path` (absolute) in the file input matching
+    /// `css`, as a user picking it in the dialog does (fires `change`).
+    pub async fn choose_file(&self, css: &str, path: &Path) {
+        let element = self.find(css).await;
+        let path = path.to_str().expect("a UTF-8 path");
+        element.send_keys(path).await.unwrap_or_else(|err| panic!("choose a file in {css}: {err}"));
+    }
+}

@@ -60,3 +60,7 @@ mod reports;
 // 督办 board: open notices by unit add up, overdue filter, links to cases,
 // a notice issued and closed on a new case, closed ones, English.
 mod supervision_board;
+
+// Backup and restore: a sandbox backup restored into the real record (the
+// previous one kept aside), after a reload; foreign, corrupt and newer files refused.
+mod backup;

@@ -7,6 +7,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::components::backup::Backup;
 use crate::components::deadline_calculator::DeadlineCalculator;
 use crate::components::header::Header;
 use crate::components::sandbox_bar::{SandboxBar, SANDBOX_CASES_PER_YEAR, SANDBOX_SEED};
@@ -188,6 +189,7 @@ pub fn App() -> Html {
                 <footer class="page-footer">
                     { tr(lang, "案件记录只保存在本机浏览器中，不上传任何数据。", "The case record is kept in this browser only; nothing is sent anywhere.") }
                     <StorageUsageView />
+                    <Backup />
                 </footer>
             }
         </ContextProvider<AppHandle>>

@@ -1,6 +1,7 @@
 //! The app's components, one per file.
 
 pub mod action_form;
+pub mod backup;
 pub mod case_actions;
 pub mod case_header;
 pub mod case_header_deadlines;
