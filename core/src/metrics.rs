@@ -1375,6 +1375,24 @@ impl Report {
     }
 }
 
+/// Shares of `counts` in basis points summing to exactly 10 000 (largest
+/// remainder, ties to the earlier item); all zero when they add up to 0.
+/// The rounding every share in a report uses, for charts and tables that
+/// show their own splits.
+///
+/// ```
+/// use xinfang_core::metrics::shares_bp;
+/// assert_eq!(shares_bp(&[1, 1, 1]), vec![3334, 3333, 3333]);
+/// assert_eq!(shares_bp(&[0, 0]), vec![0, 0]);
+/// ```
+pub fn shares_bp(counts: &[u64]) -> Vec<u32> {
+    let total: u64 = counts.iter().sum();
+    if total == 0 {
+        return vec![0; counts.len()];
+    }
+    largest_remainder(counts.iter().copied(), total)
+}
+
 /// Shares of `total` in basis points, summing to exactly 10 000: each
 /// rounded down, the rest handed out one by one to the largest remainders
 /// (ties to the earlier item).

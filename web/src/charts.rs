@@ -487,27 +487,11 @@ pub fn stacked_bar(caption: &Caption, parts: &[Part], unit: &str) -> El {
     svg
 }
 
-/// Shares of `counts` in basis points summing to exactly 10 000 (largest
-/// remainder; ties to the earlier); all zero when the total is 0.
+/// Shares of `counts` in basis points summing to exactly 10 000, rounded
+/// as the core rounds every share of a report
+/// ([`xinfang_core::metrics::shares_bp`]).
 pub fn shares(counts: &[u64]) -> Vec<u32> {
-    let total: u128 = counts.iter().map(|c| u128::from(*c)).sum();
-    if total == 0 {
-        return vec![0; counts.len()];
-    }
-    let mut parts: Vec<(u32, u128)> = counts
-        .iter()
-        .map(|c| {
-            let scaled = u128::from(*c) * 10_000;
-            ((scaled / total) as u32, scaled % total)
-        })
-        .collect();
-    let given: u32 = parts.iter().map(|p| p.0).sum();
-    let mut order: Vec<usize> = (0..parts.len()).collect();
-    order.sort_by(|&a, &b| parts[b].1.cmp(&parts[a].1).then(a.cmp(&b)));
-    for &i in order.iter().take(10_000u32.saturating_sub(given) as usize) {
-        parts[i].0 += 1;
-    }
-    parts.into_iter().map(|p| p.0).collect()
+    xinfang_core::metrics::shares_bp(counts)
 }
 
 #[cfg(test)]
