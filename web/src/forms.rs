@@ -858,6 +858,20 @@ pub fn people_for(org: &Organisation, unit: UnitId, fix: Fix) -> Vec<&Person> {
         .collect()
 }
 
+impl crate::form_state::Editable for IntakeForm {
+    type Edit = RegEdit;
+    fn edit(&mut self, edit: RegEdit) {
+        IntakeForm::edit(self, edit);
+    }
+}
+
+impl crate::form_state::Editable for RouteForm {
+    type Edit = RouteEdit;
+    fn edit(&mut self, edit: RouteEdit) {
+        RouteForm::edit(self, edit);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,6 +43,7 @@ pub mod dates;
 pub mod deadline;
 pub mod documents;
 pub mod download;
+pub mod form_state;
 pub mod forms;
 pub mod i18n;
 pub mod labels;

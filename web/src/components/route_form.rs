@@ -4,40 +4,15 @@
 //! leader and handler chosen among the lead unit's people. Sends
 //! `Action::Route`.
 
-use std::rc::Rc;
-
 use xinfang_core::{Action, CaseId, Command, Disposal, Fix, UnitKind};
 use yew::prelude::*;
 
 use crate::context::{execute, use_app};
 use crate::dates;
+use crate::form_state::{FormMsg, FormState};
 use crate::forms::{missing_fixes, people_for, Msg, RouteEdit, RouteField, RouteForm as Draft};
 use crate::i18n::tr;
 use crate::labels::Named;
-
-/// The form's state: the draft and whether the clerk tried to send it.
-#[derive(Debug, Clone, PartialEq)]
-struct State {
-    draft: Draft,
-    tried: bool,
-}
-
-enum Msg2 {
-    Edit(RouteEdit),
-    Tried,
-}
-
-impl Reducible for State {
-    type Action = Msg2;
-    fn reduce(self: Rc<Self>, action: Msg2) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            Msg2::Edit(edit) => next.draft.edit(edit),
-            Msg2::Tried => next.tried = true,
-        }
-        Rc::new(next)
-    }
-}
 
 /// Props of [`RouteForm`].
 #[derive(Debug, PartialEq, Properties)]
@@ -70,10 +45,7 @@ pub fn RouteForm(props: &RouteFormProps) -> Html {
     };
     let state = {
         let proposal = proposal.clone();
-        use_reducer(move || State {
-            draft: Draft::new(proposal, crate::clock::today()),
-            tried: false,
-        })
+        use_reducer(move || FormState::new(Draft::new(proposal, crate::clock::today())))
     };
     let today = crate::clock::today();
     let office = app.office.get();
@@ -98,14 +70,14 @@ pub fn RouteForm(props: &RouteFormProps) -> Html {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
-            state.dispatch(Msg2::Edit(f(v)));
+            state.dispatch(FormMsg::Edit(f(v)));
         })
     };
     let edit_change = |f: fn(String) -> RouteEdit, select: bool| {
         let state = state.clone();
         Callback::from(move |e: Event| {
             let v = if select { select_value(&e) } else { input_value(&e) };
-            state.dispatch(Msg2::Edit(f(v)));
+            state.dispatch(FormMsg::Edit(f(v)));
         })
     };
     let onsubmit = {
@@ -119,7 +91,7 @@ pub fn RouteForm(props: &RouteFormProps) -> Html {
                     &app,
                     Command::Act { case: id, action: Action::Route { routing: routing.clone() } },
                 ),
-                Err(_) => state.dispatch(Msg2::Tried),
+                Err(_) => state.dispatch(FormMsg::Tried),
             }
         })
     };
@@ -173,7 +145,7 @@ pub fn RouteForm(props: &RouteFormProps) -> Html {
             let remove = {
                 let state = state.clone();
                 let u = *u;
-                Callback::from(move |_: MouseEvent| state.dispatch(Msg2::Edit(RouteEdit::RemoveCoUnit(u))))
+                Callback::from(move |_: MouseEvent| state.dispatch(FormMsg::Edit(RouteEdit::RemoveCoUnit(u))))
             };
             html! {
                 <li class="route-co-unit" data-unit={u.get().to_string()}>
@@ -190,7 +162,7 @@ pub fn RouteForm(props: &RouteFormProps) -> Html {
             let select = e.target_unchecked_into::<web_sys::HtmlSelectElement>();
             let v = select.value();
             if !v.is_empty() {
-                state.dispatch(Msg2::Edit(RouteEdit::AddCoUnit(v)));
+                state.dispatch(FormMsg::Edit(RouteEdit::AddCoUnit(v)));
             }
             select.set_value("");
         })

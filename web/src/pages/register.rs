@@ -13,34 +13,10 @@ use crate::components::register_hints::RepeatHints;
 use crate::components::register_route_preview::RoutePreview;
 use crate::context::{execute, use_app};
 use crate::dates;
+use crate::form_state::{FormMsg, FormState};
 use crate::forms::{category_path, IntakeForm, RegEdit, RegField};
 use crate::i18n::tr;
 use crate::labels::Named;
-
-/// The form's state: what was typed and whether the clerk tried to send it
-/// (from then on, messages follow the fields as they are corrected).
-#[derive(Debug, Clone, PartialEq)]
-struct State {
-    form: IntakeForm,
-    tried: bool,
-}
-
-enum FormMsg {
-    Edit(RegEdit),
-    Tried,
-}
-
-impl Reducible for State {
-    type Action = FormMsg;
-    fn reduce(self: Rc<Self>, action: FormMsg) -> Rc<Self> {
-        let mut next = (*self).clone();
-        match action {
-            FormMsg::Edit(edit) => next.form.edit(edit),
-            FormMsg::Tried => next.tried = true,
-        }
-        Rc::new(next)
-    }
-}
 
 fn value(e: &InputEvent) -> String {
     e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
@@ -56,11 +32,11 @@ pub fn RegisterPage() -> Html {
     let app = use_app();
     let lang = app.lang();
     let today = crate::clock::today();
-    let state = use_reducer(move || State { form: IntakeForm::new(today), tried: false });
+    let state = use_reducer(move || FormState::new(IntakeForm::new(today)));
 
     let office = app.office.get();
     let settings = office.settings();
-    let form = &state.form;
+    let form = &state.draft;
     let result = form.to_intake(settings, today);
     let errors = match (&result, state.tried) {
         (Err(errors), true) => errors.clone(),
