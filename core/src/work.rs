@@ -46,6 +46,7 @@ use std::fmt;
 use thiserror::Error;
 
 pub mod backlog;
+pub mod change;
 pub mod meeting;
 pub mod ownership;
 pub mod reception;

@@ -12,6 +12,7 @@ use crate::components::deadline_calculator::DeadlineCalculator;
 use crate::components::header::Header;
 use crate::components::sandbox_bar::{SandboxBar, SANDBOX_CASES_PER_YEAR, SANDBOX_SEED};
 use crate::components::storage_notice::StorageNotice;
+use crate::components::work_notice::WorkNotice;
 use crate::context::{go, AppHandle};
 use crate::i18n::{t, tr, Key, Lang};
 use crate::office_store::{self, BrowserKv, SaveError, SaveRequest};
@@ -23,9 +24,12 @@ use crate::pages::register::RegisterPage;
 use crate::pages::reports::ReportsPage;
 use crate::pages::settings::SettingsPage;
 use crate::pages::supervision::SupervisionPage;
+use crate::pages::work_print::WorkPrintPage;
+use crate::pages::{backlog, meeting, meetings, ownership, reception, screening, three_none};
 use crate::route;
 use crate::storage;
 use crate::store::{Action, CaughtUp, Route, Space, Store};
+use crate::work_store;
 
 /// The whole page.
 #[component]
@@ -56,6 +60,16 @@ pub fn App() -> Html {
         });
     }
 
+    // Save the work ledgers when they change, unless they could not be read.
+    {
+        let store = store.clone();
+        use_effect_with((store.space, store.work.version), move |(_, version)| {
+            if *version > 0 && !store.work_unsaved.is_empty() {
+                persist_work(&store);
+            }
+        });
+    }
+
     // Another tab saved: catch up (and redo this tab's unsaved commands).
     {
         let latest = use_mut_ref(|| store.clone());
@@ -64,9 +78,14 @@ pub fn App() -> Html {
             let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(
                 move |event: web_sys::StorageEvent| {
                     let app = latest.borrow().clone();
-                    let head = office_store::key(office_store::prefix_of(app.space), "head");
+                    let prefix = office_store::prefix_of(app.space);
+                    let head = office_store::key(prefix, "head");
+                    let work = work_store::work_key(prefix);
                     if event.key().is_none_or(|k| k == head) {
                         sync(&app);
+                    }
+                    if event.key().is_none_or(|k| k == work) {
+                        sync_work(&app);
                     }
                 },
             );
@@ -157,7 +176,7 @@ pub fn App() -> Html {
         let store = store.clone();
         Callback::from(move |()| set_aside(&store))
     };
-    let printing = matches!(store.route, Route::Print(..));
+    let printing = matches!(store.route, Route::Print(..) | Route::WorkPrint(_));
 
     let page = match store.route {
         Route::Dashboard => html! { <DashboardPage /> },
@@ -169,6 +188,14 @@ pub fn App() -> Html {
         Route::Deadlines => html! { <DeadlineCalculator {lang} /> },
         Route::Reports => html! { <ReportsPage /> },
         Route::Supervision => html! { <SupervisionPage /> },
+        Route::Reception => html! { <reception::ReceptionPage /> },
+        Route::Ownership => html! { <ownership::OwnershipPage /> },
+        Route::Screening => html! { <screening::ScreeningPage /> },
+        Route::Backlog => html! { <backlog::BacklogPage /> },
+        Route::ThreeNone => html! { <three_none::ThreeNonePage /> },
+        Route::Meetings => html! { <meetings::MeetingsPage /> },
+        Route::Meeting(id) => html! { <meeting::MeetingPage {id} /> },
+        Route::WorkPrint(doc) => html! { <WorkPrintPage {doc} /> },
     };
 
     html! {
@@ -182,6 +209,7 @@ pub fn App() -> Html {
                 <StorageNotice {lang} problem={store.problem.clone()} {on_discard}
                     office_problem={store.office_problem.clone()} space={store.space}
                     {on_set_aside} />
+                <WorkNotice />
                 <NoticeBar />
                 { page }
             </main>
@@ -261,6 +289,84 @@ fn persist(app: &AppHandle) {
             bytes: office_store::usage(&kv),
         }),
     }
+}
+
+/// Saves the work ledgers; when another tab saved them meanwhile, redoes
+/// this tab's unsaved changes on what it stored first.
+fn persist_work(app: &AppHandle) {
+    if app.work_saving_paused() {
+        return;
+    }
+    let kv = BrowserKv;
+    let space = app.space;
+    let prefix = office_store::prefix_of(space);
+    let result = work_store::save(&kv, prefix, &app.work.get(), app.work_rev);
+    match result {
+        Ok(rev) => app.dispatch(Action::WorkCommitted {
+            space,
+            rev,
+            changes: app.work_unsaved.len(),
+            bytes: office_store::usage(&kv),
+        }),
+        Err(work_store::SaveError::Conflict) => sync_work(app),
+        Err(work_store::SaveError::Unreadable(problem)) => {
+            app.dispatch(Action::WorkProblem { space, problem })
+        }
+        Err(work_store::SaveError::Write(detail)) => app.dispatch(Action::WorkProblem {
+            space,
+            problem: work_store::WorkProblem::WriteFailed(detail),
+        }),
+    }
+}
+
+/// Another tab saved the work ledgers (or they are to be read again):
+/// read them and redo this tab's unsaved changes on them.
+fn sync_work(app: &AppHandle) {
+    let kv = BrowserKv;
+    let space = app.space;
+    let prefix = office_store::prefix_of(space);
+    match work_store::stored_rev(&kv, prefix) {
+        Ok(rev) if rev == app.work_rev && !app.work_saving_paused() => return,
+        _ => {}
+    }
+    let stored = match work_store::load(&kv, prefix) {
+        Ok(stored) => {
+            stored.unwrap_or(work_store::StoredWork { ledgers: Default::default(), rev: 0 })
+        }
+        Err(problem) => {
+            app.dispatch(Action::WorkProblem { space, problem });
+            return;
+        }
+    };
+    let rebased = work_store::rebase(stored.ledgers, &app.work_unsaved);
+    let mut rev = stored.rev;
+    let mut unsaved = rebased.redone.clone();
+    let mut problem = None;
+    if !unsaved.is_empty() {
+        match work_store::save(&kv, prefix, &rebased.ledgers, rev) {
+            Ok(now) => {
+                rev = now;
+                unsaved.clear();
+            }
+            Err(work_store::SaveError::Write(detail)) => {
+                problem = Some(work_store::WorkProblem::WriteFailed(detail))
+            }
+            // Yet another save in between: the next change tries again.
+            Err(_) => {}
+        }
+    }
+    let notice = (!app.work_unsaved.is_empty()).then(|| crate::store::Notice {
+        ok: rebased.refused.is_empty(),
+        text: work_store::caught_up_message(app.lang(), rebased.redone.len(), &rebased.refused),
+    });
+    app.dispatch(Action::WorkCaughtUp {
+        space,
+        ledgers: Box::new(rebased.ledgers),
+        rev,
+        unsaved,
+        problem,
+        notice,
+    });
 }
 
 /// Another tab's save reached storage: follow it unless this tab already has it.
@@ -436,7 +542,9 @@ fn Nav() -> Html {
     let current = app.route;
     let item = |id: &'static str, route: Route, zh: &'static str, en: &'static str| {
         let active = current == route
-            || matches!((current, route), (Route::Case(_) | Route::Print(..), Route::Cases));
+            || matches!((current, route), (Route::Case(_) | Route::Print(..), Route::Cases))
+            || matches!((current, route), (Route::Meeting(_), Route::Meetings))
+            || matches!(current, Route::WorkPrint(doc) if crate::pages::work_print::back_route(doc) == route);
         html! {
             <a {id} href={route::to_hash(route)} onclick={go(&app, route)}
                class={classes!("nav-item", active.then_some("active"))}
@@ -452,6 +560,12 @@ fn Nav() -> Html {
             { item("nav-cases", Route::Cases, "案件查询", "Cases") }
             { item("nav-settings", Route::Settings, "设置", "Settings") }
             { item("nav-supervision", Route::Supervision, "督办", "Supervision") }
+            { item("nav-reception", Route::Reception, "领导接访", "Receptions") }
+            { item("nav-ownership", Route::Ownership, "领导包案", "Leader cases") }
+            { item("nav-screening", Route::Screening, "矛盾排查", "Screening") }
+            { item("nav-backlog", Route::Backlog, "信访积案", "Backlog") }
+            { item("nav-three-none", Route::ThreeNone, "三无", "Three-none") }
+            { item("nav-meetings", Route::Meetings, "会议", "Meetings") }
             { item("nav-reports", Route::Reports, "报表统计", "Reports") }
             { item("nav-deadlines", Route::Deadlines, "期限计算器", "Deadlines") }
         </nav>

@@ -2,6 +2,7 @@
 //! handle as a context; [`use_app`] reads it, [`execute`] sends a command
 //! with the browser's clock.
 
+use xinfang_core::work::change::WorkChange;
 use xinfang_core::Command;
 use yew::prelude::*;
 
@@ -30,4 +31,11 @@ pub fn go(app: &AppHandle, route: Route) -> Callback<MouseEvent> {
         e.prevent_default();
         app.dispatch(Action::Navigate(route));
     })
+}
+
+/// Applies a change to the open record's work ledgers; a refusal shows
+/// the core's message as the store's notice, a new record's id is in
+/// [`Store::last_added`]. Saving follows (outside the reducer).
+pub fn change_work(app: &AppHandle, change: WorkChange) {
+    app.dispatch(Action::Work(Box::new(change)));
 }

@@ -53,5 +53,6 @@ pub mod route;
 pub mod storage;
 pub mod store;
 pub mod supervision_board;
+pub mod work_store;
 
 pub use app::App;

@@ -1126,8 +1126,10 @@ pub fn open_real(kv: &dyn KeyValue) -> Opened {
         Ok(None) => (Office::new(Settings::sample_county()), None, None),
         Err(problem) => (Office::new(Settings::sample_county()), None, Some(problem)),
     };
+    let work = crate::work_store::open(kv, REAL_PREFIX);
     let load_ms = now_ms() - start;
-    Opened { space: Space::Real, office, saved, sample: None, problem, load_ms, bytes: usage(kv) }
+    let bytes = usage(kv);
+    Opened { space: Space::Real, office, saved, sample: None, problem, load_ms, bytes, work }
 }
 
 /// Opens the sandbox: the stored one; else, when `fill_on` is given, a new
@@ -1141,8 +1143,10 @@ pub fn open_sandbox(
 ) -> Option<Result<Opened, String>> {
     let start = now_ms();
     let opened = |office, saved, sample, problem| {
+        let work = crate::work_store::open(kv, SANDBOX_PREFIX);
         let load_ms = now_ms() - start;
-        Opened { space: Space::Sandbox, office, saved, sample, problem, load_ms, bytes: usage(kv) }
+        let bytes = usage(kv);
+        Opened { space: Space::Sandbox, office, saved, sample, problem, load_ms, bytes, work }
     };
     match load(kv, SANDBOX_PREFIX) {
         Ok(Some(record)) => {
@@ -1160,6 +1164,7 @@ pub fn open_sandbox(
                 };
                 // If this fails (full), the next change saves it all.
                 let saved = save(kv, req).ok();
+                crate::work_store::fill_sandbox(kv, &office, &base);
                 opened(office, saved, Some(base), None)
             }))
         }

@@ -1,9 +1,10 @@
 //! The page in the address bar: each [`Route`] has a `#/…` form, so a
 //! reload stays on the same page and the browser's back button works.
 
+use xinfang_core::work::{MeetingId, OwnershipId, ReceptionId};
 use xinfang_core::CaseId;
 
-use crate::store::{Document, Route};
+use crate::store::{Document, Route, WorkDoc};
 
 /// The hash for a route (`#/cases`, `#/case/12`, `#/case/12/print/reply`).
 pub fn to_hash(route: Route) -> String {
@@ -17,7 +18,47 @@ pub fn to_hash(route: Route) -> String {
         Route::Deadlines => "#/deadlines".into(),
         Route::Reports => "#/reports".into(),
         Route::Supervision => "#/supervision".into(),
+        Route::Reception => "#/reception".into(),
+        Route::Ownership => "#/ownership".into(),
+        Route::Screening => "#/screening".into(),
+        Route::Backlog => "#/backlog".into(),
+        Route::ThreeNone => "#/three-none".into(),
+        Route::Meetings => "#/meetings".into(),
+        Route::Meeting(id) => format!("#/meeting/{}", id.get()),
+        Route::WorkPrint(doc) => format!("#/print/{}", work_doc_path(doc)),
     }
+}
+
+fn work_doc_path(doc: WorkDoc) -> String {
+    match doc {
+        WorkDoc::Reception(id) => format!("reception/{}", id.get()),
+        WorkDoc::Rota(month) => format!("rota/{month}"),
+        WorkDoc::Ownership(id) => format!("ownership/{}", id.get()),
+        WorkDoc::Hotspots => "hotspots".into(),
+        WorkDoc::Backlog => "backlog".into(),
+        WorkDoc::ThreeNone(year) => format!("three-none/{year}"),
+        WorkDoc::Minutes(id) => format!("minutes/{}", id.get()),
+    }
+}
+
+fn work_doc_from(parts: &[&str]) -> Option<WorkDoc> {
+    let n = |s: &str| s.parse::<u32>().ok().filter(|n| *n > 0);
+    Some(match parts {
+        ["reception", id] => WorkDoc::Reception(ReceptionId::new(n(id)?)),
+        ["rota", month] => {
+            let m = n(month)?;
+            if !(1..=12).contains(&(m % 100)) {
+                return None;
+            }
+            WorkDoc::Rota(m)
+        }
+        ["ownership", id] => WorkDoc::Ownership(OwnershipId::new(n(id)?)),
+        ["hotspots"] => WorkDoc::Hotspots,
+        ["backlog"] => WorkDoc::Backlog,
+        ["three-none", year] => WorkDoc::ThreeNone(year.parse().ok().filter(|y| *y > 0)?),
+        ["minutes", id] => WorkDoc::Minutes(MeetingId::new(n(id)?)),
+        _ => return None,
+    })
 }
 
 /// The route of a hash; the dashboard for anything unknown.
@@ -32,6 +73,16 @@ pub fn from_hash(hash: &str) -> Route {
         ["deadlines"] => Route::Deadlines,
         ["reports"] => Route::Reports,
         ["supervision"] => Route::Supervision,
+        ["reception"] => Route::Reception,
+        ["ownership"] => Route::Ownership,
+        ["screening"] => Route::Screening,
+        ["backlog"] => Route::Backlog,
+        ["three-none"] => Route::ThreeNone,
+        ["meetings"] => Route::Meetings,
+        ["meeting", id] => {
+            case(id).map_or(Route::Dashboard, |c| Route::Meeting(MeetingId::new(c.get())))
+        }
+        ["print", rest @ ..] => work_doc_from(rest).map_or(Route::Dashboard, Route::WorkPrint),
         ["case", id] => case(id).map_or(Route::Dashboard, Route::Case),
         ["case", id, "print", doc] => match (case(id), doc_from_slug(doc)) {
             (Some(id), Some(doc)) => Route::Print(id, doc),
@@ -83,6 +134,20 @@ mod tests {
             Route::Deadlines,
             Route::Reports,
             Route::Supervision,
+            Route::Reception,
+            Route::Ownership,
+            Route::Screening,
+            Route::Backlog,
+            Route::ThreeNone,
+            Route::Meetings,
+            Route::Meeting(MeetingId::new(4)),
+            Route::WorkPrint(WorkDoc::Reception(ReceptionId::new(2))),
+            Route::WorkPrint(WorkDoc::Rota(202603)),
+            Route::WorkPrint(WorkDoc::Ownership(OwnershipId::new(3))),
+            Route::WorkPrint(WorkDoc::Hotspots),
+            Route::WorkPrint(WorkDoc::Backlog),
+            Route::WorkPrint(WorkDoc::ThreeNone(2026)),
+            Route::WorkPrint(WorkDoc::Minutes(MeetingId::new(5))),
         ];
         for doc in [
             Document::Acceptance,
@@ -111,6 +176,10 @@ mod tests {
             "#/case/0",
             "#/case/3/print/poem",
             "#/case/3/print/supervision-x",
+            "#/meeting/0",
+            "#/print/minutes/x",
+            "#/print/rota/202613",
+            "#/print/nothing",
         ] {
             assert_eq!(from_hash(hash), Route::Dashboard, "{hash}");
         }

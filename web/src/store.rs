@@ -7,12 +7,15 @@ use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 use chrono::NaiveDateTime;
-use xinfang_core::{CaseId, Command, Office, Settings as OfficeSettings};
+use xinfang_core::work::change::{Added, WorkChange};
+use xinfang_core::work::{HotspotId, MeetingId, OwnershipId, ReceptionId};
+use xinfang_core::{CaseId, Command, Office, Settings as OfficeSettings, WorkLedgers};
 use yew::Reducible;
 
 use crate::i18n::Lang;
 use crate::office_store::{LoadProblem, Pending, SampleBase, Saved};
 use crate::storage::{Loaded, Settings, StorageProblem};
+use crate::work_store::WorkProblem;
 
 /// Which record the app works on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -46,6 +49,60 @@ pub enum Route {
     Reports,
     /// 督办: open supervision notices and reminders by unit.
     Supervision,
+    /// 领导接访: the reception rota, the receptions held, their counts.
+    Reception,
+    /// 领导包案: hard cases owned by leaders, with the 五个一.
+    Ownership,
+    /// 矛盾纠纷排查: cadences, rounds, coverage and the hotspot ledger.
+    Screening,
+    /// 信访积案: the backlog ledger and its rates.
+    Backlog,
+    /// 三无: each township's status and the share against the target.
+    ThreeNone,
+    /// 会议: joint, coordination and leading-group meetings.
+    Meetings,
+    /// One meeting: attendees, cases, decisions, the minutes.
+    Meeting(MeetingId),
+    /// A document of the work ledgers, laid out for printing.
+    WorkPrint(WorkDoc),
+}
+
+/// The printed documents of the work ledgers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WorkDoc {
+    /// 领导接访登记表 of one reception.
+    Reception(ReceptionId),
+    /// 领导接访排班表 (the rota's days of a month, `YYYYMM`).
+    Rota(u32),
+    /// 领导包案责任表 (the 五个一 of one ownership).
+    Ownership(OwnershipId),
+    /// 矛盾纠纷排查化解台账.
+    Hotspots,
+    /// 信访积案化解台账.
+    Backlog,
+    /// 三无 乡镇（街道）情况表 (of a year).
+    ThreeNone(i32),
+    /// 会议纪要 of one meeting.
+    Minutes(MeetingId),
+}
+
+/// Where a registration started from, so the new case is linked back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkSource {
+    /// Registered at a reception (linked as created there).
+    Reception(ReceptionId),
+    /// A hotspot of the screening ledger that became a case.
+    Hotspot(HotspotId),
+}
+
+/// A registration started from the work ledgers: the form filled in
+/// advance, and the record to link the new case to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterFrom {
+    /// The record.
+    pub source: WorkSource,
+    /// The registration form as prefilled (date, channel, place, summary…).
+    pub form: crate::forms::IntakeForm,
 }
 
 /// The written documents the app prints.
@@ -69,40 +126,52 @@ pub enum Document {
     Supervision(u32),
 }
 
-/// The office's record, shared between renders and mutated only by the
-/// reducer. Cloning a store of 20,000 cases on every action would cost more
-/// than the action itself, so the record lives behind an `Rc<RefCell>` and
+/// A record shared between renders and mutated only by the reducer.
+/// Cloning a store of 20,000 cases on every action would cost more than
+/// the action itself, so the data lives behind an `Rc<RefCell>` and
 /// `version` tells renders (and the save effect) that it changed.
-#[derive(Debug, Clone)]
-pub struct SharedOffice {
-    office: Rc<RefCell<Office>>,
-    /// Bumped on every change of the record (events or settings).
+#[derive(Debug)]
+pub struct Shared<T> {
+    inner: Rc<RefCell<T>>,
+    /// Bumped on every change.
     pub version: u64,
 }
 
-impl SharedOffice {
-    /// Wraps a loaded record.
-    pub fn new(office: Office) -> Self {
-        SharedOffice { office: Rc::new(RefCell::new(office)), version: 0 }
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared { inner: self.inner.clone(), version: self.version }
+    }
+}
+
+impl<T> Shared<T> {
+    /// Wraps loaded data.
+    pub fn new(data: T) -> Self {
+        Shared { inner: Rc::new(RefCell::new(data)), version: 0 }
     }
 
-    /// Another record in its place (after another tab saved): the version
+    /// Other data in its place (after another tab saved): the version
     /// goes on counting, so the save effect runs (and finds little to do).
-    fn replaced(&self, office: Office) -> Self {
-        SharedOffice { office: Rc::new(RefCell::new(office)), version: self.version + 1 }
+    fn replaced(&self, data: T) -> Self {
+        Shared { inner: Rc::new(RefCell::new(data)), version: self.version + 1 }
     }
 
-    /// The record, to read. Do not hold it across a dispatch.
-    pub fn get(&self) -> Ref<'_, Office> {
-        self.office.borrow()
+    /// The data, to read. Do not hold it across a dispatch.
+    pub fn get(&self) -> Ref<'_, T> {
+        self.inner.borrow()
     }
 }
 
-impl PartialEq for SharedOffice {
+impl<T> PartialEq for Shared<T> {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.office, &other.office) && self.version == other.version
+        Rc::ptr_eq(&self.inner, &other.inner) && self.version == other.version
     }
 }
+
+/// The office's case record.
+pub type SharedOffice = Shared<Office>;
+
+/// The office's work ledgers.
+pub type SharedWork = Shared<WorkLedgers>;
 
 /// A message after an action: what was done, or why it was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -172,6 +241,19 @@ pub struct Store {
     pub route: Route,
     /// The message of the last action, if any.
     pub notice: Option<Notice>,
+    /// The open record's work ledgers.
+    pub work: SharedWork,
+    /// The stored revision of the work ledgers this tab has (0: none).
+    pub work_rev: u64,
+    /// Work changes applied here and not yet saved, oldest first (redone
+    /// on top of another tab's save, see `work_store::rebase`).
+    pub work_unsaved: Rc<Vec<WorkChange>>,
+    /// A problem with the work ledgers' storage.
+    pub work_problem: Option<Rc<WorkProblem>>,
+    /// The record the last work change added, if it added one.
+    pub last_added: Option<Added>,
+    /// A registration started from a reception or a hotspot.
+    pub register_from: Option<Rc<RegisterFrom>>,
 }
 
 /// A record just opened (see [`Action::Opened`]).
@@ -191,6 +273,19 @@ pub struct Opened {
     pub load_ms: f64,
     /// Bytes in use.
     pub bytes: usize,
+    /// The work ledgers stored beside the record.
+    pub work: OpenedWork,
+}
+
+/// The work ledgers as opened with a record.
+#[derive(Debug, Clone, Default)]
+pub struct OpenedWork {
+    /// The ledgers (empty when none are stored or they cannot be read).
+    pub ledgers: WorkLedgers,
+    /// Their stored revision (0: none).
+    pub rev: u64,
+    /// Why the stored ones cannot be read, if so (saving them waits).
+    pub problem: Option<WorkProblem>,
 }
 
 /// The stored record after another tab's save, with this tab's commands
@@ -307,6 +402,48 @@ pub enum Action {
         /// What it appended.
         appended: Box<crate::office_store::Appended>,
     },
+    /// Apply a change to the open record's work ledgers.
+    Work(Box<WorkChange>),
+    /// Open the registration form prefilled from a reception or hotspot;
+    /// the new case is linked back to it.
+    RegisterFrom(Box<RegisterFrom>),
+    /// Forget where the registration started from.
+    ClearRegisterFrom,
+    /// The work ledgers were saved at this revision.
+    WorkCommitted {
+        /// Which record's ledgers.
+        space: Space,
+        /// The new revision.
+        rev: u64,
+        /// How many of the unsaved changes this save held.
+        changes: usize,
+        /// Bytes in use after it.
+        bytes: usize,
+    },
+    /// Saving the work ledgers failed (shown, tried again on the next change),
+    /// or what is stored cannot be read (saving waits for the user).
+    WorkProblem {
+        /// Which record's ledgers.
+        space: Space,
+        /// What went wrong.
+        problem: WorkProblem,
+    },
+    /// The stored ledgers (after another tab saved, or set aside), with
+    /// this tab's unsaved changes redone on them.
+    WorkCaughtUp {
+        /// Which record's ledgers.
+        space: Space,
+        /// The ledgers.
+        ledgers: Box<WorkLedgers>,
+        /// Their stored revision.
+        rev: u64,
+        /// This tab's changes not yet saved on them.
+        unsaved: Vec<WorkChange>,
+        /// Why saving the redone changes failed, if it did.
+        problem: Option<WorkProblem>,
+        /// A message for the user, if any.
+        notice: Option<Notice>,
+    },
     /// Show a message (e.g. from storage: a failed save, another tab).
     Notify(Notice),
     /// Hide the message.
@@ -331,6 +468,12 @@ impl Store {
             usage: StorageUsage::default(),
             route: Route::default(),
             notice: None,
+            work: SharedWork::new(WorkLedgers::default()),
+            work_rev: 0,
+            work_unsaved: Rc::default(),
+            work_problem: None,
+            last_added: None,
+            register_from: None,
         }
     }
 
@@ -352,6 +495,59 @@ impl Store {
         self.sample = o.sample.map(Rc::new);
         self.office_problem = o.problem.map(|p| Rc::new(OfficeProblem::Unreadable(p)));
         self.usage = StorageUsage { bytes: o.bytes, load_ms: o.load_ms, save_ms: 0.0 };
+        self.work = self.work.replaced(o.work.ledgers);
+        self.work_rev = o.work.rev;
+        self.work_unsaved = Rc::default();
+        self.work_problem = o.work.problem.map(Rc::new);
+        self.last_added = None;
+        self.register_from = None;
+    }
+
+    /// Whether saving the work ledgers waits for the user (what is stored
+    /// could not be read).
+    pub fn work_saving_paused(&self) -> bool {
+        self.work_problem.as_deref().is_some_and(WorkProblem::pauses_saving)
+    }
+
+    fn work_change(&self, change: WorkChange) -> Rc<Store> {
+        let result = self.work.inner.borrow_mut().change(change.clone());
+        match result {
+            Ok(added) => self.with(|s| {
+                s.work.version += 1;
+                Rc::make_mut(&mut s.work_unsaved).push(change);
+                s.last_added = added;
+                s.notice = None;
+            }),
+            Err(err) => self.with(|s| s.notice = Some(Notice { ok: false, text: err.to_string() })),
+        }
+    }
+
+    /// After a registration from a reception or hotspot: the link back.
+    fn link_registered(&mut self, case: CaseId) {
+        let Some(from) = self.register_from.take() else { return };
+        let change = match from.source {
+            WorkSource::Reception(id) => WorkChange::LinkReceptionCase(
+                id,
+                xinfang_core::work::reception::CaseLink {
+                    case,
+                    how: xinfang_core::work::reception::CaseLinkKind::Created,
+                },
+            ),
+            WorkSource::Hotspot(id) => WorkChange::LinkHotspotCase(id, Some(case)),
+        };
+        let result = self.work.inner.borrow_mut().change(change.clone());
+        match result {
+            Ok(_) => {
+                self.work.version += 1;
+                Rc::make_mut(&mut self.work_unsaved).push(change);
+            }
+            Err(err) => {
+                self.notice = Some(Notice {
+                    ok: false,
+                    text: format!("案件已登记，但未能关联到{}：{err}", change.describe()),
+                })
+            }
+        }
     }
 
     /// Whether saving the open record waits for the user (it could not be
@@ -382,7 +578,7 @@ impl Store {
             Ok(events) => {
                 let case = events.first().map(|e| e.case);
                 let end = {
-                    let mut office = self.office.office.borrow_mut();
+                    let mut office = self.office.inner.borrow_mut();
                     for event in events {
                         office.apply(event);
                     }
@@ -397,6 +593,7 @@ impl Store {
                     s.notice = None;
                     if let (Command::Register { .. }, Some(case)) = (command, case) {
                         s.route = Route::Case(case);
+                        s.link_registered(case);
                     }
                 })
             }
@@ -440,10 +637,44 @@ impl Reducible for Store {
             Action::Navigate(route) => self.with(|s| {
                 s.route = route;
                 s.notice = None;
+                if route != Route::Register {
+                    s.register_from = None;
+                }
+            }),
+            Action::Work(change) => self.work_change(*change),
+            Action::RegisterFrom(from) => self.with(|s| {
+                s.register_from = Some(Rc::new(*from));
+                s.route = Route::Register;
+                s.notice = None;
+            }),
+            Action::ClearRegisterFrom => self.with(|s| s.register_from = None),
+            Action::WorkCommitted { space, .. } if space != self.space => self,
+            Action::WorkCommitted { rev, changes, bytes, .. } => self.with(|s| {
+                s.work_rev = rev;
+                let unsaved = Rc::make_mut(&mut s.work_unsaved);
+                unsaved.drain(..changes.min(unsaved.len()));
+                if matches!(s.work_problem.as_deref(), Some(WorkProblem::WriteFailed(_))) {
+                    s.work_problem = None;
+                }
+                s.usage.bytes = bytes;
+            }),
+            Action::WorkProblem { space, .. } if space != self.space => self,
+            Action::WorkProblem { problem, .. } => {
+                self.with(|s| s.work_problem = Some(Rc::new(problem)))
+            }
+            Action::WorkCaughtUp { space, .. } if space != self.space => self,
+            Action::WorkCaughtUp { ledgers, rev, unsaved, problem, notice, .. } => self.with(|s| {
+                s.work = s.work.replaced(*ledgers);
+                s.work_rev = rev;
+                s.work_unsaved = Rc::new(unsaved);
+                s.work_problem = problem.map(Rc::new);
+                if notice.is_some() {
+                    s.notice = notice;
+                }
             }),
             Action::Execute { command, now } => self.execute(&command, now),
             Action::UpdateSettings(settings) => {
-                *self.office.office.borrow_mut().settings_mut() = *settings;
+                *self.office.inner.borrow_mut().settings_mut() = *settings;
                 self.with(|s| {
                     s.office.version += 1;
                     s.settings_dirty = true;
@@ -451,6 +682,8 @@ impl Reducible for Store {
             }
             Action::Loaded { space, office, stored } => self.with(|s| {
                 let switched = s.space != space;
+                let (work, work_rev) = (s.work.clone(), s.work_rev);
+                let (work_unsaved, work_problem) = (s.work_unsaved.clone(), s.work_problem.clone());
                 let saved = saved_at(&office, stored);
                 s.open(Opened {
                     space,
@@ -460,9 +693,16 @@ impl Reducible for Store {
                     problem: None,
                     load_ms: s.usage.load_ms,
                     bytes: s.usage.bytes,
+                    work: OpenedWork::default(),
                 });
                 if switched {
                     s.route = Route::Dashboard;
+                } else {
+                    // The same record's newer log: its work ledgers stay.
+                    s.work = work;
+                    s.work_rev = work_rev;
+                    s.work_unsaved = work_unsaved;
+                    s.work_problem = work_problem;
                 }
             }),
             Action::Opened(opened) => self.with(|s| {
@@ -510,7 +750,7 @@ impl Reducible for Store {
                 let a = *appended;
                 let expected = self.saved.map_or(0, |x| x.entries);
                 let applied = {
-                    let mut office = self.office.office.borrow_mut();
+                    let mut office = self.office.inner.borrow_mut();
                     // If the record moved on meanwhile, the next save catches up.
                     let current = office.log().len() == expected;
                     if current {

@@ -300,6 +300,7 @@ pub fn Backup() -> Html {
                         problem: None,
                         load_ms: 0.0,
                         bytes: office_store::usage(&kv),
+                        work: crate::work_store::open(&kv, office_store::prefix_of(app.space)),
                     };
                     app.dispatch(Action::Opened(Box::new(opened)));
                     app.dispatch(Action::Navigate(Route::Dashboard));

@@ -38,12 +38,12 @@ pub fn office_problem_text(lang: Lang, problem: &OfficeProblem) -> String {
         OfficeProblem::WriteFailed { detail } if is_quota_error(detail) => tr(
             lang,
             "本机存储空间已满，刚才的修改保留在本页中，但尚未保存到本机：关闭或刷新本页会丢失这些修改。\
-             请释放空间（例如重置或不再使用培训沙盒、清除浏览器中其他网站的数据；备份导出功能稍后提供），\
+             请先用页脚的“备份”导出本记录，再释放空间（例如重置或不再使用培训沙盒、清除浏览器中其他网站的数据），\
              下次修改时会自动重试，一并保存全部未保存的修改。",
             "Browser storage is full. Your latest changes are kept in this tab but are NOT saved in \
-             this browser: closing or reloading the tab would lose them. Free some space (e.g. reset \
-             or stop using the training sandbox, clear other sites' data; backup/export comes later); \
-             the next change retries and saves everything still unsaved.",
+             this browser: closing or reloading the tab would lose them. Back the record up first \
+             (Backup, in the footer), then free some space (e.g. reset or stop using the training \
+             sandbox, clear other sites' data); the next change retries and saves everything still unsaved.",
         )
         .to_owned(),
         OfficeProblem::WriteFailed { detail } => match lang {

@@ -91,7 +91,7 @@ pub fn document_slug(id: CaseId, doc: Document) -> String {
 }
 
 /// Finds the case with this number (trimmed, any letter case).
-fn find_by_number(office: &xinfang_core::Office, number: &str) -> Option<CaseId> {
+pub fn find_by_number(office: &xinfang_core::Office, number: &str) -> Option<CaseId> {
     let number = number.trim();
     office.cases().find(|c| c.number().eq_ignore_ascii_case(number)).map(|c| c.id())
 }
@@ -215,6 +215,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     }
                 </form>
             </section>
+            <crate::components::case_work::CaseWork {id} />
             <Timeline {id} />
         </section>
     }

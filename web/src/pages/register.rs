@@ -17,6 +17,7 @@ use crate::form_state::{FormMsg, FormState};
 use crate::forms::{category_path, IntakeForm, RegEdit, RegField};
 use crate::i18n::tr;
 use crate::labels::Named;
+use crate::store::{Action, WorkSource};
 
 fn value(e: &InputEvent) -> String {
     e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
@@ -32,7 +33,34 @@ pub fn RegisterPage() -> Html {
     let app = use_app();
     let lang = app.lang();
     let today = crate::clock::today();
-    let state = use_reducer(move || FormState::new(IntakeForm::new(today)));
+    let prefilled = app.register_from.as_ref().map(|from| from.form.clone());
+    let state =
+        use_reducer(move || FormState::new(prefilled.unwrap_or_else(|| IntakeForm::new(today))));
+    let from_banner = match app.register_from.as_ref().map(|f| f.source) {
+        Some(source) => {
+            let (zh, en) = match source {
+                WorkSource::Reception(id) => (
+                    format!("本件来自领导接访记录{id}，登记后将关联到该接访记录。"),
+                    format!("From reception {id}: the new case will be linked to it."),
+                ),
+                WorkSource::Hotspot(id) => (
+                    format!("本件来自矛盾纠纷台账{id}，登记后将关联到该矛盾纠纷。"),
+                    format!("From hotspot {id}: the new case will be linked to it."),
+                ),
+            };
+            let clear =
+                app.dispatcher().to_callback().reform(|_: MouseEvent| Action::ClearRegisterFrom);
+            html! {
+                <p id="reg-from" class="reg-from" role="status">
+                    { tr(lang, &zh, &en).to_string() }
+                    <button id="reg-from-clear" type="button" onclick={clear}>
+                        { tr(lang, "不关联", "Do not link") }
+                    </button>
+                </p>
+            }
+        }
+        None => html! {},
+    };
 
     let office = app.office.get();
     let settings = office.settings();
@@ -186,6 +214,7 @@ pub fn RegisterPage() -> Html {
     html! {
         <section id="page-register" class="register-page">
             <h2>{ tr(lang, "登记", "Register a petition") }</h2>
+            { from_banner }
             <div class="register-layout">
             <form id="reg-form" class="register-form" {onsubmit} novalidate=true>
                 <div class="field">

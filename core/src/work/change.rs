@@ -1,0 +1,401 @@
+//! Every change to the work ledgers as data ([`WorkChange`]), applied by
+//! [`WorkLedgers::change`].
+//!
+//! The ledgers' own methods stay the way to change them in code; this enum
+//! names each of those calls so a change can be kept, described and done
+//! again. The web app keeps the changes a tab has not saved yet and, when
+//! another tab saved the ledgers meanwhile, redoes them on what that tab
+//! stored, so neither tab's work is lost. A change that no longer applies
+//! (its record was removed in the other tab) is refused with the ledger's
+//! message and named by [`WorkChange::describe`].
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use xinfang_core::work::change::{Added, WorkChange};
+//! use xinfang_core::work::backlog::BacklogCase;
+//! use xinfang_core::{CaseId, Organisation, WorkLedgers};
+//!
+//! let org = Organisation::sample_county();
+//! let leader = org.people().find(|p| p.name() == "于振华").unwrap().id();
+//! let date = |m, d| NaiveDate::from_ymd_opt(2025, m, d).unwrap();
+//!
+//! let entry = BacklogCase::new(CaseId::new(7), date(1, 6), leader, "逐户核实补偿款", date(3, 31));
+//! let mut work = WorkLedgers::default();
+//! let change = WorkChange::ListBacklog(entry);
+//! assert_eq!(change.describe(), "列入积案台账");
+//! let added = work.change(change.clone()).unwrap();
+//! assert!(matches!(added, Some(Added::Backlog(_))));
+//! // Listing the same case twice is refused with the ledger's message.
+//! assert_eq!(work.change(change).unwrap_err().to_string(), "案件C7已列入积案台账");
+//! ```
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::backlog::{BacklogCase, BacklogStatus};
+use super::meeting::Meeting;
+use super::ownership::OwnershipDraft;
+use super::reception::{CaseLink, Reception, RotaRule};
+use super::screening::{
+    Cadence, Hotspot, HotspotStatus, ScreeningLevel, ScreeningRound, SensitivePeriod, Village,
+};
+use super::three_none::IrregularVisits;
+use super::{
+    BacklogId, HotspotId, MeetingId, OwnershipId, ReceptionId, RotaRuleId, RoundId, WorkError,
+    WorkLedgers, WorkTargets,
+};
+use crate::ids::{CaseId, UnitId};
+
+/// One change to the work ledgers: each variant is one of the ledgers'
+/// checked methods.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "change", content = "with", rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum WorkChange {
+    /// Adds a rule to the reception rota.
+    AddRotaRule(RotaRule),
+    /// Corrects a rota rule.
+    UpdateRotaRule(RotaRuleId, RotaRule),
+    /// Ends a rota rule on a day (kept for the past).
+    EndRotaRule(RotaRuleId, NaiveDate),
+    /// Removes a rota rule entered by mistake.
+    RemoveRotaRule(RotaRuleId),
+    /// Records a reception held.
+    RecordReception(Reception),
+    /// Corrects a reception.
+    UpdateReception(ReceptionId, Reception),
+    /// Removes a reception entered by mistake.
+    RemoveReception(ReceptionId),
+    /// Links a case to a reception (registered there, or taken over).
+    LinkReceptionCase(ReceptionId, CaseLink),
+    /// A leader takes a hard case (领导包案).
+    Own(OwnershipDraft),
+    /// Corrects or completes an ownership (the 五个一).
+    UpdateOwnership(OwnershipId, OwnershipDraft),
+    /// Removes an ownership entered by mistake.
+    RemoveOwnership(OwnershipId),
+    /// Sets how often a level screens.
+    SetCadence(ScreeningLevel, Cadence),
+    /// Adds a sensitive period (daily screening).
+    AddSensitivePeriod(SensitivePeriod),
+    /// Removes a sensitive period equal to this one.
+    RemoveSensitivePeriod(SensitivePeriod),
+    /// Registers a village (社区) to screen.
+    AddVillage(Village),
+    /// Removes a registered village.
+    RemoveVillage(Village),
+    /// Records a screening round.
+    RecordRound(ScreeningRound),
+    /// Corrects a screening round.
+    UpdateRound(RoundId, ScreeningRound),
+    /// Removes a round entered by mistake (unless a hotspot cites it).
+    RemoveRound(RoundId),
+    /// Puts a hotspot on the ledger.
+    AddHotspot(Hotspot),
+    /// Corrects a hotspot.
+    UpdateHotspot(HotspotId, Hotspot),
+    /// Moves a hotspot to another status.
+    SetHotspotStatus(HotspotId, HotspotStatus),
+    /// Records the case a hotspot became (or clears it).
+    LinkHotspotCase(HotspotId, Option<CaseId>),
+    /// Removes a hotspot entered by mistake.
+    RemoveHotspot(HotspotId),
+    /// Lists a case on the backlog ledger.
+    ListBacklog(BacklogCase),
+    /// Corrects a backlog entry.
+    UpdateBacklog(BacklogId, BacklogCase),
+    /// Moves a backlog entry to another status.
+    SetBacklogStatus(BacklogId, BacklogStatus),
+    /// Records (or clears) the petitioner's acceptance (息诉罢访).
+    SetBacklogAccepted(BacklogId, Option<NaiveDate>),
+    /// Removes a backlog entry made by mistake.
+    RemoveBacklog(BacklogId),
+    /// Records a meeting.
+    AddMeeting(Meeting),
+    /// Corrects a meeting (attendees, cases, decisions, minutes text).
+    UpdateMeeting(MeetingId, Meeting),
+    /// Marks decision `no` (from 1) of a meeting done on a day, or not done.
+    SetDecisionDone(MeetingId, usize, Option<NaiveDate>),
+    /// Removes a meeting entered by mistake (unless an ownership cites it).
+    RemoveMeeting(MeetingId),
+    /// Records the irregular visits of a township in a period.
+    RecordIrregularVisits(IrregularVisits),
+    /// Removes the count of a township for exactly these dates.
+    RemoveIrregularVisits(UnitId, NaiveDate, NaiveDate),
+    /// Replaces the work targets.
+    SetTargets(WorkTargets),
+}
+
+/// The id a change gave a new record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Added {
+    /// A rota rule.
+    RotaRule(RotaRuleId),
+    /// A reception.
+    Reception(ReceptionId),
+    /// An ownership.
+    Ownership(OwnershipId),
+    /// A screening round.
+    Round(RoundId),
+    /// A hotspot.
+    Hotspot(HotspotId),
+    /// A backlog entry.
+    Backlog(BacklogId),
+    /// A meeting.
+    Meeting(MeetingId),
+}
+
+impl WorkChange {
+    /// What the change does, in Chinese, for messages (`登记接待记录`).
+    pub fn describe(&self) -> &'static str {
+        use WorkChange::*;
+        match self {
+            AddRotaRule(_) => "新增接待排班",
+            UpdateRotaRule(..) => "修改接待排班",
+            EndRotaRule(..) => "停止接待排班",
+            RemoveRotaRule(_) => "删除接待排班",
+            RecordReception(_) => "登记接待记录",
+            UpdateReception(..) => "修改接待记录",
+            RemoveReception(_) => "删除接待记录",
+            LinkReceptionCase(..) => "关联接待案件",
+            Own(_) => "登记领导包案",
+            UpdateOwnership(..) => "修改领导包案",
+            RemoveOwnership(_) => "删除领导包案",
+            SetCadence(..) => "设置排查频次",
+            AddSensitivePeriod(_) => "新增敏感时期",
+            RemoveSensitivePeriod(_) => "删除敏感时期",
+            AddVillage(_) => "新增排查村（社区）",
+            RemoveVillage(_) => "删除排查村（社区）",
+            RecordRound(_) => "登记排查记录",
+            UpdateRound(..) => "修改排查记录",
+            RemoveRound(_) => "删除排查记录",
+            AddHotspot(_) => "登记矛盾纠纷",
+            UpdateHotspot(..) => "修改矛盾纠纷",
+            SetHotspotStatus(..) => "变更矛盾纠纷状态",
+            LinkHotspotCase(..) => "关联矛盾纠纷案件",
+            RemoveHotspot(_) => "删除矛盾纠纷",
+            ListBacklog(_) => "列入积案台账",
+            UpdateBacklog(..) => "修改积案台账",
+            SetBacklogStatus(..) => "变更积案状态",
+            SetBacklogAccepted(..) => "登记息诉罢访",
+            RemoveBacklog(_) => "删除积案台账",
+            AddMeeting(_) => "登记会议",
+            UpdateMeeting(..) => "修改会议",
+            SetDecisionDone(..) => "登记会议决定落实",
+            RemoveMeeting(_) => "删除会议",
+            RecordIrregularVisits(_) => "登记非正常上访",
+            RemoveIrregularVisits(..) => "删除非正常上访记录",
+            SetTargets(_) => "修改工作目标",
+        }
+    }
+}
+
+impl WorkLedgers {
+    /// Applies one change through the ledger's checked method; on a
+    /// refusal nothing changed. Returns the id a new record got.
+    pub fn change(&mut self, change: WorkChange) -> Result<Option<Added>, WorkError> {
+        use WorkChange::*;
+        let none = |r: Result<(), WorkError>| r.map(|()| None);
+        match change {
+            AddRotaRule(rule) => self.reception.add_rule(rule).map(|id| Some(Added::RotaRule(id))),
+            UpdateRotaRule(id, rule) => none(self.reception.update_rule(id, rule)),
+            EndRotaRule(id, until) => none(self.reception.end_rule(id, until)),
+            RemoveRotaRule(id) => none(self.reception.remove_rule(id)),
+            RecordReception(r) => self.reception.record(r).map(|id| Some(Added::Reception(id))),
+            UpdateReception(id, r) => none(self.reception.update(id, r)),
+            RemoveReception(id) => none(self.reception.remove(id)),
+            LinkReceptionCase(id, link) => {
+                let mut reception = self
+                    .reception
+                    .reception(id)
+                    .ok_or_else(|| WorkError::NotFound {
+                        what: "接待记录", id: id.to_string()
+                    })?
+                    .data()
+                    .clone();
+                reception.cases.push(link);
+                none(self.reception.update(id, reception))
+            }
+            Own(draft) => self.ownership.own(draft).map(|id| Some(Added::Ownership(id))),
+            UpdateOwnership(id, draft) => none(self.ownership.update(id, draft)),
+            RemoveOwnership(id) => none(self.ownership.remove(id)),
+            SetCadence(level, cadence) => {
+                self.screening.set_cadence(level, cadence);
+                Ok(None)
+            }
+            AddSensitivePeriod(period) => {
+                if self.screening.sensitive_periods().contains(&period) {
+                    return Err(WorkError::Duplicate {
+                        field: "敏感时期",
+                        value: period.name().to_string(),
+                    });
+                }
+                self.screening.add_sensitive_period(period);
+                Ok(None)
+            }
+            RemoveSensitivePeriod(period) => {
+                let at = self
+                    .screening
+                    .sensitive_periods()
+                    .iter()
+                    .position(|p| *p == period)
+                    .ok_or_else(|| WorkError::NotFound {
+                        what: "敏感时期",
+                        id: period.name().to_string(),
+                    })?;
+                self.screening.remove_sensitive_period(at);
+                Ok(None)
+            }
+            AddVillage(village) => none(self.screening.add_village(village)),
+            RemoveVillage(village) => {
+                if self.screening.remove_village(&village) {
+                    Ok(None)
+                } else {
+                    Err(WorkError::NotFound {
+                        what: "村（社区）", id: village.name().to_string()
+                    })
+                }
+            }
+            RecordRound(round) => {
+                self.screening.record_round(round).map(|id| Some(Added::Round(id)))
+            }
+            UpdateRound(id, round) => none(self.screening.update_round(id, round)),
+            RemoveRound(id) => none(self.screening.remove_round(id)),
+            AddHotspot(h) => self.screening.add_hotspot(h).map(|id| Some(Added::Hotspot(id))),
+            UpdateHotspot(id, h) => none(self.screening.update_hotspot(id, h)),
+            SetHotspotStatus(id, status) => none(self.screening.set_hotspot_status(id, status)),
+            LinkHotspotCase(id, case) => none(self.screening.link_case(id, case)),
+            RemoveHotspot(id) => none(self.screening.remove_hotspot(id)),
+            ListBacklog(entry) => self.backlog.list(entry).map(|id| Some(Added::Backlog(id))),
+            UpdateBacklog(id, entry) => none(self.backlog.update(id, entry)),
+            SetBacklogStatus(id, status) => none(self.backlog.set_status(id, status)),
+            SetBacklogAccepted(id, on) => none(self.backlog.set_accepted(id, on)),
+            RemoveBacklog(id) => none(self.backlog.remove(id)),
+            AddMeeting(meeting) => self.meetings.add(meeting).map(|id| Some(Added::Meeting(id))),
+            UpdateMeeting(id, meeting) => none(self.meetings.update(id, meeting)),
+            SetDecisionDone(id, no, on) => none(self.meetings.set_decision_done(id, no, on)),
+            RemoveMeeting(id) => none(self.remove_meeting(id)),
+            RecordIrregularVisits(r) => {
+                none(self.irregular_visits.record(r.township, r.from, r.to, r.count))
+            }
+            RemoveIrregularVisits(township, from, to) => {
+                if self.irregular_visits.remove(township, from, to) {
+                    Ok(None)
+                } else {
+                    Err(WorkError::NotFound {
+                        what: "非正常上访记录", id: township.to_string()
+                    })
+                }
+            }
+            SetTargets(targets) => {
+                let pct = [
+                    targets.screening_coverage,
+                    targets.backlog_resolution,
+                    targets.backlog_acceptance,
+                    targets.three_none,
+                ];
+                if let Some(p) = pct.into_iter().find(|p| *p > 100) {
+                    return Err(crate::error::InputError::OutOfRange {
+                        field: "工作目标",
+                        value: i64::from(p),
+                        min: 0,
+                        max: 100,
+                    }
+                    .into());
+                }
+                self.targets = targets;
+                Ok(None)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::org::Organisation;
+    use crate::work::reception::{CaseLinkKind, ReceptionKind};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn d(m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, m, day).unwrap()
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_refused_change_changes_nothing_and_a_redone_one_gets_the_next_id() {
+        let org = Organisation::sample_county();
+        let leader = org.people().next().unwrap().id();
+        let mut work = WorkLedgers::default();
+        let mut r = Reception::new(leader, d(3, 17), "县群众服务大厅", ReceptionKind::RotaDay);
+        r.head_count = 3;
+        let first = work.change(WorkChange::RecordReception(r.clone())).unwrap();
+        assert_eq!(first, Some(Added::Reception(ReceptionId::new(1))));
+        let link = CaseLink { case: CaseId::new(4), how: CaseLinkKind::Created };
+        work.change(WorkChange::LinkReceptionCase(ReceptionId::new(1), link)).unwrap();
+        assert_eq!(work.reception.reception(ReceptionId::new(1)).unwrap().cases, vec![link]);
+
+        // Linking the same case twice is refused and changes nothing.
+        let before = work.clone();
+        let twice = work.change(WorkChange::LinkReceptionCase(ReceptionId::new(1), link));
+        assert!(matches!(twice, Err(WorkError::Duplicate { .. })), "{twice:?}");
+        assert_eq!(work, before);
+
+        // A change to a record removed meanwhile is refused with its name.
+        work.change(WorkChange::RemoveReception(ReceptionId::new(1))).unwrap();
+        let gone = work.change(WorkChange::LinkReceptionCase(ReceptionId::new(1), link));
+        assert_eq!(gone.unwrap_err().to_string(), "找不到编号为JD1的接待记录");
+        // Ids are never reused.
+        let again = work.change(WorkChange::RecordReception(r)).unwrap();
+        assert_eq!(again, Some(Added::Reception(ReceptionId::new(2))));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn periods_villages_and_targets() {
+        let org = Organisation::sample_county();
+        let township = org.townships().next().unwrap().id();
+        let mut work = WorkLedgers::default();
+        let period = SensitivePeriod::new("全国两会", d(3, 1), d(3, 15)).unwrap();
+        work.change(WorkChange::AddSensitivePeriod(period.clone())).unwrap();
+        assert!(work.change(WorkChange::AddSensitivePeriod(period.clone())).is_err());
+        work.change(WorkChange::RemoveSensitivePeriod(period.clone())).unwrap();
+        assert!(work.screening.sensitive_periods().is_empty());
+        assert!(work.change(WorkChange::RemoveSensitivePeriod(period)).is_err());
+
+        let village = Village::new(township, "东岗村").unwrap();
+        work.change(WorkChange::AddVillage(village.clone())).unwrap();
+        work.change(WorkChange::RemoveVillage(village.clone())).unwrap();
+        assert!(work.change(WorkChange::RemoveVillage(village)).is_err());
+
+        let visits = IrregularVisits { township, from: d(1, 1), to: d(1, 31), count: 2 };
+        work.change(WorkChange::RecordIrregularVisits(visits)).unwrap();
+        assert_eq!(work.irregular_visits.count(township, d(1, 1), d(12, 31)), 2);
+        work.change(WorkChange::RemoveIrregularVisits(township, d(1, 1), d(1, 31))).unwrap();
+        assert_eq!(work.irregular_visits.count(township, d(1, 1), d(12, 31)), 0);
+
+        let bad = WorkTargets { three_none: 101, ..WorkTargets::default() };
+        assert!(work.change(WorkChange::SetTargets(bad)).is_err());
+        assert_eq!(work.targets, WorkTargets::default());
+        let good = WorkTargets { three_none: 90, ..WorkTargets::default() };
+        work.change(WorkChange::SetTargets(good)).unwrap();
+        assert_eq!(work.targets.three_none, 90);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn changes_round_trip_through_json() {
+        let org = Organisation::sample_county();
+        let leader = org.people().next().unwrap().id();
+        let changes = vec![
+            WorkChange::RecordReception(Reception::new(
+                leader,
+                d(3, 17),
+                "县群众服务大厅",
+                ReceptionKind::RotaDay,
+            )),
+            WorkChange::SetDecisionDone(MeetingId::new(2), 1, Some(d(4, 1))),
+            WorkChange::SetCadence(ScreeningLevel::Village, Cadence::Weekly),
+        ];
+        let json = serde_json::to_string(&changes).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<WorkChange>>(&json).unwrap(), changes);
+    }
+}

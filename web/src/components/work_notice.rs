@@ -1,0 +1,63 @@
+//! The notice shown when the work ledgers stored beside the record could
+//! not be read or written (`#work-problem`), with the way out for
+//! unreadable ones: set them aside unchanged and start new ledgers.
+
+use yew::prelude::*;
+
+use crate::context::use_app;
+use crate::i18n::tr;
+use crate::office_store::{self, BrowserKv};
+use crate::store::{Action, Notice};
+use crate::work_store;
+
+/// The work ledgers' storage problem, if any.
+#[component]
+pub fn WorkNotice() -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let Some(problem) = app.work_problem.clone() else {
+        return html! {};
+    };
+    let set_aside = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            let kv = BrowserKv;
+            let prefix = office_store::prefix_of(app.space);
+            match work_store::set_aside(&kv, prefix) {
+                Ok(key) => app.dispatch(Action::WorkCaughtUp {
+                    space: app.space,
+                    ledgers: Box::default(),
+                    rev: 0,
+                    unsaved: Vec::new(),
+                    problem: None,
+                    notice: Some(Notice {
+                        ok: true,
+                        text: match app.lang() {
+                            crate::i18n::Lang::ZhCn => {
+                                format!("原工作台账已原样另存为“{key}”，现使用新的空台账。")
+                            }
+                            _ => format!(
+                                "The old work ledgers were kept unchanged as “{key}”; new empty \
+                                 ledgers are in use."
+                            ),
+                        },
+                    }),
+                }),
+                Err(detail) => app.dispatch(Action::WorkProblem {
+                    space: app.space,
+                    problem: work_store::WorkProblem::WriteFailed(detail),
+                }),
+            }
+        })
+    };
+    html! {
+        <div id="work-problem" class="notice notice-error storage-notice" role="alert">
+            <p id="work-problem-text">{ problem.message(lang) }</p>
+            if problem.pauses_saving() {
+                <button id="work-set-aside" type="button" onclick={set_aside}>
+                    { tr(lang, "原样另存旧台账，使用新的空台账", "Keep the old ledgers aside and start new ones") }
+                </button>
+            }
+        </div>
+    }
+}
