@@ -1,9 +1,12 @@
-//! Backup and restore of the open record (`#backup`): the download is the
-//! core's stored form (`Office::to_json`, format `xinfang-office` with its
-//! `format_version`) as one file; a restore reads such a file, checks it
-//! completely with `Office::from_json` before anything changes, shows what
-//! it holds and replaces the open record (real or sandbox) only after a
-//! confirmation. The replaced record is kept: it is moved aside, unchanged,
+//! Backup and restore of the open record (`#backup`): the download is one
+//! file ([`BACKUP_FORMAT`] version [`BACKUP_VERSION`]) holding the core's
+//! stored form of the cases (`office`: `Office::to_json`, format
+//! `xinfang-office` with its `format_version`) and the work ledgers
+//! (`work`); a restore reads such a file (or a bare `xinfang-office` file,
+//! as backups before the work ledgers were), checks it completely —
+//! `Office::from_json` and the ledgers' loader — before anything changes,
+//! shows what it holds and replaces the open record (real or sandbox) only
+//! after a confirmation. The replaced record is kept: it is moved aside, unchanged,
 //! under `<prefix>-aside-<n>.*` (the same mechanism as `#office-set-aside`),
 //! and moved back if saving the restored record fails, so nothing is ever
 //! half replaced.
@@ -14,9 +17,10 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
-use xinfang_core::Office;
+use xinfang_core::{Office, WorkLedgers};
 use yew::prelude::*;
 
 use crate::clock;
@@ -24,6 +28,23 @@ use crate::context::{use_app, AppHandle};
 use crate::i18n::{tr, Lang};
 use crate::office_store::{self, BrowserKv, KeyValue, SaveError, SaveRequest, Saved};
 use crate::store::{Action, Notice, Opened, Route, Space};
+
+/// The marker of a backup file.
+pub const BACKUP_FORMAT: &str = "xinfang-backup";
+
+/// The backup layout this build writes and reads.
+pub const BACKUP_VERSION: u32 = 1;
+
+/// The backup file of a record: its cases (the core's stored form) and its
+/// work ledgers. Written as text around the core's own JSON, so a record of
+/// 20,000 cases is not held twice as a JSON tree.
+pub fn write(office: &Office, work: &WorkLedgers) -> String {
+    let work = serde_json::to_string(work).unwrap_or_default();
+    format!(
+        "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":{BACKUP_VERSION},\"work\":{work},\"office\":{}}}",
+        office.to_json()
+    )
+}
 
 /// The MIME type of a backup file.
 pub const JSON: &str = "application/json;charset=utf-8";
@@ -49,6 +70,20 @@ pub struct Preview {
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// The file's `format_version`.
     pub format_version: u32,
+    /// Records in the work ledgers (rota rules, receptions, 包案, rounds,
+    /// hotspots, backlog entries, meetings).
+    pub work: usize,
+}
+
+/// How many records the work ledgers hold.
+pub fn work_records(work: &WorkLedgers) -> usize {
+    work.reception.rules().count()
+        + work.reception.receptions().count()
+        + work.ownership.iter().count()
+        + work.screening.rounds().count()
+        + work.screening.hotspots().count()
+        + work.backlog.iter().count()
+        + work.meetings.iter().count()
 }
 
 /// The summary of a record read from a file of `format_version`.
@@ -58,7 +93,13 @@ pub fn preview(office: &Office, format_version: u32) -> Preview {
         None => Some((d, d)),
         Some((a, b)) => Some((a.min(d), b.max(d))),
     });
-    Preview { cases: office.cases().len(), entries: office.log().len(), range, format_version }
+    Preview {
+        cases: office.cases().len(),
+        entries: office.log().len(),
+        range,
+        format_version,
+        work: 0,
+    }
 }
 
 impl Preview {
@@ -72,15 +113,16 @@ impl Preview {
             Lang::ZhCn => {
                 let range = range.map_or("无".to_owned(), |(a, b)| format!("{a}至{b}"));
                 format!(
-                    "共{}件案件（{}条历史记录），受理日期{range}，文件格式版本{}",
-                    self.cases, self.entries, self.format_version
+                    "共{}件案件（{}条历史记录），受理日期{range}，工作台账{}条记录，文件格式版本{}",
+                    self.cases, self.entries, self.work, self.format_version
                 )
             }
             Lang::En => {
                 let range = range.map_or("none".to_owned(), |(a, b)| format!("{a} to {b}"));
                 format!(
-                    "{} cases ({} history entries), received {range}, file format version {}",
-                    self.cases, self.entries, self.format_version
+                    "{} cases ({} history entries), received {range}, {} work-ledger records, \
+                     file format version {}",
+                    self.cases, self.entries, self.work, self.format_version
                 )
             }
         }
@@ -92,16 +134,59 @@ struct VersionOnly {
     format_version: u32,
 }
 
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    format: String,
+    version: u32,
+    #[serde(borrow)]
+    office: Option<&'a RawValue>,
+    #[serde(borrow)]
+    work: Option<&'a RawValue>,
+}
+
+/// What a backup file holds, checked.
+#[derive(Debug)]
+pub struct Contents {
+    /// The case record.
+    pub office: Office,
+    /// The work ledgers (empty for a file of the cases alone).
+    pub work: WorkLedgers,
+    /// The summary.
+    pub preview: Preview,
+}
+
 /// Reads a backup file: the record (checked whole by the core: foreign
 /// files, newer versions, corrupt JSON and broken chains are refused with
-/// the core's Chinese message) and its summary.
-pub fn read(text: &str) -> Result<(Office, Preview), String> {
-    let office = Office::from_json(text).map_err(|e| e.to_string())?;
-    let version = serde_json::from_str::<VersionOnly>(text)
+/// the core's Chinese message), its work ledgers (checked by their loader)
+/// and its summary. A bare `xinfang-office` file (a backup made before the
+/// work ledgers were kept, or the core's stored form) restores the cases
+/// with empty ledgers.
+pub fn read(text: &str) -> Result<Contents, String> {
+    let (office_text, work) = match serde_json::from_str::<Envelope>(text) {
+        Ok(e) if e.format == BACKUP_FORMAT => {
+            if e.version > BACKUP_VERSION {
+                return Err(format!(
+                    "备份文件由更新版本的软件生成（备份格式版本{}），请升级后再恢复",
+                    e.version
+                ));
+            }
+            let office = e.office.ok_or("备份文件缺少案件记录")?;
+            let work = match e.work {
+                Some(raw) => serde_json::from_str::<WorkLedgers>(raw.get())
+                    .map_err(|err| format!("备份中的工作台账已损坏：{err}"))?,
+                None => WorkLedgers::default(),
+            };
+            (office.get(), work)
+        }
+        _ => (text, WorkLedgers::default()),
+    };
+    let office = Office::from_json(office_text).map_err(|e| e.to_string())?;
+    let version = serde_json::from_str::<VersionOnly>(office_text)
         .map(|v| v.format_version)
         .unwrap_or(xinfang_core::office::FORMAT_VERSION);
-    let summary = preview(&office, version);
-    Ok((office, summary))
+    let mut summary = preview(&office, version);
+    summary.work = work_records(&work);
+    Ok(Contents { office, work, preview: summary })
 }
 
 /// The first free `<prefix>-aside-<n>` (as `office_store::set_aside` picks).
@@ -137,11 +222,17 @@ pub struct Replaced {
     pub aside: Option<String>,
 }
 
-/// Replaces the record under `prefix` by `office`, whole: the stored record
-/// is moved aside first, then `office` is saved; if either step fails, what
-/// was written is removed and the previous record moved back, so the store
-/// is as before and the error is returned.
-pub fn replace(kv: &dyn KeyValue, prefix: &str, office: &Office) -> Result<Replaced, String> {
+/// Replaces the record under `prefix` by `office` and its `work` ledgers,
+/// whole: the stored record (with its ledgers) is moved aside first, then
+/// `office` and `work` are saved; if any step fails, what was written is
+/// removed and the previous record moved back, so the store is as before
+/// and the error is returned.
+pub fn replace(
+    kv: &dyn KeyValue,
+    prefix: &str,
+    office: &Office,
+    work: &WorkLedgers,
+) -> Result<Replaced, String> {
     let had = !office_store::record_keys(kv, prefix).is_empty();
     let aside = free_aside(kv, prefix);
     let undo = |kv: &dyn KeyValue| {
@@ -164,7 +255,12 @@ pub fn replace(kv: &dyn KeyValue, prefix: &str, office: &Office) -> Result<Repla
         }
     }
     let req = SaveRequest { prefix, office, saved: None, settings_changed: true, sample: None };
-    match office_store::save(kv, req) {
+    let saved = office_store::save(kv, req).and_then(|saved| {
+        let text = crate::work_store::envelope_text(work, 1);
+        kv.set(&crate::work_store::work_key(prefix), &text).map_err(SaveError::Write)?;
+        Ok(saved)
+    });
+    match saved {
         Ok(saved) => Ok(Replaced { saved, aside: had.then_some(aside) }),
         Err(e) => {
             undo(kv);
@@ -179,7 +275,7 @@ pub fn replace(kv: &dyn KeyValue, prefix: &str, office: &Office) -> Result<Repla
 
 /// A file read and checked, waiting for the confirmation.
 struct Ready {
-    office: RefCell<Option<Office>>,
+    contents: RefCell<Option<(Office, WorkLedgers)>>,
     preview: Preview,
 }
 
@@ -207,7 +303,7 @@ fn space_name(lang: Lang, space: Space) -> &'static str {
 
 fn download(app: &AppHandle) {
     let name = file_name(app.space, clock::today());
-    let json = app.office.get().to_json();
+    let json = write(&app.office.get(), &app.work.get());
     if let Err(detail) = crate::download::save(json.as_bytes(), &name, JSON) {
         let text = format!("{}{detail}", tr(app.lang(), "下载失败：", "The download failed: "));
         app.dispatch(Action::Notify(Notice { ok: false, text }));
@@ -258,9 +354,10 @@ pub fn Backup() -> Html {
             let phase = phase.clone();
             let done = Callback::from(move |text: Result<String, String>| {
                 let next = match text.and_then(|t| read(&t)) {
-                    Ok((office, preview)) => {
-                        Phase::Ready(Rc::new(Ready { office: RefCell::new(Some(office)), preview }))
-                    }
+                    Ok(c) => Phase::Ready(Rc::new(Ready {
+                        contents: RefCell::new(Some((c.office, c.work))),
+                        preview: c.preview,
+                    })),
                     Err(e) => Phase::Failed(e),
                 };
                 phase.set(next);
@@ -277,7 +374,7 @@ pub fn Backup() -> Html {
         let phase = phase.clone();
         Callback::from(move |_: MouseEvent| {
             let Phase::Ready(ready) = &*phase else { return };
-            if !app.unsaved.is_empty() || app.settings_dirty {
+            if !app.unsaved.is_empty() || app.settings_dirty || !app.work_unsaved.is_empty() {
                 let detail = tr(
                     app.lang(),
                     "本页有尚未保存到本机的修改（存储空间已满），请先释放空间，待修改保存后再恢复",
@@ -287,10 +384,10 @@ pub fn Backup() -> Html {
                 phase.set(Phase::Failed(detail.to_owned()));
                 return;
             }
-            let Some(office) = ready.office.borrow_mut().take() else { return };
+            let Some((office, work)) = ready.contents.borrow_mut().take() else { return };
             let kv = BrowserKv;
             let prefix = office_store::prefix_of(app.space);
-            match replace(&kv, prefix, &office) {
+            match replace(&kv, prefix, &office, &work) {
                 Ok(replaced) => {
                     let opened = Opened {
                         space: app.space,
@@ -322,7 +419,7 @@ pub fn Backup() -> Html {
                 }
                 Err(detail) => {
                     // Put the checked record back so the user may retry.
-                    *ready.office.borrow_mut() = Some(office);
+                    *ready.contents.borrow_mut() = Some((office, work));
                     let detail = if office_store::is_quota_error(&detail) {
                         format!(
                             "{}（{detail}）",
@@ -360,6 +457,7 @@ pub fn Backup() -> Html {
             html! {
                 <div id="backup-preview" class="backup-preview"
                      data-cases={p.cases.to_string()}
+                     data-work={p.work.to_string()}
                      data-format-version={p.format_version.to_string()}
                      data-space={match space { Space::Real => "real", Space::Sandbox => "sandbox" }}>
                     <p id="backup-summary">{ p.describe(lang) }</p>
@@ -413,7 +511,7 @@ mod tests {
     #[test]
     fn the_preview_counts_cases_and_spans_their_dates() {
         let office = sample(200);
-        let (back, p) = read(&office.to_json()).unwrap();
+        let Contents { office: back, preview: p, .. } = read(&office.to_json()).unwrap();
         assert_eq!(back.log().head(), office.log().head());
         assert_eq!(p.cases, office.cases().len());
         assert!(p.cases > 100, "{p:?}");
@@ -444,6 +542,49 @@ mod tests {
         }
     }
 
+    fn some_work() -> WorkLedgers {
+        use xinfang_core::work::change::WorkChange;
+        use xinfang_core::work::reception::{Reception, ReceptionKind};
+        let leader = Settings::sample_county().org.people().next().unwrap().id();
+        let mut r =
+            Reception::new(leader, day(2026, 3, 16), "县群众服务大厅", ReceptionKind::RotaDay);
+        r.head_count = 4;
+        let mut work = WorkLedgers::default();
+        work.change(WorkChange::RecordReception(r)).unwrap();
+        work
+    }
+
+    #[test]
+    fn a_backup_holds_the_cases_and_the_work_ledgers() {
+        let office = sample(40);
+        let work = some_work();
+        let text = write(&office, &work);
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(file["format"], BACKUP_FORMAT);
+        assert_eq!(file["version"], BACKUP_VERSION);
+        // The cases are the core's own stored form, readable by the core.
+        let inner = serde_json::to_string(&file["office"]).unwrap();
+        assert_eq!(Office::from_json(&inner).unwrap().log().head(), office.log().head());
+        let back = read(&text).unwrap();
+        assert_eq!(back.office.log().head(), office.log().head());
+        assert_eq!(back.work, work);
+        assert_eq!(back.preview.work, 1);
+        assert!(back.preview.describe(Lang::ZhCn).contains("工作台账1条记录"));
+        // A bare record (an older backup) restores with empty ledgers.
+        let bare = read(&office.to_json()).unwrap();
+        assert_eq!((bare.work, bare.preview.work), (WorkLedgers::default(), 0));
+        // Newer backups and damaged ledgers are refused, in Chinese.
+        let newer = text.replacen("\"version\":1", "\"version\":2", 1);
+        assert!(read(&newer).unwrap_err().contains("更新版本"));
+        let damaged = text.replacen("\"next\":2", "\"next\":1", 1);
+        assert_ne!(damaged, text);
+        assert!(
+            read(&damaged).unwrap_err().contains("工作台账已损坏"),
+            "{:?}",
+            read(&damaged).err()
+        );
+    }
+
     #[test]
     fn replacing_keeps_the_previous_record_aside() {
         let kv = MemoryKv::default();
@@ -458,10 +599,14 @@ mod tests {
         office_store::save(&kv, req).unwrap();
         let before = kv.snapshot();
         let new = sample(60);
-        let r = replace(&kv, REAL_PREFIX, &new).unwrap();
+        let r = replace(&kv, REAL_PREFIX, &new, &WorkLedgers::default()).unwrap();
         assert_eq!(r.aside.as_deref(), Some("xinfang.office-aside-1"));
         let loaded = office_store::load(&kv, REAL_PREFIX).unwrap().unwrap();
         assert_eq!(loaded.office.log().head(), new.log().head());
+        assert_eq!(
+            crate::work_store::load(&kv, REAL_PREFIX).unwrap().unwrap().ledgers,
+            WorkLedgers::default()
+        );
         let kept = office_store::load(&kv, "xinfang.office-aside-1").unwrap().unwrap();
         assert_eq!(kept.office.log().head(), old.log().head());
         for (k, v) in &before {
@@ -470,7 +615,10 @@ mod tests {
         }
         // Into an empty store: nothing to set aside.
         let empty = MemoryKv::default();
-        assert_eq!(replace(&empty, REAL_PREFIX, &new).unwrap().aside, None);
+        assert_eq!(
+            replace(&empty, REAL_PREFIX, &new, &WorkLedgers::default()).unwrap().aside,
+            None
+        );
     }
 
     #[test]
@@ -490,7 +638,7 @@ mod tests {
         let kv = MemoryKv { quota: Some(used * 2), ..MemoryKv::default() };
         *kv.map.borrow_mut() = before.clone();
         let big = sample(600);
-        let err = replace(&kv, REAL_PREFIX, &big).unwrap_err();
+        let err = replace(&kv, REAL_PREFIX, &big, &WorkLedgers::default()).unwrap_err();
         assert!(office_store::is_quota_error(&err), "{err}");
         assert_eq!(kv.snapshot(), before, "nothing partial");
     }

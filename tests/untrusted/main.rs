@@ -1,0 +1,283 @@
+//! Every path by which outside bytes reach the app — a backup file chosen
+//! for restore, the stored record (head, settings, log chunks), the stored
+//! work ledgers, the stored preferences, the core's stored form — fed with
+//! arbitrary text and with valid data damaged at random (cut, spliced,
+//! characters replaced, parts repeated). Each must answer with a value or
+//! a refusal, never a panic; and whatever it accepts must be consistent
+//! (saved again, it reads back the same).
+//!
+//! A bounded fuzz run: proptest with a fixed number of cases per target
+//! (`PROPTEST_CASES` raises it for a longer local run), part of
+//! `cargo xtask test`.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use xinfang_core::work::change::WorkChange;
+use xinfang_core::work::reception::{Reception, ReceptionKind};
+use xinfang_core::{Office, WorkLedgers};
+use xinfang_web::components::backup;
+use xinfang_web::office_store::{self, KeyValue, MemoryKv, SaveRequest, REAL_PREFIX};
+use xinfang_web::{storage, work_store};
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() }
+}
+
+/// A small real record: 40 sample cases (several log chunks).
+fn office() -> &'static Office {
+    static OFFICE: OnceLock<Office> = OnceLock::new();
+    OFFICE.get_or_init(|| {
+        let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+        office_store::sample_office(11, today, 40).expect("the sample generates")
+    })
+}
+
+fn work() -> &'static WorkLedgers {
+    static WORK: OnceLock<WorkLedgers> = OnceLock::new();
+    WORK.get_or_init(|| {
+        let org = &office().settings().org;
+        let leader = org.people().next().expect("people").id();
+        let mut work = WorkLedgers::default();
+        for day in [16, 17, 18] {
+            let date = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
+            let mut r = Reception::new(leader, date, "县群众服务大厅", ReceptionKind::RotaDay);
+            r.head_count = day;
+            r.matters = vec![format!("事项{day}")];
+            work.change(WorkChange::RecordReception(r)).expect("valid");
+        }
+        work
+    })
+}
+
+/// The stored record's keys and values.
+fn stored_record() -> &'static Vec<(String, String)> {
+    static KV: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    KV.get_or_init(|| {
+        let kv = MemoryKv::default();
+        let req = SaveRequest {
+            prefix: REAL_PREFIX,
+            office: office(),
+            saved: None,
+            settings_changed: true,
+            sample: None,
+        };
+        office_store::save(&kv, req).expect("saved");
+        kv.snapshot().into_iter().collect()
+    })
+}
+
+/// One way of damaging a text.
+#[derive(Debug, Clone)]
+enum Damage {
+    /// Cut it at a point (a save cut short).
+    Truncate(prop::sample::Index),
+    /// Remove a stretch.
+    Remove(prop::sample::Index, usize),
+    /// Insert arbitrary text.
+    Insert(prop::sample::Index, String),
+    /// Replace one character.
+    Replace(prop::sample::Index, char),
+    /// Repeat a stretch right after itself.
+    Repeat(prop::sample::Index, usize),
+}
+
+fn damage() -> impl Strategy<Value = Damage> {
+    prop_oneof![
+        any::<prop::sample::Index>().prop_map(Damage::Truncate),
+        (any::<prop::sample::Index>(), 1usize..64).prop_map(|(i, n)| Damage::Remove(i, n)),
+        (any::<prop::sample::Index>(), ".{0,12}").prop_map(|(i, s)| Damage::Insert(i, s)),
+        (any::<prop::sample::Index>(), any::<char>()).prop_map(|(i, c)| Damage::Replace(i, c)),
+        (any::<prop::sample::Index>(), 1usize..64).prop_map(|(i, n)| Damage::Repeat(i, n)),
+    ]
+}
+
+/// The nearest character boundary at or before `at`.
+fn boundary(text: &str, at: usize) -> usize {
+    (0..=at.min(text.len())).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0)
+}
+
+fn apply(text: &str, damage: &Damage) -> String {
+    if text.is_empty() {
+        return text.to_owned();
+    }
+    let at = |i: &prop::sample::Index| boundary(text, i.index(text.len()));
+    let end = |from: usize, n: usize| boundary(text, (from + n).min(text.len()));
+    match damage {
+        Damage::Truncate(i) => text[..at(i)].to_owned(),
+        Damage::Remove(i, n) => {
+            let (a, b) = (at(i), end(at(i), *n));
+            format!("{}{}", &text[..a], &text[b..])
+        }
+        Damage::Insert(i, s) => format!("{}{s}{}", &text[..at(i)], &text[at(i)..]),
+        Damage::Replace(i, c) => {
+            let a = at(i);
+            let b = text[a..].chars().next().map_or(a, |ch| a + ch.len_utf8());
+            format!("{}{c}{}", &text[..a], &text[b..])
+        }
+        Damage::Repeat(i, n) => {
+            let (a, b) = (at(i), end(at(i), *n));
+            format!("{}{}{}", &text[..b], &text[a..b], &text[b..])
+        }
+    }
+}
+
+fn damaged(text: &str, damages: &[Damage]) -> String {
+    damages.iter().fold(text.to_owned(), |t, d| apply(&t, d))
+}
+
+/// Arbitrary bytes as the browser would hand them over (a file's text is
+/// decoded with replacement characters).
+fn bytes_as_text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// An accepted backup is whole: written again, it reads back the same.
+fn check_backup(text: &str) {
+    if let Ok(contents) = backup::read(text) {
+        let again = backup::write(&contents.office, &contents.work);
+        let back = backup::read(&again).expect("a written backup reads back");
+        assert_eq!(back.office.log().head(), contents.office.log().head());
+        assert_eq!(back.work, contents.work);
+        assert_eq!(back.preview.cases, contents.preview.cases);
+    }
+}
+
+/// Accepted stored ledgers are whole: stored again, they read back the same.
+fn check_work(text: &str) {
+    if let Ok(stored) = work_store::parse(text) {
+        let again = work_store::envelope_text(&stored.ledgers, stored.rev);
+        assert_eq!(work_store::parse(&again).expect("reads back"), stored);
+    }
+}
+
+/// Loading a damaged store never panics, and what loads replays: its log
+/// verifies and it saves into a fresh store that loads the same.
+fn check_store(pairs: &[(String, String)]) {
+    let kv = MemoryKv::default();
+    for (k, v) in pairs {
+        kv.set(k, v).expect("no quota");
+    }
+    if let Ok(Some(record)) = office_store::load(&kv, REAL_PREFIX) {
+        assert!(record.office.log().verify().is_ok());
+        let fresh = MemoryKv::default();
+        let req = SaveRequest {
+            prefix: REAL_PREFIX,
+            office: &record.office,
+            saved: None,
+            settings_changed: true,
+            sample: None,
+        };
+        office_store::save(&fresh, req).expect("saved");
+        let back = office_store::load(&fresh, REAL_PREFIX).expect("loads").expect("present");
+        assert_eq!(back.office.log().head(), record.office.log().head());
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn backup_files_of_arbitrary_bytes_are_refused_or_whole(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        check_backup(&bytes_as_text(&bytes));
+    }
+
+    #[test]
+    fn damaged_backup_files_are_refused_or_whole(d in prop::collection::vec(damage(), 1..4)) {
+        let text = backup::write(office(), work());
+        check_backup(&damaged(&text, &d));
+    }
+
+    #[test]
+    fn damaged_core_files_are_refused_or_replay(d in prop::collection::vec(damage(), 1..4)) {
+        let text = damaged(&office().to_json(), &d);
+        if let Ok(loaded) = Office::from_json(&text) {
+            prop_assert!(loaded.log().verify().is_ok());
+            let again = Office::from_json(&loaded.to_json()).expect("reads back");
+            prop_assert_eq!(again.log().head(), loaded.log().head());
+        }
+    }
+
+    #[test]
+    fn stored_work_ledgers_of_arbitrary_bytes_are_refused_or_whole(bytes in prop::collection::vec(any::<u8>(), 0..256)) {
+        check_work(&bytes_as_text(&bytes));
+    }
+
+    #[test]
+    fn damaged_stored_work_ledgers_are_refused_or_whole(d in prop::collection::vec(damage(), 1..4)) {
+        check_work(&damaged(&work_store::envelope_text(work(), 3), &d));
+    }
+
+    #[test]
+    fn a_damaged_stored_record_is_refused_or_replays(
+        key in any::<prop::sample::Index>(),
+        d in prop::collection::vec(damage(), 1..4),
+    ) {
+        let mut pairs = stored_record().clone();
+        let i = key.index(pairs.len());
+        pairs[i].1 = damaged(&pairs[i].1, &d);
+        check_store(&pairs);
+    }
+
+    #[test]
+    fn a_stored_record_with_a_part_missing_or_foreign_is_refused_or_replays(
+        key in any::<prop::sample::Index>(),
+        value in prop::option::of(".{0,64}"),
+    ) {
+        let mut pairs = stored_record().clone();
+        let i = key.index(pairs.len());
+        match value {
+            Some(v) => pairs[i].1 = v,
+            None => { pairs.remove(i); }
+        }
+        check_store(&pairs);
+    }
+
+    #[test]
+    fn packed_text_of_arbitrary_characters_never_panics(text in ".{0,256}", dict in ".{0,64}") {
+        let _ = office_store::unpack(&text);
+        let _ = office_store::unpack_with_dict(&text, &dict);
+    }
+
+    #[test]
+    fn stored_preferences_of_any_json_are_read_or_refused(text in ".{0,128}", d in prop::collection::vec(damage(), 0..3)) {
+        let valid = storage::encode(&storage::Settings::default());
+        for candidate in [text, damaged(&valid, &d)] {
+            if let Ok(value) = serde_json::from_str::<serde_json::Value>(&candidate) {
+                if let Ok(settings) = storage::decode(value) {
+                    let again: serde_json::Value = serde_json::from_str(&storage::encode(&settings)).expect("JSON");
+                    prop_assert_eq!(storage::decode(again).ok(), Some(settings));
+                }
+            }
+        }
+    }
+}
+
+/// The damage actually reaches the loaders' refusals (a fuzz target that
+/// never fails to parse would test nothing): cutting a backup in half is
+/// refused, and so is a changed character in a sealed chunk.
+#[test]
+fn the_damage_is_seen() {
+    let text = backup::write(office(), work());
+    let half = boundary(&text, text.len() / 2);
+    assert!(backup::read(&text[..half]).is_err());
+    assert!(backup::read(&text).is_ok());
+    let pairs = stored_record();
+    let chunk = pairs.iter().position(|(k, _)| k.ends_with(".log.0")).expect("a sealed chunk");
+    let mut broken = pairs.clone();
+    let value = &broken[chunk].1;
+    let mid = boundary(value, value.len() / 2);
+    let next = value[mid..].chars().next().expect("a character");
+    let other = if next == '\u{4e00}' { '\u{4e01}' } else { '\u{4e00}' };
+    broken[chunk].1 = format!("{}{other}{}", &value[..mid], &value[mid + next.len_utf8()..]);
+    let kv = MemoryKv::default();
+    for (k, v) in &broken {
+        kv.set(k, v).unwrap();
+    }
+    assert!(office_store::load(&kv, REAL_PREFIX).is_err());
+}
