@@ -22,6 +22,8 @@
 //!
 //! Every rate is a [`Rate`] with its numerator and denominator; the default
 //! targets of seed 004 are editable in [`WorkTargets`].
+//! [`sample::sample_work`] fills the ledgers with a deterministic year for
+//! the training sandbox, beside the sample cases.
 //!
 //! # What is not here
 //!
@@ -50,6 +52,7 @@ pub mod change;
 pub mod meeting;
 pub mod ownership;
 pub mod reception;
+pub mod sample;
 pub mod screening;
 pub mod three_none;
 

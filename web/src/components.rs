@@ -33,3 +33,4 @@ pub mod settings_units;
 pub mod storage_notice;
 pub mod timeline;
 pub mod work_notice;
+pub mod dashboard_work;

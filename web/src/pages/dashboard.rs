@@ -88,6 +88,8 @@ pub fn DashboardPage() -> Html {
                 { due_block(&app, lang, "due-week", tr(lang, "7日内到期（明日起）", "Due within 7 days (from tomorrow)"), &summary.agenda.week, today) }
             </div>
 
+            <crate::components::dashboard_work::DashboardWork />
+
             { indicator_block(lang, &summary.month, summary.year.as_ref()) }
         </section>
     }
