@@ -78,13 +78,17 @@ async fn a_sandbox_backup_restores_into_the_real_record_keeping_the_old_one() {
     b.click("#backup-download").await;
     let bytes = b.wait_for_download(&dir, &name).await;
     b.close().await;
-    // The file is the core's stored form, read back by the core itself.
+    // The file holds the core's stored form, read back by the core itself,
+    // and the work ledgers, read back by their loader.
     let text = String::from_utf8(bytes).expect("UTF-8");
     let file: Value = serde_json::from_str(&text).expect("JSON");
-    assert_eq!(file["format"], json!("xinfang-office"));
-    assert_eq!(file["format_version"], json!(xinfang_core::office::FORMAT_VERSION));
-    let office = Office::from_json(&text).expect("the core reads the backup");
+    assert_eq!(file["format"], json!("xinfang-backup"));
+    assert_eq!(file["office"]["format"], json!("xinfang-office"));
+    assert_eq!(file["office"]["format_version"], json!(xinfang_core::office::FORMAT_VERSION));
+    let office = Office::from_json(&file["office"].to_string()).expect("the core reads the backup");
     assert_eq!(office.cases().len(), 3_000);
+    let work: xinfang_core::WorkLedgers =
+        serde_json::from_value(file["work"].clone()).expect("the ledgers load");
     let path = dir.join(&name);
 
     // A fresh browser with a real record of its own.
@@ -105,6 +109,16 @@ async fn a_sandbox_backup_restores_into_the_real_record_keeping_the_old_one() {
     let last = office.cases().map(|c| c.intake().received_on).max().expect("cases");
     assert!(summary.contains(&format!("{first}至{last}")), "{summary}");
     assert!(b.text_of("#backup-target").await.unwrap_or_default().contains("正式数据"));
+    let records = work.reception.rules().count()
+        + work.reception.receptions().count()
+        + work.ownership.iter().count()
+        + work.screening.rounds().count()
+        + work.screening.hotspots().count()
+        + work.backlog.iter().count()
+        + work.meetings.iter().count();
+    assert!(records > 0, "the sandbox has sample work ledgers");
+    assert_eq!(b.attr_of("#backup-preview", "data-work").await, Some(records.to_string()));
+    assert!(summary.contains(&format!("工作台账{records}条记录")), "{summary}");
     // Nothing changes before the confirmation.
     assert_eq!(keys_with(&b, "xinfang.office").await, real);
 
@@ -127,6 +141,10 @@ async fn a_sandbox_backup_restores_into_the_real_record_keeping_the_old_one() {
         })
         .await;
     assert_eq!(h["entries"], json!(office.log().len()));
+    // The work ledgers came with the cases.
+    let stored = b.local_storage("xinfang.office.work").await.expect("the restored ledgers");
+    let restored = xinfang_web::work_store::parse(&stored).expect("the ledgers load");
+    assert_eq!(restored.ledgers, work);
 
     b.reload().await;
     b.click("#nav-dashboard").await;
@@ -145,7 +163,9 @@ async fn foreign_corrupt_and_newer_files_are_refused_and_change_nothing() {
     check_name(&name, "信访备份", &day);
     b.click("#backup-download").await;
     let text = String::from_utf8(b.wait_for_download(&dir, &name).await).expect("UTF-8");
-    assert_eq!(Office::from_json(&text).expect("a valid backup").cases().len(), 1);
+    let file: Value = serde_json::from_str(&text).expect("JSON");
+    let office = Office::from_json(&file["office"].to_string()).expect("a valid backup");
+    assert_eq!(office.cases().len(), 1);
 
     let half = (0..=text.len() / 2).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
     let newer = text.replacen("\"format_version\":1", "\"format_version\":99", 1);

@@ -558,3 +558,18 @@ impl Browser {
         element.send_keys(path).await.unwrap_or_else(|err| panic!("choose a file in {css}: {err}"));
     }
 }
+
+/// The work ledgers as stored (`<prefix>.work`).
+impl Browser {
+    /// The stored work ledgers under `key`, read with the app's own loader
+    /// (large ledgers are stored packed) and given back as the JSON of the
+    /// unpacked envelope: `{"rev": n, "ledgers": {…}}`. `None` when nothing
+    /// is stored; panics when what is stored does not load.
+    pub async fn stored_work(&self, key: &str) -> Option<Value> {
+        let text = self.local_storage(key).await?;
+        let work = xinfang_web::work_store::parse(&text)
+            .unwrap_or_else(|e| panic!("{key} does not load: {e:?}"));
+        let ledgers = serde_json::to_value(&work.ledgers).expect("ledgers serialize");
+        Some(serde_json::json!({ "rev": work.rev, "ledgers": ledgers }))
+    }
+}

@@ -64,3 +64,33 @@ mod supervision_board;
 // Backup and restore: a sandbox backup restored into the real record (the
 // previous one kept aside), after a reload; foreign, corrupt and newer files refused.
 mod backup;
+
+// 会议 and 会议纪要: a meeting created and edited (attendees, a case, decisions),
+// refused forms, decisions done and counts, minutes generated against the
+// reports page, edited and kept, printed, removed; list filters and counts.
+mod meetings;
+
+// 信访积案: listing by number and from the candidates, editing, refusals,
+// conclusion and 息诉罢访 with the rates, the case page, reload, print.
+mod backlog;
+
+// 三无: escalated visits, irregular visits and backlog per township, the
+// share against the target, reload, removal, the printed table.
+mod three_none;
+
+// 领导接访: the rota (turns, days off, held days, print, stop), receptions
+// recorded, corrected, refused, linked and registered from, printed; counts.
+mod reception;
+
+// 领导包案: a case owned with the 五个一, the rate, refusals, filter, print.
+mod ownership;
+
+// 矛盾纠纷排查: coverage against the slots created and the core, sensitive
+// periods, rounds edited and removed; hotspots added, refused, edited,
+// resolved, linked to a case and registered as one, reloaded, printed.
+mod screening;
+
+// The work ledgers' storage: unreadable and newer ledgers kept and set
+// aside, two tabs, a full quota, the sandbox's packed sample ledgers and
+// the dashboard's overdue counts.
+mod work_storage;

@@ -24,21 +24,23 @@ pub fn WorkNotice() -> Html {
             let kv = BrowserKv;
             let prefix = office_store::prefix_of(app.space);
             match work_store::set_aside(&kv, prefix) {
+                // What was entered here since (on empty ledgers) is kept
+                // and saved as the new ledgers.
                 Ok(key) => app.dispatch(Action::WorkCaughtUp {
                     space: app.space,
-                    ledgers: Box::default(),
+                    ledgers: Box::new(app.work.get().clone()),
                     rev: 0,
-                    unsaved: Vec::new(),
+                    unsaved: app.work_unsaved.to_vec(),
                     problem: None,
                     notice: Some(Notice {
                         ok: true,
                         text: match app.lang() {
                             crate::i18n::Lang::ZhCn => {
-                                format!("原工作台账已原样另存为“{key}”，现使用新的空台账。")
+                                format!("原工作台账已原样另存为“{key}”，现使用新的台账（保留本页新录入的内容）。")
                             }
                             _ => format!(
-                                "The old work ledgers were kept unchanged as “{key}”; new empty \
-                                 ledgers are in use."
+                                "The old work ledgers were kept unchanged as “{key}”; new \
+                                 ledgers are in use (with what was entered on this page)."
                             ),
                         },
                     }),
@@ -55,7 +57,7 @@ pub fn WorkNotice() -> Html {
             <p id="work-problem-text">{ problem.message(lang) }</p>
             if problem.pauses_saving() {
                 <button id="work-set-aside" type="button" onclick={set_aside}>
-                    { tr(lang, "原样另存旧台账，使用新的空台账", "Keep the old ledgers aside and start new ones") }
+                    { tr(lang, "原样另存旧台账，启用新台账", "Keep the old ledgers aside and start new ones") }
                 </button>
             }
         </div>
