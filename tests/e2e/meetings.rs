@@ -242,7 +242,7 @@ async fn a_meeting_is_recorded_edited_followed_up_and_removed() {
         stored_meeting(&b, &id).await.filter(|m| m["opinion"] == "欠薪问题较为集中，须限期化解。")
     })
     .await;
-    assert!(!b.exists("#minutes-unkept").await, "an edit of the text sections is kept in full");
+    assert!(!b.exists("#minutes-final").await, "an edit of the text sections regenerates the same");
     b.reload().await;
     b.wait_for_text_containing("#page-meeting h1", "协调会").await;
     let again = b.value_of("#minutes-text").await.unwrap_or_default();
@@ -255,6 +255,21 @@ async fn a_meeting_is_recorded_edited_followed_up_and_removed() {
         b.value_of("#minutes-text").await.filter(|t| t.contains("须限期化解"))
     })
     .await;
+    // A free edit of a generated part keeps the whole text as the final minutes.
+    let current = b.value_of("#minutes-text").await.unwrap_or_default();
+    let freely =
+        current.replacen("现将会议内容纪要如下：", "现将会议内容纪要如下（经与会单位审核）：", 1);
+    assert_ne!(freely, current);
+    b.set_value("#minutes-text", &freely).await;
+    b.click("#minutes-save").await;
+    b.wait_for("the final text stored", || async {
+        stored_meeting(&b, &id)
+            .await
+            .filter(|m| m["minutes_text"].as_str().is_some_and(|t| t.contains("经与会单位审核")))
+    })
+    .await;
+    b.wait_for("the final-text note", || async { b.exists("#minutes-final").await.then_some(()) })
+        .await;
 
     // The print view: title, number, body, attendees, date, no personal data.
     b.click("#minutes-print").await;
@@ -263,6 +278,7 @@ async fn a_meeting_is_recorded_edited_followed_up_and_removed() {
     assert!(b.text_of("#doc-number").await.unwrap_or_default().starts_with('第'));
     let body = b.text_of("#doc-body").await.unwrap_or_default();
     assert!(body.contains("须限期化解") && body.contains("会议决定"), "{body}");
+    assert!(body.contains("经与会单位审核"), "the final text is printed: {body}");
     assert!(body.contains(&case_no), "{body}");
     assert!(b.text_of("#minutes-invited").await.unwrap_or_default().contains("各乡镇分管领导"));
     assert!(b.text_of("#minutes-present").await.unwrap_or_default().starts_with("出席："));
@@ -273,8 +289,18 @@ async fn a_meeting_is_recorded_edited_followed_up_and_removed() {
         assert!(!sheet.contains(private), "{private} printed:\n{sheet}");
     }
 
-    // Remove it.
+    // 重新生成 rewrites the final text from the data.
     b.click("#print-back").await;
+    b.click("#minutes-generate").await;
+    b.wait_for("the final text dropped", || async {
+        stored_meeting(&b, &id).await.filter(|m| m.get("minutes_text").is_none())
+    })
+    .await;
+    b.wait_for_absent("#minutes-final").await;
+    let regenerated = b.value_of("#minutes-text").await.unwrap_or_default();
+    assert!(!regenerated.contains("经与会单位审核") && regenerated.contains("须限期化解"));
+
+    // Remove it.
     b.click("#meeting-remove").await;
     b.click("#meeting-remove-confirm").await;
     b.wait_for("the meetings page", || async { b.exists("#page-meetings").await.then_some(()) })

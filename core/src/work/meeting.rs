@@ -33,8 +33,14 @@
 //! The figures of the period come in as a small [`QuarterFigures`] the
 //! caller fills (from the metrics), so this module does not compute them.
 //! A section with nothing recorded reads `（待补充）`, to be edited. Cases
-//! are named by number and summary, except accusations (检举控告), whose
-//! content the minutes do not repeat, as they circulate among units.
+//! are named by number and content category (`XF2025-00017（城乡建设类）`),
+//! never by their summary, which a clerk may have written with a
+//! petitioner's name: the minutes circulate among units. Accusations
+//! (检举控告) read `检举控告类，内容略`.
+//!
+//! The clerk may edit the generated text as a whole; the final text is
+//! kept in [`Meeting::minutes_text`] and printed as it is, until it is
+//! generated afresh from the data.
 
 use super::{
     date_cn, date_official, in_order, no_duplicates, required, trim, trim_list, within, Entry,
@@ -179,6 +185,11 @@ pub struct Meeting {
     /// `安和县信访工作联席会议办公室`); may be empty.
     #[serde(default)]
     pub issued_by: String,
+    /// The minutes as the clerk finally edited them, printed as they are;
+    /// `None` while the minutes are the text [`Meeting::minutes`] writes
+    /// from the data. Blank text reads as `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes_text: Option<String>,
 }
 
 impl Meeting {
@@ -198,6 +209,7 @@ impl Meeting {
             requirements: Vec::new(),
             decisions: Vec::new(),
             issued_by: String::new(),
+            minutes_text: None,
         }
     }
 
@@ -302,6 +314,12 @@ impl Record for Meeting {
         ] {
             trim(text);
         }
+        if let Some(text) = &mut self.minutes_text {
+            trim(text);
+        }
+        if self.minutes_text.as_ref().is_some_and(String::is_empty) {
+            self.minutes_text = None;
+        }
         no_duplicates(&self.attendees, "参会人员")?;
         no_duplicates(&self.cases, "研究案件")?;
         trim_list(&mut self.requirements);
@@ -342,14 +360,20 @@ fn person_label(org: &Organisation, id: PersonId) -> String {
     format!("{unit_name}{}{}", p.title(), p.name())
 }
 
-/// `XF2025-00017（反映…）`, keeping an accusation's content out.
+/// `XF2025-00017（城乡建设类）`: the number and the content category,
+/// never the summary (which may name the petitioner); an accusation reads
+/// `检举控告类，内容略`.
 fn case_label(office: &Office, id: CaseId) -> String {
     match office.case(id) {
         None => id.to_string(),
         Some(c) if c.intake().purpose == Purpose::Accusation => {
             format!("{}（检举控告类，内容略）", c.number())
         }
-        Some(c) => format!("{}（{}）", c.number(), c.intake().summary.trim()),
+        Some(c) => {
+            let categories = &office.settings().categories;
+            let category = categories.get(c.intake().category).map_or("其他", |c| c.name());
+            format!("{}（{category}类）", c.number())
+        }
     }
 }
 
@@ -669,7 +693,7 @@ mod tests {
 
 2025年3月16日，副县长（分管信访）于振华在县委三楼会议室主持召开信访工作联席会议。现将会议内容纪要如下：
 
-会议通报了安和县2025年第一季度信访工作情况：共登记群众信访事项128件，比去年同期（110件）上升16.4%；其中来访45批62人次，集体访3批27人次，越级访2件；已办结96件。会议分析了信访形势，梳理了村务公开、退耕还林、企业改制等群众关心的热点问题。会议逐案研究了2件信访事项：XF2025-00001（反映退耕还林补助资金未足额发放）；XF2025-00002（检举控告类，内容略）。
+会议通报了安和县2025年第一季度信访工作情况：共登记群众信访事项128件，比去年同期（110件）上升16.4%；其中来访45批62人次，集体访3批27人次，越级访2件；已办结96件。会议分析了信访形势，梳理了村务公开、退耕还林、企业改制等群众关心的热点问题。会议逐案研究了2件信访事项：XF2025-00001（退耕还林类）；XF2025-00002（检举控告类，内容略）。
 
 会议认为，一季度全县信访总量有所上升，退耕还林类问题较为集中。
 
@@ -717,9 +741,31 @@ mod tests {
         m.cases = vec![case, CaseId::new(99)];
         let text = m.minutes(&office, None, d(2025, 7, 2));
         assert!(
-            text.contains("会议通报并逐案研究了2件信访事项：XF2025-00001（反映补助未发放）；C99。"),
+            text.contains("会议通报并逐案研究了2件信访事项：XF2025-00001（退耕还林类）；C99。"),
             "{text}"
         );
+        assert!(
+            !text.contains("反映补助未发放"),
+            "a summary may name people: never in the minutes"
+        );
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_clerks_final_text_is_kept_trimmed_and_blank_reads_as_none() {
+        let org = Organisation::sample_county();
+        let chair = org.people().next().unwrap().id();
+        let mut ledger = MeetingLedger::default();
+        let mut m = Meeting::new(MeetingKind::Coordination, d(2025, 7, 2), "县信访局会议室", chair);
+        m.minutes_text = Some("  会议纪要定稿\n".into());
+        let id = ledger.add(m.clone()).unwrap();
+        assert_eq!(ledger.get(id).unwrap().minutes_text.as_deref(), Some("会议纪要定稿"));
+        m.minutes_text = Some(" \n ".into());
+        ledger.update(id, m).unwrap();
+        assert_eq!(ledger.get(id).unwrap().minutes_text, None);
+        // Older stored meetings (without the field) still load.
+        let json = serde_json::to_string(&ledger).unwrap();
+        assert!(!json.contains("minutes_text"));
+        assert_eq!(serde_json::from_str::<MeetingLedger>(&json).unwrap(), ledger);
     }
 
     #[wasm_bindgen_test(unsupported = test)]

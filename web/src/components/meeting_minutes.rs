@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use xinfang_core::case::Proceeding;
 use xinfang_core::work::meeting::{Meeting, MeetingLedger, QuarterFigures};
 use xinfang_core::work::MeetingId;
-use xinfang_core::{Case, Office, Period, Purpose, Report, Scope, WorkLedgers};
+use xinfang_core::{Case, Office, Period, Report, Scope, WorkLedgers};
 
 /// The most hotspot topics the minutes name.
 const MAX_TOPICS: usize = 5;
@@ -99,34 +99,44 @@ pub fn quarter_figures(
     }
 }
 
-/// The minutes of `meeting` as the core writes them, dated the meeting
-/// day, with each studied case named by number and category only (the
-/// core adds the summary, which a clerk may have written with a name).
+/// The minutes of `meeting` as the core writes them from the data, dated
+/// the meeting day (cases by number and category only).
 pub fn minutes_text(
     office: &Office,
     meeting: &Meeting,
     figures: Option<&QuarterFigures>,
 ) -> String {
-    let text = meeting.minutes(office, figures, meeting.date);
-    cases_by_category(office, meeting, text)
+    meeting.minutes(office, figures, meeting.date)
 }
 
-/// Replaces `XF…（summary）` by `XF…（category类）` for the meeting's cases
-/// (accusations already read `检举控告类，内容略`).
-fn cases_by_category(office: &Office, meeting: &Meeting, mut text: String) -> String {
-    let categories = &office.settings().categories;
-    for id in &meeting.cases {
-        let Some(case) = office.case(*id) else { continue };
-        let intake = case.intake();
-        if intake.purpose == Purpose::Accusation {
-            continue;
-        }
-        let by_summary = format!("{}（{}）", case.number(), intake.summary.trim());
-        let category = categories.get(intake.category).map_or("其他", |c| c.name());
-        let by_category = format!("{}（{}类）", case.number(), category);
-        text = text.replace(&by_summary, &by_category);
+/// The minutes to show and print: the clerk's final text if there is one,
+/// else the text generated from the data.
+pub fn minutes_shown(
+    office: &Office,
+    meeting: &Meeting,
+    figures: Option<&QuarterFigures>,
+) -> String {
+    meeting.minutes_text.clone().unwrap_or_else(|| minutes_text(office, meeting, figures))
+}
+
+/// The meeting after the clerk saved `text` as the minutes: the sections it
+/// holds as fields are read back (see [`apply_minutes`]), and when the text
+/// is more than those fields regenerate (an edited header, briefing or
+/// decision), the whole text is kept as the final minutes.
+pub fn save_minutes(
+    office: &Office,
+    meeting: &Meeting,
+    default_title: &str,
+    text: &str,
+    figures: Option<&QuarterFigures>,
+) -> Meeting {
+    let mut kept = apply_minutes(meeting, default_title, text);
+    kept.minutes_text = None;
+    let again = minutes_text(office, &kept, figures);
+    if differs(&again, text) {
+        kept.minutes_text = Some(text.trim().to_string());
     }
-    text
+    kept
 }
 
 /// The meeting with the parts of edited minutes that it holds as text:

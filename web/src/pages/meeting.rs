@@ -24,7 +24,7 @@ use super::meetings::{chairs, kind_label, kind_of, kind_value, person_name};
 use crate::clock;
 use crate::components::case_pick::{case_link, CasePick};
 use crate::components::meeting_minutes::{
-    apply_minutes, differs, issue_number, minutes_text, quarter_figures, sheet_parts,
+    issue_number, minutes_shown, quarter_figures, save_minutes, sheet_parts,
 };
 use crate::context::{change_work, go, use_app, AppHandle};
 use crate::dates;
@@ -94,7 +94,6 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
     let base: Rc<RefCell<Option<Meeting>>> = use_mut_ref(|| None);
     let minutes_edit: Rc<RefCell<Option<String>>> = use_mut_ref(|| None);
     let done_dates: Rc<RefCell<BTreeMap<usize, String>>> = use_mut_ref(BTreeMap::new);
-    let unkept = use_state(|| false);
     let confirm_remove = use_state(|| false);
     let removing = use_mut_ref(|| false);
 
@@ -372,37 +371,43 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
 
     // ---- the minutes
     let default_title = format!("{}{}纪要", org.name(), stored.kind.label());
-    let generated = minutes_text(&office, &stored, figures.as_ref().as_ref());
-    let minutes_value = minutes_edit.borrow().clone().unwrap_or_else(|| generated.clone());
+    let shown = minutes_shown(&office, &stored, figures.as_ref().as_ref());
+    let minutes_value = minutes_edit.borrow().clone().unwrap_or_else(|| shown.clone());
+    let is_final = stored.minutes_text.is_some();
     let on_minutes = {
         let minutes_edit = minutes_edit.clone();
         Callback::from(move |e: InputEvent| *minutes_edit.borrow_mut() = Some(area_value(&e)))
     };
+    // The text generated afresh from the data replaces an edited final text.
     let regenerate = {
-        let (minutes_edit, redraw, unkept) = (minutes_edit.clone(), redraw.clone(), unkept.clone());
+        let (app, minutes_edit, redraw, stored) =
+            (app.clone(), minutes_edit.clone(), redraw.clone(), stored.clone());
         Callback::from(move |_: MouseEvent| {
             *minutes_edit.borrow_mut() = None;
-            unkept.set(false);
+            if stored.minutes_text.is_some() {
+                let fresh = Meeting { minutes_text: None, ..stored.clone() };
+                change_work(&app, WorkChange::UpdateMeeting(id, fresh));
+            }
             redraw.force_update();
         })
     };
-    let save_minutes = {
-        let (app, minutes_edit, unkept, stored) =
-            (app.clone(), minutes_edit.clone(), unkept.clone(), stored.clone());
+    let on_save_minutes = {
+        let (app, minutes_edit, stored) = (app.clone(), minutes_edit.clone(), stored.clone());
         let figures = figures.clone();
         let default_title = default_title.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(text) = minutes_edit.borrow().clone() else { return };
-            let kept = apply_minutes(&stored, &default_title, &text);
-            let again = minutes_text(&app.office.get(), &kept, figures.as_ref().as_ref());
-            let lost = differs(&again, &text);
+            let kept = save_minutes(
+                &app.office.get(),
+                &stored,
+                &default_title,
+                &text,
+                figures.as_ref().as_ref(),
+            );
             if kept != stored {
                 change_work(&app, WorkChange::UpdateMeeting(id, kept));
             }
-            if !lost {
-                *minutes_edit.borrow_mut() = None;
-            }
-            unkept.set(lost);
+            *minutes_edit.borrow_mut() = None;
         })
     };
     let quarter = figures.as_ref().as_ref().map(|f| f.period.clone()).unwrap_or_default();
@@ -522,16 +527,16 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
                 </p>
                 <div class="minutes-tools">
                     <button type="button" id="minutes-generate" onclick={regenerate}>{ tr(lang, "重新生成", "Regenerate") }</button>
-                    <button type="button" id="minutes-save" onclick={save_minutes}>{ tr(lang, "保存纪要", "Save the minutes") }</button>
+                    <button type="button" id="minutes-save" onclick={on_save_minutes}>{ tr(lang, "保存纪要", "Save the minutes") }</button>
                     <a id="minutes-print" class="button" href={route::to_hash(print_route)} onclick={go(&app, print_route)}>
                         { tr(lang, "打印纪要", "Print the minutes") }
                     </a>
                 </div>
-                if *unkept {
-                    <p id="minutes-unkept" class="notice-warning" role="status">
+                if is_final {
+                    <p id="minutes-final" class="minutes-final" role="status">
                         { tr(lang,
-                            "会议认为、会议强调、会议要求、标题和落款已保存；开头、会议通报和会议决定由数据生成，对这些部分的修改未保存，请在上方表单中修改。",
-                            "The assessment, emphasis, requirements, title and issuer were saved; the header, the briefing and the decisions come from the data: change them in the form above.") }
+                            "纪要已按编辑后的全文定稿保存，打印即为此文本；会议数据再有变化时，可点“重新生成”按数据重写（定稿文本将被替换）。",
+                            "The minutes are kept as edited, in full, and print as they are; if the meeting's data change, “Regenerate” rewrites them from the data (replacing the edited text).") }
                     </p>
                 }
                 <textarea id="minutes-text" rows="24" value={minutes_value} oninput={on_minutes} />
@@ -576,7 +581,7 @@ pub fn MinutesPrint(props: &MinutesPrintProps) -> Html {
     };
     let office: std::cell::Ref<'_, Office> = app.office.get();
     let org = &office.settings().org;
-    let text = minutes_text(&office, &meeting, figures.as_ref().as_ref());
+    let text = minutes_shown(&office, &meeting, figures.as_ref().as_ref());
     let (body, foot) = sheet_parts(&text);
     let issuer = if meeting.issued_by.is_empty() {
         org.name().to_string()
