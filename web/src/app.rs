@@ -196,6 +196,7 @@ pub fn App() -> Html {
         Route::Meetings => html! { <meetings::MeetingsPage /> },
         Route::Meeting(id) => html! { <meeting::MeetingPage {id} /> },
         Route::WorkPrint(doc) => html! { <WorkPrintPage {doc} /> },
+        Route::Import => html! { <crate::pages::import::ImportPage /> },
     };
 
     html! {
@@ -218,6 +219,10 @@ pub fn App() -> Html {
                     { tr(lang, "案件记录只保存在本机浏览器中，不上传任何数据。", "The case record is kept in this browser only; nothing is sent anywhere.") }
                     <StorageUsageView />
                     <Backup />
+                    <a id="nav-import" class="footer-link" href={route::to_hash(Route::Import)}
+                       onclick={go(&store, Route::Import)}>
+                        { tr(lang, "导入Excel/CSV台账", "Import an Excel/CSV ledger") }
+                    </a>
                 </footer>
             }
         </ContextProvider<AppHandle>>

@@ -5,6 +5,7 @@ pub mod backlog;
 pub mod case;
 pub mod cases;
 pub mod dashboard;
+pub mod import;
 pub mod meeting;
 pub mod meetings;
 pub mod ownership;

@@ -26,6 +26,7 @@ pub fn to_hash(route: Route) -> String {
         Route::Meetings => "#/meetings".into(),
         Route::Meeting(id) => format!("#/meeting/{}", id.get()),
         Route::WorkPrint(doc) => format!("#/print/{}", work_doc_path(doc)),
+        Route::Import => "#/import".into(),
     }
 }
 
@@ -79,6 +80,7 @@ pub fn from_hash(hash: &str) -> Route {
         ["backlog"] => Route::Backlog,
         ["three-none"] => Route::ThreeNone,
         ["meetings"] => Route::Meetings,
+        ["import"] => Route::Import,
         ["meeting", id] => {
             case(id).map_or(Route::Dashboard, |c| Route::Meeting(MeetingId::new(c.get())))
         }
@@ -141,6 +143,7 @@ mod tests {
             Route::ThreeNone,
             Route::Meetings,
             Route::Meeting(MeetingId::new(4)),
+            Route::Import,
             Route::WorkPrint(WorkDoc::Reception(ReceptionId::new(2))),
             Route::WorkPrint(WorkDoc::Rota(202603)),
             Route::WorkPrint(WorkDoc::Ownership(OwnershipId::new(3))),

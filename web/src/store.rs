@@ -65,6 +65,8 @@ pub enum Route {
     Meeting(MeetingId),
     /// A document of the work ledgers, laid out for printing.
     WorkPrint(WorkDoc),
+    /// 导入台账: cases from an .xlsx or .csv ledger.
+    Import,
 }
 
 /// The printed documents of the work ledgers.
