@@ -81,6 +81,7 @@ pub mod clock;
 pub mod error;
 pub mod export;
 pub mod ids;
+pub mod import;
 pub mod lifecycle;
 pub mod log;
 pub mod metrics;

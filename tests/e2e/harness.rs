@@ -573,3 +573,30 @@ impl Browser {
         Some(serde_json::json!({ "rev": work.rev, "ledgers": ledgers }))
     }
 }
+
+/// Pages that may open locked (the store's encryption: `#lock-screen`).
+impl Browser {
+    /// Reloads the page and waits until it shows the app or the lock screen.
+    pub async fn reload_any(&self) {
+        self.client.refresh().await.expect("reload");
+        self.wait_for_app_or_lock().await;
+    }
+
+    /// Opens the app in a new tab (switching to it) and waits until it
+    /// shows the app or the lock screen; returns its handle.
+    pub async fn open_tab_any(&self) -> fantoccini::wd::WindowHandle {
+        let tab = self.client.new_window(true).await.expect("a new tab").handle;
+        self.switch_to(&tab).await;
+        self.client.goto(&self.url).await.expect("open the app in the new tab");
+        self.wait_for_app_or_lock().await;
+        tab
+    }
+
+    async fn wait_for_app_or_lock(&self) {
+        self.wait_for("the app or the lock screen", || async {
+            let app = self.text_of("#app-name").await.filter(|t| !t.is_empty()).is_some();
+            (app || self.exists("#lock-screen").await).then_some(())
+        })
+        .await;
+    }
+}

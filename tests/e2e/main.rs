@@ -94,3 +94,23 @@ mod screening;
 // aside, two tabs, a full quota, the sandbox's packed sample ledgers and
 // the dashboard's overdue counts.
 mod work_storage;
+
+// 以单位身份查看: an accusation's content kept from the accused unit's view
+// (list, search, case page, printed 交办函, ledger CSV); the handling unit
+// sees it; the choice survives a reload.
+mod unit_view;
+
+// Hostile text (markup, script, formulas, bidi, huge, emoji) in every text
+// field of registration, case actions, settings and the work ledgers: shown
+// literally, never run, neutralised in the CSV export.
+mod hostile;
+
+// 导入台账: an Excel ledger's row errors by row and column, the corrected
+// file previewed and imported whole, kept, not imported twice; a GBK CSV;
+// a non-spreadsheet refused with storage unchanged.
+mod import;
+
+// The passphrase lock: the record and the sandbox sealed in localStorage,
+// a reload locked (a wrong passphrase refused), a second tab, the
+// passphrase changed and removed; prints Argon2id's time in Chromium.
+mod encryption;

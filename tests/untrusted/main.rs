@@ -281,3 +281,159 @@ fn the_damage_is_seen() {
     }
     assert!(office_store::load(&kv, REAL_PREFIX).is_err());
 }
+
+// ---------------------------------------------------------------------------
+// The ledger import (导入台账): the .xlsx/.xls/.csv readers and the core's
+// `plan` over whatever they read.
+
+mod ledger_import {
+    use super::*;
+    use xinfang_core::export::{ledger_csv, ledger_xlsx, Privacy};
+    use xinfang_core::import::{plan, Mapping, Table};
+    use xinfang_web::ledger_file;
+
+    fn now() -> chrono::NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 6, 30).unwrap().and_hms_opt(12, 0, 0).unwrap()
+    }
+
+    /// The sample record's ledger, in full, as .xlsx and as CSV.
+    fn ledgers() -> &'static (Vec<u8>, Vec<u8>) {
+        static L: OnceLock<(Vec<u8>, Vec<u8>)> = OnceLock::new();
+        L.get_or_init(|| {
+            let o = office();
+            let today = now().date();
+            let xlsx = ledger_xlsx(o, o.cases(), today, Privacy::Full).expect("the xlsx");
+            (xlsx, ledger_csv(o, o.cases(), today, Privacy::Full))
+        })
+    }
+
+    /// Reads the bytes as a file of that name; whatever is read is planned
+    /// into a fresh office and, when accepted, goes in whole.
+    fn check(name: &str, bytes: &[u8]) {
+        if let Ok(loaded) = ledger_file::read(name, bytes, 0) {
+            check_table(&loaded.table);
+        }
+    }
+
+    fn check_table(table: &Table) {
+        let mut office = Office::new(xinfang_core::Settings::sample_county());
+        let mapping = Mapping::recognise(&table.headers);
+        if let Ok(p) = plan(&office, table, &mapping, now()) {
+            let ids = p.apply(&mut office).expect("a checked plan applies");
+            assert_eq!(ids.len(), p.rows.len());
+            assert_eq!(office.cases().len(), p.rows.len());
+        }
+    }
+
+    /// Byte-level damage: flip bytes, cut, repeat a stretch.
+    fn damage_bytes(bytes: &[u8], d: &[(prop::sample::Index, u8, u8)]) -> Vec<u8> {
+        let mut out = bytes.to_vec();
+        for (i, value, how) in d {
+            if out.is_empty() {
+                break;
+            }
+            let at = i.index(out.len());
+            match how % 4 {
+                0 => out[at] = *value,
+                1 => out.truncate(at),
+                2 => {
+                    let end = (at + usize::from(*value)).min(out.len());
+                    let stretch = out[at..end].to_vec();
+                    out.splice(end..end, stretch);
+                }
+                _ => {
+                    let end = (at + usize::from(*value)).min(out.len());
+                    out.drain(at..end);
+                }
+            }
+        }
+        out
+    }
+
+    fn cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            "[0-9/年月日.-]{0,12}",
+            "[张李某、,，]{0,6}",
+            prop::sample::select(vec![
+                "来访",
+                "拖欠工资",
+                "县人社局",
+                "予以支持",
+                "满意",
+                "2025-03-01",
+                "城关镇",
+                "不予支持"
+            ])
+            .prop_map(String::from),
+            ".{0,24}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn ledger_files_of_arbitrary_bytes_are_refused_or_read(
+            bytes in prop::collection::vec(any::<u8>(), 0..512),
+            name in prop::sample::select(vec!["a.xlsx", "a.xls", "a.csv", "a.txt", "a.bin"]),
+            magic in 0u8..3,
+        ) {
+            // Half of them start like a workbook, to get past the sniffing.
+            let mut data = match magic {
+                0 => b"PK\x03\x04".to_vec(),
+                1 => vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+                _ => Vec::new(),
+            };
+            data.extend(bytes);
+            check(name, &data);
+        }
+
+        #[test]
+        fn damaged_xlsx_ledgers_are_refused_or_read(
+            d in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), any::<u8>()), 1..4),
+        ) {
+            check("台账.xlsx", &damage_bytes(&ledgers().0, &d));
+        }
+
+        #[test]
+        fn damaged_csv_ledgers_are_refused_or_read(
+            d in prop::collection::vec(damage(), 1..4),
+            bytes in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), any::<u8>()), 0..3),
+        ) {
+            let text = String::from_utf8_lossy(&ledgers().1).into_owned();
+            let text = damaged(&text, &d);
+            check("台账.csv", &damage_bytes(text.as_bytes(), &bytes));
+        }
+
+        #[test]
+        fn plan_takes_arbitrary_tables_without_panicking(
+            headers in prop::collection::vec(
+                prop_oneof![
+                    prop::sample::select(xinfang_core::export::LEDGER_HEADERS.to_vec()).prop_map(String::from),
+                    ".{0,8}",
+                ], 0..20),
+            rows in prop::collection::vec(prop::collection::vec(cell(), 0..20), 0..10),
+        ) {
+            check_table(&Table { headers, rows });
+        }
+    }
+
+    /// The readers do read the undamaged ledgers: the whole sample record
+    /// goes into a fresh office (the fuzzing above starts from real files).
+    #[test]
+    fn the_undamaged_ledgers_import_whole() {
+        let (xlsx, csv) = ledgers();
+        for (name, bytes) in [("台账.xlsx", xlsx), ("台账.csv", csv)] {
+            let loaded = ledger_file::read(name, bytes, 0).expect("read");
+            let mut fresh = Office::new(xinfang_core::Settings::sample_county());
+            let m = Mapping::recognise(&loaded.table.headers);
+            let p = plan(&fresh, &loaded.table, &m, now()).expect("our own ledger plans");
+            assert_eq!(
+                p.apply(&mut fresh).expect("applies").len(),
+                office().cases().len(),
+                "{name}"
+            );
+        }
+    }
+}

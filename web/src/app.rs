@@ -10,6 +10,7 @@ use yew::prelude::*;
 use crate::components::backup::Backup;
 use crate::components::deadline_calculator::DeadlineCalculator;
 use crate::components::header::Header;
+use crate::components::lock_screen::LockScreen;
 use crate::components::sandbox_bar::{SandboxBar, SANDBOX_CASES_PER_YEAR, SANDBOX_SEED};
 use crate::components::storage_notice::StorageNotice;
 use crate::components::work_notice::WorkNotice;
@@ -31,9 +32,34 @@ use crate::storage;
 use crate::store::{Action, CaughtUp, Route, Space, Store};
 use crate::work_store;
 
-/// The whole page.
+/// The whole page: the lock screen while the store is encrypted and this
+/// tab holds no key, then the app (which opens the record only then).
 #[component]
 pub fn App() -> Html {
+    let unlocked = use_state(|| !office_store::needs_unlock());
+    if !*unlocked {
+        let on_open = Callback::from(move |()| unlocked.set(true));
+        let lang = storage::load().settings.lang;
+        set_document_lang(lang);
+        return html! { <LockScreen {lang} {on_open} /> };
+    }
+    html! { <OfficeApp /> }
+}
+
+/// Another tab changed the lock record: follow it, or (a passphrase this
+/// tab cannot know) reload the page, which asks for it.
+fn follow_lock() {
+    let lock = crate::crypt::read_lock(&BrowserKv).ok().flatten();
+    if !office_store::follow_lock(lock.as_ref()) {
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().reload();
+        }
+    }
+}
+
+/// The app with the store open.
+#[component]
+fn OfficeApp() -> Html {
     let store = use_reducer(|| {
         let kv = BrowserKv;
         let opened = match office_store::stored_space(&kv) {
@@ -77,6 +103,9 @@ pub fn App() -> Html {
         use_effect_with((), move |()| {
             let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(
                 move |event: web_sys::StorageEvent| {
+                    if event.key().is_none_or(|k| k == crate::crypt::LOCK_KEY) {
+                        follow_lock();
+                    }
                     let app = latest.borrow().clone();
                     let prefix = office_store::prefix_of(app.space);
                     let head = office_store::key(prefix, "head");

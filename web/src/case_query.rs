@@ -252,6 +252,12 @@ impl Needle {
         self.terms.iter().all(|t| searched_fields(case).any(|f| t.occurs_in(f)))
     }
 
+    /// Whether every term occurs in the case number (all a view that must
+    /// not see the case's content may search).
+    pub fn matches_number(&self, case: &Case) -> bool {
+        self.terms.iter().all(|t| t.occurs_in(case.number()))
+    }
+
     /// For a shown row: the first term that occurs only in a field the row
     /// does not show (the content, the village, a further petitioner's
     /// name), with that field's name and a short excerpt around it, so the
@@ -341,6 +347,10 @@ pub struct Entry {
     pub due: Option<Due>,
     /// Its position in case-number order.
     pub number_rank: u32,
+    /// Whether the view the index was made for must not see its content
+    /// (an accusation against the viewing unit, see [`crate::unit_view`]):
+    /// then only its number is searched and its rows show the placeholder.
+    pub hidden: bool,
 }
 
 impl Entry {
@@ -368,9 +378,16 @@ pub fn responsible_unit(office: &Office, case: &Case) -> Option<UnitId> {
 impl Index {
     /// The index of the record as it is, for `today`.
     pub fn build(office: &Office, today: NaiveDate) -> Index {
-        let petition_office = office.settings().org.petition_office();
-        let mut entries: Vec<Entry> = office
-            .cases()
+        Index::build_for(office, today, None)
+    }
+
+    /// The index of the cases `view` lists (every case for `None`, see
+    /// [`crate::unit_view::shows`]), for `today`.
+    pub fn build_for(office: &Office, today: NaiveDate, view: Option<UnitId>) -> Index {
+        let org = &office.settings().org;
+        let petition_office = org.petition_office();
+        let cases = || office.cases().filter(|c| crate::unit_view::shows(c, view, org));
+        let mut entries: Vec<Entry> = cases()
             .map(|case| Entry {
                 id: case.id(),
                 received_on: case.intake().received_on,
@@ -383,10 +400,11 @@ impl Index {
                 channel: case.intake().channel,
                 due: office.next_due(case),
                 number_rank: 0,
+                hidden: crate::unit_view::hides(case, view, org),
             })
             .collect();
         let mut by_number: Vec<(&str, usize)> =
-            office.cases().enumerate().map(|(i, c)| (c.number(), i)).collect();
+            cases().enumerate().map(|(i, c)| (c.number(), i)).collect();
         by_number.sort_unstable();
         for (rank, (_, i)) in by_number.into_iter().enumerate() {
             entries[i].number_rank = rank as u32;
@@ -451,7 +469,9 @@ pub fn query(office: &Office, index: &Index, filters: &Filters, sort: Sort) -> V
         // Both are in id order: advance the index to this case.
         while entries.next_if(|e| e.id < case.id()).is_some() {}
         let Some(e) = entries.next_if(|e| e.id == case.id()) else { continue };
-        if passes(e) && needle.as_ref().is_none_or(|n| n.matches(case)) {
+        // A case hidden from the view is found by its number only.
+        let found_by = |n: &Needle| if e.hidden { n.matches_number(case) } else { n.matches(case) };
+        if passes(e) && needle.as_ref().is_none_or(found_by) {
             found.push(e);
         }
     }

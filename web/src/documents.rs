@@ -128,8 +128,21 @@ pub fn doc_name_zh(doc: Document) -> &'static str {
 
 /// Builds a document of a case, or says why there is none.
 pub fn build(office: &Office, id: CaseId, doc: Document) -> Result<OfficialDocument, Unavailable> {
+    build_for(office, id, doc, None)
+}
+
+/// Builds a document as `view` may see it: for an accusation against the
+/// viewing unit (see [`crate::unit_view`]) the summary, content and
+/// petitioners are the placeholder.
+pub fn build_for(
+    office: &Office,
+    id: CaseId,
+    doc: Document,
+    view: Option<UnitId>,
+) -> Result<OfficialDocument, Unavailable> {
     let case = office.case(id).ok_or(Unavailable::NoCase)?;
-    let b = Builder { s: office.settings(), case };
+    let case = crate::unit_view::shown(case, view, &office.settings().org);
+    let b = Builder { s: office.settings(), case: &case };
     let missing = Unavailable::NotIssued(doc);
     match doc {
         Document::Acceptance => b.acceptance(),
@@ -329,7 +342,8 @@ impl Builder<'_> {
     /// The summary as told to a unit: withheld from the accused unit.
     fn summary_for(&self, unit: UnitId) -> String {
         let intake = self.case.intake();
-        if intake.accused_unit == Some(unit) {
+        // The accused unit or one above it (the one rule, in `unit_view`).
+        if crate::unit_view::hidden_from(self.case, unit, self.org()) {
             "检举控告事项（具体内容依规定不向被检举控告单位提供）".into()
         } else {
             format!("“{}”", intake.summary)

@@ -24,6 +24,8 @@
 //! - `forms`: the registration and routing forms as data, turned into the
 //!   core's `Intake` and `Routing` with a message per wrong field.
 //! - `supervision_board`: the 督办 board as data (items, filters, counts).
+//! - `unit_view`: 以单位身份查看 — which cases a unit sees, and the one rule
+//!   hiding an accusation's content from the unit it accuses.
 //! - `components`: one component per file.
 //!
 //! Implementation note: this crate is built for `wasm32-unknown-unknown`
@@ -39,6 +41,7 @@ pub mod charts;
 pub mod clock;
 pub mod components;
 pub mod context;
+pub mod crypt;
 pub mod dates;
 pub mod deadline;
 pub mod documents;
@@ -47,12 +50,14 @@ pub mod form_state;
 pub mod forms;
 pub mod i18n;
 pub mod labels;
+pub mod ledger_file;
 pub mod office_store;
 pub mod pages;
 pub mod route;
 pub mod storage;
 pub mod store;
 pub mod supervision_board;
+pub mod unit_view;
 pub mod work_store;
 
 pub use app::App;

@@ -90,6 +90,16 @@ pub trait KeyValue {
     fn remove(&self, key: &str) -> Result<(), String>;
     /// Every key.
     fn keys(&self) -> Vec<String>;
+    /// The value under `key` as stored (sealed, when the store is
+    /// encrypted: see [`crate::crypt`]); the same as [`KeyValue::get`] for a
+    /// store that does not encrypt.
+    fn get_raw(&self, key: &str) -> Result<Option<String>, String> {
+        self.get(key)
+    }
+    /// Writes `value` under `key` as it is (already sealed or plain).
+    fn set_raw(&self, key: &str, value: &str) -> Result<(), String> {
+        self.set(key, value)
+    }
 }
 
 /// An in-memory store that counts writes and can have a quota (in the
@@ -136,9 +146,71 @@ impl KeyValue for MemoryKv {
     }
 }
 
-/// The browser's `localStorage`.
+/// The browser's `localStorage`, encryption-aware: while a session key is
+/// set ([`set_session`], after the lock screen), the values of the record
+/// keys ([`crate::crypt::is_record_key`]: everything under
+/// `xinfang.office`, `xinfang.sandbox`, their `-aside-` copies and `.work`)
+/// are sealed on `set` and opened on `get`, so every reader and writer
+/// (the record, the work ledgers, backup, sandbox) is covered in this one
+/// place; the preferences, `xinfang.space` and `xinfang.lock` stay plain.
+/// A value that fails to open is an `Err` with the reason (the loaders then
+/// report the record unreadable and keep it). [`KeyValue::get_raw`] and
+/// [`usage`] see what is stored.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct BrowserKv;
+
+thread_local! {
+    /// The unlocked key(s) of this tab; never stored, gone with the page.
+    static SESSION: RefCell<Option<crate::crypt::Session>> = const { RefCell::new(None) };
+}
+
+/// Sets (or, with `None`, clears) this tab's session key.
+pub fn set_session(session: Option<crate::crypt::Session>) {
+    SESSION.with(|s| *s.borrow_mut() = session);
+}
+
+/// Runs `f` with this tab's session key, if any.
+pub fn with_session<R>(f: impl FnOnce(Option<&crate::crypt::Session>) -> R) -> R {
+    SESSION.with(|s| f(s.borrow().as_ref()))
+}
+
+/// Follows a lock record another tab wrote (`None`: removed): `false` when
+/// this tab cannot read the store with its session any more (the page
+/// must ask for the passphrase again).
+pub fn follow_lock(lock: Option<&crate::crypt::Lock>) -> bool {
+    SESSION.with(|cell| {
+        let mut session = cell.borrow_mut();
+        match (session.as_mut(), lock) {
+            (None, None) => true,
+            (None, Some(_)) => false,
+            (Some(s), lock) => {
+                let ok = s.follow(lock);
+                if ok && lock.is_none() {
+                    *session = None;
+                }
+                ok
+            }
+        }
+    })
+}
+
+/// Whether the page must ask for the passphrase: a lock record is stored
+/// and this tab holds no key.
+pub fn needs_unlock() -> bool {
+    let stored = BrowserKv.get_raw(crate::crypt::LOCK_KEY).ok().flatten().is_some();
+    stored && with_session(|s| s.is_none())
+}
+
+/// Whether this tab writes the record sealed (encryption is on).
+pub fn encryption_on() -> bool {
+    with_session(|s| s.is_some_and(crate::crypt::Session::writes_sealed))
+}
+
+/// Fills `buf` from the browser's `crypto.getRandomValues`.
+pub fn random_bytes(buf: &mut [u8]) -> Result<(), String> {
+    let crypto = web_sys::window().ok_or("no window")?.crypto().map_err(js_message)?;
+    crypto.get_random_values_with_u8_array(buf).map(drop).map_err(js_message)
+}
 
 impl BrowserKv {
     fn storage() -> Result<web_sys::Storage, String> {
@@ -162,9 +234,19 @@ fn js_message(err: wasm_bindgen::JsValue) -> String {
 
 impl KeyValue for BrowserKv {
     fn get(&self, key: &str) -> Result<Option<String>, String> {
-        Self::storage()?.get_item(key).map_err(js_message)
+        let Some(stored) = self.get_raw(key)? else { return Ok(None) };
+        with_session(|s| crate::crypt::open_value(s, key, stored)).map(Some)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        let sealed = with_session(|s| {
+            crate::crypt::seal_value(s, key, value, &mut |buf: &mut [u8]| random_bytes(buf))
+        })?;
+        self.set_raw(key, sealed.as_deref().unwrap_or(value))
+    }
+    fn get_raw(&self, key: &str) -> Result<Option<String>, String> {
+        Self::storage()?.get_item(key).map_err(js_message)
+    }
+    fn set_raw(&self, key: &str, value: &str) -> Result<(), String> {
         Self::storage()?.set_item(key, value).map_err(js_message)
     }
     fn remove(&self, key: &str) -> Result<(), String> {
@@ -183,12 +265,12 @@ pub fn usage_of<'a>(pairs: impl Iterator<Item = (&'a String, &'a String)>) -> us
     pairs.map(|(k, v)| 2 * (k.encode_utf16().count() + v.encode_utf16().count())).sum()
 }
 
-/// Bytes the whole store takes (every key, ours or not).
+/// Bytes the whole store takes (every key, ours or not), as stored.
 pub fn usage(kv: &dyn KeyValue) -> usize {
     kv.keys()
         .into_iter()
         .map(|k| {
-            let v = kv.get(&k).ok().flatten().unwrap_or_default();
+            let v = kv.get_raw(&k).ok().flatten().unwrap_or_default();
             2 * (k.encode_utf16().count() + v.encode_utf16().count())
         })
         .sum()
@@ -214,7 +296,7 @@ const WINDOW: usize = 32 * 1024;
 /// Deflates `text` and packs it as `Z<byte count>:<15 bits per char>`.
 pub fn pack(text: &str) -> String {
     let bytes = miniz_oxide::deflate::compress_to_vec(text.as_bytes(), 9);
-    pack_bytes('Z', &bytes)
+    pack_bytes("Z", &bytes)
 }
 
 /// Deflates `text` with `dict` (its last 32 KiB) as the preset history
@@ -254,7 +336,7 @@ pub fn pack_with_dict(dict: &str, text: &str) -> String {
     // The history: compressed and flushed to a block boundary, then dropped.
     run(dict, TDEFLFlush::Sync);
     let bytes = run(text.as_bytes(), TDEFLFlush::Finish);
-    pack_bytes('Y', &bytes)
+    pack_bytes("Y", &bytes)
 }
 
 fn inflate_with_dict(dict: &[u8], data: &[u8]) -> Result<Vec<u8>, String> {
@@ -285,9 +367,11 @@ fn inflate_with_dict(dict: &[u8], data: &[u8]) -> Result<Vec<u8>, String> {
     }
 }
 
-fn pack_bytes(marker: char, bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 8 / 15 * 3 + 16);
-    out.push(marker);
+/// Packs `bytes` 15 bits per UTF-16 code unit as `<marker><byte count>:…`
+/// (the sealed chunks' packing; also the sealed values of [`crate::crypt`]).
+pub fn pack_bytes(marker: &str, bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 8 / 15 * 3 + 16 + marker.len());
+    out.push_str(marker);
     out.push_str(&bytes.len().to_string());
     out.push(':');
     let push = |out: &mut String, v: u32| {
@@ -323,27 +407,7 @@ pub fn unpack_with_dict(text: &str, dict: &str) -> Option<Result<String, String>
         None => (text.strip_prefix('Y')?, true),
     };
     Some((|| {
-        let (len, body) = rest.split_once(':').ok_or("no length")?;
-        let len: usize = len.parse().map_err(|_| "bad length")?;
-        let mut bytes = Vec::with_capacity(len + 2);
-        let (mut acc, mut bits) = (0u32, 0u32);
-        for c in body.chars() {
-            let v = u32::from(c).wrapping_sub(PACK_BASE);
-            if v > 0x7fff {
-                return Err(format!("unexpected character U+{:04X}", u32::from(c)));
-            }
-            acc = (acc << 15) | v;
-            bits += 15;
-            while bits >= 8 {
-                bits -= 8;
-                bytes.push((acc >> bits) as u8);
-            }
-            acc &= (1 << bits) - 1;
-        }
-        if bytes.len() < len {
-            return Err("cut short".to_owned());
-        }
-        bytes.truncate(len);
+        let bytes = unpack_bytes(rest)?;
         let raw = if with_dict {
             inflate_with_dict(dict.as_bytes(), &bytes)?
         } else {
@@ -352,6 +416,32 @@ pub fn unpack_with_dict(text: &str, dict: &str) -> Option<Result<String, String>
         };
         String::from_utf8(raw).map_err(|e| e.to_string())
     })())
+}
+
+/// Reverses [`pack_bytes`] after its marker: `<byte count>:…` to the bytes.
+pub fn unpack_bytes(rest: &str) -> Result<Vec<u8>, String> {
+    let (len, body) = rest.split_once(':').ok_or("no length")?;
+    let len: usize = len.parse().map_err(|_| "bad length")?;
+    let mut bytes = Vec::with_capacity(len.min(body.len() * 2) + 2);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in body.chars() {
+        let v = u32::from(c).wrapping_sub(PACK_BASE);
+        if v > 0x7fff {
+            return Err(format!("unexpected character U+{:04X}", u32::from(c)));
+        }
+        acc = (acc << 15) | v;
+        bits += 15;
+        while bits >= 8 {
+            bits -= 8;
+            bytes.push((acc >> bits) as u8);
+        }
+        acc &= (1 << bits) - 1;
+    }
+    if bytes.len() < len {
+        return Err("cut short".to_owned());
+    }
+    bytes.truncate(len);
+    Ok(bytes)
 }
 
 /// The text of a value that may be packed.
@@ -784,9 +874,13 @@ pub fn save(kv: &dyn KeyValue, req: SaveRequest<'_>) -> Result<Saved, SaveError>
 
 /// Writes `value` under `key`, adding the change in bytes used to `delta`.
 fn put(kv: &dyn KeyValue, key: &str, value: &str, delta: &mut i64) -> Result<(), SaveError> {
-    let old = kv.get(key).ok().flatten().map_or(0, |v| 2 * (key.len() + v.encode_utf16().count()));
+    // As stored (sealed, when the store is encrypted).
+    let size = |kv: &dyn KeyValue| {
+        kv.get_raw(key).ok().flatten().map_or(0, |v| 2 * (key.len() + v.encode_utf16().count()))
+    };
+    let old = size(kv);
     kv.set(key, value).map_err(SaveError::Write)?;
-    *delta += (2 * (key.len() + value.encode_utf16().count())) as i64 - old as i64;
+    *delta += size(kv) as i64 - old as i64;
     Ok(())
 }
 

@@ -2,7 +2,8 @@
 //! the schema of what is saved, and the only user of gloo-storage.
 //!
 //! What is saved is a versioned envelope, `{ "version": 1, "settings": {
-//! "lang": "zh-CN" } }`. Loading never loses data: when the saved value
+//! "lang": "zh-CN", "view_as": 7 } }` (`view_as`, when set: the unit whose
+//! view the app shows, see `unit_view`). Loading never loses data: when the saved value
 //! cannot be read (not JSON, not this schema, or written by a newer
 //! version), it is left untouched under [`KEY`], copied verbatim to
 //! [`BACKUP_KEY`], and the app reports it and saves nothing until the user
@@ -31,6 +32,11 @@ pub const VERSION: u64 = 1;
 pub struct Settings {
     /// The interface language.
     pub lang: Lang,
+    /// 以单位身份查看: the unit whose workspace the app shows (`None`: the
+    /// petition office's view of every case). Missing in preferences saved
+    /// before it existed: then `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view_as: Option<xinfang_core::UnitId>,
 }
 
 /// What loading found.
@@ -189,7 +195,7 @@ mod tests {
 
     #[test]
     fn envelope_round_trip() {
-        let settings = Settings { lang: Lang::En };
+        let settings = Settings { lang: Lang::En, view_as: None };
         let text = encode(&settings);
         assert_eq!(text, r#"{"version":1,"settings":{"lang":"en"}}"#);
         let value = serde_json::from_str(&text).unwrap();
@@ -201,8 +207,20 @@ mod tests {
         assert_eq!(decode(json!({ "version": 1 })), Ok(Settings::default()));
         assert_eq!(
             decode(json!({ "version": 1, "settings": { "lang": "en", "theme": "dark" } })),
-            Ok(Settings { lang: Lang::En })
+            Ok(Settings { lang: Lang::En, view_as: None })
         );
+    }
+
+    #[test]
+    fn the_unit_view_is_kept_and_older_preferences_still_load() {
+        let settings = Settings { lang: Lang::ZhCn, view_as: Some(xinfang_core::UnitId::new(7)) };
+        let value = serde_json::from_str(&encode(&settings)).unwrap();
+        assert_eq!(decode(value), Ok(settings));
+        // Saved before the field existed: the petition office's view.
+        let old = json!({ "version": 1, "settings": { "lang": "en" } });
+        assert_eq!(decode(old), Ok(Settings { lang: Lang::En, view_as: None }));
+        let bad = json!({ "version": 1, "settings": { "lang": "en", "view_as": "x" } });
+        assert!(matches!(decode(bad), Err(Unreadable::Invalid { .. })));
     }
 
     #[test]

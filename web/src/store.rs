@@ -450,6 +450,9 @@ pub enum Action {
     Notify(Notice),
     /// Hide the message.
     DismissNotice,
+    /// 以单位身份查看: show the app as this unit's workspace (`None`: the
+    /// petition office's view of every case); saved with the preferences.
+    SetViewAs(Option<xinfang_core::UnitId>),
 }
 
 impl Store {
@@ -620,7 +623,7 @@ impl Reducible for Store {
         match action {
             Action::SetLang(lang) if lang == self.settings.lang => self,
             Action::SetLang(lang) => self.with(|s| {
-                s.settings = Settings { lang };
+                s.settings.lang = lang;
                 s.revision += 1;
             }),
             Action::Saved => match self.problem.as_deref() {
@@ -813,6 +816,11 @@ impl Reducible for Store {
             Action::Notify(notice) => self.with(|s| s.notice = Some(notice)),
             Action::DismissNotice if self.notice.is_none() => self,
             Action::DismissNotice => self.with(|s| s.notice = None),
+            Action::SetViewAs(view) if view == self.settings.view_as => self,
+            Action::SetViewAs(view) => self.with(|s| {
+                s.settings.view_as = view;
+                s.revision += 1;
+            }),
         }
     }
 }

@@ -97,6 +97,14 @@ impl Item {
 /// Every reminder and supervision notice of the office, case by case, with
 /// the times their issue and closing were recorded (one pass over the log).
 pub fn items(office: &Office) -> Vec<Item> {
+    items_for(office, None)
+}
+
+/// The items of the cases `view` lists (see [`crate::unit_view::shows`]);
+/// an accusation hidden from the viewing unit has its note replaced by
+/// [`crate::unit_view::PLACEHOLDER`].
+pub fn items_for(office: &Office, view: Option<UnitId>) -> Vec<Item> {
+    let org = &office.settings().org;
     let mut recorded: HashMap<(CaseId, u32), (Option<NaiveDateTime>, Option<NaiveDateTime>)> =
         HashMap::new();
     for entry in office.log().entries() {
@@ -113,8 +121,10 @@ pub fn items(office: &Office) -> Vec<Item> {
     }
     office
         .cases()
+        .filter(|case| crate::unit_view::shows(case, view, org))
         .flat_map(|case| {
             let recorded = &recorded;
+            let hidden = crate::unit_view::hides(case, view, org);
             case.supervision().iter().map(move |s| {
                 let (issued_at, closed_at) =
                     recorded.get(&(case.id(), s.no)).copied().unwrap_or_default();
@@ -126,8 +136,17 @@ pub fn items(office: &Office) -> Vec<Item> {
                     kind: s.kind,
                     on: s.on,
                     respond_by: s.respond_by,
-                    note: s.note.clone(),
-                    closed: s.closed.clone(),
+                    note: if hidden {
+                        crate::unit_view::PLACEHOLDER.to_string()
+                    } else {
+                        s.note.clone()
+                    },
+                    closed: s.closed.clone().map(|mut c| {
+                        if hidden && !c.note.is_empty() {
+                            c.note = crate::unit_view::PLACEHOLDER.to_string();
+                        }
+                        c
+                    }),
                     issued_at,
                     closed_at,
                 }

@@ -479,6 +479,9 @@ pub fn Backup() -> Html {
                     data-file-name={file_name(space, clock::today())}>
                 { tr(lang, "下载备份", "Download a backup") }
             </button>
+            if office_store::encryption_on() {
+                <span id="backup-plain-warning" class="backup-plain-warning">{ tr(lang, "注意：下载的备份文件不加密，请妥善保管。", "Note: the downloaded backup file is not encrypted; keep it safe.") }</span>
+            }
             <label class="backup-restore">
                 { tr(lang, "从备份恢复：", "Restore from a backup: ") }
                 <input id="backup-restore" type="file" accept=".json" onchange={on_file} />

@@ -48,6 +48,11 @@ pub fn CaseHeader(props: &CaseHeaderProps) -> Html {
         return html! {};
     };
     let s = office.settings();
+    // An accusation against the viewing unit: the placeholder for its
+    // summary, content and petitioners (see `unit_view`).
+    let hidden = crate::unit_view::hides(case, app.settings.view_as, &s.org);
+    let case = crate::unit_view::shown(case, app.settings.view_as, &s.org);
+    let case: &xinfang_core::Case = &case;
     let intake = case.intake();
     let stage = case.stage();
     let case_link = |id: CaseId, number: String, elem_id: Option<String>| {
@@ -190,6 +195,12 @@ pub fn CaseHeader(props: &CaseHeaderProps) -> Html {
                 </thead>
                 <tbody>{ for petitioners }</tbody>
             </table>
+            if hidden {
+                <p class="case-hidden" id="case-hidden" data-hidden="1">
+                    { tr(lang, "本件为对本单位（或下属单位）的检举控告，内容及信访人信息不予显示。",
+                         "An accusation against this unit (or a unit under it): its content and petitioners are not shown.") }
+                </p>
+            }
             if !intake.content.trim().is_empty() {
                 <div class="case-content-block">
                     <h3>{ tr(lang, "信访内容", "Content") }</h3>

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use xinfang_core::export::{self, Privacy};
-use xinfang_core::{Office, Period, Ranking, Report, Scope};
+use xinfang_core::{Case, Office, Period, Ranking, Report, Scope, UnitId};
 use yew::prelude::*;
 
 use super::report_data::ReportData;
@@ -57,22 +57,35 @@ impl What {
     }
 }
 
-/// The ledger's cases: those in `scope` received in `period` (by `today`).
+/// The ledger's cases: those in `scope` received in `period` (by `today`)
+/// that `view` lists (see [`crate::unit_view`]); an accusation hidden from
+/// the viewing unit has the placeholder for its names and summary.
 pub fn ledger_bytes(
     office: &Office,
     period: Period,
     scope: Scope,
     today: NaiveDate,
     format: Format,
+    view: Option<UnitId>,
 ) -> Result<Vec<u8>, String> {
-    let cases = office.cases().filter(|c| {
-        let on = c.intake().received_on;
-        period.contains(on) && on <= today && scope.includes(c)
-    });
+    let org = &office.settings().org;
+    let cases: Vec<&Case> = office
+        .cases()
+        .filter(|c| {
+            let on = c.intake().received_on;
+            period.contains(on)
+                && on <= today
+                && scope.includes(c)
+                && crate::unit_view::shows(c, view, org)
+        })
+        .collect();
+    let mut table = export::ledger_table(office, cases.iter().copied(), today, Privacy::Masked);
+    crate::unit_view::redact_ledger(&mut table, &cases, view, org);
     match format {
-        Format::Csv => Ok(export::ledger_csv(office, cases, today, Privacy::Masked)),
+        Format::Csv => Ok(export::table_csv(&table)),
         Format::Xlsx => {
-            export::ledger_xlsx(office, cases, today, Privacy::Masked).map_err(|e| e.to_string())
+            let title = table.title.clone();
+            export::tables_xlsx(&[table], &title, today).map_err(|e| e.to_string())
         }
     }
 }
@@ -101,7 +114,9 @@ fn export(
     let office = app.office.get();
     let tree = &office.settings().categories;
     let bytes = match (what, format) {
-        (What::Ledger, f) => ledger_bytes(&office, report.period, report.scope, today, f),
+        (What::Ledger, f) => {
+            ledger_bytes(&office, report.period, report.scope, today, f, app.settings.view_as)
+        }
         (What::Report, Format::Csv) => Ok(export::report_csv(report, tree)),
         (What::Report, Format::Xlsx) => {
             export::report_xlsx(report, tree).map_err(|e| e.to_string())

@@ -249,9 +249,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let office = app.office.get();
+    // An accusation against the viewing unit: its free texts are withheld
+    // (see `unit_view`).
+    let hidden = office
+        .case(props.id)
+        .is_some_and(|c| crate::unit_view::hides(c, app.settings.view_as, &office.settings().org));
     let entries: Vec<Html> = office
         .history(props.id)
         .map(|entry| {
+            let redacted = hidden.then(|| crate::unit_view::redact_change(&entry.event.change));
+            let change = redacted.as_ref().unwrap_or(&entry.event.change);
             let at = entry.event.at;
             let when = format!("{} {}", day(lang, at.date()), at.format("%H:%M"));
             let redo = matches!(
@@ -264,7 +271,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <time datetime={at.format("%Y-%m-%dT%H:%M:%S").to_string()} class="timeline-at">
                         { when }
                     </time>
-                    <span class="timeline-what">{ describe(lang, &office, &entry.event.change) }</span>
+                    <span class="timeline-what">{ describe(lang, &office, change) }</span>
                 </li>
             }
         })

@@ -37,14 +37,16 @@ pub fn CasesPage() -> Html {
     let sort = use_state(move || initial.1);
     let page = use_state(|| 0usize);
 
-    let index = use_memo((app.office.clone(), today), |(office, today)| {
-        Index::build(&office.get(), *today)
+    // Only the cases of the unit whose view is shown (see `unit_view`).
+    let view = app.settings.view_as;
+    let index = use_memo((app.office.clone(), today, view), |(office, today, view)| {
+        Index::build_for(&office.get(), *today, *view)
     });
     let ids = {
         let index = index.clone();
         use_memo(
-            (app.office.clone(), today, (*filters).clone(), *sort),
-            move |(office, _, filters, sort)| query(&office.get(), &index, filters, *sort),
+            (app.office.clone(), today, (*filters).clone(), *sort, view),
+            move |(office, _, filters, sort, _)| query(&office.get(), &index, filters, *sort),
         )
     };
     let paging = Paging::new(ids.len(), *page);
@@ -301,10 +303,15 @@ fn row(
     needle: Option<&Needle>,
 ) -> Html {
     let id: CaseId = case.id();
-    let intake = case.intake();
-    let settings = office.settings();
     let today = index.today();
     let entry = index.entry(id);
+    // An accusation hidden from the viewing unit shows the placeholder.
+    let hidden_case = entry.is_some_and(|e| e.hidden);
+    let redacted = hidden_case.then(|| crate::unit_view::redact(case));
+    let case = redacted.as_ref().unwrap_or(case);
+    let needle = needle.filter(|_| !hidden_case);
+    let intake = case.intake();
+    let settings = office.settings();
     let petitioner = intake.primary().map_or_else(String::new, |p| {
         let others = intake.head_count.max(intake.petitioners.len() as u32);
         match (others > 1, lang) {

@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use xinfang_core::metrics::{Indicator, IndicatorKind};
-use xinfang_core::{Office, Period, Report, Scope, Stage};
+use xinfang_core::{Office, Period, Report, Scope, Stage, UnitId};
 use yew::prelude::*;
 
 use crate::case_query::{group_thousands, item_count, Agenda, DueGroup, Index};
@@ -32,8 +32,9 @@ struct Summary {
     year: Option<Report>,
 }
 
-fn summarise(office: &Office, today: NaiveDate) -> Summary {
-    let index = Index::build(office, today);
+fn summarise(office: &Office, today: NaiveDate, view: Option<UnitId>) -> Summary {
+    // The viewing unit's cases only (see `unit_view`).
+    let index = Index::build_for(office, today, view);
     let agenda = Agenda::build(office, &index);
     let month = Report::compute(office, Period::month_of(today), Scope::All, today);
     let year = NaiveDate::from_ymd_opt(today.year(), 1, 1)
@@ -55,8 +56,10 @@ pub fn DashboardPage() -> Html {
     let app = use_app();
     let lang = app.lang();
     let today = clock::today();
-    let summary =
-        use_memo((app.office.clone(), today), |(office, today)| summarise(&office.get(), *today));
+    let view = app.settings.view_as;
+    let summary = use_memo((app.office.clone(), today, view), |(office, today, view)| {
+        summarise(&office.get(), *today, *view)
+    });
 
     let overdue_n = summary.overdue_count;
     let today_n = item_count(&summary.agenda.today);
@@ -138,6 +141,15 @@ fn due_block(
     let office = app.office.get();
     let org = &office.settings().org;
     let overdue = id == "overdue";
+    let view = app.settings.view_as;
+    // An accusation hidden from the viewing unit shows the placeholder.
+    let summary_of = |case: &xinfang_core::Case| {
+        if crate::unit_view::hides(case, view, org) {
+            crate::unit_view::PLACEHOLDER.to_string()
+        } else {
+            case.intake().summary.clone()
+        }
+    };
     let body = if groups.is_empty() {
         html! { <p class="empty">{ tr(lang, "无", "None") }</p> }
     } else {
@@ -161,7 +173,7 @@ fn due_block(
                         <a href={crate::route::to_hash(Route::Case(*case_id))}
                            onclick={go(app, Route::Case(*case_id))}>{ case.number() }</a>
                         { " " }
-                        <span class="due-summary">{ case.intake().summary.clone() }</span>
+                        <span class="due-summary">{ summary_of(case) }</span>
                         { " — " }
                         <span class="due-action">{ due.action.name(lang) }</span>
                         { " " }

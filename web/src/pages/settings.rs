@@ -55,6 +55,7 @@ pub fn SettingsPage() -> Html {
             <SettingsTargets />
             <SettingsClock />
             <SettingsCalendar />
+            <crate::components::settings_encryption::SettingsEncryption />
         </section>
     }
 }

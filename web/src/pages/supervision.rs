@@ -26,7 +26,7 @@ use crate::labels::Named;
 use crate::route;
 use crate::store::Route;
 use crate::supervision_board::{
-    due_text, items, select, unit_counts, units, Due, Filters, Item, StateFilter,
+    due_text, items_for, select, unit_counts, units, Due, Filters, Item, StateFilter,
 };
 
 /// 督办.
@@ -37,14 +37,17 @@ pub fn SupervisionPage() -> Html {
     let today = clock::today();
     let filters = use_state(Filters::default);
 
-    let all = use_memo(app.office.clone(), |office| items(&office.get()));
+    // The viewing unit's cases only (see `unit_view`).
+    let view = app.settings.view_as;
+    let all =
+        use_memo((app.office.clone(), view), |(office, view)| items_for(&office.get(), *view));
     let counts = {
         let all = all.clone();
-        use_memo((app.office.clone(), today), move |(_, today)| unit_counts(&all, *today))
+        use_memo((app.office.clone(), today, view), move |(_, today, _)| unit_counts(&all, *today))
     };
     let groups = {
         let all = all.clone();
-        use_memo((app.office.clone(), (*filters).clone(), today), move |(_, f, today)| {
+        use_memo((app.office.clone(), (*filters).clone(), today, view), move |(_, f, today, _)| {
             select(&all, f, *today)
         })
     };

@@ -1,0 +1,326 @@
+//! 导入台账 (`#/import`): an Excel ledger with two bad rows is refused with
+//! the row and column of each problem, the corrected file is previewed and
+//! imported whole (the cases listed, searchable, kept after a reload), the
+//! same file again adds nothing; a GBK-encoded CSV imports its Chinese; a
+//! file that is no spreadsheet is refused with localStorage unchanged.
+
+use std::path::{Path, PathBuf};
+
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+use crate::dashboard::list_total;
+use crate::harness::Browser;
+
+fn folder(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xinfang-import-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    dir
+}
+
+/// A valid identity number from its first 17 digits (GB 11643).
+fn id_number(first: &str) -> String {
+    const W: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    let sum: u32 = first.bytes().zip(W).map(|(b, w)| u32::from(b - b'0') * w).sum();
+    format!("{first}{}", b"10X98765432"[(sum % 11) as usize] as char)
+}
+
+/// The same number with a wrong check digit.
+fn wrong_check(id: &str) -> String {
+    let mut s = id[..17].to_string();
+    s.push(if id.ends_with('0') { '1' } else { '0' });
+    s
+}
+
+const HEADERS: [&str; 12] = [
+    "登记日期",
+    "信访人",
+    "身份证号",
+    "联系电话",
+    "信访形式",
+    "人数",
+    "反映问题",
+    "问题类别",
+    "责任单位",
+    "办理时限",
+    "办理结果",
+    "满意度",
+];
+
+/// Six ledger rows (day of March 2025, then the other cells); `bad` puts
+/// a wrong check digit in the second row and an unknown category in the
+/// fifth.
+fn rows(bad: bool) -> Vec<(u32, [String; 11])> {
+    let s = |x: &str| x.to_string();
+    let good_id = id_number("41010219800101001");
+    let id = if bad { wrong_check(&good_id) } else { good_id.clone() };
+    let category = if bad { "外星事务" } else { "集中供热" };
+    vec![
+        (
+            3,
+            [
+                s("张某"),
+                id_number("41010219750505002"),
+                s("13800001111"),
+                s("来访"),
+                s("1"),
+                s("导入测试：反映工资被拖欠"),
+                s("拖欠工资"),
+                s("县人社局"),
+                s("2025-05-10"),
+                s("予以支持，已追回工资"),
+                s("满意"),
+            ],
+        ),
+        (
+            4,
+            [
+                s("李某、王某"),
+                id,
+                s(""),
+                s("来信"),
+                s("2"),
+                s("导入测试：反映道路破损"),
+                s("交通治理"),
+                s("县交通运输局"),
+                s(""),
+                s(""),
+                s(""),
+            ],
+        ),
+        (
+            5,
+            [
+                s("赵某"),
+                s(""),
+                s("0371-6123456"),
+                s("网上信访"),
+                s(""),
+                s("导入测试：反映噪音扰民"),
+                s("生态环境"),
+                s(""),
+                s(""),
+                s("已协调处理"),
+                s(""),
+            ],
+        ),
+        (
+            6,
+            [
+                s("钱某"),
+                s(""),
+                s(""),
+                s("12345热线"),
+                s(""),
+                s("导入测试：反映土地承包纠纷"),
+                s("土地承包"),
+                s("城关镇"),
+                s("2025-05-20"),
+                s("解释说明"),
+                s("基本满意"),
+            ],
+        ),
+        (
+            7,
+            [
+                s("孙某"),
+                s(""),
+                s(""),
+                s("来电"),
+                s(""),
+                s("导入测试：反映供暖温度不达标"),
+                s(category),
+                s("县住建局"),
+                s(""),
+                s(""),
+                s(""),
+            ],
+        ),
+        (
+            8,
+            [
+                s("周某"),
+                s(""),
+                s(""),
+                s("来访"),
+                s("6"),
+                s("导入测试：反映征地补偿"),
+                s("征地拆迁"),
+                s(""),
+                s(""),
+                s(""),
+                s(""),
+            ],
+        ),
+    ]
+}
+
+/// The ledger as an .xlsx: the dates as real date cells, the head count
+/// as a number, the rest as text.
+fn xlsx(path: &Path, bad: bool) {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("2025年台账").expect("a sheet name");
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (c, h) in HEADERS.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).expect("a header");
+    }
+    for (r, (day, cells)) in rows(bad).into_iter().enumerate() {
+        let r = r as u32 + 1;
+        let when = ExcelDateTime::from_ymd(2025, 3, day as u8).expect("a date");
+        sheet.write_datetime_with_format(r, 0, &when, &date).expect("a date cell");
+        for (c, text) in cells.iter().enumerate() {
+            let c = c as u16 + 1;
+            match text.parse::<f64>() {
+                Ok(n) if c == 5 => sheet.write_number(r, c, n).map(|_| ()),
+                _ if text.is_empty() => Ok(()),
+                _ => sheet.write_string(r, c, text).map(|_| ()),
+            }
+            .expect("a cell");
+        }
+    }
+    // A second sheet, so the sheet choice is offered.
+    book.add_worksheet().set_name("说明").expect("a sheet name");
+    book.save(path).expect("write the workbook");
+}
+
+async fn open_import(b: &Browser) {
+    b.click("#nav-import").await;
+    b.wait_for_text("#page-import h1", "导入台账").await;
+}
+
+#[tokio::test]
+async fn an_excel_ledger_with_errors_is_refused_then_imported_whole_and_only_once() {
+    let dir = folder("xlsx");
+    let (bad, good) = (dir.join("台账-有误.xlsx"), dir.join("台账.xlsx"));
+    xlsx(&bad, true);
+    xlsx(&good, false);
+    let b = Browser::open().await;
+    open_import(&b).await;
+    let before = b.local_storage_all().await;
+
+    b.choose_file("#import-file", &bad).await;
+    b.wait_for("the row errors", || async { b.exists("#import-errors").await.then_some(()) }).await;
+    // The headers are recognised.
+    for (i, key) in [
+        "received_on",
+        "names",
+        "id_numbers",
+        "phones",
+        "channel",
+        "head_count",
+        "summary",
+        "category",
+        "unit",
+        "deadline",
+        "result",
+        "satisfaction",
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert_eq!(b.value_of(&format!("#map-{i}")).await.as_deref(), Some(*key), "column {i}");
+    }
+    assert!(b.exists("#import-sheet").await, "two sheets: a choice");
+    // Exactly the two bad cells, by the sheet's row and the column's header.
+    let places: Vec<(String, String)> = b
+        .attrs_of(".import-error", "data-row")
+        .await
+        .into_iter()
+        .zip(b.attrs_of(".import-error", "data-column").await)
+        .collect();
+    assert_eq!(
+        places,
+        vec![("3".to_string(), "身份证号".to_string()), ("6".to_string(), "问题类别".to_string())]
+    );
+    let messages = b.texts_of(".import-error").await;
+    assert!(messages[0].contains("校验码不符"), "{messages:?}");
+    assert!(messages[1].contains("外星事务"), "{messages:?}");
+    assert_eq!(b.attr_of("#import-confirm", "disabled").await.as_deref(), Some("true"));
+    assert!(!b.exists("#import-preview").await);
+    assert_eq!(b.local_storage_all().await, before, "nothing imported");
+
+    // The corrected file: the preview, then the import.
+    b.choose_file("#import-file", &good).await;
+    b.wait_for_absent("#import-errors").await;
+    assert_eq!(b.attr_of("#import-count", "data-count").await.as_deref(), Some("6"));
+    assert_eq!(b.count("#import-preview .import-row").await, 6);
+    let first = b.texts_of(".import-row:first-child td").await;
+    assert_eq!(first[1], "2025-03-03", "the date cell read as a date");
+    assert_eq!(first[7], "已答复（已评价）", "{first:?}");
+    let third = b.texts_of(".import-row:nth-child(3) td").await;
+    assert_eq!(third[7], "待转送（登记）", "{third:?}");
+    assert!(third[8].contains("办理结果已记入内容"), "{third:?}");
+    b.wait_for_text("#import-confirm", "导入6件").await;
+    b.click("#import-confirm").await;
+    b.wait_for_text_containing("#import-done", "已导入6件").await;
+
+    b.click("#import-to-cases").await;
+    assert_eq!(list_total(&b).await, 6);
+    b.type_into("#search", "反映供暖温度不达标").await;
+    b.wait_for_text_containing("#page-info", "共 1 件").await;
+
+    // Kept after a reload.
+    b.wait_for("the save", || async {
+        b.local_storage("xinfang.office.head").await.filter(|h| h.contains("\"entries\""))
+    })
+    .await;
+    b.reload().await;
+    b.go_to_hash("#/cases").await;
+    assert_eq!(list_total(&b).await, 6);
+
+    // The same file again adds nothing: every row is skipped.
+    open_import(&b).await;
+    b.choose_file("#import-file", &good).await;
+    b.wait_for("the skipped rows", || async { b.attr_of("#import-skipped", "data-count").await })
+        .await;
+    assert_eq!(b.attr_of("#import-skipped", "data-count").await.as_deref(), Some("6"));
+    assert_eq!(b.attr_of("#import-count", "data-count").await.as_deref(), Some("0"));
+    assert_eq!(b.attr_of("#import-confirm", "disabled").await.as_deref(), Some("true"));
+    b.go_to_hash("#/cases").await;
+    assert_eq!(list_total(&b).await, 6);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_gbk_csv_imports_its_chinese_and_other_files_are_refused() {
+    let dir = folder("csv");
+    let text = "登记日期,信访人,信访形式,反映问题,问题类别,责任单位\r\n\
+                2025年4月1日,欧阳某,来访,反映农村饮水困难,农村农业,县农业农村局\r\n\
+                2025/4/2,诸葛某、上官某,来信,反映村务不公开,村务公开,\r\n";
+    let (gbk, _, unmappable) = encoding_rs::GBK.encode(text);
+    assert!(!unmappable);
+    assert!(std::str::from_utf8(&gbk).is_err(), "really not UTF-8");
+    let csv = dir.join("台账.csv");
+    std::fs::write(&csv, &gbk).expect("write the CSV");
+    let pdf = dir.join("说明.pdf");
+    std::fs::write(&pdf, b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<<>>\nendobj\n").expect("write");
+
+    let b = Browser::open().await;
+    open_import(&b).await;
+    let before = b.local_storage_all().await;
+    b.choose_file("#import-file", &pdf).await;
+    b.wait_for_text_containing("#import-read-error", "不是Excel").await;
+    assert!(!b.exists("#import-mapping").await);
+    assert!(!b.exists("#import-confirm").await);
+    assert_eq!(b.local_storage_all().await, before, "localStorage unchanged");
+
+    b.choose_file("#import-file", &csv).await;
+    b.wait_for("the preview or the errors", || async {
+        (b.exists("#import-preview").await || b.exists("#import-errors").await).then_some(())
+    })
+    .await;
+    assert_eq!(b.texts_of(".import-error").await, Vec::<String>::new());
+    assert!(!b.exists("#import-read-error").await);
+    assert_eq!(b.attr_of("#import-count", "data-count").await.as_deref(), Some("2"));
+    let names = b.texts_of(".import-row td:nth-child(3)").await;
+    assert_eq!(names, vec!["欧阳某".to_string(), "诸葛某、上官某".to_string()]);
+    b.click("#import-confirm").await;
+    b.wait_for_text_containing("#import-done", "已导入2件").await;
+    b.click("#import-to-cases").await;
+    assert_eq!(list_total(&b).await, 2);
+    b.type_into("#search", "村务不公开").await;
+    b.wait_for_text_containing("#page-info", "共 1 件").await;
+    let row = b.text_of("#case-table tbody tr").await.unwrap_or_default();
+    assert!(row.contains("诸葛某"), "{row}");
+    b.close().await;
+}

@@ -1,0 +1,207 @@
+//! 以单位身份查看: in the real record an accusation against 柳林镇 routed to
+//! 县纪委监委 and an ordinary case routed to 柳林镇. As 柳林镇 the ordinary
+//! case is listed and the accusation's content is nowhere (list, search,
+//! the case page opened by its address, its printed 交办函, the ledger
+//! CSV); as 县纪委监委 the accusation shows with its content; as 信访部门
+//! everything; the choice survives a reload.
+
+use crate::harness::Browser;
+use crate::proceedings::{today, Day};
+
+/// The accusation's distinctive words.
+const ACC_SUMMARY: &str = "举报柳林镇干部虚报冒领湖光款";
+const ACC_CONTENT: &str = "湖光村低保金被虚报冒领，证人青松岭老李";
+const ACC_NAME: &str = "检举人石竹";
+/// A word of the content only (not of the summary).
+const CONTENT_WORD: &str = "青松岭";
+const PLACEHOLDER: &str = "（检举控告内容，不向被检举单位显示）";
+const ORD_SUMMARY: &str = "柳林镇道路积水无人处理";
+
+/// Registers a case (a visit received `on`, 柳林镇) and routes it to
+/// `lead`, assigned (with the 五定) or transferred; returns its id.
+async fn register_and_route(
+    b: &Browser,
+    on: Day,
+    accusation: bool,
+    summary: &str,
+    name: &str,
+    lead: &str,
+) -> (String, String) {
+    b.go_to_hash("#/register").await;
+    b.wait_for("the registration page", || async { b.exists("#reg-submit").await.then_some(()) })
+        .await;
+    b.set_value("#reg-received-on", &on.iso()).await;
+    b.select("#reg-channel", "visit").await;
+    b.type_into("#reg-name-0", name).await;
+    b.select_any("#reg-category").await;
+    b.select_by_label("#reg-township", "柳林镇").await;
+    if accusation {
+        b.select("#reg-purpose", "accusation").await;
+        b.wait_for("the accused unit", || async {
+            b.exists("#reg-accused-unit").await.then_some(())
+        })
+        .await;
+        b.select_by_label("#reg-accused-unit", "柳林镇").await;
+        b.type_into("#reg-content", ACC_CONTENT).await;
+    } else {
+        b.select("#reg-purpose", "request").await;
+        b.type_into("#reg-content", "雨后积水一周未退").await;
+    }
+    b.type_into("#reg-summary", summary).await;
+    b.click("#reg-submit").await;
+    b.wait_for_text("#page-case[data-stage='registered'] #case-stage", "待转送").await;
+    let id = b.attr_of("#page-case", "data-case").await.expect("the case id");
+    b.wait_for("the routing form", || async { b.exists("#route-form").await.then_some(()) }).await;
+    let disposal = if accusation { "assign" } else { "transfer" };
+    b.select("#route-disposal", disposal).await;
+    b.select_by_label("#route-lead", lead).await;
+    b.set_value("#route-on", &on.iso()).await;
+    if accusation {
+        b.select_any("#fix-leader").await;
+        b.select_any("#fix-handler").await;
+        b.set_value("#fix-deadline", &on.plus(60).iso()).await;
+        b.type_into("#fix-standard", "查清事实").await;
+    }
+    b.click("#route-submit").await;
+    b.wait_for_text("#page-case[data-stage='routed'] #case-stage", "待受理").await;
+    assert_eq!(b.text_of("#case-lead").await.as_deref(), Some(lead));
+    (id, b.text_of("#case-number").await.expect("a case number"))
+}
+
+/// Chooses `label` in `#view-as` (`信访部门（全部）` for the office's view).
+async fn view_as(b: &Browser, label: &str) {
+    b.select_by_label("#view-as", label).await;
+    if label.starts_with("信访部门") {
+        b.wait_for_absent("#view-as-banner").await;
+    } else {
+        b.wait_for_text_containing("#view-as-banner", label).await;
+    }
+}
+
+/// Waits until the case list searched for `search` ("" for all) shows
+/// exactly the cases `expected` (any order).
+async fn expect_listed(b: &Browser, search: &str, expected: &[&String]) {
+    b.go_to_hash("#/cases").await;
+    b.wait_for("the case list", || async { b.exists("#page-cases #search").await.then_some(()) })
+        .await;
+    b.set_value("#search", search).await;
+    let mut want: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+    want.sort();
+    let what = format!("the list for {search:?} to be {want:?}");
+    b.wait_for(&what, || async {
+        let mut got = b.attrs_of("#case-table tr.case-row", "data-case").await;
+        got.sort();
+        (got == want).then_some(())
+    })
+    .await;
+}
+
+/// The whole page's text.
+async fn page_text(b: &Browser) -> String {
+    b.script("return document.body.innerText;", vec![]).await.as_str().unwrap_or_default().into()
+}
+
+/// Opens case `id` by its address and waits for it.
+async fn open_case(b: &Browser, id: &str) {
+    b.go_to_hash(&format!("#/case/{id}")).await;
+    b.wait_for("the case page", || async {
+        (b.attr_of("#page-case", "data-case").await.as_deref() == Some(id)).then_some(())
+    })
+    .await;
+    b.wait_for("the case header", || async { b.text_of("#case-summary").await }).await;
+}
+
+/// Downloads the ledger of the received cases since 2020 as CSV (UTF-8).
+async fn ledger_csv(b: &Browser, dir: &std::path::Path, today: Day) -> String {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let _ = std::fs::remove_file(entry.path());
+    }
+    // By the address: a print view has no navigation.
+    b.go_to_hash("#/reports").await;
+    b.wait_for("the reports page", || async {
+        b.exists("#page-reports #report-indicators").await.then_some(())
+    })
+    .await;
+    b.select("#report-period-kind", "custom").await;
+    b.set_value("#report-from", "2020-01-01").await;
+    b.set_value("#report-to", &today.iso()).await;
+    b.wait_for_text_containing("#report-period-label", "2020年").await;
+    b.click("#export-ledger-csv").await;
+    let name = format!("信访台账_2020-01-01_{}.csv", today.iso());
+    let bytes = b.wait_for_download(dir, &name).await;
+    String::from_utf8(bytes[3..].to_vec()).expect("UTF-8 after the BOM")
+}
+
+#[tokio::test]
+async fn an_accusation_is_kept_from_the_accused_units_view() {
+    let dir = std::env::temp_dir().join(format!("xinfang-unit-view-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let b = Browser::open_with_downloads(&dir).await;
+    let day = today(&b).await;
+    let (acc, acc_number) =
+        register_and_route(&b, day, true, ACC_SUMMARY, ACC_NAME, "县纪委监委").await;
+    let (ord, _) = register_and_route(&b, day, false, ORD_SUMMARY, "王小林", "柳林镇").await;
+
+    // The office's view: both, and the content is searchable.
+    assert!(!b.exists("#view-as-banner").await, "no banner in the office's view");
+    expect_listed(&b, "", &[&acc, &ord]).await;
+    expect_listed(&b, CONTENT_WORD, &[&acc]).await;
+
+    // As 柳林镇 (the accused): its own case only; the content found nowhere.
+    view_as(&b, "柳林镇").await;
+    expect_listed(&b, "", &[&ord]).await;
+    assert!(!page_text(&b).await.contains(ACC_SUMMARY));
+    expect_listed(&b, CONTENT_WORD, &[]).await;
+    expect_listed(&b, "虚报冒领", &[]).await;
+    expect_listed(&b, &acc_number, &[]).await;
+    // Opened by its address: the placeholder, no content, no name.
+    open_case(&b, &acc).await;
+    assert_eq!(b.text_of("#case-summary").await.as_deref(), Some(PLACEHOLDER));
+    assert!(b.exists("#case-hidden").await);
+    assert_eq!(b.text_of("#case-number").await.as_deref(), Some(acc_number.as_str()));
+    let text = page_text(&b).await;
+    for secret in [ACC_SUMMARY, CONTENT_WORD, ACC_NAME] {
+        assert!(!text.contains(secret), "{secret} shown to the accused: {text}");
+    }
+    // Its printed 交办函 (to 县纪委监委) neither.
+    b.go_to_hash(&format!("#/case/{acc}/print/assignment")).await;
+    let body = b.wait_for("the 交办函", || async { b.text_of("#doc-body").await }).await;
+    assert!(!body.contains(ACC_SUMMARY) && !body.contains(ACC_NAME), "{body}");
+    // The ledger export: the ordinary case, not the accusation.
+    let csv = ledger_csv(&b, &dir, day).await;
+    assert!(csv.contains(ORD_SUMMARY), "{csv}");
+    for secret in [ACC_SUMMARY, CONTENT_WORD, ACC_NAME, acc_number.as_str()] {
+        assert!(!csv.contains(secret), "{secret} in the accused's ledger: {csv}");
+    }
+
+    // As 县纪委监委 (handling it): the accusation with its content.
+    view_as(&b, "县纪委监委").await;
+    expect_listed(&b, "", &[&acc]).await;
+    expect_listed(&b, CONTENT_WORD, &[&acc]).await;
+    open_case(&b, &acc).await;
+    assert_eq!(b.text_of("#case-summary").await.as_deref(), Some(ACC_SUMMARY));
+    b.wait_for_text_containing("#case-content", CONTENT_WORD).await;
+    assert!(!b.exists("#case-hidden").await);
+    let csv = ledger_csv(&b, &dir, day).await;
+    assert!(csv.contains(ACC_SUMMARY) && !csv.contains(ORD_SUMMARY), "{csv}");
+
+    // The choice survives a reload.
+    b.reload().await;
+    b.wait_for_text_containing("#view-as-banner", "县纪委监委").await;
+    let chosen = b.value_of("#view-as").await.unwrap_or_default();
+    assert!(!chosen.is_empty(), "a unit is chosen after the reload");
+    expect_listed(&b, "", &[&acc]).await;
+
+    // Back to 信访部门: everything.
+    view_as(&b, "信访部门（全部）").await;
+    expect_listed(&b, "", &[&acc, &ord]).await;
+    expect_listed(&b, CONTENT_WORD, &[&acc]).await;
+    b.reload().await;
+    b.wait_for("the page after a reload", || async { b.exists("#view-as").await.then_some(()) })
+        .await;
+    assert_eq!(b.value_of("#view-as").await.as_deref(), Some(""));
+    assert!(!b.exists("#view-as-banner").await);
+
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
