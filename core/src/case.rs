@@ -581,6 +581,16 @@ pub struct Case {
     pub(crate) follow_ups: Vec<FollowUp>,
     pub(crate) rating: Option<Rating>,
     pub(crate) settlement: Option<Settlement>,
+    pub(crate) origin: Option<Origin>,
+}
+
+/// Where a case merged from another office's record came from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Origin {
+    /// The unit whose record it came from (e.g. a township).
+    pub source: UnitId,
+    /// Its number in that record.
+    pub number: String,
 }
 
 impl Case {
@@ -599,6 +609,10 @@ impl Case {
     /// What was received.
     pub fn intake(&self) -> &Intake {
         &self.intake
+    }
+    /// The record it was merged from, if it came from another office's.
+    pub fn origin(&self) -> Option<&Origin> {
+        self.origin.as_ref()
     }
     /// Where it was routed, once it was.
     pub fn routing(&self) -> Option<&Routing> {

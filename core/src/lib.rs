@@ -84,6 +84,7 @@ pub mod ids;
 pub mod import;
 pub mod lifecycle;
 pub mod log;
+pub mod merge;
 pub mod metrics;
 pub mod office;
 pub mod org;

@@ -6,7 +6,7 @@
 use crate::calendar::Calendar;
 use crate::case::{
     Case, ContactMethod, Decline, DeclineKind, Extension, FollowUp, Handling, HandlingCause,
-    Intake, Proceeding, Rating, Reply, ReplyItem, Review, ReviewDecision, ReviewLevel,
+    Intake, Origin, Proceeding, Rating, Reply, ReplyItem, Review, ReviewDecision, ReviewLevel,
     ReviewOutcome, Routing, Satisfaction, Settlement, Stage, Supervision, SupervisionClosure,
     SupervisionKind,
 };
@@ -299,6 +299,15 @@ pub enum Change {
         /// The record.
         settlement: Settlement,
     },
+    /// 合并: the case was taken over from another office's record (e.g. a
+    /// township's backup merged into the county's, see [`crate::merge`]),
+    /// where it had another number. Recorded right after its registration.
+    Imported {
+        /// The unit whose record it came from.
+        source: UnitId,
+        /// Its number there.
+        number: String,
+    },
 }
 
 /// One entry of the history: a change to a case, recorded at a moment.
@@ -569,6 +578,7 @@ impl Case {
             follow_ups: Vec::new(),
             rating: None,
             settlement: None,
+            origin: None,
         }
     }
 
@@ -963,6 +973,9 @@ impl Case {
             Change::FollowedUp { follow_up } => self.follow_ups.push(follow_up.clone()),
             Change::Rated { rating } => self.rating = Some(*rating),
             Change::Settled { settlement } => self.settlement = Some(settlement.clone()),
+            Change::Imported { source, number } => {
+                self.origin = Some(Origin { source: *source, number: number.clone() })
+            }
         }
     }
 }

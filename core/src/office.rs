@@ -272,6 +272,11 @@ impl Office {
         self.settings.routing.route(&input, &self.settings.categories, &self.settings.org)
     }
 
+    /// How many cases were registered in `year` (for numbering).
+    pub(crate) fn registered_in(&self, year: i32) -> u32 {
+        self.registered_per_year.get(&year).copied().unwrap_or(0)
+    }
+
     /// The id the next registered case gets.
     fn next_case_id(&self) -> CaseId {
         self.cases.keys().next_back().map_or(CaseId::new(1), |id| id.next())

@@ -2825,6 +2825,7 @@ mod tests {
             C::FollowedUp { .. } => "FollowedUp",
             C::Rated { .. } => "Rated",
             C::Settled { .. } => "Settled",
+            C::Imported { .. } => "Imported",
         }
     }
 

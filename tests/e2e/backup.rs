@@ -199,3 +199,85 @@ async fn foreign_corrupt_and_newer_files_are_refused_and_change_nothing() {
     b.wait_for_absent("#backup-preview").await;
     assert_eq!(b.local_storage_all().await, before);
 }
+
+/// A township's record as a backup file written by the app's own writer.
+fn township_file(dir: &Path, name: &str, office: &Office) -> PathBuf {
+    let text =
+        xinfang_web::components::backup::write(office, &xinfang_core::WorkLedgers::default());
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write the backup");
+    path
+}
+
+/// Chooses `path` for restore/merge, names 河口乡 as its source and
+/// previews the merge; returns `#merge-plan`'s (added, updated, unchanged).
+async fn plan_merge(b: &Browser, path: &Path) -> (String, String, String) {
+    b.choose_file("#backup-restore", path).await;
+    b.wait_for("the preview", || async { b.exists("#backup-preview").await.then_some(()) }).await;
+    let source =
+        xinfang_core::Settings::sample_county().org.find_unit("河口乡").expect("a township").id();
+    b.select("#merge-source", &source.get().to_string()).await;
+    b.click("#merge-preview").await;
+    let added = b
+        .wait_for("the merge plan", || async { b.attr_of("#merge-plan", "data-added").await })
+        .await;
+    let updated = b.attr_of("#merge-plan", "data-updated").await.unwrap_or_default();
+    let unchanged = b.attr_of("#merge-plan", "data-unchanged").await.unwrap_or_default();
+    (added, updated, unchanged)
+}
+
+#[tokio::test]
+async fn a_townships_backup_merges_once_and_a_later_one_adds_only_what_is_new() {
+    let dir = folder("merge");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).expect("a day");
+    let township = xinfang_web::office_store::sample_office(5, today, 120).expect("the sample");
+    let first = township_file(&dir, "乡镇备份_1.json", &township);
+
+    let (b, _) = real_with_one_case(None).await;
+    let (added, updated, unchanged) = plan_merge(&b, &first).await;
+    assert_eq!(
+        (added, updated, unchanged),
+        (township.cases().len().to_string(), "0".into(), "0".into())
+    );
+    let summary = b.text_of("#merge-summary").await.unwrap_or_default();
+    assert!(summary.contains(&format!("将新增{}件", township.cases().len())), "{summary}");
+    b.click("#merge-confirm").await;
+    b.wait_for_absent("#backup-preview").await;
+    b.wait_for_text_containing("#notice-text", "已合并").await;
+    b.wait_for_text_containing("#dash-total", "121").await;
+
+    // The first merged case (id 2: the record had one) says where it came from.
+    let original = township.cases().next().expect("a case").number().to_owned();
+    b.go_to_hash("#/case/2").await;
+    b.wait_for_text_containing(
+        "#case-timeline",
+        &format!("由河口乡的记录合并（原编号{original}）"),
+    )
+    .await;
+
+    // The same file again: nothing new, nothing to do.
+    let (added, updated, unchanged) = plan_merge(&b, &first).await;
+    assert_eq!((added, updated, unchanged), ("0".into(), "0".into(), "120".into()));
+    assert_eq!(b.attr_of("#merge-confirm", "disabled").await.as_deref(), Some("true"));
+    b.click("#backup-cancel").await;
+
+    // A later backup of the township: one more case; only it is added.
+    let mut later = township.clone();
+    let intake = later.cases().next().expect("a case").intake().clone();
+    let intake =
+        xinfang_core::Intake {
+            repeat_of: None, summary: "乡镇后来登记的事项".into(), ..intake
+        };
+    let now = today.and_hms_opt(18, 0, 0).expect("a time");
+    later.execute(xinfang_core::Command::Register { intake }, now).expect("registered");
+    let second = township_file(&dir, "乡镇备份_2.json", &later);
+    let (added, _, unchanged) = plan_merge(&b, &second).await;
+    assert_eq!((added.as_str(), unchanged.as_str()), ("1", "120"));
+    b.click("#merge-confirm").await;
+    b.wait_for_absent("#backup-preview").await;
+    b.wait_for_text_containing("#dash-total", "122").await;
+    b.reload().await;
+    b.click("#nav-dashboard").await;
+    b.wait_for_text_containing("#dash-total", "122").await;
+    b.close().await;
+}

@@ -5,6 +5,7 @@ pub mod backlog_candidates;
 pub mod backlog_form;
 pub mod backlog_rates;
 pub mod backup;
+pub mod backup_merge;
 pub mod case_actions;
 pub mod case_header;
 pub mod case_header_deadlines;

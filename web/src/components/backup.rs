@@ -273,9 +273,11 @@ pub fn replace(
     }
 }
 
-/// A file read and checked, waiting for the confirmation.
-struct Ready {
-    contents: RefCell<Option<(Office, WorkLedgers)>>,
+/// A file read and checked, waiting for the confirmation (to restore, or
+/// to merge: see `backup_merge`).
+#[derive(Debug)]
+pub struct Ready {
+    pub(crate) contents: RefCell<Option<(Office, WorkLedgers)>>,
     preview: Preview,
 }
 
@@ -465,9 +467,10 @@ pub fn Backup() -> Html {
                     <button id="backup-confirm" type="button" onclick={on_confirm}>
                         { tr(lang, "确认恢复", "Restore") }
                     </button>
-                    <button id="backup-cancel" type="button" onclick={on_cancel}>
+                    <button id="backup-cancel" type="button" onclick={on_cancel.clone()}>
                         { tr(lang, "取消", "Cancel") }
                     </button>
+                    <crate::components::backup_merge::MergeOption ready={ready.clone()} on_done={on_cancel.clone()} />
                 </div>
             }
         }

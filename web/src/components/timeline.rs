@@ -210,6 +210,13 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
                 format!("Petitioner accepted the outcome: {}", settlement.note)
             }
         }
+        Change::Imported { source, number } => {
+            if zh {
+                format!("由{}的记录合并（原编号{number}）", unit(*source))
+            } else {
+                format!("Merged from the record of {} (number there: {number})", unit(*source))
+            }
+        }
     }
 }
 
@@ -233,6 +240,7 @@ pub fn kind(change: &Change) -> &'static str {
         Change::FollowedUp { .. } => "followed_up",
         Change::Rated { .. } => "rated",
         Change::Settled { .. } => "settled",
+        Change::Imported { .. } => "imported",
     }
 }
 

@@ -1,0 +1,453 @@
+//! Merging another office's record into this one, for a county
+//! consolidating its townships' records: every case of the other record
+//! is added once, with its whole history, and merging the same source again
+//! (a later backup of the same township) adds only what is new.
+//!
+//! # How
+//!
+//! The user names the unit the record comes from (`source`, a unit of this
+//! organisation, e.g. 河口乡). A merged case gets this office's next id and
+//! number and keeps its history (the events with their original times);
+//! right after its registration an [`Change::Imported`] event records the
+//! source and the number it had there ([`crate::case::Origin`]). That pair
+//! is how a case is recognised when the same source is merged again:
+//!
+//! - a case not yet merged is **added**;
+//! - a merged case whose history here is the beginning of its history
+//!   there is **updated** with the events that follow (the township went
+//!   on handling it);
+//! - one whose history is the same is **unchanged**;
+//! - one acted on here since it was merged, so the two histories differ,
+//!   is a **conflict**: it is left as it is here and named in the plan.
+//!
+//! # What must match
+//!
+//! Events refer to units, people and categories by id, so both records
+//! must use the same organisation and category tree (a county sets them up
+//! and its townships start from them): every unit, person and category of
+//! the other record must exist here under the same id and name. Otherwise
+//! nothing is merged and the differences are listed. A record is never
+//! merged into itself (the same first entry of the log).
+//!
+//! [`Office::plan_merge`] changes nothing; [`Office::merge`] applies a
+//! plan. Both are all or nothing.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use xinfang_core::sample::{generate, SampleConfig};
+//! use xinfang_core::{Office, Settings};
+//!
+//! let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+//! let township = generate(Settings::sample_county(), &SampleConfig::year(3, today, 40)).unwrap();
+//! let mut county = generate(Settings::sample_county(), &SampleConfig::year(4, today, 60)).unwrap();
+//! let source = county.settings().org.find_unit("河口乡").unwrap().id();
+//! let now = today.and_hms_opt(17, 0, 0).unwrap();
+//!
+//! let plan = county.plan_merge(&township, source, now).unwrap();
+//! assert_eq!((plan.added.len(), plan.updated.len()), (40, 0));
+//! county.merge(plan);
+//! assert_eq!(county.cases().len(), 100);
+//!
+//! // The same backup again adds nothing.
+//! let again = county.plan_merge(&township, source, now).unwrap();
+//! assert_eq!((again.added.len(), again.unchanged), (0, 40));
+//! ```
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDateTime};
+use thiserror::Error;
+
+use crate::case::Intake;
+use crate::ids::{CaseId, UnitId};
+use crate::lifecycle::{Change, Event};
+use crate::office::Office;
+
+/// What merging a record would do; apply it with [`Office::merge`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MergePlan {
+    /// The unit the record comes from.
+    pub source: UnitId,
+    /// The numbers (in the other record) of the cases to be added.
+    pub added: Vec<String>,
+    /// The numbers of the merged cases to be brought up to date.
+    pub updated: Vec<String>,
+    /// How many merged cases are the same in both records.
+    pub unchanged: usize,
+    /// The numbers of merged cases acted on here since, left as they are.
+    pub conflicts: Vec<String>,
+    /// The events to append, in order.
+    events: Vec<Event>,
+    /// The head of this record's log the plan was made on.
+    base: crate::log::Hash,
+}
+
+impl MergePlan {
+    /// How many events merging appends.
+    pub fn events(&self) -> usize {
+        self.events.len()
+    }
+}
+
+/// Why a record cannot be merged. Each message is for the clerk.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[non_exhaustive]
+pub enum MergeError {
+    /// The other record is this record (or a backup of it).
+    #[error("这是本记录自己的备份，不能合并到本记录（如需恢复，请使用“确认恢复”）")]
+    SameRecord,
+    /// The source unit is not a unit of this organisation.
+    #[error("来源单位（编号{0}）不在本系统的单位中")]
+    UnknownSource(UnitId),
+    /// The two records' organisations or categories differ.
+    #[error("备份所用的单位、人员或问题类别与本系统的设置不一致，无法合并：{}", .0.join("；"))]
+    Incompatible(Vec<String>),
+}
+
+/// The first differences between the other record's organisation and
+/// categories and this one's (at most `limit`).
+fn differences(mine: &Office, other: &Office, limit: usize) -> Vec<String> {
+    let (m, o) = (mine.settings(), other.settings());
+    let mut out = Vec::new();
+    for u in o.org.units() {
+        match m.org.unit(u.id()) {
+            Some(here) if here.name() == u.name() => {}
+            Some(here) => out.push(format!(
+                "单位{}在备份中为“{}”，本系统为“{}”",
+                u.id(),
+                u.name(),
+                here.name()
+            )),
+            None => out.push(format!("本系统没有单位“{}”（{}）", u.name(), u.id())),
+        }
+    }
+    for p in o.org.people() {
+        match m.org.person(p.id()) {
+            Some(here) if here.name() == p.name() && here.unit() == p.unit() => {}
+            Some(here) => out.push(format!(
+                "人员{}在备份中为“{}”，本系统为“{}”",
+                p.id(),
+                p.name(),
+                here.name()
+            )),
+            None => out.push(format!("本系统没有人员“{}”（{}）", p.name(), p.id())),
+        }
+    }
+    for c in o.categories.iter() {
+        match m.categories.get(c.id()) {
+            Some(here) if here.name() == c.name() => {}
+            Some(here) => out.push(format!(
+                "问题类别{}在备份中为“{}”，本系统为“{}”",
+                c.id(),
+                c.name(),
+                here.name()
+            )),
+            None => out.push(format!("本系统没有问题类别“{}”", c.name())),
+        }
+    }
+    out.truncate(limit);
+    out
+}
+
+/// Each case's events, in log order.
+fn by_case(office: &Office) -> BTreeMap<CaseId, Vec<&Event>> {
+    let mut map: BTreeMap<CaseId, Vec<&Event>> = BTreeMap::new();
+    for entry in office.log().entries() {
+        map.entry(entry.event.case).or_default().push(&entry.event);
+    }
+    map
+}
+
+/// An event of the other record as it reads here: its case and the cases
+/// it refers to (repeats) renumbered by `ids`.
+fn remap(event: &Event, case: CaseId, ids: &BTreeMap<CaseId, CaseId>) -> Event {
+    let id = |c: CaseId| ids.get(&c).copied().unwrap_or(c);
+    let intake = |i: &Intake| Intake { repeat_of: i.repeat_of.map(id), ..i.clone() };
+    let change = match &event.change {
+        Change::Registered { number, intake: i } => {
+            Change::Registered { number: number.clone(), intake: intake(i) }
+        }
+        Change::Amended { intake: i } => Change::Amended { intake: intake(i) },
+        Change::LinkedAsRepeat { earlier } => Change::LinkedAsRepeat { earlier: id(*earlier) },
+        other => other.clone(),
+    };
+    Event { case, at: event.at, change }
+}
+
+/// Whether two events are the same but for the number a registration got.
+fn same(a: &Event, b: &Event) -> bool {
+    match (&a.change, &b.change) {
+        (Change::Registered { intake: x, .. }, Change::Registered { intake: y, .. }) => {
+            a.at == b.at && x == y
+        }
+        _ => a == b,
+    }
+}
+
+impl Office {
+    /// What merging `other` (the record of `source`) into this record
+    /// would do, at `now` (the time of the [`Change::Imported`] events).
+    /// Changes nothing.
+    pub fn plan_merge(
+        &self,
+        other: &Office,
+        source: UnitId,
+        now: NaiveDateTime,
+    ) -> Result<MergePlan, MergeError> {
+        let (mine_log, other_log) = (self.log().entries(), other.log().entries());
+        if let (Some(a), Some(b)) = (mine_log.first(), other_log.first()) {
+            if a.hash == b.hash {
+                return Err(MergeError::SameRecord);
+            }
+        }
+        if self.settings().org.unit(source).is_none() {
+            return Err(MergeError::UnknownSource(source));
+        }
+        let diff = differences(self, other, 8);
+        if !diff.is_empty() {
+            return Err(MergeError::Incompatible(diff));
+        }
+
+        // The cases merged from this source before, by their number there.
+        let merged: BTreeMap<&str, CaseId> = self
+            .cases()
+            .filter_map(|c| {
+                let o = c.origin()?;
+                (o.source == source).then_some((o.number.as_str(), c.id()))
+            })
+            .collect();
+
+        // Ids here for every case of the other record: the merged ones keep
+        // theirs, new ones get the next ids in the other record's order.
+        let mut next = self.cases().last().map_or(1, |c| c.id().get() + 1);
+        let mut ids = BTreeMap::new();
+        for case in other.cases() {
+            let here = match merged.get(case.number()) {
+                Some(id) => *id,
+                None => {
+                    let id = CaseId::new(next);
+                    next += 1;
+                    id
+                }
+            };
+            ids.insert(case.id(), here);
+        }
+
+        let theirs = by_case(other);
+        let ours = by_case(self);
+        let mut per_year: BTreeMap<i32, u32> = BTreeMap::new();
+        let mut plan = MergePlan {
+            source,
+            added: Vec::new(),
+            updated: Vec::new(),
+            unchanged: 0,
+            conflicts: Vec::new(),
+            events: Vec::new(),
+            base: self.log().head(),
+        };
+        for case in other.cases() {
+            let here = ids[&case.id()];
+            let history: Vec<Event> = theirs
+                .get(&case.id())
+                .map(|events| events.iter().map(|e| remap(e, here, &ids)).collect())
+                .unwrap_or_default();
+            if merged.contains_key(case.number()) {
+                // Our history of it, without the record of the merge.
+                let kept: Vec<&Event> = ours
+                    .get(&here)
+                    .map(|events| {
+                        events
+                            .iter()
+                            .copied()
+                            .filter(|e| !matches!(e.change, Change::Imported { .. }))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let prefix = kept.len() <= history.len()
+                    && kept.iter().zip(&history).all(|(a, b)| same(a, b));
+                if !prefix {
+                    plan.conflicts.push(case.number().to_string());
+                } else if kept.len() == history.len() {
+                    plan.unchanged += 1;
+                } else {
+                    plan.updated.push(case.number().to_string());
+                    plan.events.extend(history[kept.len()..].iter().cloned());
+                }
+                continue;
+            }
+            // A new case: numbered here in the year it was registered there.
+            let mut events = history.into_iter();
+            let Some(first) = events.next() else { continue };
+            let year = first.at.year();
+            let count = per_year.entry(year).or_insert_with(|| self.registered_in(year));
+            *count += 1;
+            let number = format!("{}{year}-{count:05}", self.settings().number_prefix);
+            let registered = match first.change {
+                Change::Registered { intake, .. } => Change::Registered { number, intake },
+                other => other,
+            };
+            plan.events.push(Event { case: here, at: first.at, change: registered });
+            plan.events.push(Event {
+                case: here,
+                at: now,
+                change: Change::Imported { source, number: case.number().to_string() },
+            });
+            plan.events.extend(events);
+            plan.added.push(case.number().to_string());
+        }
+        Ok(plan)
+    }
+
+    /// Applies a plan made on this record as it is now. A plan made
+    /// before the record changed is not applied (returns `false`): make it
+    /// again.
+    pub fn merge(&mut self, plan: MergePlan) -> bool {
+        if plan.base != self.log().head() {
+            return false;
+        }
+        for event in plan.events {
+            self.apply(event);
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sample::{generate, SampleConfig};
+    use crate::{Action, Command, Settings};
+    use chrono::NaiveDate;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    fn day() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
+    }
+
+    fn record(seed: u64, cases: u32) -> Office {
+        generate(Settings::sample_county(), &SampleConfig::year(seed, day(), cases)).unwrap()
+    }
+
+    fn now() -> NaiveDateTime {
+        day().and_hms_opt(17, 0, 0).unwrap()
+    }
+
+    fn source(office: &Office) -> UnitId {
+        office.settings().org.find_unit("河口乡").unwrap().id()
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn merged_cases_keep_their_history_get_numbers_here_and_are_not_merged_twice() {
+        let township = record(3, 50);
+        let mut county = record(4, 80);
+        let src = source(&county);
+        let plan = county.plan_merge(&township, src, now()).unwrap();
+        assert_eq!(plan.added.len(), 50);
+        assert_eq!(plan.events(), township.log().len() + 50, "one Imported per case");
+        assert!(county.merge(plan));
+        assert_eq!(county.cases().len(), 130);
+        assert!(county.log().verify().is_ok());
+
+        // Each merged case: its stage and intake as there, its origin, a
+        // number of this record, unique.
+        let mut numbers: Vec<&str> = county.cases().map(|c| c.number()).collect();
+        numbers.sort_unstable();
+        numbers.dedup();
+        assert_eq!(numbers.len(), 130, "numbers stay unique");
+        for there in township.cases() {
+            let here = county
+                .cases()
+                .find(|c| c.origin().is_some_and(|o| o.number == there.number()))
+                .expect("merged");
+            assert_eq!(here.origin().unwrap().source, src);
+            assert_eq!(here.stage(), there.stage());
+            assert_eq!(here.intake().summary, there.intake().summary);
+            assert_eq!(here.proceedings().len(), there.proceedings().len());
+        }
+
+        // The same record again: nothing to add; the stored form reloads.
+        let again = county.plan_merge(&township, src, now()).unwrap();
+        assert_eq!((again.added.len(), again.updated.len(), again.unchanged), (0, 0, 50));
+        assert_eq!(again.events(), 0);
+        let back = Office::from_json(&county.to_json()).unwrap();
+        assert_eq!(back.cases().len(), 130);
+        assert_eq!(back.plan_merge(&township, src, now()).unwrap().unchanged, 50);
+
+        // From another source the same cases would be new (another township).
+        let other = county.settings().org.find_unit("石桥镇").unwrap().id();
+        assert_eq!(county.plan_merge(&township, other, now()).unwrap().added.len(), 50);
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn a_later_backup_updates_merged_cases_and_a_case_acted_on_here_is_a_conflict() {
+        let early = record(3, 50);
+        let mut county = record(4, 20);
+        let src = source(&county);
+        let plan = county.plan_merge(&early, src, now()).unwrap();
+        county.merge(plan);
+
+        // The township goes on: it registers a case and acts on an open one.
+        let mut later = early.clone();
+        let open = later.cases().find(|c| c.stage() == crate::Stage::Registered).map(|c| c.id());
+        let t = now() + chrono::TimeDelta::hours(1);
+        let intake = later.cases().next().unwrap().intake().clone();
+        let intake = Intake { repeat_of: None, summary: "后来登记的事项".into(), ..intake };
+        later.execute(Command::Register { intake }, t).unwrap();
+        let case = open.expect("the sample has a case just registered");
+        let mut intake = later.case(case).unwrap().intake().clone();
+        intake.content.push_str("（乡镇补充材料）");
+        later.execute(Command::Act { case, action: Action::Amend { intake } }, t).unwrap();
+        let updated = 1;
+        let plan = county.plan_merge(&later, src, now()).unwrap();
+        assert_eq!(plan.added.len(), 1);
+        assert_eq!(plan.updated.len(), updated);
+        assert_eq!(plan.unchanged, 50 - updated);
+
+        // The county corrected that same case meanwhile: the histories
+        // differ, so the case is left as it is here and named.
+        let number = later.case(case).unwrap().number().to_string();
+        let mine = county
+            .cases()
+            .find(|c| c.origin().is_some_and(|o| o.number == number))
+            .map(|c| c.id())
+            .expect("merged");
+        let mut intake = county.case(mine).unwrap().intake().clone();
+        intake.summary.push_str("（县里更正）");
+        county.execute(Command::Act { case: mine, action: Action::Amend { intake } }, t).unwrap();
+        let plan = county.plan_merge(&later, src, now()).unwrap();
+        assert_eq!(plan.conflicts, vec![number]);
+        assert_eq!((plan.added.len(), plan.updated.len()), (1, 0));
+        let (before, events) = (county.log().len(), plan.events());
+        assert!(county.merge(plan));
+        assert_eq!(county.log().len(), before + events);
+        assert!(county.case(mine).unwrap().intake().summary.ends_with("（县里更正）"));
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn refusals_change_nothing() {
+        let county = record(4, 20);
+        let src = source(&county);
+        assert_eq!(county.plan_merge(&county, src, now()), Err(MergeError::SameRecord));
+        assert!(matches!(
+            county.plan_merge(&record(3, 5), UnitId::new(9_999), now()),
+            Err(MergeError::UnknownSource(_))
+        ));
+        let mut settings = Settings::sample_county();
+        let unit = settings.org.units().next().unwrap().id();
+        settings.org.rename_unit(unit, "另一个县信访局").unwrap();
+        let foreign = generate(settings, &SampleConfig::year(3, day(), 5)).unwrap();
+        let err = county.plan_merge(&foreign, src, now()).unwrap_err();
+        assert!(err.to_string().contains("另一个县信访局"), "{err}");
+
+        // A plan made before the record changed is not applied.
+        let mut county = county;
+        let plan = county.plan_merge(&record(3, 5), src, now()).unwrap();
+        let intake = county.cases().next().unwrap().intake().clone();
+        county
+            .execute(Command::Register { intake: Intake { repeat_of: None, ..intake } }, now())
+            .unwrap();
+        let before = county.log().len();
+        assert!(!county.merge(plan));
+        assert_eq!(county.log().len(), before);
+    }
+}
