@@ -20,10 +20,11 @@
 //!   unit, or 直办 when it is the petition office itself (a 交办 needs the
 //!   五定, which a ledger does not hold);
 //! - a 办理结果 that names the outcome (予以支持 / 解释说明 / 不予支持)
-//!   with a reply date (the 答复日期/办结日期 column, else a 办理时限 that
-//!   has passed) becomes acceptance on the routing day and the written
-//!   reply on that date; a 满意度 of 满意/基本满意/不满意 then becomes the
-//!   rating on the reply date;
+//!   with a reply date (the 答复日期/办结日期 column) becomes acceptance on
+//!   the routing day and the written reply on that date; a 满意度 of
+//!   满意/基本满意/不满意 then becomes the rating on the reply date. A
+//!   办理时限 is never taken as the reply date: the indicators would count
+//!   a reply on time that the ledger does not show;
 //! - anything else (a free-text result, a rating without a reply, the old
 //!   case number, a deadline) is kept in the content, and the row's
 //!   [`PlannedRow::notes`] say so.
@@ -962,8 +963,9 @@ pub fn plan(
             }
         });
         let outcome = parse_outcome(&result);
-        // The reply's date: stated, or a deadline that has passed.
-        let replied_on = reply_date.or(deadline.filter(|d| *d >= received_on && *d <= today));
+        // The reply's date only as the ledger states it (a deadline is not
+        // a reply date: assuming one would make the reply look on time).
+        let replied_on = reply_date;
         let reply = match (&routing, outcome, replied_on) {
             (Some(r), Some(outcome), Some(on)) if !result.is_empty() => Some(HistoricalReply {
                 accepted_on: r.on,
@@ -975,9 +977,6 @@ pub fn plan(
             _ => None,
         };
         if let Some(r) = &reply {
-            if reply_date.is_none() {
-                notes.push(format!("答复日期取办理时限{}", r.replied_on));
-            }
             notes.push(format!("受理日期按转送日期{}记录", r.accepted_on));
         } else {
             if !result.is_empty() {
@@ -994,9 +993,7 @@ pub fn plan(
             }
         }
         if let Some(d) = deadline {
-            if reply.as_ref().is_none_or(|r| reply_date.is_some() || r.replied_on != d) {
-                extra.push(format!("办理时限：{d}"));
-            }
+            extra.push(format!("办理时限：{d}"));
         }
         if get(Field::Purpose).is_empty() && mapping.column(Field::Purpose).is_some() {
             notes.push("信访目的未填，按求决登记".into());
@@ -1355,8 +1352,9 @@ mod tests {
         let m = Mapping::recognise(&t.headers);
         let p = plan(&office, &t, &m, now()).unwrap();
         assert_eq!(p.rows[0].imported_as(), "已答复（已评价）");
-        assert_eq!(p.rows[1].imported_as(), "已答复");
-        assert!(p.rows[1].notes.iter().any(|n| n.contains("答复日期取办理时限")));
+        // A deadline is not a reply date: the result goes into the content.
+        assert_eq!(p.rows[1].imported_as(), "待受理（已转送）");
+        assert!(p.rows[1].notes.contains(&"办理结果已记入内容，案件以已转送状态导入".to_string()));
         assert_eq!(p.rows[2].imported_as(), "待受理（已转送）");
         assert!(p.rows[2].notes.contains(&"办理结果已记入内容，案件以已转送状态导入".to_string()));
         assert_eq!(p.rows[3].imported_as(), "待转送（登记）");
@@ -1369,8 +1367,8 @@ mod tests {
         assert_eq!(c(0).rating().map(|r| r.level), Some(Satisfaction::Satisfied));
         assert_eq!(c(0).last_reply().unwrap().on, NaiveDate::from_ymd_opt(2025, 4, 10).unwrap());
         assert_eq!(c(0).intake().head_count, 2);
-        assert_eq!(c(1).stage(), Stage::Replied);
-        assert_eq!(c(1).rating(), None);
+        assert_eq!(c(1).stage(), Stage::Routed);
+        assert!(c(1).intake().content.contains("办理时限："));
         assert_eq!(c(2).stage(), Stage::Routed);
         assert_eq!(c(2).routing().unwrap().disposal, Disposal::Direct, "the office itself");
         assert!(c(2).intake().content.contains("办理结果：已协调处理"));

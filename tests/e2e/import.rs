@@ -41,7 +41,7 @@ const HEADERS: [&str; 12] = [
     "反映问题",
     "问题类别",
     "责任单位",
-    "办理时限",
+    "答复日期",
     "办理结果",
     "满意度",
 ];
@@ -211,7 +211,7 @@ async fn an_excel_ledger_with_errors_is_refused_then_imported_whole_and_only_onc
         "summary",
         "category",
         "unit",
-        "deadline",
+        "reply_date",
         "result",
         "satisfaction",
     ]

@@ -341,6 +341,14 @@ pub enum Action {
         /// The browser's clock when the user asked.
         now: NaiveDateTime,
     },
+    /// Decide and apply several commands at `now`, all or none (a ledger
+    /// import): one reducer step however many there are.
+    ExecuteAll {
+        /// What to do, in order.
+        commands: Vec<Command>,
+        /// The browser's clock when the user asked.
+        now: NaiveDateTime,
+    },
     /// Replace the open record's settings (units, people, categories,
     /// rules, targets, calendar), already validated by the settings page.
     UpdateSettings(Box<OfficeSettings>),
@@ -527,6 +535,46 @@ impl Store {
         }
     }
 
+    /// Every command decided on a copy first: one refusal and nothing
+    /// changes (the notice names it); else all are applied and kept as
+    /// unsaved commands.
+    fn execute_all(&self, commands: Vec<Command>, now: NaiveDateTime) -> Rc<Store> {
+        let mut copy = self.office.get().clone();
+        let mut decided = Vec::with_capacity(commands.len());
+        for (i, command) in commands.into_iter().enumerate() {
+            match copy.decide(&command, now) {
+                Ok(events) => {
+                    let case = events.first().map(|e| e.case);
+                    for event in &events {
+                        copy.apply(event.clone());
+                    }
+                    decided.push((command, events, case));
+                }
+                Err(err) => {
+                    let text = format!("第{}项未能办理，全部未导入：{err}", i + 1);
+                    return self.with(|s| s.notice = Some(Notice { ok: false, text }));
+                }
+            }
+        }
+        let mut pending = Vec::with_capacity(decided.len());
+        {
+            let mut office = self.office.inner.borrow_mut();
+            for (command, events, case) in decided {
+                for event in events {
+                    office.apply(event);
+                }
+                if let Some(case) = case {
+                    pending.push(Pending { command, now, case, end: office.log().len() });
+                }
+            }
+        }
+        self.with(|s| {
+            s.office.version += 1;
+            Rc::make_mut(&mut s.unsaved).extend(pending);
+            s.notice = None;
+        })
+    }
+
     /// After a registration from a reception or hotspot: the link back.
     fn link_registered(&mut self, case: CaseId) {
         let Some(from) = self.register_from.take() else { return };
@@ -678,6 +726,7 @@ impl Reducible for Store {
                 }
             }),
             Action::Execute { command, now } => self.execute(&command, now),
+            Action::ExecuteAll { commands, now } => self.execute_all(commands, now),
             Action::UpdateSettings(settings) => {
                 *self.office.inner.borrow_mut().settings_mut() = *settings;
                 self.with(|s| {
@@ -1038,5 +1087,30 @@ mod tests {
         assert!(!notice.ok);
         assert!(notice.text.contains("另一个标签页"), "{}", notice.text);
         assert!(notice.text.contains("不能受理"), "{}", notice.text);
+    }
+
+    #[test]
+    fn commands_executed_together_go_in_all_or_none() {
+        let store = fresh();
+        let good = register(&store, "一起导入的第一件");
+        let bad = Command::Act {
+            case: CaseId::new(99),
+            action: xinfang_core::Action::Amend {
+                intake: match &good {
+                    Command::Register { intake } => intake.clone(),
+                    Command::Act { .. } => unreachable!(),
+                },
+            },
+        };
+        let refused = store
+            .clone()
+            .reduce(Action::ExecuteAll { commands: vec![good.clone(), bad], now: now() });
+        assert_eq!(refused.office.get().cases().len(), 0, "nothing of a refused batch");
+        assert!(refused.notice.as_ref().is_some_and(|n| !n.ok && n.text.contains("第2项")));
+        let second = register(&store, "一起导入的第二件");
+        let done = store.reduce(Action::ExecuteAll { commands: vec![good, second], now: now() });
+        assert_eq!(done.office.get().cases().len(), 2);
+        assert_eq!(done.unsaved.len(), 2);
+        assert_eq!(done.unsaved[1].end, done.office.get().log().len());
     }
 }

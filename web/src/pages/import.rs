@@ -256,9 +256,7 @@ pub fn ImportPage() -> Html {
             };
             match dry {
                 Ok((_, commands, ids)) => {
-                    for command in commands {
-                        app.dispatch(Action::Execute { command: Box::new(command), now });
-                    }
+                    app.dispatch(Action::ExecuteAll { commands, now });
                     app.dispatch(Action::Navigate(Route::Import));
                     failure.set(None);
                     done.set(Some(ids.len()));
