@@ -66,6 +66,9 @@ pub enum Unavailable {
     NoCase,
     /// The case has not (yet) produced this document.
     NotIssued(Document),
+    /// An accusation against the unit whose view is open: none of its
+    /// documents is shown to it (a reply's text may repeat the accusation).
+    Hidden,
 }
 
 impl Unavailable {
@@ -73,6 +76,7 @@ impl Unavailable {
     pub fn zh(self) -> String {
         match self {
             Unavailable::NoCase => "找不到该案件。".into(),
+            Unavailable::Hidden => "该件为检举控告事项，其文书不向被检举单位提供。".into(),
             Unavailable::NotIssued(doc) => {
                 let why = match doc {
                     Document::Acceptance => "本案尚未作出受理决定",
@@ -93,6 +97,11 @@ impl Unavailable {
     pub fn en(self) -> String {
         match self {
             Unavailable::NoCase => "There is no such case in this record.".into(),
+            Unavailable::Hidden => {
+                "This is an accusation against the unit whose view is open: its documents are \
+                 not shown to it."
+                    .into()
+            }
             Unavailable::NotIssued(doc) => {
                 let why = match doc {
                     Document::Acceptance => "The case has not been accepted yet",
@@ -141,8 +150,10 @@ pub fn build_for(
     view: Option<UnitId>,
 ) -> Result<OfficialDocument, Unavailable> {
     let case = office.case(id).ok_or(Unavailable::NoCase)?;
-    let case = crate::unit_view::shown(case, view, &office.settings().org);
-    let b = Builder { s: office.settings(), case: &case };
+    if crate::unit_view::hides(case, view, &office.settings().org) {
+        return Err(Unavailable::Hidden);
+    }
+    let b = Builder { s: office.settings(), case };
     let missing = Unavailable::NotIssued(doc);
     match doc {
         Document::Acceptance => b.acceptance(),
