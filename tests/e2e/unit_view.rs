@@ -158,7 +158,24 @@ async fn an_accusation_is_kept_from_the_accused_units_view() {
     open_case(&b, &acc).await;
     assert_eq!(b.text_of("#case-summary").await.as_deref(), Some(PLACEHOLDER));
     assert!(b.exists("#case-hidden").await);
+    // Nothing to act on or print: no action, route, link or document.
+    assert!(b.exists("#case-actions-hidden").await);
+    for css in ["#case-actions", "#route-form", "#case-docs", "#link-repeat-form"] {
+        assert!(!b.exists(css).await, "{css} offered to the accused unit");
+    }
     assert_eq!(b.text_of("#case-number").await.as_deref(), Some(acc_number.as_str()));
+    // The registration form does not offer it as a possible repeat (its
+    // summary would show); the same typing in 信访部门's view does, below.
+    // (The unit's own case is hinted first, so the hints are seen working;
+    // then it goes, and the accusation does not come.)
+    b.click("#nav-register").await;
+    b.type_into("#reg-summary", ORD_SUMMARY).await;
+    let own = format!(".repeat-hint[data-case='{ord}']");
+    b.wait_for("the unit's own case hinted", || async { b.exists(&own).await.then_some(()) }).await;
+    b.type_into("#reg-summary", ACC_SUMMARY).await;
+    b.wait_for_absent(&own).await;
+    assert!(!b.exists(&format!(".repeat-hint[data-case='{acc}']")).await, "hinted to the accused");
+    open_case(&b, &acc).await;
     let text = page_text(&b).await;
     for secret in [ACC_SUMMARY, CONTENT_WORD, ACC_NAME] {
         assert!(!text.contains(secret), "{secret} shown to the accused: {text}");
@@ -201,6 +218,12 @@ async fn an_accusation_is_kept_from_the_accused_units_view() {
         .await;
     assert_eq!(b.value_of("#view-as").await.as_deref(), Some(""));
     assert!(!b.exists("#view-as-banner").await);
+    b.click("#nav-register").await;
+    b.type_into("#reg-summary", ACC_SUMMARY).await;
+    b.wait_for("the accusation hinted as a possible repeat", || async {
+        b.exists(&format!(".repeat-hint[data-case='{acc}']")).await.then_some(())
+    })
+    .await;
 
     b.close().await;
     let _ = std::fs::remove_dir_all(&dir);

@@ -31,10 +31,21 @@ pub fn RepeatHints(props: &RepeatHintsProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let version = app.office.version;
+    // In a unit's view, an accusation against the unit is never offered
+    // (its summary would show).
+    let view = app.settings.view_as;
     let hints = {
         let office = app.office.clone();
-        use_memo((props.draft.clone(), version), move |(draft, _)| {
-            draft.as_ref().map_or_else(Vec::new, |d| office.get().possible_repeats(d, HINTS))
+        use_memo((props.draft.clone(), version, view), move |(draft, _, view)| {
+            let office = office.get();
+            let org = &office.settings().org;
+            draft.as_ref().map_or_else(Vec::new, |d| {
+                let mut hints = office.possible_repeats(d, HINTS);
+                hints.retain(|h| {
+                    office.case(h.case).is_some_and(|c| !crate::unit_view::hides(c, *view, org))
+                });
+                hints
+            })
         })
     };
     let office = app.office.get();

@@ -130,6 +130,9 @@ pub fn CasePage(props: &CasePageProps) -> Html {
         };
     };
     let stage = case.stage();
+    // In the accused unit's view an accusation is read-only and shows no
+    // documents or repeat form: nothing of it is for that unit to act on.
+    let hidden = crate::unit_view::hides(case, app.settings.view_as, &office.settings().org);
 
     let docs: Vec<Html> = documents(case)
         .into_iter()
@@ -185,6 +188,12 @@ pub fn CasePage(props: &CasePageProps) -> Html {
         <section id="page-case" data-stage={stage.key()} data-case={id.get().to_string()}>
             <CaseHeader {id} />
             <CaseDeadlines {id} />
+            if hidden {
+                <p id="case-actions-hidden" class="muted">
+                    { tr(lang, "该件为检举控告事项，不向被检举单位提供办理操作和文书。",
+                        "An accusation against the unit whose view is open: no actions or documents for it.") }
+                </p>
+            } else {
             if stage == Stage::Registered {
                 <RouteForm key={id.get()} {id} />
             }
@@ -215,6 +224,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
                     }
                 </form>
             </section>
+            }
             <crate::components::case_work::CaseWork {id} />
             <Timeline {id} />
         </section>
