@@ -610,6 +610,22 @@ impl Case {
     pub fn intake(&self) -> &Intake {
         &self.intake
     }
+    /// The day it was concluded (办结) by its latest concluding act — the
+    /// refusal, or the last proceeding's reply or review decision; `None`
+    /// while it is open.
+    pub fn concluded_on(&self) -> Option<NaiveDate> {
+        if !self.stage().is_concluded() {
+            return None;
+        }
+        if let Some(decline) = &self.decline {
+            return Some(decline.on);
+        }
+        match self.proceedings.last()? {
+            Proceeding::Review(r) => r.decision.as_ref().map(|d| d.on),
+            Proceeding::Handling(h) => h.reply.as_ref().map(|r| r.on),
+        }
+    }
+
     /// The record it was merged from, if it came from another office's.
     pub fn origin(&self) -> Option<&Origin> {
         self.origin.as_ref()

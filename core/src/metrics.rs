@@ -1883,16 +1883,7 @@ fn judge(d: &Duty, cx: &Ctx<'_>) -> Option<bool> {
 /// The day the case was concluded by its latest concluding act, if it is
 /// concluded and that day is not after the as-of day.
 fn concluded_on(case: &Case, as_of: NaiveDate) -> Option<NaiveDate> {
-    if !case.stage().is_concluded() {
-        return None;
-    }
-    let on = match (case.decline(), case.proceedings().last()) {
-        (Some(d), _) => d.on,
-        (None, Some(Proceeding::Handling(h))) => h.reply.as_ref()?.on,
-        (None, Some(Proceeding::Review(r))) => r.decision.as_ref()?.on,
-        (None, None) => return None,
-    };
-    (on <= as_of).then_some(on)
+    case.concluded_on().filter(|on| *on <= as_of)
 }
 
 /// What one case contributes to a report.

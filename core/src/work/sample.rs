@@ -53,7 +53,7 @@ use super::screening::{
 };
 use super::{MeetingId, RotaRuleId, RoundId, WorkError, WorkLedgers};
 use crate::calendar::Calendar;
-use crate::case::{Case, Proceeding, Stage};
+use crate::case::{Case, Stage};
 use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
 use crate::office::Office;
 use crate::org::{Organisation, Role, UnitKind};
@@ -182,20 +182,6 @@ fn shift(date: NaiveDate, days: i64) -> NaiveDate {
 /// Days from `a` to `b`.
 fn days_between(a: NaiveDate, b: NaiveDate) -> i64 {
     (b - a).num_days()
-}
-
-/// The day a case was concluded (办结), from its current state.
-fn concluded_on(case: &Case) -> Option<NaiveDate> {
-    if !case.stage().is_concluded() {
-        return None;
-    }
-    if let Some(decline) = case.decline() {
-        return Some(decline.on);
-    }
-    match case.proceedings().last()? {
-        Proceeding::Review(r) => r.decision.as_ref().map(|d| d.on),
-        Proceeding::Handling(h) => h.reply.as_ref().map(|r| r.on),
-    }
 }
 
 /// A case's summary as a matter or issue: without the leading `反映`.
@@ -593,7 +579,7 @@ impl<'a> Gen<'a> {
             .filter(|c| {
                 let received = c.intake().received_on;
                 days_between(received, today) >= 100
-                    && concluded_on(c).is_none_or(|on| days_between(received, on) >= 100)
+                    && c.concluded_on().is_none_or(|on| days_between(received, on) >= 100)
             })
             .collect();
         // Open backlog clusters where visits already went above the county.
@@ -604,7 +590,7 @@ impl<'a> Gen<'a> {
             .filter_map(|c| c.intake().township)
             .collect();
         let mut open: Vec<&Case> =
-            long.iter().copied().filter(|c| concluded_on(c).is_none()).collect();
+            long.iter().copied().filter(|c| c.concluded_on().is_none()).collect();
         // Elsewhere, in as few townships as possible.
         let mut per_township: BTreeMap<Option<UnitId>, usize> = BTreeMap::new();
         for c in &open {
@@ -617,7 +603,7 @@ impl<'a> Gen<'a> {
             (calm, cluster, c.intake().received_on, c.id())
         });
         let mut closed: Vec<&Case> =
-            long.iter().copied().filter(|c| concluded_on(c).is_some()).collect();
+            long.iter().copied().filter(|c| c.concluded_on().is_some()).collect();
         self.rng.shuffle(&mut closed);
         // Reviewed and terminated matters first: they are the hard ones.
         closed.sort_by_key(|c| !matches!(c.stage(), Stage::Terminated | Stage::Reviewed));
@@ -636,7 +622,7 @@ impl<'a> Gen<'a> {
             .iter()
             .copied()
             .filter(|c| {
-                concluded_on(c).is_none() && days_between(c.intake().received_on, today) >= 45
+                c.concluded_on().is_none() && days_between(c.intake().received_on, today) >= 45
             })
             .filter(|c| {
                 let i = c.intake();
@@ -759,7 +745,7 @@ impl<'a> Gen<'a> {
                             && (i.is_collective() || i.is_repeat())
                             && i.received_on >= self.first
                             && shift(i.received_on, 20) <= date
-                            && concluded_on(c).is_none_or(|on| on > date)
+                            && c.concluded_on().is_none_or(|on| on > date)
                     })
                     .map(|c| c.id())
                     .collect();
@@ -997,7 +983,7 @@ impl<'a> Gen<'a> {
                 "{lead_name}主要负责同志包案，逐项梳理诉求，依法依规提出处理意见，能化解的全部化解，\
                  不能化解的依法终结备案"
             );
-            let concluded = concluded_on(case);
+            let concluded = case.concluded_on();
             let deadline = match concluded {
                 Some(_) => shift(listed, self.rng.range(60, 120)),
                 None if overdue_left > 0 && days_between(listed, today) > 31 => {
@@ -1201,7 +1187,7 @@ impl<'a> Gen<'a> {
                             .filter(|c| {
                                 self.office.case(*c).is_some_and(|k| {
                                     shift(k.intake().received_on, 30) <= s.date
-                                        && concluded_on(k).is_none_or(|on| on > s.date)
+                                        && k.concluded_on().is_none_or(|on| on > s.date)
                                 })
                             })
                             .collect();
@@ -1268,7 +1254,7 @@ impl<'a> Gen<'a> {
         for (turn, case_id) in hard.backlog.iter().copied().enumerate() {
             let Some(case) = self.office.case(case_id) else { continue };
             let Some(leader) = self.office_leader(turn) else { continue };
-            let (kind, date) = match concluded_on(case) {
+            let (kind, date) = match case.concluded_on() {
                 None if appointments < 2 => {
                     appointments += 1;
                     let after = self.rng.range(40, 80);
@@ -1648,7 +1634,7 @@ impl<'a> Gen<'a> {
 /// The two owned cases left with parts of the 五个一 missing: the two most
 /// recently owned that are still open (else the two most recent).
 fn incomplete_owned(office: &Office, hard: &Hard) -> Vec<CaseId> {
-    let open = |c: &CaseId| office.case(*c).is_some_and(|k| concluded_on(k).is_none());
+    let open = |c: &CaseId| office.case(*c).is_some_and(|k| k.concluded_on().is_none());
     let mut picked: Vec<CaseId> =
         hard.owned.iter().rev().map(|(c, _, _)| *c).filter(open).take(2).collect();
     for (c, _, _) in hard.owned.iter().rev() {

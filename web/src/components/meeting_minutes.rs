@@ -7,7 +7,6 @@
 //! natively.
 
 use chrono::NaiveDate;
-use xinfang_core::case::Proceeding;
 use xinfang_core::work::meeting::{Meeting, MeetingLedger, QuarterFigures};
 use xinfang_core::work::MeetingId;
 use xinfang_core::{Case, Office, Period, Report, Scope, WorkLedgers};
@@ -17,21 +16,6 @@ const MAX_TOPICS: usize = 5;
 
 /// What a section with nothing recorded reads (as the core writes it).
 const TO_FILL: &str = "（待补充）";
-
-/// The day a case was concluded (办结): the decline, or the last
-/// proceeding's reply or review decision; `None` while open.
-pub fn concluded_on(case: &Case) -> Option<NaiveDate> {
-    if !case.stage().is_concluded() {
-        return None;
-    }
-    if let Some(decline) = case.decline() {
-        return Some(decline.on);
-    }
-    match case.proceedings().last()? {
-        Proceeding::Review(r) => r.decision.as_ref().map(|d| d.on),
-        Proceeding::Handling(h) => h.reply.as_ref().map(|r| r.on),
-    }
-}
 
 /// The hotspots of the ledger that were open at some time from `from` to
 /// `to` (found by `to`, not resolved before `from`), as topics: the
@@ -82,7 +66,7 @@ pub fn quarter_figures(
     let c = &report.counts;
     let concluded = office
         .cases()
-        .filter_map(concluded_on)
+        .filter_map(Case::concluded_on)
         .filter(|on| quarter.first() <= *on && *on <= as_of)
         .count();
     QuarterFigures {
