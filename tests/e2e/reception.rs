@@ -145,6 +145,31 @@ async fn a_rota_of_two_leaders_moves_sundays_records_a_day_prints_and_stops() {
     let rules = work["ledgers"]["reception"]["rota"]["entries"].as_array().expect("rules").len();
     assert_eq!(rules, 1, "only the good rule is stored");
 
+    // The rule corrected: its form comes back filled in; a new name is kept.
+    b.click(&format!("#rota-edit-{rule}")).await;
+    b.wait_for("the rule's form", || async {
+        b.attr_of("#rota-form", "data-editing").await.filter(|id| *id == rule)
+    })
+    .await;
+    assert_eq!(b.value_of("#rota-place").await.as_deref(), Some("县群众服务大厅"));
+    assert_eq!(b.value_of("#rota-day").await.as_deref(), Some("16"));
+    assert_eq!(
+        b.attrs_of("#rota-leaders li", "data-person").await,
+        [first.clone(), second.clone()]
+    );
+    assert_eq!(b.value_of("#rota-name").await.as_deref(), Some("县委书记、县长接访日"));
+    b.type_into("#rota-name", "县主要领导接访日").await;
+    b.click("#rota-submit").await;
+    b.wait_for_absent("#rota-form").await;
+    b.wait_for_text("tr.rota-rule .rota-name", "县主要领导接访日").await;
+    assert_eq!(b.count("tr.rota-rule").await, 1, "corrected, not added");
+    b.wait_for("the corrected rule stored", || async {
+        let work = stored_work(&b, "xinfang.office.work").await;
+        let name = work["ledgers"]["reception"]["rota"]["entries"][0]["name"].clone();
+        (name == "县主要领导接访日").then_some(())
+    })
+    .await;
+
     // The March day recorded as held, from its row.
     b.click(&format!("{march} .rota-day-record")).await;
     b.wait_for("the reception form", || async { b.exists("#reception-form").await.then_some(()) })
@@ -190,7 +215,11 @@ async fn a_rota_of_two_leaders_moves_sundays_records_a_day_prints_and_stops() {
     b.reload().await;
     reception_page(&b).await;
     b.wait_for_text_containing("tr.rota-rule .rota-period", "2025-02-28").await;
-    assert!(b.text_of("tr.rota-rule .rota-name").await.unwrap_or_default().contains("县长接访日"));
+    assert!(b
+        .text_of("tr.rota-rule .rota-name")
+        .await
+        .unwrap_or_default()
+        .contains("县主要领导接访日"));
     b.close().await;
 }
 

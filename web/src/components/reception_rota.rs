@@ -53,6 +53,7 @@ pub fn RotaSection(props: &RotaSectionProps) -> Html {
     let month = use_state_eq(|| month_of(today));
     let adding = use_state_eq(|| false);
     let act = use_state_eq(|| None::<RowAct>);
+    let editing = use_state_eq(|| None::<RotaRuleId>);
     let until = use_state_eq(|| dates::input_value(today));
 
     let office = app.office.get();
@@ -103,6 +104,13 @@ pub fn RotaSection(props: &RotaSectionProps) -> Html {
                 let until = until.clone();
                 Callback::from(move |e: InputEvent| until.set(input(&e)))
             };
+            let edit_rule = {
+                let (editing, adding) = (editing.clone(), adding.clone());
+                Callback::from(move |_: MouseEvent| {
+                    adding.set(false);
+                    editing.set(Some(id));
+                })
+            };
             html! {
                 <tr class={classes!("rota-rule", ended.then_some("ended"))} data-rule={n.to_string()}>
                     <td class="rota-name">{ rule.name.clone() }</td>
@@ -129,6 +137,7 @@ pub fn RotaSection(props: &RotaSectionProps) -> Html {
                             },
                             _ => html! {
                                 <>
+                                    <button id={format!("rota-edit-{n}")} type="button" onclick={edit_rule}>{ tr(lang, "修改", "Edit") }</button>
                                     if rule.until.is_none() {
                                         <button id={format!("rota-end-{n}")} type="button" onclick={set_act(Some(RowAct::End(id)))}>{ tr(lang, "停止", "Stop") }</button>
                                     }
@@ -206,9 +215,17 @@ pub fn RotaSection(props: &RotaSectionProps) -> Html {
         Callback::from(move |_: MouseEvent| adding.set(!*adding))
     };
     let close_add = {
-        let adding = adding.clone();
-        Callback::from(move |()| adding.set(false))
+        let (adding, editing) = (adding.clone(), editing.clone());
+        Callback::from(move |()| {
+            adding.set(false);
+            editing.set(None);
+        })
     };
+    // The rule being corrected, as a form.
+    let edited = editing.and_then(|id| {
+        let rule = work.reception.rule(id)?;
+        Some((id, RotaForm::from_rule(rule)))
+    });
     let summary = match lang {
         Lang::ZhCn => format!(
             "本月排班{}天次：已接访{}，未接访{}，待接访{}。",
@@ -248,8 +265,11 @@ pub fn RotaSection(props: &RotaSectionProps) -> Html {
                     </table>
                 </div>
             }
-            if *adding {
-                <RotaRuleForm on_close={close_add} />
+            if let Some((id, form)) = edited {
+                <RotaRuleForm key={format!("edit-{}", id.get())} on_close={close_add.clone()}
+                              editing={Some((id, form))} />
+            } else if *adding {
+                <RotaRuleForm key="new" on_close={close_add} />
             } else {
                 <button id="rota-add" type="button" class="no-print" onclick={toggle_add}>
                     { tr(lang, "新增排班规则", "Add a rule") }
@@ -290,17 +310,23 @@ pub fn RotaSection(props: &RotaSectionProps) -> Html {
 /// Props of [`RotaRuleForm`].
 #[derive(Debug, PartialEq, Properties)]
 pub struct RotaRuleFormProps {
-    /// Closes the form (after adding, or cancelled).
+    /// Closes the form (after saving, or cancelled).
     pub on_close: Callback<()>,
+    /// The rule corrected and its form, `None` for a new rule.
+    #[prop_or_default]
+    pub editing: Option<(RotaRuleId, RotaForm)>,
 }
 
-/// `#rota-form`: a new rule.
+/// `#rota-form`: a new rule, or a rule corrected (`data-editing`).
 #[component]
 pub fn RotaRuleForm(props: &RotaRuleFormProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let today = crate::clock::today();
-    let state = use_reducer(move || FormState::new(RotaForm::new(today)));
+    let initial = props.editing.as_ref().map(|(_, form)| form.clone());
+    let editing = props.editing.as_ref().map(|(id, _)| *id);
+    let state =
+        use_reducer(move || FormState::new(initial.unwrap_or_else(|| RotaForm::new(today))));
     let error = use_state_eq(|| None::<crate::forms::Msg>);
     let set = |field: RotaField| {
         let state = state.clone();
@@ -327,7 +353,11 @@ pub fn RotaRuleForm(props: &RotaRuleFormProps) -> Html {
                 Err(m) => error.set(Some(m)),
                 Ok(rule) => {
                     error.set(None);
-                    if try_change(&app, WorkChange::AddRotaRule(rule)) {
+                    let change = match editing {
+                        Some(id) => WorkChange::UpdateRotaRule(id, rule),
+                        None => WorkChange::AddRotaRule(rule),
+                    };
+                    if try_change(&app, change) {
                         close.emit(());
                     }
                 }
@@ -343,7 +373,8 @@ pub fn RotaRuleForm(props: &RotaRuleFormProps) -> Html {
     let leaders = active_leaders(org);
     let f = &state.draft;
     html! {
-        <form id="rota-form" class="work-form no-print" onsubmit={submit} novalidate=true>
+        <form id="rota-form" class="work-form no-print" onsubmit={submit} novalidate=true
+              data-editing={editing.map(|id| id.get().to_string())}>
             <h3>{ tr(lang, "新增排班规则", "New rota rule") }</h3>
             <div class="field">
                 <label for="rota-name">{ tr(lang, "名称（可选）", "Name (optional)") }</label>

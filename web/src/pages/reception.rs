@@ -258,6 +258,29 @@ impl RotaForm {
         }
     }
 
+    /// The form filled with a rule, to correct it.
+    pub fn from_rule(rule: &RotaRule) -> Self {
+        let (pattern, day, weekday) = match rule.pattern {
+            RotaPattern::Monthly { day } => ("monthly", day.to_string(), "mon".to_string()),
+            RotaPattern::EveryWorkingDay => ("every_working_day", "16".into(), "mon".into()),
+            RotaPattern::Weekly { weekday } => {
+                let key = WEEKDAYS.iter().find(|w| w.0 == weekday).map_or("mon", |w| w.1);
+                ("weekly", "16".into(), key.to_string())
+            }
+        };
+        RotaForm {
+            name: rule.name.clone(),
+            leaders: rule.leaders.clone(),
+            pick: String::new(),
+            place: rule.place.clone(),
+            pattern: pattern.into(),
+            day,
+            weekday,
+            from: dates::input_value(rule.from),
+            until: rule.until.map(dates::input_value).unwrap_or_default(),
+        }
+    }
+
     /// The leaders: the list, or the one picked when none was added.
     pub fn chosen_leaders(&self) -> Vec<PersonId> {
         if self.leaders.is_empty() {
@@ -745,6 +768,23 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_rule_fills_its_form_and_reads_back_the_same() {
+        let org = xinfang_core::Organisation::sample_county();
+        let people: Vec<PersonId> = org.people().take(2).map(|p| p.id()).collect();
+        for pattern in [
+            RotaPattern::Monthly { day: 16 },
+            RotaPattern::EveryWorkingDay,
+            RotaPattern::Weekly { weekday: chrono::Weekday::Wed },
+        ] {
+            let mut rule =
+                RotaRule::in_turn(people.clone(), "县群众服务大厅", pattern, d(2025, 1, 1));
+            rule.until = Some(d(2025, 12, 31));
+            rule.name = "接访日".into();
+            assert_eq!(RotaForm::from_rule(&rule).to_rule().unwrap(), rule, "{pattern:?}");
+        }
     }
 
     #[test]
