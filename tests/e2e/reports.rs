@@ -347,3 +347,40 @@ async fn the_ledger_downloads_as_csv_and_xlsx_with_every_case_masked() {
     b.close().await;
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[tokio::test]
+async fn the_ledger_has_full_numbers_only_when_the_clerk_chooses() {
+    let dir = std::env::temp_dir().join(format!("xinfang-full-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let b = Browser::open_with_downloads(&dir).await;
+    b.click("#sandbox-enter").await;
+    b.wait_for_absent("#sandbox-enter").await;
+    open_reports(&b).await;
+    b.select("#report-period-kind", "year").await;
+    b.click("#export-full").await;
+    let title = b.attr_of("#export-ledger-xlsx", "title").await.expect("the file name");
+    b.click("#export-ledger-xlsx").await;
+    let xlsx = b.wait_for_download(&dir, &title).await;
+    let mut book: Xlsx<_> =
+        calamine::open_workbook_from_rs(Cursor::new(xlsx)).expect("an xlsx workbook");
+    let sheet = book.worksheet_range("信访台账").expect("the ledger sheet");
+    let ids: Vec<String> = sheet
+        .rows()
+        .skip(1)
+        .filter_map(|r| match &r[3] {
+            Data::String(s) if !s.is_empty() => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    assert!(ids.len() > 50, "{}", ids.len());
+    // Whole, valid numbers (a masked one never passes the check digit).
+    for id in &ids {
+        assert!(!masked_id(id), "{id}");
+        assert!(xinfang_core::IdNumber::parse(id).is_ok(), "{id}");
+    }
+    // In a unit's view the choice is not offered.
+    b.select_by_label("#view-as", "县人社局").await;
+    b.wait_for_absent("#export-full").await;
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -60,6 +60,8 @@ impl What {
 /// The ledger's cases: those in `scope` received in `period` (by `today`)
 /// that `view` lists (see [`crate::unit_view`]); an accusation hidden from
 /// the viewing unit has the placeholder for its names and summary.
+/// Identity numbers and phones are masked unless the clerk chose `full`
+/// (never in a unit's view).
 pub fn ledger_bytes(
     office: &Office,
     period: Period,
@@ -67,6 +69,7 @@ pub fn ledger_bytes(
     today: NaiveDate,
     format: Format,
     view: Option<UnitId>,
+    full: bool,
 ) -> Result<Vec<u8>, String> {
     let org = &office.settings().org;
     let cases: Vec<&Case> = office
@@ -79,7 +82,8 @@ pub fn ledger_bytes(
                 && crate::unit_view::shows(c, view, org)
         })
         .collect();
-    let mut table = export::ledger_table(office, cases.iter().copied(), today, Privacy::Masked);
+    let privacy = if full && view.is_none() { Privacy::Full } else { Privacy::Masked };
+    let mut table = export::ledger_table(office, cases.iter().copied(), today, privacy);
     crate::unit_view::redact_ledger(&mut table, &cases, view, org);
     match format {
         Format::Csv => Ok(export::table_csv(&table)),
@@ -110,12 +114,13 @@ fn export(
     report: &Report,
     ranking: &Ranking,
     today: NaiveDate,
+    full: bool,
 ) {
     let office = app.office.get();
     let tree = &office.settings().categories;
     let bytes = match (what, format) {
         (What::Ledger, f) => {
-            ledger_bytes(&office, report.period, report.scope, today, f, app.settings.view_as)
+            ledger_bytes(&office, report.period, report.scope, today, f, app.settings.view_as, full)
         }
         (What::Report, Format::Csv) => Ok(export::report_csv(report, tree)),
         (What::Report, Format::Xlsx) => {
@@ -142,14 +147,25 @@ fn export(
 pub fn ReportExports(props: &ReportExportsProps) -> Html {
     let app = use_app();
     let lang = props.lang;
+    // Full identity numbers and phones in the ledger: the clerk's explicit
+    // choice for each export session, never in a unit's view.
+    let full = use_state_eq(|| false);
+    let in_unit_view = app.settings.view_as.is_some();
+    let on_full = {
+        let full = full.clone();
+        Callback::from(move |e: Event| {
+            full.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())
+        })
+    };
     let button = |what: What, format: Format, zh: &'static str, en: &'static str| {
         let onclick = {
             let app = app.clone();
             let data = props.data.clone();
             let ranking = props.ranking.clone();
             let today = props.today;
+            let full = *full;
             Callback::from(move |_: MouseEvent| {
-                export(&app, what, format, &data.report, &ranking, today)
+                export(&app, what, format, &data.report, &ranking, today, full)
             })
         };
         let ext = match format {
@@ -168,10 +184,18 @@ pub fn ReportExports(props: &ReportExportsProps) -> Html {
             <h3 id="report-exports-title">{ tr(lang, "导出", "Export") }</h3>
             <p class="report-note">
                 { tr(lang,
-                    "台账为本期、本范围内登记的信访事项；身份证号和电话已脱敏。CSV 可用 Excel 打开。",
+                    "台账为本期、本范围内登记的信访事项；身份证号和电话默认脱敏。CSV 可用 Excel 打开。",
                     "The ledger lists the cases received in this period and scope; identity numbers and \
-                     phones are masked. CSV files open in Excel.") }
+                     phones are masked unless chosen otherwise. CSV files open in Excel.") }
             </p>
+            if !in_unit_view {
+                <label class="export-full">
+                    <input id="export-full" type="checkbox" checked={*full} onchange={on_full} />
+                    { tr(lang,
+                        "台账导出完整的身份证号和电话（仅供本单位内部使用，文件须妥善保管；建议用Excel格式，CSV在Excel中打开时长号码会被改写）",
+                        "Export full identity numbers and phones in the ledger (for this office's own use only; keep the file safe; prefer Excel: opened in Excel, a CSV's long numbers are rewritten)") }
+                </label>
+            }
             <div class="export-buttons">
                 { button(What::Ledger, Format::Csv, "台账 CSV", "Ledger (CSV)") }
                 { button(What::Ledger, Format::Xlsx, "台账 Excel", "Ledger (Excel)") }
