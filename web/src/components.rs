@@ -20,6 +20,7 @@ pub mod lang_switch;
 pub mod lock_screen;
 pub mod meeting_minutes;
 pub mod ownership_form;
+pub mod people_pick;
 pub mod reception_counts;
 pub mod reception_form;
 pub mod reception_list;

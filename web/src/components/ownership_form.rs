@@ -8,15 +8,15 @@ use xinfang_core::work::OwnershipId;
 use xinfang_core::CaseId;
 use yew::prelude::*;
 
+use crate::components::people_pick::PeoplePick;
+
 use crate::components::case_pick::{case_link, CasePick};
 use crate::context::use_app;
 use crate::form_state::{FormMsg, FormState};
 use crate::forms::Msg;
 use crate::i18n::tr;
 use crate::pages::ownership::{meeting_label, OwnEdit, OwnField, OwnershipForm};
-use crate::pages::reception::{
-    active_leaders, active_people, person_name, person_options, try_change,
-};
+use crate::pages::reception::{active_leaders, active_people, person_options, try_change};
 
 /// Props of [`OwnershipFormView`].
 #[derive(Debug, PartialEq, Properties)]
@@ -62,9 +62,17 @@ pub fn OwnershipFormView(props: &OwnershipFormProps) -> Html {
         let state = state.clone();
         Callback::from(move |case: CaseId| state.dispatch(FormMsg::Edit(OwnEdit::Case(case))))
     };
+    let pick_member = {
+        let state = state.clone();
+        Callback::from(move |v| state.dispatch(FormMsg::Edit(OwnEdit::Set(OwnField::TeamPick, v))))
+    };
     let add_member = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(FormMsg::Edit(OwnEdit::AddMember)))
+        Callback::from(move |()| state.dispatch(FormMsg::Edit(OwnEdit::AddMember)))
+    };
+    let remove_member = {
+        let state = state.clone();
+        Callback::from(move |i| state.dispatch(FormMsg::Edit(OwnEdit::RemoveMember(i))))
     };
     let submit = {
         let (app, state, error) = (app.clone(), state.clone(), error.clone());
@@ -126,29 +134,12 @@ pub fn OwnershipFormView(props: &OwnershipFormProps) -> Html {
                     { person_options(org, &leaders, &f.leader, tr(lang, "— 选择领导 —", "— choose —")) }
                 </select>
             </div>
-            <div class="field">
-                <label for="own-team-pick">{ tr(lang, "工作班子成员", "Work team") }</label>
-                <span class="inline-form">
-                    <select id="own-team-pick" onchange={choose(OwnField::TeamPick)}>
-                        { person_options(org, &people, &f.team_pick, tr(lang, "— 选择人员 —", "— choose —")) }
-                    </select>
-                    <button id="own-team-add" type="button" onclick={add_member}>{ tr(lang, "添加", "Add") }</button>
-                </span>
-                if !f.team.is_empty() {
-                    <ul id="own-team" class="chosen-people">
-                        { for f.team.iter().enumerate().map(|(i, p)| {
-                            let state = state.clone();
-                            let drop = Callback::from(move |_: MouseEvent| state.dispatch(FormMsg::Edit(OwnEdit::RemoveMember(i))));
-                            html! {
-                                <li data-person={p.get().to_string()}>
-                                    { person_name(org, *p) }
-                                    <button type="button" class="own-team-remove" onclick={drop}>{ "×" }</button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                }
-            </div>
+            <PeoplePick select_id="own-team-pick" add_id="own-team-add" list_id="own-team"
+                        remove_class="own-team-remove" label={tr(lang, "工作班子成员", "Work team")}
+                        empty={tr(lang, "— 选择人员 —", "— choose —")}
+                        offered={people.iter().map(|p| p.id()).collect::<Vec<_>>()}
+                        pick={f.team_pick.clone()} chosen={f.team.clone()}
+                        on_pick={pick_member} on_add={add_member} on_remove={remove_member} />
             <div class="field">
                 <label for="own-plan">{ tr(lang, "化解方案", "Resolution plan") }</label>
                 <textarea id="own-plan" rows="3" value={f.plan.clone()} oninput={set_text(OwnField::Plan)} />

@@ -10,14 +10,15 @@ use xinfang_core::work::RotaRuleId;
 use xinfang_core::PersonId;
 use yew::prelude::*;
 
+use crate::components::people_pick::PeoplePick;
+
 use crate::context::{go, use_app};
 use crate::dates;
 use crate::form_state::{FormMsg, FormState};
 use crate::i18n::{tr, Lang};
 use crate::pages::reception::{
     active_leaders, month_input, month_of, month_range, parse_month_input, pattern_name,
-    person_name, person_options, try_change, ReceptionForm, RotaEdit, RotaField, RotaForm,
-    WEEKDAYS,
+    person_name, try_change, ReceptionForm, RotaEdit, RotaField, RotaForm, WEEKDAYS,
 };
 use crate::route;
 use crate::store::{Route, WorkDoc};
@@ -340,9 +341,17 @@ pub fn RotaRuleForm(props: &RotaRuleFormProps) -> Html {
             state.dispatch(FormMsg::Edit(RotaEdit::Set(field, selected(&e))))
         })
     };
+    let pick_leader = {
+        let state = state.clone();
+        Callback::from(move |v| state.dispatch(FormMsg::Edit(RotaEdit::Set(RotaField::Pick, v))))
+    };
     let add_leader = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(FormMsg::Edit(RotaEdit::AddLeader)))
+        Callback::from(move |()| state.dispatch(FormMsg::Edit(RotaEdit::AddLeader)))
+    };
+    let remove_leader = {
+        let state = state.clone();
+        Callback::from(move |i| state.dispatch(FormMsg::Edit(RotaEdit::RemoveLeader(i))))
     };
     let submit = {
         let (app, state, error, close) =
@@ -381,29 +390,13 @@ pub fn RotaRuleForm(props: &RotaRuleFormProps) -> Html {
                 <input id="rota-name" type="text" value={f.name.clone()} oninput={set(RotaField::Name)}
                        placeholder={tr(lang, "如 县委书记、县长接访日", "e.g. County heads' day")} />
             </div>
-            <div class="field">
-                <label for="rota-leader">{ tr(lang, "接访领导（可添加多名轮流）", "Leaders (add several to take turns)") }</label>
-                <span class="inline-form">
-                    <select id="rota-leader" onchange={choose(RotaField::Pick)}>
-                        { person_options(org, &leaders, &f.pick, tr(lang, "— 选择领导 —", "— choose —")) }
-                    </select>
-                    <button id="rota-leader-add" type="button" onclick={add_leader}>{ tr(lang, "添加", "Add") }</button>
-                </span>
-                if !f.leaders.is_empty() {
-                    <ol id="rota-leaders" class="chosen-people">
-                        { for f.leaders.iter().enumerate().map(|(i, p)| {
-                            let state = state.clone();
-                            let drop = Callback::from(move |_: MouseEvent| state.dispatch(FormMsg::Edit(RotaEdit::RemoveLeader(i))));
-                            html! {
-                                <li data-person={p.get().to_string()}>
-                                    { person_name(org, *p) }
-                                    <button type="button" class="rota-leader-remove" onclick={drop}>{ "×" }</button>
-                                </li>
-                            }
-                        }) }
-                    </ol>
-                }
-            </div>
+            <PeoplePick select_id="rota-leader" add_id="rota-leader-add" list_id="rota-leaders"
+                        remove_class="rota-leader-remove"
+                        label={tr(lang, "接访领导（可添加多名轮流）", "Leaders (add several to take turns)")}
+                        empty={tr(lang, "— 选择领导 —", "— choose —")}
+                        offered={leaders.iter().map(|p| p.id()).collect::<Vec<_>>()}
+                        pick={f.pick.clone()} chosen={f.leaders.clone()} ordered=true
+                        on_pick={pick_leader} on_add={add_leader} on_remove={remove_leader} />
             <div class="field">
                 <label for="rota-place">{ tr(lang, "接访地点", "Place") }</label>
                 <input id="rota-place" type="text" value={f.place.clone()} oninput={set(RotaField::Place)}
