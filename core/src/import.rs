@@ -78,6 +78,7 @@
 //! ```
 
 use crate::case::{Intake, ReplyItem, ReplyOutcome, Routing, Satisfaction};
+use crate::error::InputError;
 use crate::ids::{CaseId, CategoryId, UnitId};
 use crate::lifecycle::Action;
 use crate::office::{Command, Office};
@@ -505,6 +506,35 @@ impl Plan {
 }
 
 /// Splits a cell holding several values (`张三、李四`).
+/// The values of a cell listing one per petitioner (identity numbers or
+/// phones), parsed by position: a masked value (`*`) is left out with a
+/// note, a wrong one is a problem, and so is a list longer than the
+/// petitioners. Returns the values by position and the problems.
+fn parse_each<T>(
+    cell: &str,
+    petitioners: usize,
+    what: &str,
+    parse: impl Fn(&str) -> Result<T, InputError>,
+    notes: &mut Vec<String>,
+) -> (Vec<Option<T>>, Vec<String>) {
+    let raws = split_list(cell);
+    let mut problems = Vec::new();
+    if raws.len() > petitioners.max(1) {
+        problems.push(format!("{what}有{}个，多于信访人{petitioners}名", raws.len()));
+    }
+    let values = raws
+        .iter()
+        .map(|raw| {
+            if raw.contains('*') {
+                notes.push(format!("{what}{raw}已脱敏，未导入"));
+                return None;
+            }
+            parse(raw).map_err(|e| problems.push(e.to_string())).ok()
+        })
+        .collect();
+    (values, problems)
+}
+
 fn split_list(cell: &str) -> Vec<String> {
     cell.split(['、', ',', '，', ';', '；', '\n', '/'])
         .map(str::trim)
@@ -736,46 +766,20 @@ pub fn plan(
         }
         let mut petitioners: Vec<Petitioner> =
             names.iter().map(|n| Petitioner::named(n.as_str())).collect();
-        let ids = split_list(get(Field::IdNumbers));
-        if ids.len() > names.len().max(1) {
-            err(
-                Field::IdNumbers,
-                format!("身份证号有{}个，多于信访人{}名", ids.len(), names.len()),
-            );
-        }
-        for (k, raw) in ids.iter().enumerate() {
-            if raw.contains('*') {
-                notes.push(format!("身份证号{raw}已脱敏，未导入"));
-                continue;
-            }
-            match IdNumber::parse(raw) {
-                Ok(id) => {
-                    if let Some(p) = petitioners.get_mut(k) {
-                        p.id_number = Some(id);
-                    }
-                }
-                Err(e) => err(Field::IdNumbers, e.to_string()),
+        let (ids, problems) =
+            parse_each(get(Field::IdNumbers), names.len(), "身份证号", IdNumber::parse, &mut notes);
+        problems.into_iter().for_each(|m| err(Field::IdNumbers, m));
+        for (p, id) in petitioners.iter_mut().zip(ids) {
+            if id.is_some() {
+                p.id_number = id;
             }
         }
-        let phones = split_list(get(Field::Phones));
-        if phones.len() > names.len().max(1) {
-            err(
-                Field::Phones,
-                format!("联系电话有{}个，多于信访人{}名", phones.len(), names.len()),
-            );
-        }
-        for (k, raw) in phones.iter().enumerate() {
-            if raw.contains('*') {
-                notes.push(format!("联系电话{raw}已脱敏，未导入"));
-                continue;
-            }
-            match Phone::parse(raw) {
-                Ok(p) => {
-                    if let Some(pet) = petitioners.get_mut(k) {
-                        pet.phone = Some(p);
-                    }
-                }
-                Err(e) => err(Field::Phones, e.to_string()),
+        let (phones, problems) =
+            parse_each(get(Field::Phones), names.len(), "联系电话", Phone::parse, &mut notes);
+        problems.into_iter().for_each(|m| err(Field::Phones, m));
+        for (p, phone) in petitioners.iter_mut().zip(phones) {
+            if phone.is_some() {
+                p.phone = phone;
             }
         }
 
