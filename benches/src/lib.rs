@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use xinfang_core::case::{Case, DeclineKind, Proceeding, ReviewLevel, SupervisionKind};
 use xinfang_core::metrics::{Document, Period};
-use xinfang_core::sample::{generate, SampleConfig};
+use xinfang_sample::{generate, SampleConfig};
 use xinfang_core::{Channel, Escalation, IndicatorKind, Office, Purpose, Report, Scope, Settings};
 
 /// Named figures: `indicator.及时受理率.num`, `count.cases.now`, `category.12`…

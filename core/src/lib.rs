@@ -66,8 +66,9 @@
 //! ## Crate features
 //!
 //! None. Dependencies are chrono (without its clock), serde, serde_json,
-//! sha2 (the log's hash chain), thiserror, csv (exports) and rand_chacha
-//! (the seeded sample-data generator; built without getrandom).
+//! sha2 (the log's hash chain), thiserror, csv and rust_xlsxwriter
+//! (exports). Sample data (the seeded generator of the training sandbox)
+//! is the `xinfang-sample` crate, on this crate's public API.
 
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -90,7 +91,6 @@ pub mod office;
 pub mod org;
 pub mod petition;
 pub mod routing;
-pub mod sample;
 pub mod work;
 
 pub use assignment::{Assignment, FiveFixes, Fix};

@@ -22,8 +22,8 @@
 //!
 //! Every rate is a [`Rate`] with its numerator and denominator; the default
 //! targets of seed 004 are editable in [`WorkTargets`].
-//! [`sample::sample_work`] fills the ledgers with a deterministic year for
-//! the training sandbox, beside the sample cases.
+//! The `xinfang-sample` crate fills the ledgers with a deterministic year
+//! for the training sandbox, beside the sample cases.
 //!
 //! # What is not here
 //!
@@ -52,7 +52,6 @@ pub mod change;
 pub mod meeting;
 pub mod ownership;
 pub mod reception;
-pub mod sample;
 pub mod screening;
 pub mod three_none;
 

@@ -1017,8 +1017,8 @@ mod tests {
     use chrono::NaiveTime;
     use xinfang_core::assignment::FiveFixes;
     use xinfang_core::case::Routing;
-    use xinfang_core::sample::{generate, SampleConfig};
     use xinfang_core::{Channel, Intake, Petitioner, Purpose, Settings, Stage};
+    use xinfang_sample::{generate, SampleConfig};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

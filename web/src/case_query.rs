@@ -604,8 +604,8 @@ pub fn item_count(groups: &[DueGroup]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use xinfang_core::sample::{generate, SampleConfig};
     use xinfang_core::Settings;
+    use xinfang_sample::{generate, SampleConfig};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -48,8 +48,8 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use xinfang_core::log::Entry;
 use xinfang_core::office::FORMAT_VERSION as CORE_VERSION;
-use xinfang_core::sample::{generate, SampleConfig};
 use xinfang_core::{Action, CaseId, Command, Event, Hash, Office, Settings};
+use xinfang_sample::{generate, SampleConfig};
 
 use crate::i18n::{tr, Lang};
 use crate::store::{Opened, Space};

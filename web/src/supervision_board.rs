@@ -338,8 +338,8 @@ pub fn units(items: &[Item]) -> Vec<UnitId> {
 mod tests {
     use super::*;
     use xinfang_core::lifecycle::Action as CaseAction;
-    use xinfang_core::sample::{generate, SampleConfig};
     use xinfang_core::{Command, Settings};
+    use xinfang_sample::{generate, SampleConfig};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

@@ -34,7 +34,7 @@ use crate::i18n::{tr, Lang};
 use crate::office_store::{key, KeyValue, SampleBase, SANDBOX_PREFIX};
 use crate::store::OpenedWork;
 
-use xinfang_core::work::sample::sample_work;
+use xinfang_sample::sample_work;
 
 /// The marker of the stored ledgers.
 pub const WORK_FORMAT: &str = "xinfang-work";
@@ -148,7 +148,7 @@ pub fn open(kv: &dyn KeyValue, prefix: &str) -> OpenedWork {
 /// If the write fails (a full quota) the sandbox opens with them unsaved
 /// in the page: the next change saves them.
 pub fn fill_sandbox(kv: &dyn KeyValue, office: &Office, base: &SampleBase) {
-    let config = xinfang_core::sample::SampleConfig::year(base.seed, base.filled_on, 1);
+    let config = xinfang_sample::SampleConfig::year(base.seed, base.filled_on, 1);
     let first = config.first_day;
     let ledgers = sample_work(office, base.seed, first, base.filled_on);
     let _ = kv.set(&work_key(SANDBOX_PREFIX), &envelope_text(&ledgers, 1));

@@ -121,15 +121,14 @@ pub fn BacklogCandidates(props: &BacklogCandidatesProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use xinfang_core::sample::SampleConfig;
+    use xinfang_sample::SampleConfig;
 
     #[test]
     fn open_old_cases_not_yet_listed() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let config = SampleConfig::year(7, today, 300);
-        let office =
-            xinfang_core::sample::generate(xinfang_core::Settings::sample_county(), &config)
-                .expect("sample");
+        let office = xinfang_sample::generate(xinfang_core::Settings::sample_county(), &config)
+            .expect("sample");
         let mut work = WorkLedgers::default();
         let found = candidates(&office, &work, today, 3);
         assert!(!found.is_empty());

@@ -107,8 +107,8 @@ pub fn years(office: &Office, today: NaiveDate) -> Vec<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use xinfang_core::sample::{generate, SampleConfig};
     use xinfang_core::Settings;
+    use xinfang_sample::{generate, SampleConfig};
 
     fn office(today: NaiveDate) -> Office {
         generate(Settings::sample_county(), &SampleConfig::year(7, today, 240)).unwrap()

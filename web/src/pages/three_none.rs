@@ -339,16 +339,15 @@ pub fn ThreeNonePrint(props: &ThreeNonePrintProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use xinfang_core::sample::SampleConfig;
+    use xinfang_sample::SampleConfig;
 
     #[test]
     fn the_evidence_adds_up_to_the_cores_counts() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let config = SampleConfig::year(2026, today, 3_000);
-        let office =
-            xinfang_core::sample::generate(xinfang_core::Settings::sample_county(), &config)
-                .expect("sample");
-        let work = xinfang_core::work::sample::sample_work(&office, 2026, config.first_day, today);
+        let office = xinfang_sample::generate(xinfang_core::Settings::sample_county(), &config)
+            .expect("sample");
+        let work = xinfang_sample::sample_work(&office, 2026, config.first_day, today);
         let (from, to) = (NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), today);
         let report = work.three_none(&office, from, to);
         let mut escalated = 0;

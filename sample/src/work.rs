@@ -1,7 +1,7 @@
 //! Deterministic sample work ledgers for the training sandbox: a year of
 //! leader reception days, 领导包案, screening rounds and hotspots, the
 //! backlog ledger, meetings and irregular-visit counts of the sample county,
-//! built beside the sample cases of [`crate::sample`].
+//! built beside the sample cases of [`crate::cases`].
 //!
 //! [`sample_work`] reads the office (its organisation, calendar, categories
 //! and cases) and writes every record through the ledgers' own checked
@@ -41,41 +41,41 @@
 //! accusation is never a hard case here and reads `检举控告事项` in a
 //! reception's matters).
 
-use super::backlog::{BacklogCase, BacklogStatus};
-use super::meeting::{Decision, Meeting, MeetingKind};
-use super::ownership::{MeetingRecord, OwnershipDraft};
-#[cfg(doc)]
-use super::reception::CaseLinkKind;
-use super::reception::{Reception, ReceptionKind, RotaPattern, RotaRule};
-use super::screening::{
-    Cadence, Hotspot, HotspotStatus, ScreeningLedger, ScreeningLevel, ScreeningRound,
-    ScreeningScope, SensitivePeriod, Village,
-};
-use super::{MeetingId, RotaRuleId, RoundId, WorkError, WorkLedgers};
-use crate::calendar::Calendar;
-use crate::case::{Case, Stage};
-use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
-use crate::office::Office;
-use crate::org::{Organisation, Role, UnitKind};
-use crate::petition::Purpose;
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::collections::{BTreeMap, BTreeSet};
+use xinfang_core::calendar::Calendar;
+use xinfang_core::case::{Case, Stage};
+use xinfang_core::ids::{CaseId, CategoryId, PersonId, UnitId};
+use xinfang_core::office::Office;
+use xinfang_core::org::{Organisation, Role, UnitKind};
+use xinfang_core::petition::Purpose;
+use xinfang_core::work::backlog::{BacklogCase, BacklogStatus};
+use xinfang_core::work::meeting::{Decision, Meeting, MeetingKind};
+use xinfang_core::work::ownership::{MeetingRecord, OwnershipDraft};
+#[cfg(doc)]
+use xinfang_core::work::reception::CaseLinkKind;
+use xinfang_core::work::reception::{Reception, ReceptionKind, RotaPattern, RotaRule};
+use xinfang_core::work::screening::{
+    Cadence, Hotspot, HotspotStatus, ScreeningLedger, ScreeningLevel, ScreeningRound,
+    ScreeningScope, SensitivePeriod, Village,
+};
+use xinfang_core::work::{MeetingId, RotaRuleId, RoundId, WorkError, WorkLedgers};
 
 /// Mixed into the seed so the ledgers' stream differs from the cases'.
 const SALT: u64 = 0x5752_4b5f_4c45_4447;
 
 /// The work of the sample office over the sample's span: from `first_day`
-/// to `today` (both included), as [`crate::sample::SampleConfig`] gives
+/// to `today` (both included), as [`crate::cases::SampleConfig`] gives
 /// them. See the module docs for what it holds. Same office, seed and dates,
 /// same ledgers; an empty span (`first_day` after `today`) gives ledgers
 /// with the default cadences and nothing recorded.
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use xinfang_core::sample::{generate, SampleConfig};
-/// use xinfang_core::work::sample::sample_work;
+/// use xinfang_sample::cases::{generate, SampleConfig};
+/// use xinfang_sample::work::sample_work;
 /// use xinfang_core::Settings;
 ///
 /// let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
@@ -1649,13 +1649,13 @@ fn incomplete_owned(office: &Office, hard: &Hard) -> Vec<CaseId> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sample::{generate, SampleConfig};
-    use crate::work::concluded_in;
-    use crate::work::ownership::OwnershipPart;
-    use crate::work::reception::CaseLinkKind;
-    use crate::Settings;
+    use crate::cases::{generate, SampleConfig};
     use std::sync::OnceLock;
     use wasm_bindgen_test::wasm_bindgen_test;
+    use xinfang_core::work::concluded_in;
+    use xinfang_core::work::ownership::OwnershipPart;
+    use xinfang_core::work::reception::CaseLinkKind;
+    use xinfang_core::Settings;
 
     const SEED: u64 = 2026;
 

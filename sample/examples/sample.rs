@@ -2,7 +2,7 @@
 //! stage, channel, purpose and category, the indicators the seeds track,
 //! and how long each part took.
 //!
-//! Run with `cargo run -p xinfang-core --release --example sample -- [CASES_PER_YEAR] [SEED] [TODAY] [plan]`,
+//! Run with `cargo run -p xinfang-sample --release --example sample -- [CASES_PER_YEAR] [SEED] [TODAY] [plan]`,
 //! e.g. `… -- 100000 7 2025-12-31` (defaults: 3000 cases, seed 1, 2025-11-28).
 //! With `plan` it only times the command stream, without an office (for
 //! very large runs: the stream keeps only the open cases' steps).
@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
 use xinfang_core::case::{RatingStatus, ReviewLevel, Stage};
-use xinfang_core::sample::{generate, Commands, SampleConfig};
 use xinfang_core::{Channel, Office, Settings};
+use xinfang_sample::cases::{generate, Commands, SampleConfig};
 
 /// Examples may read the clock to time things; the library never does.
 #[allow(clippy::disallowed_methods)]

@@ -34,7 +34,7 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use xinfang_core::sample::{generate, SampleConfig};
+//! use xinfang_sample::cases::{generate, SampleConfig};
 //! use xinfang_core::Settings;
 //!
 //! let today = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
@@ -44,23 +44,23 @@
 //! assert!(office.log().entries().iter().all(|e| e.event.at.date() <= today));
 //! ```
 
-use crate::case::{
-    ContactMethod, DeclineKind, Intake, ReplyItem, ReplyOutcome, ReviewLevel, ReviewOutcome,
-    Routing, Satisfaction, SupervisionKind,
-};
-use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
-use crate::lifecycle::{Action, CaseError};
-use crate::office::{Command, Office, Settings};
-use crate::org::Role;
-use crate::petition::{Channel, Escalation, IdNumber, Petitioner, Phone, Purpose};
-use crate::routing::Disposal;
-use crate::{assignment::FiveFixes, calendar::Calendar, clock::ClockRules};
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use rand_chacha::rand_core::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 use thiserror::Error;
+use xinfang_core::case::{
+    ContactMethod, DeclineKind, Intake, ReplyItem, ReplyOutcome, ReviewLevel, ReviewOutcome,
+    Routing, Satisfaction, SupervisionKind,
+};
+use xinfang_core::ids::{CaseId, CategoryId, PersonId, UnitId};
+use xinfang_core::lifecycle::{Action, CaseError};
+use xinfang_core::office::{Command, Office, Settings};
+use xinfang_core::org::Role;
+use xinfang_core::petition::{Channel, Escalation, IdNumber, Petitioner, Phone, Purpose};
+use xinfang_core::routing::Disposal;
+use xinfang_core::{assignment::FiveFixes, calendar::Calendar, clock::ClockRules};
 
 // ---------------------------------------------------------------------------
 // The default shares
@@ -102,7 +102,7 @@ pub const ESCALATED_SHARE: f64 = 0.003;
 pub const ESCALATION_SHARES: [(Escalation, f64); 3] =
     [(Escalation::City, 0.75), (Escalation::Province, 0.20), (Escalation::Capital, 0.05)];
 
-/// Content categories (names in [`crate::CategoryTree::default_tree`]) and
+/// Content categories (names in [`xinfang_core::CategoryTree::default_tree`]) and
 /// their shares. Seed 001 gives the top four: 土地承包 21%, 企业改制 18%,
 /// 城镇建设 11%, 劳动社保 9% (here the 劳动和社会保障 subtree: the root for
 /// social insurance and its three hotspots). The other 41% is spread over
@@ -1250,7 +1250,7 @@ impl World {
         town: &Town,
         village: &str,
     ) -> (UnitId, String) {
-        let input = crate::routing::RoutingInput {
+        let input = xinfang_core::routing::RoutingInput {
             category,
             purpose: Purpose::Request,
             township: Some(town.id),
@@ -2776,12 +2776,12 @@ const BODY_DECLINES: [(&str, &str); 3] = [
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::case::{RatingStatus, Stage};
-    use crate::clock::ClockRules;
-    use crate::DayCount;
     use std::collections::BTreeMap;
     use std::sync::OnceLock;
     use wasm_bindgen_test::wasm_bindgen_test;
+    use xinfang_core::case::{RatingStatus, Stage};
+    use xinfang_core::clock::ClockRules;
+    use xinfang_core::DayCount;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -2805,8 +2805,8 @@ mod tests {
         part as f64 / whole.max(1) as f64
     }
 
-    fn change_name(change: &crate::Change) -> &'static str {
-        use crate::Change as C;
+    fn change_name(change: &xinfang_core::Change) -> &'static str {
+        use xinfang_core::Change as C;
         match change {
             C::Registered { .. } => "Registered",
             C::Amended { .. } => "Amended",
