@@ -66,7 +66,7 @@ impl World {
     /// Registers `intake`, recorded on its receipt day.
     pub fn register_intake(&mut self, intake: Intake) -> CaseId {
         let now = at(intake.received_on);
-        self.office.execute(Command::Register { intake }, now).unwrap()
+        self.office.execute(Command::Register { intake }, now).unwrap().case().unwrap()
     }
 
     pub fn register(&mut self, on: NaiveDate) -> CaseId {
