@@ -23,8 +23,10 @@
 //! clerk can read; [`Office::apply`] folds an event into the state and
 //! appends it to the hash-chained [`EventLog`]. [`Office::execute`] does
 //! both and says what it did ([`Done`]); [`Office::execute_all`] does a
-//! batch, all or nothing. The log is the history of everything the office
-//! did, and the state is its fold. Deadlines are derived on demand:
+//! batch, all or nothing; [`Office::rebase`] redoes commands made on
+//! another copy of the record, with the ids they made rewritten
+//! ([`rebase`]). The log is the history of everything the office did, and
+//! the state is its fold. Deadlines are derived on demand:
 //! [`Office::next_due`] says what a case owes, by when and from whom.
 //!
 //! ```
@@ -95,6 +97,7 @@ pub mod metrics;
 pub mod office;
 pub mod org;
 pub mod petition;
+pub mod rebase;
 pub mod routing;
 pub mod sample;
 pub mod work;

@@ -5,9 +5,11 @@
 //! names each of those calls so a change can be kept, described and done
 //! again. The office records every accepted change in its log
 //! ([`crate::Command::Work`], a [`crate::event::WorkEvent`]) and rebuilds
-//! the ledgers from it like the cases. A change that no longer applies
-//! (its record was removed meanwhile) is refused with the ledger's message
-//! and named by [`WorkChange::describe`].
+//! the ledgers from it like the cases. A change redone on another copy of
+//! the record ([`crate::Office::rebase`]) has the ids of records made by
+//! earlier redone changes rewritten first ([`WorkChange::remap`]); one that
+//! no longer applies (its record was removed meanwhile) is refused with the
+//! ledger's message and named by [`WorkChange::describe`].
 //!
 //! Ledgers kept outside the log by earlier versions come in once, whole, as
 //! [`WorkChange::Adopt`].
@@ -48,6 +50,7 @@ use super::{
     WorkLedgers, WorkTargets,
 };
 use crate::ids::{CaseId, UnitId};
+use crate::rebase::{IdMap, LostId};
 use std::cell::RefCell;
 use std::convert::Infallible;
 use std::fmt;
@@ -194,7 +197,8 @@ impl fmt::Display for Added {
     }
 }
 
-/// The id type of a kind of work record, as [`Added`] names it.
+/// The id type of a kind of work record, as [`Added`] names it: lets an
+/// [`IdMap`] translate any of them.
 pub trait RecordId: Copy {
     /// The id as an [`Added`].
     fn added(self) -> Added;
@@ -271,6 +275,15 @@ impl WorkChange {
             SetTargets(_) => "修改工作目标",
             Adopt(_) => "并入早先保存的工作台账",
         }
+    }
+
+    /// The change with the ids of cases and work records rewritten by
+    /// `ids`: for redoing it on another copy of the record, where records
+    /// made by earlier redone commands got other ids. Refused when it names
+    /// one that could not be redone. A whole adopted snapshot keeps its own
+    /// ids.
+    pub fn remap(&self, ids: &IdMap) -> Result<WorkChange, LostId> {
+        self.map_ids(&|case| ids.case(case), &|record| ids.added(record))
     }
 
     /// The cases and work records the change names (the one it changes
