@@ -3,8 +3,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use xinfang_core::case::{ReplyItem, ReplyOutcome};
+use xinfang_core::work::change::WorkChange;
 use xinfang_core::{
-    Action, Case, CaseError, CaseId, Channel, Command, Intake, Office, PersonId, Petitioner,
+    Action, Case, CaseError, CaseId, Channel, Command, Done, Intake, Office, PersonId, Petitioner,
     Purpose, Settings, UnitId,
 };
 
@@ -85,6 +86,11 @@ impl World {
         if let Err(e) = self.act(case, today, action) {
             panic!("{label} on {today} failed: {e}");
         }
+    }
+
+    /// Changes the work ledgers, recorded at nine on `today`.
+    pub fn work(&mut self, today: NaiveDate, change: WorkChange) -> Result<Done, CaseError> {
+        self.office.execute(Command::Work(change), at(today))
     }
 
     pub fn case(&self, id: CaseId) -> &Case {
