@@ -58,7 +58,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let proposal = office.propose_route(&intake)?;
     println!("分办建议：{}", proposal.explanation);
 
-    let id = office.execute(Command::Register { intake }, morning(day(3, 3)))?;
+    let done = office.execute(Command::Register { intake }, morning(day(3, 3)))?;
+    let id = done.case().ok_or("a registration names its case")?;
     show(&office, id, day(3, 3));
 
     let org = &office.settings().org;

@@ -8,9 +8,9 @@
 //! row and collects every [`RowError`] (row as the spreadsheet numbers it,
 //! counting the header as row 1; the column's header; a Chinese message);
 //! it also runs the commands on a copy of the office, so anything the core
-//! would refuse is reported too. [`Plan::apply`] runs them again on a copy
-//! and replaces the office only when every row went in: a refusal leaves
-//! the office untouched.
+//! would refuse is reported too. [`Plan::apply`] runs them again as one
+//! batch ([`Office::execute_all`]): every row goes in or none, and a
+//! refusal leaves the office untouched.
 //!
 //! **What a historical row records.** Each row is registered (登记) with
 //! its received date, channel, petitioners, head count, category, purpose,
@@ -81,7 +81,7 @@ use crate::case::{Intake, ReplyItem, ReplyOutcome, Routing, Satisfaction};
 use crate::error::InputError;
 use crate::ids::{CaseId, CategoryId, UnitId};
 use crate::lifecycle::Action;
-use crate::office::{Command, Office};
+use crate::office::{Command, Done, Office};
 use crate::org::UnitKind;
 use crate::petition::{Channel, IdNumber, Petitioner, Phone, Purpose};
 use crate::routing::Disposal;
@@ -404,6 +404,14 @@ impl PlannedRow {
         }
     }
 
+    /// The row's commands: its registration, then its steps on the case
+    /// it registers, which gets the id `case`.
+    pub fn commands(&self, case: CaseId) -> Vec<Command> {
+        let register = Command::Register { intake: self.intake.clone() };
+        let steps = self.actions().into_iter().map(|action| Command::Act { case, action });
+        std::iter::once(register).chain(steps).collect()
+    }
+
     /// The actions after the registration, in order.
     pub fn actions(&self) -> Vec<Action> {
         let mut out = Vec::new();
@@ -468,6 +476,18 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Every row's commands in order for `office`, each with its row
+    /// number: the cases get the ids the office hands out next.
+    fn commands(&self, office: &Office) -> Vec<(usize, Command)> {
+        let mut case = office.next_case_id();
+        let mut out = Vec::new();
+        for row in &self.rows {
+            out.extend(row.commands(case).into_iter().map(|c| (row.row, c)));
+            case = case.next();
+        }
+        out
+    }
+
     /// Runs every row's commands on a copy of `office`: the copy, the
     /// commands in order (with the case ids they will get) and the new
     /// cases' ids; or the first refusal.
@@ -476,32 +496,27 @@ impl Plan {
         office: &Office,
     ) -> Result<(Office, Vec<Command>, Vec<CaseId>), ApplyError> {
         let mut copy = office.clone();
-        let mut commands = Vec::new();
-        let mut ids = Vec::with_capacity(self.rows.len());
-        for row in &self.rows {
-            let fail = |e: crate::lifecycle::CaseError| ApplyError {
-                row: row.row,
-                message: e.to_string(),
-            };
-            let register = Command::Register { intake: row.intake.clone() };
-            let id = copy.execute(register.clone(), self.now).map_err(fail)?;
-            commands.push(register);
-            for action in row.actions() {
-                let command = Command::Act { case: id, action };
-                copy.execute(command.clone(), self.now).map_err(fail)?;
-                commands.push(command);
-            }
-            ids.push(id);
-        }
+        let commands = self.commands(office).into_iter().map(|(_, c)| c).collect();
+        let ids = self.apply(&mut copy)?;
         Ok((copy, commands, ids))
     }
 
-    /// Imports every row or none: the commands run on a copy first, and
-    /// the office is replaced by it only when all went in.
+    /// Imports every row or none, as one batch ([`Office::execute_all`]):
+    /// on a refusal the office is unchanged. Returns the new cases' ids.
     pub fn apply(&self, office: &mut Office) -> Result<Vec<CaseId>, ApplyError> {
-        let (copy, _, ids) = self.dry_run(office)?;
-        *office = copy;
-        Ok(ids)
+        let (rows, commands): (Vec<usize>, Vec<Command>) =
+            self.commands(office).into_iter().unzip();
+        let done = office.execute_all(commands, self.now).map_err(|e| ApplyError {
+            row: rows.get(e.index).copied().unwrap_or_default(),
+            message: e.error.to_string(),
+        })?;
+        Ok(done
+            .into_iter()
+            .filter_map(|d| match d {
+                Done::Registered(id) => Some(id),
+                _ => None,
+            })
+            .collect())
     }
 }
 
@@ -1057,21 +1072,19 @@ pub fn plan(
         return Err(errors);
     }
 
-    // Whatever else the core would refuse, on a copy (a refused row may
-    // leave part of itself there; the copy is thrown away).
+    // Whatever else the core would refuse, on a copy: each row as a batch,
+    // so a refused row leaves nothing of itself for the rows after it.
     let plan = Plan { rows, skipped, now };
     let mut copy = office.clone();
     let mut refused = Vec::new();
     for r in &plan.rows {
-        let run = |copy: &mut Office| -> Result<(), crate::lifecycle::CaseError> {
-            let id = copy.execute(Command::Register { intake: r.intake.clone() }, now)?;
-            for action in r.actions() {
-                copy.execute(Command::Act { case: id, action }, now)?;
-            }
-            Ok(())
-        };
-        if let Err(e) = run(&mut copy) {
-            refused.push(RowError { row: r.row, column: String::new(), message: e.to_string() });
+        let commands = r.commands(copy.next_case_id());
+        if let Err(e) = copy.execute_all(commands, now) {
+            refused.push(RowError {
+                row: r.row,
+                column: String::new(),
+                message: e.error.to_string(),
+            });
         }
     }
     if refused.is_empty() {

@@ -14,13 +14,20 @@
 //! ## How it fits together
 //!
 //! An [`Office`] holds the [`Settings`] (organisation, categories, routing
-//! rules, calendar, statutory periods) and the cases. Every change is a
-//! [`Command`]: [`Office::decide`] checks it against the current state and
-//! returns the [`Event`]s it makes or a [`CaseError`] whose message a clerk
-//! can read; [`Office::apply`] folds an event into the cases and appends it
-//! to the hash-chained [`EventLog`]. [`Office::execute`] does both.
-//! Deadlines are derived on demand: [`Office::next_due`] says what a case
-//! owes, by when and from whom.
+//! rules, calendar, statutory periods), the cases and the work ledgers
+//! ([`WorkLedgers`]: receptions, 包案, screening, backlog, meetings, 三无).
+//! Every change is a [`Command`] — registering a case, acting on one, or a
+//! change to the work ledgers ([`Command::Work`]): [`Office::decide`]
+//! checks it against the current state and returns the [`Event`]s it makes
+//! ([`CaseEvent`]s or a [`WorkEvent`]) or a [`CaseError`] whose message a
+//! clerk can read; [`Office::apply`] folds an event into the state and
+//! appends it to the hash-chained [`EventLog`]. [`Office::execute`] does
+//! both and says what it did ([`Done`]); [`Office::execute_all`] does a
+//! batch, all or nothing; [`Office::rebase`] redoes commands made on
+//! another copy of the record, with the ids they made rewritten
+//! ([`rebase`]). The log is the history of everything the office did, and
+//! the state is its fold. Deadlines are derived on demand:
+//! [`Office::next_due`] says what a case owes, by when and from whom.
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -48,7 +55,7 @@
 //! assert_eq!(office.settings().org.unit_name(proposal.lead), "县住建局");
 //!
 //! let now = NaiveDate::from_ymd_opt(2025, 9, 26).unwrap().and_hms_opt(10, 0, 0).unwrap();
-//! let id = office.execute(Command::Register { intake }, now).unwrap();
+//! let id = office.execute(Command::Register { intake }, now).unwrap().case().unwrap();
 //! // 15 days from Friday 26 September end on Saturday 11 October, a
 //! // make-up working day (调休上班), so the deadline does not move.
 //! let due = office.next_due(office.case(id).unwrap()).unwrap();
@@ -80,6 +87,7 @@ pub mod case;
 pub mod category;
 pub mod clock;
 pub mod error;
+pub mod event;
 pub mod export;
 pub mod ids;
 pub mod import;
@@ -90,6 +98,7 @@ pub mod metrics;
 pub mod office;
 pub mod org;
 pub mod petition;
+pub mod rebase;
 pub mod routing;
 pub mod work;
 
@@ -99,11 +108,12 @@ pub use case::{Case, Intake, Stage};
 pub use category::{Category, CategoryError, CategoryTree};
 pub use clock::{ClockRules, Due, DueAction};
 pub use error::InputError;
+pub use event::{Event, WorkEvent};
 pub use ids::{CaseId, CategoryId, PersonId, RuleId, UnitId};
-pub use lifecycle::{Action, CaseError, Change, Event};
+pub use lifecycle::{Action, CaseError, CaseEvent, Change};
 pub use log::{EventLog, Hash};
 pub use metrics::{Indicator, IndicatorKind, Period, Ranking, Report, Scope, Targets};
-pub use office::{Command, LoadError, Office, Settings};
+pub use office::{BatchError, Command, Done, LoadError, Office, Settings};
 pub use org::{OrgError, Organisation, Person, Role, Unit, UnitKind};
 pub use petition::{Channel, Escalation, IdNumber, Petitioner, Phone, Purpose};
 pub use routing::{

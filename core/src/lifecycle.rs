@@ -1,7 +1,8 @@
 //! How a case changes: an [`Action`] is decided against the current case
 //! (`Case::decide(action, env, now)`) into [`Change`]s, or refused with a
 //! [`CaseError`] a clerk can read; `Case::apply` folds a change into the case
-//! and cannot fail. The changes, wrapped in [`Event`]s, are the history.
+//! and cannot fail. The changes, wrapped in [`CaseEvent`]s, are a case's
+//! history (the log holds them as [`crate::event::Event::Case`]).
 
 use crate::calendar::Calendar;
 use crate::case::{
@@ -14,6 +15,7 @@ use crate::clock::ClockRules;
 use crate::error::InputError;
 use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
 use crate::routing::Disposal;
+use crate::work::WorkError;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -310,9 +312,10 @@ pub enum Change {
     },
 }
 
-/// One entry of the history: a change to a case, recorded at a moment.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Event {
+/// A change to a case, recorded at a moment: one kind of event the log
+/// holds (see [`crate::event::Event`], which also stores it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CaseEvent {
     /// The case changed.
     pub case: CaseId,
     /// When it was recorded (the clerk's clock, passed in as `now`).
@@ -321,13 +324,25 @@ pub struct Event {
     pub change: Change,
 }
 
-/// Why a command was refused. Every message is for the clerk.
+/// Why a command to the office was refused: a registration, an action on
+/// a case or a change to the work ledgers ([`crate::Command`]). Every
+/// message is for the clerk.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 #[non_exhaustive]
 pub enum CaseError {
     /// A typed value was invalid.
     #[error(transparent)]
     Input(#[from] InputError),
+    /// A work ledger refused the change ([`crate::Command::Work`]): its
+    /// own message.
+    #[error(transparent)]
+    Work(#[from] WorkError),
+    /// Work ledgers kept outside the record by an earlier version were
+    /// offered after the record began holding work changes.
+    #[error(
+        "本记录已记有工作台账的变更，早先单独保存的工作台账不能再整体并入：并入会覆盖这些变更"
+    )]
+    WorkAlreadyRecorded,
     /// The action does not fit the case's stage.
     #[error("案件当前为“{stage}”，不能{action}")]
     WrongStage {

@@ -1,8 +1,10 @@
 //! The event log: append-only and hash-chained. Each entry's hash covers
-//! the previous entry's hash and its own event, so editing, dropping or
-//! reordering any entry breaks the chain at that point.
+//! the previous entry's hash and its own event (a case's or the work
+//! ledgers', see [`crate::event`]), so editing, dropping or reordering any
+//! entry breaks the chain at that point.
 
-use crate::lifecycle::Event;
+use crate::event::Event;
+use crate::lifecycle::CaseEvent;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -79,6 +81,15 @@ impl Entry {
         h.update(serde_json::to_vec(event).unwrap_or_default());
         Hash(h.finalize().into())
     }
+}
+
+/// A case's event with its place in the log ([`crate::Office::history`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CaseEntry<'a> {
+    /// Its entry's position in the log.
+    pub seq: u64,
+    /// The event.
+    pub event: &'a CaseEvent,
 }
 
 /// Where and how the chain is broken.
@@ -176,6 +187,13 @@ impl EventLog {
             prev = e.hash;
         }
         Ok(())
+    }
+
+    /// Drops the entries from `len` on: only to undo what a batch of
+    /// commands appended when one of them was refused, before anything
+    /// else saw the log.
+    pub(crate) fn truncate(&mut self, len: usize) {
+        self.entries.truncate(len);
     }
 
     /// Wraps entries read from storage, without checking them (call

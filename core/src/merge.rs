@@ -32,6 +32,12 @@
 //! [`Office::plan_merge`] changes nothing; [`Office::merge`] applies a
 //! plan. Both are all or nothing.
 //!
+//! # Work ledgers
+//!
+//! Only cases are merged: the other record's work events (receptions,
+//! 包案, screening, backlog, meetings) are left out, and this record's work
+//! ledgers stay as they are.
+//!
 //! ```
 //! use chrono::NaiveDate;
 //! use xinfang_sample::{generate, SampleConfig};
@@ -59,8 +65,9 @@ use chrono::{Datelike, NaiveDateTime};
 use thiserror::Error;
 
 use crate::case::Intake;
+use crate::event::Event;
 use crate::ids::{CaseId, UnitId};
-use crate::lifecycle::{Change, Event};
+use crate::lifecycle::{CaseEvent, Change};
 use crate::office::Office;
 
 /// What merging a record would do; apply it with [`Office::merge`].
@@ -77,7 +84,7 @@ pub struct MergePlan {
     /// The numbers of merged cases acted on here since, left as they are.
     pub conflicts: Vec<String>,
     /// The events to append, in order.
-    events: Vec<Event>,
+    events: Vec<CaseEvent>,
     /// The head of this record's log the plan was made on.
     base: crate::log::Hash,
 }
@@ -149,18 +156,18 @@ fn differences(mine: &Office, other: &Office, limit: usize) -> Vec<String> {
     out
 }
 
-/// Each case's events, in log order.
-fn by_case(office: &Office) -> BTreeMap<CaseId, Vec<&Event>> {
-    let mut map: BTreeMap<CaseId, Vec<&Event>> = BTreeMap::new();
-    for entry in office.log().entries() {
-        map.entry(entry.event.case).or_default().push(&entry.event);
+/// Each case's events, in log order (work events are not merged).
+fn by_case(office: &Office) -> BTreeMap<CaseId, Vec<&CaseEvent>> {
+    let mut map: BTreeMap<CaseId, Vec<&CaseEvent>> = BTreeMap::new();
+    for event in office.log().entries().iter().filter_map(|e| e.event.as_case()) {
+        map.entry(event.case).or_default().push(event);
     }
     map
 }
 
 /// An event of the other record as it reads here: its case and the cases
 /// it refers to (repeats) renumbered by `ids`.
-fn remap(event: &Event, case: CaseId, ids: &BTreeMap<CaseId, CaseId>) -> Event {
+fn remap(event: &CaseEvent, case: CaseId, ids: &BTreeMap<CaseId, CaseId>) -> CaseEvent {
     let id = |c: CaseId| ids.get(&c).copied().unwrap_or(c);
     let intake = |i: &Intake| Intake { repeat_of: i.repeat_of.map(id), ..i.clone() };
     let change = match &event.change {
@@ -171,11 +178,11 @@ fn remap(event: &Event, case: CaseId, ids: &BTreeMap<CaseId, CaseId>) -> Event {
         Change::LinkedAsRepeat { earlier } => Change::LinkedAsRepeat { earlier: id(*earlier) },
         other => other.clone(),
     };
-    Event { case, at: event.at, change }
+    CaseEvent { case, at: event.at, change }
 }
 
 /// Whether two events are the same but for the number a registration got.
-fn same(a: &Event, b: &Event) -> bool {
+fn same(a: &CaseEvent, b: &CaseEvent) -> bool {
     match (&a.change, &b.change) {
         (Change::Registered { intake: x, .. }, Change::Registered { intake: y, .. }) => {
             a.at == b.at && x == y
@@ -247,13 +254,13 @@ impl Office {
         };
         for case in other.cases() {
             let here = ids[&case.id()];
-            let history: Vec<Event> = theirs
+            let history: Vec<CaseEvent> = theirs
                 .get(&case.id())
                 .map(|events| events.iter().map(|e| remap(e, here, &ids)).collect())
                 .unwrap_or_default();
             if merged.contains_key(case.number()) {
                 // Our history of it, without the record of the merge.
-                let kept: Vec<&Event> = ours
+                let kept: Vec<&CaseEvent> = ours
                     .get(&here)
                     .map(|events| {
                         events
@@ -286,8 +293,8 @@ impl Office {
                 Change::Registered { intake, .. } => Change::Registered { number, intake },
                 other => other,
             };
-            plan.events.push(Event { case: here, at: first.at, change: registered });
-            plan.events.push(Event {
+            plan.events.push(CaseEvent { case: here, at: first.at, change: registered });
+            plan.events.push(CaseEvent {
                 case: here,
                 at: now,
                 change: Change::Imported { source, number: case.number().to_string() },
@@ -306,7 +313,7 @@ impl Office {
             return false;
         }
         for event in plan.events {
-            self.apply(event);
+            self.apply(Event::Case(event));
         }
         true
     }

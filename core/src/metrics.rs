@@ -107,7 +107,7 @@
 //!     repeat_of: None,
 //! };
 //! let lead = s.org.find_unit("县人社局").unwrap().id();
-//! let case = office.execute(Command::Register { intake }, at(day(3, 3))).unwrap();
+//! let case = office.execute(Command::Register { intake }, at(day(3, 3))).unwrap().case().unwrap();
 //! let routing = Routing {
 //!     on: day(3, 3),
 //!     disposal: Disposal::Transfer,

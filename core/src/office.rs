@@ -1,26 +1,32 @@
 //! The whole record of one petition office: its settings (organisation,
-//! categories, routing rules, calendar, clock) and its cases, kept as a
-//! hash-chained event log. Commands are decided here, where references to
-//! units, people and other cases can be checked; the stored form is
-//! versioned and migrated forward on load.
+//! categories, routing rules, calendar, clock), its cases and its work
+//! ledgers, kept as one hash-chained event log. Commands are decided here,
+//! where references to units, people and other cases can be checked; one
+//! command or a batch of them ([`Office::execute_all`], all or nothing).
+//! The stored form is versioned and migrated forward on load.
 
 use crate::calendar::Calendar;
 use crate::case::{Case, Intake, Stage};
 use crate::category::CategoryTree;
 use crate::clock::ClockRules;
+use crate::event::{Event, WorkEvent};
 use crate::ids::{CaseId, UnitId};
-use crate::lifecycle::{Action, CaseError, Change, Env, Event};
-use crate::log::{ChainError, EventLog};
+use crate::lifecycle::{Action, CaseError, CaseEvent, Change, Env};
+use crate::log::{CaseEntry, ChainError, EventLog};
 use crate::metrics::Targets;
 use crate::org::{Organisation, UnitKind};
 use crate::routing::{RoutingInput, RoutingProposal, RoutingRules};
+use crate::work::change::{Added, WorkChange};
+use crate::work::{WorkError, WorkLedgers};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
 
-/// The version of the stored format written by this library.
-pub const FORMAT_VERSION: u32 = 1;
+/// The version of the stored format written by this library. Version 2:
+/// the log also holds the work ledgers' changes (version 1 held case
+/// events only, and reads unchanged).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The marker that tells our files from anything else.
 pub const FORMAT_NAME: &str = "xinfang-office";
@@ -66,7 +72,7 @@ impl Settings {
     }
 }
 
-/// A command to the office.
+/// A command to the office: about a case, or a change to the work ledgers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "command", rename_all = "snake_case")]
 pub enum Command {
@@ -82,6 +88,51 @@ pub enum Command {
         /// What to do.
         action: Action,
     },
+    /// Change the work ledgers (receptions, 包案, screening, backlog,
+    /// meetings, 三无), decided by the ledgers' own checks.
+    Work(WorkChange),
+}
+
+/// What an executed command did: the case or the work record it made or
+/// touched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Done {
+    /// A case was registered, with this id.
+    Registered(CaseId),
+    /// This case was acted on.
+    Acted(CaseId),
+    /// A work record was added, with this id.
+    Added(Added),
+    /// The work ledgers changed without a new record.
+    WorkChanged,
+}
+
+impl Done {
+    /// The case registered or acted on.
+    pub fn case(self) -> Option<CaseId> {
+        match self {
+            Done::Registered(id) | Done::Acted(id) => Some(id),
+            Done::Added(_) | Done::WorkChanged => None,
+        }
+    }
+
+    /// The new work record.
+    pub fn added(self) -> Option<Added> {
+        match self {
+            Done::Added(added) => Some(added),
+            _ => None,
+        }
+    }
+}
+
+/// Why [`Office::execute_all`] did nothing: the first command refused.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("第{}项未能办理，本批全部未执行：{error}", .index + 1)]
+pub struct BatchError {
+    /// Its position in the batch, from 0.
+    pub index: usize,
+    /// Why it was refused.
+    pub error: CaseError,
 }
 
 /// Why an earlier case may be the same matter.
@@ -152,6 +203,14 @@ pub enum LoadError {
         /// The case it names.
         case: CaseId,
     },
+    /// A work event the ledgers refuse when it is redone.
+    #[error("数据内容有误：历史记录第{seq}条的工作台账变更无法重做（{why}）")]
+    BadWork {
+        /// The entry.
+        seq: u64,
+        /// The ledgers' message.
+        why: String,
+    },
 }
 
 #[derive(Serialize)]
@@ -191,7 +250,7 @@ struct Stored {
 ///     accused_unit: None,
 ///     repeat_of: None,
 /// };
-/// let id = office.execute(Command::Register { intake }, now).unwrap();
+/// let id = office.execute(Command::Register { intake }, now).unwrap().case().unwrap();
 /// let case = office.case(id).unwrap();
 /// assert_eq!(case.stage(), Stage::Registered);
 /// // The office must route it within 15 days: by 2025-03-18.
@@ -201,21 +260,67 @@ struct Stored {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Office {
     settings: Settings,
-    cases: BTreeMap<CaseId, Case>,
     log: EventLog,
-    /// Cases registered per year, for numbering (derived from the log).
+    /// The fold of the log.
+    state: State,
+}
+
+/// What the log folds into.
+#[derive(Debug, Clone, Default, PartialEq)]
+struct State {
+    cases: BTreeMap<CaseId, Case>,
+    work: WorkLedgers,
+    /// Cases registered per year, for numbering.
     registered_per_year: BTreeMap<i32, u32>,
+    /// How many work events the log holds.
+    work_events: usize,
+}
+
+/// Why an event does not fold into the state.
+enum Unfit {
+    Orphan(CaseId),
+    Work(CaseError),
+}
+
+impl State {
+    /// Applies a work change as the office allows it: the ledgers' checks,
+    /// and adopting outside ledgers only before any work event.
+    fn change_work(&mut self, change: WorkChange) -> Result<Option<Added>, CaseError> {
+        if matches!(change, WorkChange::Adopt(_)) && self.work_events > 0 {
+            return Err(CaseError::WorkAlreadyRecorded);
+        }
+        let added = self.work.change(change)?;
+        self.work_events += 1;
+        Ok(added)
+    }
+
+    /// Folds an event in; an event that does not fit changes nothing.
+    fn fold(&mut self, event: &Event) -> Result<(), Unfit> {
+        match event {
+            Event::Case(CaseEvent { case, at, change: Change::Registered { number, intake } }) => {
+                *self.registered_per_year.entry(at.year()).or_insert(0) += 1;
+                self.cases
+                    .insert(*case, Case::registered(*case, *at, number.clone(), intake.clone()));
+                Ok(())
+            }
+            Event::Case(CaseEvent { case, change, .. }) => match self.cases.get_mut(case) {
+                Some(c) => {
+                    c.apply(change);
+                    Ok(())
+                }
+                None => Err(Unfit::Orphan(*case)),
+            },
+            Event::Work(WorkEvent { work, .. }) => {
+                self.change_work(work.clone()).map(|_| ()).map_err(Unfit::Work)
+            }
+        }
+    }
 }
 
 impl Office {
-    /// An office with no cases.
+    /// An office with no cases and empty work ledgers.
     pub fn new(settings: Settings) -> Self {
-        Office {
-            settings,
-            cases: BTreeMap::new(),
-            log: EventLog::new(),
-            registered_per_year: BTreeMap::new(),
-        }
+        Office { settings, log: EventLog::new(), state: State::default() }
     }
 
     /// The settings.
@@ -236,22 +341,30 @@ impl Office {
 
     /// A case by id.
     pub fn case(&self, id: CaseId) -> Option<&Case> {
-        self.cases.get(&id)
+        self.state.cases.get(&id)
     }
 
     /// All cases, by id.
     pub fn cases(&self) -> impl DoubleEndedIterator<Item = &Case> + ExactSizeIterator + '_ {
-        self.cases.values()
+        self.state.cases.values()
     }
 
-    /// The event log.
+    /// The work ledgers, as the log's work events made them.
+    pub fn work(&self) -> &WorkLedgers {
+        &self.state.work
+    }
+
+    /// The event log: case and work events, in the order they happened.
     pub fn log(&self) -> &EventLog {
         &self.log
     }
 
-    /// The events of one case, oldest first.
-    pub fn history(&self, id: CaseId) -> impl Iterator<Item = &crate::log::Entry> + '_ {
-        self.log.entries().iter().filter(move |e| e.event.case == id)
+    /// The events of one case, oldest first, with their place in the log.
+    pub fn history(&self, id: CaseId) -> impl Iterator<Item = CaseEntry<'_>> + '_ {
+        self.log.entries().iter().filter_map(move |e| match &e.event {
+            Event::Case(event) if event.case == id => Some(CaseEntry { seq: e.seq, event }),
+            _ => None,
+        })
     }
 
     /// What a case owes next (see [`Case::next_due`]).
@@ -274,12 +387,13 @@ impl Office {
 
     /// How many cases were registered in `year` (for numbering).
     pub(crate) fn registered_in(&self, year: i32) -> u32 {
-        self.registered_per_year.get(&year).copied().unwrap_or(0)
+        self.state.registered_per_year.get(&year).copied().unwrap_or(0)
     }
 
-    /// The id the next registered case gets.
-    fn next_case_id(&self) -> CaseId {
-        self.cases.keys().next_back().map_or(CaseId::new(1), |id| id.next())
+    /// The id the next registered case gets: commands of one batch
+    /// ([`Office::execute_all`]) can name a case an earlier one registers.
+    pub fn next_case_id(&self) -> CaseId {
+        self.state.cases.keys().next_back().map_or(CaseId::new(1), |id| id.next())
     }
 
     /// The case a chain of repeats goes back to that was concluded by 复核,
@@ -291,7 +405,7 @@ impl Office {
             if !seen.insert(id) {
                 break;
             }
-            let case = self.cases.get(&id)?;
+            let case = self.state.cases.get(&id)?;
             if case.stage() == Stage::Terminated {
                 return Some(case);
             }
@@ -313,7 +427,7 @@ impl Office {
         intake.validate(today)?;
         if !self.settings.categories.is_offered(intake.category) {
             let unchanged = own
-                .and_then(|id| self.cases.get(&id))
+                .and_then(|id| self.state.cases.get(&id))
                 .is_some_and(|c| c.intake.category == intake.category);
             if !unchanged || self.settings.categories.get(intake.category).is_none() {
                 return Err(CaseError::UnknownCategory(intake.category));
@@ -329,7 +443,7 @@ impl Office {
             self.check_unit(u)?;
         }
         if let Some(earlier) = intake.repeat_of {
-            let ok = self.cases.contains_key(&earlier) && own.is_none_or(|own| earlier < own);
+            let ok = self.state.cases.contains_key(&earlier) && own.is_none_or(|own| earlier < own);
             if !ok {
                 return Err(CaseError::BadRepeatLink);
             }
@@ -357,7 +471,7 @@ impl Office {
         match action {
             Action::Amend { intake } => self.check_intake(intake, Some(case.id), today),
             Action::LinkRepeat { earlier } => {
-                if !self.cases.contains_key(earlier) {
+                if !self.state.cases.contains_key(earlier) {
                     return Err(CaseError::UnknownCase(*earlier));
                 }
                 Ok(())
@@ -398,94 +512,137 @@ impl Office {
         }
     }
 
+    /// Refuses a work change that names a case or a work record this
+    /// record does not hold: the ledgers cannot tell, the office can (and
+    /// a change redone elsewhere must not land on another record's).
+    fn check_names(&self, change: &WorkChange) -> Result<(), CaseError> {
+        let (cases, records) = change.names();
+        if let Some(case) = cases.into_iter().find(|c| !self.state.cases.contains_key(c)) {
+            return Err(CaseError::UnknownCase(case));
+        }
+        if let Some(record) = records.into_iter().find(|r| !self.state.work.has(*r)) {
+            let missing = WorkError::NotFound { what: record.what(), id: record.code() };
+            return Err(missing.into());
+        }
+        Ok(())
+    }
+
     /// Decides a command: the events it makes, or why it is refused.
     /// Nothing changes; see [`Office::execute`].
     pub fn decide(&self, command: &Command, now: NaiveDateTime) -> Result<Vec<Event>, CaseError> {
+        self.decide_done(command, now).map(|(events, _)| events)
+    }
+
+    /// Decides a command: its events and what executing it does.
+    fn decide_done(
+        &self,
+        command: &Command,
+        now: NaiveDateTime,
+    ) -> Result<(Vec<Event>, Done), CaseError> {
         let today = now.date();
         match command {
             Command::Register { intake } => {
                 self.check_intake(intake, None, today)?;
                 let id = self.next_case_id();
                 let year = now.year();
-                let seq = 1 + self.registered_per_year.get(&year).copied().unwrap_or(0);
+                let seq = 1 + self.registered_in(year);
                 let number = format!("{}{year}-{seq:05}", self.settings.number_prefix);
-                Ok(vec![Event {
-                    case: id,
-                    at: now,
-                    change: Change::Registered { number, intake: intake.clone() },
-                }])
+                let change = Change::Registered { number, intake: intake.clone() };
+                Ok((
+                    vec![Event::Case(CaseEvent { case: id, at: now, change })],
+                    Done::Registered(id),
+                ))
             }
             Command::Act { case, action } => {
-                let c = self.cases.get(case).ok_or(CaseError::UnknownCase(*case))?;
+                let c = self.state.cases.get(case).ok_or(CaseError::UnknownCase(*case))?;
                 self.check_action(c, action, today)?;
                 let changes = c.decide(action, self.env(), now)?;
-                Ok(changes
+                let events = changes
                     .into_iter()
-                    .map(|change| Event { case: *case, at: now, change })
-                    .collect())
+                    .map(|change| Event::Case(CaseEvent { case: *case, at: now, change }))
+                    .collect();
+                Ok((events, Done::Acted(*case)))
+            }
+            Command::Work(change) => {
+                self.check_names(change)?;
+                // On a copy of the ledgers: deciding changes nothing.
+                let mut trial = State {
+                    work: self.state.work.clone(),
+                    work_events: self.state.work_events,
+                    ..State::default()
+                };
+                let added = trial.change_work(change.clone())?;
+                let event = Event::Work(WorkEvent { at: now, work: change.clone() });
+                Ok((vec![event], added.map_or(Done::WorkChanged, Done::Added)))
             }
         }
     }
 
-    /// Folds an event into the cases. Returns false (and changes nothing)
-    /// for an event about a case that was never registered.
-    fn fold(
-        cases: &mut BTreeMap<CaseId, Case>,
-        per_year: &mut BTreeMap<i32, u32>,
-        event: &Event,
-    ) -> bool {
-        match &event.change {
-            Change::Registered { number, intake } => {
-                *per_year.entry(event.at.year()).or_insert(0) += 1;
-                cases.insert(
-                    event.case,
-                    Case::registered(event.case, event.at, number.clone(), intake.clone()),
-                );
-                true
-            }
-            change => match cases.get_mut(&event.case) {
-                Some(case) => {
-                    case.apply(change);
-                    true
-                }
-                None => false,
-            },
-        }
-    }
-
-    /// Applies a decided event: folds it into the cases and appends it to
-    /// the log.
+    /// Applies a decided event: folds it into the cases or the work
+    /// ledgers and appends it to the log. An event that does not fit (about
+    /// a case never registered, or a work change the ledgers refuse) is
+    /// left out: nothing changes.
     pub fn apply(&mut self, event: Event) {
-        if Self::fold(&mut self.cases, &mut self.registered_per_year, &event) {
+        if self.state.fold(&event).is_ok() {
             self.log.append(event);
         }
     }
 
-    /// Decides and applies a command; returns the case it concerned.
-    pub fn execute(&mut self, command: Command, now: NaiveDateTime) -> Result<CaseId, CaseError> {
-        let events = self.decide(&command, now)?;
-        let id = events.first().map(|e| e.case);
+    /// Decides and applies a command; says what it did (the case
+    /// registered or acted on, the work record added).
+    pub fn execute(&mut self, command: Command, now: NaiveDateTime) -> Result<Done, CaseError> {
+        let (events, done) = self.decide_done(&command, now)?;
         for e in events {
             self.apply(e);
         }
-        id.ok_or(CaseError::UnknownCase(CaseId::new(0)))
+        Ok(done)
+    }
+
+    /// Executes every command in order, all at `now`, or none: on the
+    /// first refusal everything is as before and the error names the
+    /// command. A command may name a case an earlier one registers (its id
+    /// is [`Office::next_case_id`] at that point) or a work record an
+    /// earlier one adds.
+    pub fn execute_all(
+        &mut self,
+        commands: impl IntoIterator<Item = Command>,
+        now: NaiveDateTime,
+    ) -> Result<Vec<Done>, BatchError> {
+        // The log only grows: undoing is cutting it back; the state is
+        // restored from a copy (smaller than the log).
+        let (state, len) = (self.state.clone(), self.log.len());
+        let mut done = Vec::new();
+        for (index, command) in commands.into_iter().enumerate() {
+            match self.execute(command, now) {
+                Ok(d) => done.push(d),
+                Err(error) => {
+                    self.state = state;
+                    self.log.truncate(len);
+                    return Err(BatchError { index, error });
+                }
+            }
+        }
+        Ok(done)
     }
 
     /// Rebuilds an office from its settings and log: verifies the chain,
-    /// then folds every event.
+    /// then folds every event. An event that does not fit is reported.
     pub fn replay(settings: Settings, log: EventLog) -> Result<Office, LoadError> {
         log.verify()?;
-        let mut cases = BTreeMap::new();
-        let mut registered_per_year = BTreeMap::new();
+        let mut state = State::default();
         for entry in log.entries() {
-            if !Self::fold(&mut cases, &mut registered_per_year, &entry.event) {
-                return Err(LoadError::Orphan { seq: entry.seq, case: entry.event.case });
+            match state.fold(&entry.event) {
+                Ok(()) => {}
+                Err(Unfit::Orphan(case)) => return Err(LoadError::Orphan { seq: entry.seq, case }),
+                Err(Unfit::Work(e)) => {
+                    return Err(LoadError::BadWork { seq: entry.seq, why: e.to_string() })
+                }
             }
         }
-        Ok(Office { settings, cases, log, registered_per_year })
+        Ok(Office { settings, log, state })
     }
 
-    /// The stored form: `{"format": "xinfang-office", "format_version": 1,
+    /// The stored form: `{"format": "xinfang-office", "format_version": 2,
     /// "settings": …, "log": […]}`.
     pub fn to_json(&self) -> String {
         let stored = StoredRef {
@@ -542,7 +699,7 @@ impl Office {
             .collect();
         let grams = bigrams(&intake.summary);
         let mut out: Vec<PossibleRepeat> = Vec::new();
-        for case in self.cases.values() {
+        for case in self.state.cases.values() {
             let same = |f: &dyn Fn(&crate::petition::Petitioner) -> Option<&str>,
                         set: &BTreeSet<&str>| {
                 case.intake.petitioners.iter().filter_map(f).any(|v| set.contains(v))
@@ -606,13 +763,33 @@ impl Header {
 
 /// Brings an older stored form up to [`FORMAT_VERSION`], one version at a time.
 fn migrate(mut value: serde_json::Value, from: u32) -> Result<serde_json::Value, LoadError> {
-    // Each older version gets a step here, e.g. `if from <= 1 { upgrade_1_to_2(&mut value)? }`.
-    // Version 1 is the first, so no stored form is older yet.
     debug_assert!(from < FORMAT_VERSION, "only older versions are migrated");
+    if from < 2 {
+        upgrade_1_to_2(&value)?;
+    }
     if let Some(obj) = value.as_object_mut() {
         obj.insert("format_version".into(), FORMAT_VERSION.into());
     }
     Ok(value)
+}
+
+/// Version 1 → 2. Version 2's log also holds work events
+/// (`{"at", "work"}`, see [`crate::event`]); a version-1 log holds case
+/// events only, written exactly as version 2 writes them, so its entries
+/// and hashes are kept as they are. The work ledgers version 1 kept
+/// outside the record come in separately, as one
+/// [`WorkChange::Adopt`]. A version-1 file whose log holds a work event
+/// was not written by version 1: refused.
+fn upgrade_1_to_2(value: &serde_json::Value) -> Result<(), LoadError> {
+    let entries = value.get("log").and_then(|l| l.as_array());
+    let work = entries.into_iter().flatten().find(|e| e.pointer("/event/work").is_some());
+    if let Some(entry) = work {
+        let seq = entry.get("seq").and_then(|s| s.as_u64()).unwrap_or_default();
+        return Err(LoadError::Corrupt(format!(
+            "格式版本1的历史记录第{seq}条为工作台账变更，而版本1不在历史记录中保存工作台账"
+        )));
+    }
+    Ok(())
 }
 
 /// Character bigrams of a text, ignoring punctuation and spaces.

@@ -180,6 +180,10 @@ pub enum WorkError {
         /// Its id.
         id: String,
     },
+    /// Ledgers kept outside the log were offered to ledgers that already
+    /// hold records ([`change::WorkChange::Adopt`]).
+    #[error("工作台账中已有记录，早先单独保存的工作台账只能并入空的台账")]
+    NotEmpty,
     /// Stored data does not describe valid ledgers.
     #[error("工作台账数据已损坏：{why}")]
     Corrupt {

@@ -528,7 +528,7 @@ fn registration_is_validated() {
     assert!(err.to_string().contains("代表人数"), "{err}");
     many.petitioners.pop();
     let id = register(&mut w, many).unwrap();
-    assert!(w.case(id).intake().is_collective());
+    assert!(w.case(id.case().unwrap()).intake().is_collective());
 
     let mut bad = w.intake(d(2025, 3, 3));
     bad.head_count = 0;

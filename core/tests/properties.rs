@@ -1,5 +1,7 @@
-//! Property tests: any sequence of commands, valid or not, keeps the
-//! invariants; replaying the log gives the same office; nothing panics.
+//! Property tests: any sequence of commands, valid or not, about cases and
+//! the work ledgers mixed, keeps the invariants; replaying the log gives
+//! the same office; redoing one tab's commands on another tab's save
+//! (rebase) keeps them too; nothing panics.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -11,7 +13,16 @@ use xinfang_core::case::{
     ContactMethod, DeclineKind, Proceeding, ReviewLevel, ReviewOutcome, Routing, Satisfaction,
     SupervisionKind,
 };
-use xinfang_core::{Action, CaseId, Command, Disposal, FiveFixes, Office, Stage};
+use xinfang_core::rebase::Pending;
+use xinfang_core::work::backlog::{BacklogCase, BacklogStatus};
+use xinfang_core::work::change::WorkChange;
+use xinfang_core::work::meeting::{Meeting, MeetingKind};
+use xinfang_core::work::ownership::{MeetingRecord, OwnershipDraft};
+use xinfang_core::work::reception::{CaseLink, CaseLinkKind, Reception, ReceptionKind};
+use xinfang_core::work::{BacklogId, MeetingId, ReceptionId};
+use xinfang_core::{
+    Action, CaseId, Change, Command, Disposal, Done, FiveFixes, Office, Stage, WorkLedgers,
+};
 
 /// A command in a compact form proptest can generate and shrink.
 #[derive(Debug, Clone)]
@@ -81,6 +92,37 @@ enum Step {
         case: u8,
         variant: u8,
     },
+    /// A reception, with a case registered there.
+    Reception {
+        case: u8,
+    },
+    LinkReception {
+        reception: u8,
+        case: u8,
+    },
+    RemoveReception {
+        reception: u8,
+    },
+    Backlog {
+        case: u8,
+    },
+    BacklogStatus {
+        entry: u8,
+        resolved: bool,
+    },
+    Meeting {
+        case: u8,
+    },
+    /// A leader owns a case, citing a meeting as its record.
+    Own {
+        case: u8,
+        meeting: u8,
+    },
+    RemoveMeeting {
+        meeting: u8,
+    },
+    /// Ledgers kept beside the record by an earlier version come in.
+    Adopt,
 }
 
 fn step() -> impl Strategy<Value = Step> {
@@ -102,11 +144,77 @@ fn step() -> impl Strategy<Value = Step> {
         1 => c.clone().prop_map(|case| Step::FollowUp { case }),
         1 => (c.clone(), 0u8..3).prop_map(|(case, level)| Step::Rate { case, level }),
         1 => c.clone().prop_map(|case| Step::Settle { case }),
-        1 => (c.clone(), c).prop_map(|(case, earlier)| Step::Link { case, earlier }),
+        1 => (c.clone(), c.clone()).prop_map(|(case, earlier)| Step::Link { case, earlier }),
+        2 => c.clone().prop_map(|case| Step::Reception { case }),
+        1 => (0u8..3, c.clone()).prop_map(|(reception, case)| Step::LinkReception { reception, case }),
+        1 => (0u8..3).prop_map(|reception| Step::RemoveReception { reception }),
+        2 => c.clone().prop_map(|case| Step::Backlog { case }),
+        1 => (0u8..3, any::<bool>()).prop_map(|(entry, resolved)| Step::BacklogStatus { entry, resolved }),
+        1 => c.clone().prop_map(|case| Step::Meeting { case }),
+        1 => (c, 0u8..3).prop_map(|(case, meeting)| Step::Own { case, meeting }),
+        1 => (0u8..3).prop_map(|meeting| Step::RemoveMeeting { meeting }),
+        1 => Just(Step::Adopt),
     ]
 }
 
+/// A work step as a command: records and cases named by small numbers, so
+/// that some exist and some do not.
+fn work_command(w: &World, step: &Step, today: chrono::NaiveDate) -> Option<Command> {
+    let id = |c: &u8| CaseId::new(u32::from(*c) + 1);
+    let n = |x: &u8| u32::from(*x) + 1;
+    let leader = w.person("县人民政府", "于振华");
+    let reception = |case: &u8| {
+        let mut r = Reception::new(leader, today, "县群众服务大厅", ReceptionKind::RotaDay);
+        r.head_count = 3;
+        r.link_new_case(id(case));
+        r
+    };
+    let change = match step {
+        Step::Reception { case } => WorkChange::RecordReception(reception(case)),
+        Step::LinkReception { reception, case } => WorkChange::LinkReceptionCase(
+            ReceptionId::new(n(reception)),
+            CaseLink { case: id(case), how: CaseLinkKind::TakenOver },
+        ),
+        Step::RemoveReception { reception } => {
+            WorkChange::RemoveReception(ReceptionId::new(n(reception)))
+        }
+        Step::Backlog { case } => WorkChange::ListBacklog(BacklogCase::new(
+            id(case),
+            today,
+            leader,
+            "分类化解",
+            today.checked_add_days(Days::new(90)).unwrap(),
+        )),
+        Step::BacklogStatus { entry, resolved } => WorkChange::SetBacklogStatus(
+            BacklogId::new(n(entry)),
+            if *resolved { BacklogStatus::Resolved { on: today } } else { BacklogStatus::Open },
+        ),
+        Step::Meeting { case } => {
+            let mut m = Meeting::new(MeetingKind::Coordination, today, "县信访局会议室", leader);
+            m.cases = vec![id(case)];
+            WorkChange::AddMeeting(m)
+        }
+        Step::Own { case, meeting } => {
+            let mut draft = OwnershipDraft::new(id(case), today);
+            draft.leader = Some(leader);
+            draft.meeting_record = Some(MeetingRecord::Meeting(MeetingId::new(n(meeting))));
+            WorkChange::Own(draft)
+        }
+        Step::RemoveMeeting { meeting } => WorkChange::RemoveMeeting(MeetingId::new(n(meeting))),
+        Step::Adopt => {
+            let mut kept = WorkLedgers::default();
+            kept.reception.record(reception(&0)).unwrap();
+            WorkChange::Adopt(Box::new(kept))
+        }
+        _ => return None,
+    };
+    Some(Command::Work(change))
+}
+
 fn to_command(w: &World, step: &Step, today: chrono::NaiveDate) -> Command {
+    if let Some(work) = work_command(w, step, today) {
+        return work;
+    }
     let id = |c: &u8| CaseId::new(u32::from(*c) + 1);
     if let Step::Advance { case, variant } = step {
         let v = *variant;
@@ -142,7 +250,11 @@ fn to_command(w: &World, step: &Step, today: chrono::NaiveDate) -> Command {
     }
     let act = |c: &u8, action| Command::Act { case: id(c), action };
     match step {
-        Step::Register => Command::Register { intake: w.intake(today) },
+        Step::Register => {
+            let mut intake = w.intake(today);
+            intake.summary = format!("{}（第{}件）", intake.summary, w.office.cases().len() + 1);
+            Command::Register { intake }
+        }
         Step::Route { case, disposal } => {
             let lead = w.unit("县人社局");
             let disposal =
@@ -261,7 +373,18 @@ fn to_command(w: &World, step: &Step, today: chrono::NaiveDate) -> Command {
         Step::Settle { case } => act(case, Action::Settle { on: today, note: "签字息诉".into() }),
         Step::Link { case, earlier } => act(case, Action::LinkRepeat { earlier: id(earlier) }),
         Step::Advance { .. } => unreachable!("handled above"),
+        _ => unreachable!("work steps are handled above"),
     }
+}
+
+/// The work ledgers are the fold of the log's work events, and only of
+/// them.
+fn check_work(office: &Office) {
+    let mut work = WorkLedgers::default();
+    for event in office.log().entries().iter().filter_map(|e| e.event.as_work()) {
+        work.change(event.work.clone()).expect("a recorded change applies");
+    }
+    assert_eq!(&work, office.work());
 }
 
 fn check_invariants(office: &Office) {
@@ -340,11 +463,91 @@ proptest! {
             }
             check_invariants(&w.office);
         }
+        check_work(&w.office);
         prop_assert!(w.office.log().verify().is_ok());
         // Replaying the log gives the same office, and so does the stored form.
         let replayed = Office::replay(w.office.settings().clone(), w.office.log().clone()).unwrap();
         prop_assert_eq!(&replayed, &w.office);
         prop_assert_eq!(Office::from_json(&w.office.to_json()).unwrap(), w.office);
+    }
+
+    #[test]
+    fn redoing_a_tabs_commands_on_another_tabs_save_keeps_the_invariants(
+        base in prop::collection::vec((step(), 0u64..4), 0..20),
+        ours in prop::collection::vec((step(), 0u64..4), 1..30),
+        theirs in prop::collection::vec((step(), 0u64..4), 0..30),
+    ) {
+        let mut w = World::new();
+        let mut today = d(2024, 12, 20);
+        let run = |w: &mut World, steps: &[(Step, u64)], start: chrono::NaiveDate| {
+            let mut today = start;
+            let mut pending = Vec::new();
+            for (step, gap) in steps {
+                today = today.checked_add_days(Days::new(*gap)).unwrap();
+                let command = to_command(w, step, today);
+                if let Ok(done) = w.office.execute(command.clone(), at(today)) {
+                    pending.push(Pending { command, at: at(today), done });
+                }
+            }
+            (pending, today)
+        };
+        (_, today) = run(&mut w, &base, today);
+        let mut mine = World { office: w.office.clone() };
+        let mut other = World { office: w.office.clone() };
+        let (pending, _) = run(&mut mine, &ours, today);
+        run(&mut other, &theirs, today);
+
+        // On the record it was made on, the redo is the same record.
+        let mut same = w.office.clone();
+        let again = same.rebase(&pending);
+        prop_assert!(again.refused.is_empty(), "{:?}", again.refused);
+        prop_assert_eq!(again.moved.moved_cases().count() + again.moved.moved_records().count(), 0);
+        prop_assert_eq!(&same, &mine.office);
+
+        // On another tab's save: that save is kept as it is, the redo
+        // follows it, and every invariant holds.
+        let saved = other.office.log().clone();
+        let rebased = other.office.rebase(&pending);
+        let log = other.office.log();
+        prop_assert_eq!(&log.entries()[..saved.len()], saved.entries());
+        prop_assert_eq!(rebased.redone.len() + rebased.refused.len(), pending.len());
+        check_invariants(&other.office);
+        check_work(&other.office);
+        let replayed = Office::replay(other.office.settings().clone(), log.clone()).unwrap();
+        prop_assert_eq!(&replayed, &other.office);
+        // A case this tab registered is there under its new id.
+        for (was, now) in rebased.moved.moved_cases() {
+            let (a, b) = (mine.office.case(was).unwrap(), other.office.case(now).unwrap());
+            prop_assert_eq!(&a.intake().summary, &b.intake().summary);
+        }
+        // A redone command names the same cases as it did in this tab
+        // (told apart by their summaries, numbered per tab).
+        let refused: Vec<usize> = rebased.refused.iter().map(|r| r.index).collect();
+        let kept = pending.iter().enumerate().filter(|(i, _)| !refused.contains(i));
+        let summary = |o: &Office, id: CaseId| o.case(id).map(|c| c.intake().summary.clone());
+        for ((_, was), now) in kept.zip(&rebased.redone) {
+            let named = |c: &Command| match c {
+                Command::Act { case, .. } => vec![*case],
+                Command::Work(WorkChange::ListBacklog(b)) => vec![b.case],
+                Command::Work(WorkChange::RecordReception(r)) => r.cases.iter().map(|l| l.case).collect(),
+                Command::Work(WorkChange::LinkReceptionCase(_, l)) => vec![l.case],
+                Command::Work(WorkChange::AddMeeting(m)) => m.cases.clone(),
+                Command::Work(WorkChange::Own(o)) => vec![o.case],
+                _ => vec![],
+            };
+            for (a, b) in named(&was.command).into_iter().zip(named(&now.command)) {
+                prop_assert_eq!(summary(&mine.office, a), summary(&other.office, b));
+            }
+        }
+        // A redone registration registered what it says, under the id it
+        // reports.
+        for p in &rebased.redone {
+            if let (Done::Registered(id), Command::Register { intake }) = (p.done, &p.command) {
+                let first = other.office.history(id).next().map(|e| &e.event.change);
+                let registered = matches!(first, Some(Change::Registered { intake: i, .. }) if i == intake);
+                prop_assert!(registered, "{:?}", first);
+            }
+        }
     }
 
     #[test]

@@ -6,7 +6,22 @@ mod common;
 use common::{d, World};
 use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::office::{RepeatReason, FORMAT_VERSION};
-use xinfang_core::{Action, IdNumber, LoadError, Office, Phone};
+use xinfang_core::work::change::WorkChange;
+use xinfang_core::work::screening::{Cadence, ScreeningLevel};
+use xinfang_core::{Action, EventLog, IdNumber, LoadError, Office, Phone, Settings};
+
+/// The log of a small sample record (8 cases) as version 1 of this library
+/// wrote it, hashes and all, before the log could hold work events.
+const VERSION_1_LOG: &str = include_str!("data/v1_log.json");
+
+/// A whole stored record of version 1 around that log.
+fn version_1_file() -> String {
+    let log: serde_json::Value = serde_json::from_str(VERSION_1_LOG).unwrap();
+    format!(
+        r#"{{"format":"xinfang-office","format_version":1,"settings":{},"log":{log}}}"#,
+        serde_json::to_string(&Settings::sample_county()).unwrap()
+    )
+}
 
 fn busy_world() -> World {
     let mut w = World::new();
@@ -89,6 +104,40 @@ fn foreign_newer_and_broken_files_are_refused_with_a_reason() {
     assert!(matches!(Office::from_json(&no_version).unwrap_err(), LoadError::Corrupt(_)));
     let bad_settings = json.replacen("\"number_prefix\":\"XF\"", "\"number_prefix\":7", 1);
     assert!(matches!(Office::from_json(&bad_settings).unwrap_err(), LoadError::Corrupt(_)));
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn a_version_1_record_loads_with_every_entry_and_hash_unchanged() {
+    // The chain is checked by hashing each event as this version writes
+    // it: a case event's JSON must be byte for byte what version 1 wrote.
+    let log: EventLog = serde_json::from_str(VERSION_1_LOG).unwrap();
+    assert_eq!(log.verify(), Ok(()));
+    assert_eq!(log.len(), 49);
+
+    let office = Office::from_json(&version_1_file()).unwrap();
+    assert_eq!(office.log(), &log);
+    assert_eq!(office.cases().len(), 8);
+    assert!(office.work().backlog.iter().next().is_none(), "version 1 kept no ledgers here");
+    // Written again as version 2, around the same entries.
+    let json = office.to_json();
+    assert!(json.starts_with(r#"{"format":"xinfang-office","format_version":2,"#));
+    let log_part = &json[json.find(r#""log":"#).unwrap() + 6..json.len() - 1];
+    assert_eq!(log_part, serde_json::to_string(&log).unwrap());
+    assert_eq!(Office::from_json(&json).unwrap(), office);
+}
+
+#[wasm_bindgen_test(unsupported = test)]
+fn a_version_1_file_holding_work_events_was_not_written_by_version_1() {
+    let mut office = Office::from_json(&version_1_file()).unwrap();
+    let at = d(2025, 10, 10).and_hms_opt(9, 0, 0).unwrap();
+    let cadence = WorkChange::SetCadence(ScreeningLevel::Village, Cadence::Weekly);
+    office.execute(xinfang_core::Command::Work(cadence), at).unwrap();
+    let json = office.to_json();
+    assert!(Office::from_json(&json).is_ok());
+    let relabelled = json.replacen(r#""format_version":2"#, r#""format_version":1"#, 1);
+    let err = Office::from_json(&relabelled).unwrap_err();
+    assert!(matches!(err, LoadError::Corrupt(_)), "{err:?}");
+    assert!(err.to_string().contains("历史记录第49条为工作台账变更"), "{err}");
 }
 
 #[wasm_bindgen_test(unsupported = test)]

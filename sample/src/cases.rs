@@ -41,7 +41,7 @@
 //! let config = SampleConfig::year(7, today, 120);
 //! let office = generate(Settings::sample_county(), &config).unwrap();
 //! assert_eq!(office.cases().len(), 120);
-//! assert!(office.log().entries().iter().all(|e| e.event.at.date() <= today));
+//! assert!(office.log().entries().iter().all(|e| e.event.at().date() <= today));
 //! ```
 
 use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
@@ -378,6 +378,8 @@ pub fn generate(settings: Settings, config: &SampleConfig) -> Result<Office, Sam
         let (case, action) = match &command {
             Command::Register { .. } => (CaseId::new(office.cases().len() as u32 + 1), "登记"),
             Command::Act { case, action } => (*case, action.label()),
+            // The generator makes no work commands (see `work::sample`).
+            Command::Work(change) => (CaseId::new(0), change.describe()),
         };
         office.execute(command, at).map_err(|error| SampleError::Refused {
             index: index as u64,
@@ -2958,8 +2960,8 @@ mod tests {
         assert!(overdue.count() >= 3, "some cases are overdue on today");
         // Every kind of action was taken.
         let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
-        for e in office.log().entries() {
-            *seen.entry(change_name(&e.event.change)).or_default() += 1;
+        for e in office.log().entries().iter().filter_map(|e| e.event.as_case()) {
+            *seen.entry(change_name(&e.change)).or_default() += 1;
         }
         for change in [
             "Registered",
@@ -3014,8 +3016,8 @@ mod tests {
     fn time_only_moves_forward_and_stops_today() {
         let office = big();
         let entries = office.log().entries();
-        assert!(entries.windows(2).all(|w| w[0].event.at <= w[1].event.at));
-        assert!(entries.iter().all(|e| e.event.at.date() <= today()));
+        assert!(entries.windows(2).all(|w| w[0].event.at() <= w[1].event.at()));
+        assert!(entries.iter().all(|e| e.event.at().date() <= today()));
         assert!(office.cases().all(|c| c.intake().received_on >= d(2024, 11, 29)));
         // Case numbers follow registration order within each year.
         assert!(office.case(CaseId::new(1)).unwrap().number().ends_with("-00001"));

@@ -1063,7 +1063,7 @@ mod tests {
             .unwrap()
         });
         let now = at(d(2025, 3, 3));
-        let id = office.execute(Command::Register { intake }, now).unwrap();
+        let id = office.execute(Command::Register { intake }, now).unwrap().case().unwrap();
         let routing = Routing {
             on: d(2025, 3, 3),
             disposal: if assign { Disposal::Assign } else { Disposal::Transfer },

@@ -829,7 +829,11 @@ mod tests {
                 accused_unit: None,
                 repeat_of: None,
             };
-            let id = office.execute(Command::Register { intake }, at(d(2025, 3, 3))).unwrap();
+            let id = office
+                .execute(Command::Register { intake }, at(d(2025, 3, 3)))
+                .unwrap()
+                .case()
+                .unwrap();
             World { office, id }
         }
 
@@ -1093,7 +1097,12 @@ mod tests {
         let mut intake = w.office.case(w.id).unwrap().intake().clone();
         intake.received_on = d(2025, 8, 4);
         intake.repeat_of = Some(w.id);
-        let again = w.office.execute(Command::Register { intake }, at(d(2025, 8, 4))).unwrap();
+        let again = w
+            .office
+            .execute(Command::Register { intake }, at(d(2025, 8, 4)))
+            .unwrap()
+            .case()
+            .unwrap();
         let mut w = World { office: w.office, id: again };
         let decline = Action::Decline {
             on: d(2025, 8, 5),

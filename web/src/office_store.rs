@@ -1017,7 +1017,7 @@ pub fn rebase(mut office: Office, pending: &[Pending]) -> Rebased {
         let command = remap(&p.command, &ids);
         match office.decide(&command, p.now) {
             Ok(events) => {
-                let case = events.first().map_or(p.case, |e| e.case);
+                let case = events.first().and_then(|e| e.case()).unwrap_or(p.case);
                 for event in events {
                     office.apply(event);
                 }
@@ -1034,14 +1034,7 @@ pub fn rebase(mut office: Office, pending: &[Pending]) -> Rebased {
 }
 
 fn describe(office: &Office, command: &Command) -> String {
-    match command {
-        Command::Register { intake } => format!("登记“{}”", intake.summary),
-        Command::Act { case, action } => {
-            let number =
-                office.case(*case).map_or_else(|| format!("#{case:?}"), |c| c.number().to_owned());
-            format!("{number} {}", action.label())
-        }
-    }
+    command.describe(office)
 }
 
 fn remap(command: &Command, ids: &BTreeMap<CaseId, CaseId>) -> Command {
@@ -1061,6 +1054,7 @@ fn remap(command: &Command, ids: &BTreeMap<CaseId, CaseId>) -> Command {
                 _ => {}
             }
         }
+        Command::Work(_) => {}
     }
     command
 }

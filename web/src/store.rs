@@ -544,7 +544,7 @@ impl Store {
         for (i, command) in commands.into_iter().enumerate() {
             match copy.decide(&command, now) {
                 Ok(events) => {
-                    let case = events.first().map(|e| e.case);
+                    let case = events.first().and_then(|e| e.case());
                     for event in &events {
                         copy.apply(event.clone());
                     }
@@ -629,7 +629,7 @@ impl Store {
         let decided = self.office.get().decide(command, now);
         match decided {
             Ok(events) => {
-                let case = events.first().map(|e| e.case);
+                let case = events.first().and_then(|e| e.case());
                 let end = {
                     let mut office = self.office.inner.borrow_mut();
                     for event in events {
@@ -1098,7 +1098,7 @@ mod tests {
             action: xinfang_core::Action::Amend {
                 intake: match &good {
                     Command::Register { intake } => intake.clone(),
-                    Command::Act { .. } => unreachable!(),
+                    _ => unreachable!(),
                 },
             },
         };

@@ -107,8 +107,7 @@ pub fn items_for(office: &Office, view: Option<UnitId>) -> Vec<Item> {
     let org = &office.settings().org;
     let mut recorded: HashMap<(CaseId, u32), (Option<NaiveDateTime>, Option<NaiveDateTime>)> =
         HashMap::new();
-    for entry in office.log().entries() {
-        let e = &entry.event;
+    for e in office.log().entries().iter().filter_map(|entry| entry.event.as_case()) {
         match &e.change {
             Change::Supervised { supervision } => {
                 recorded.entry((e.case, supervision.no)).or_default().0 = Some(e.at);

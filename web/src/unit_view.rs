@@ -232,9 +232,13 @@ mod tests {
                 },
                 at(),
             )
+            .unwrap()
+            .case()
             .unwrap();
         let ordinary = office
             .execute(Command::Register { intake: intake(Purpose::Request, None, "求决事项") }, at())
+            .unwrap()
+            .case()
             .unwrap();
         let route = |lead| Action::Route {
             routing: xinfang_core::case::Routing {
@@ -316,7 +320,7 @@ mod tests {
         let office_unit = f.office.settings().org.petition_office().unwrap();
         let mut intake = f.office.case(f.accusation).unwrap().intake().clone();
         intake.accused_unit = Some(office_unit);
-        let against = f.office.execute(Command::Register { intake }, at()).unwrap();
+        let against = f.office.execute(Command::Register { intake }, at()).unwrap().case().unwrap();
         let index = Index::build_for(&f.office, today, Some(office_unit));
         assert!(index.entry(against).unwrap().hidden);
         let found = query(&f.office, &index, &search("秘密内容"), Sort::Number);

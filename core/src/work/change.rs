@@ -3,11 +3,16 @@
 //!
 //! The ledgers' own methods stay the way to change them in code; this enum
 //! names each of those calls so a change can be kept, described and done
-//! again. The web app keeps the changes a tab has not saved yet and, when
-//! another tab saved the ledgers meanwhile, redoes them on what that tab
-//! stored, so neither tab's work is lost. A change that no longer applies
-//! (its record was removed in the other tab) is refused with the ledger's
-//! message and named by [`WorkChange::describe`].
+//! again. The office records every accepted change in its log
+//! ([`crate::Command::Work`], a [`crate::event::WorkEvent`]) and rebuilds
+//! the ledgers from it like the cases. A change redone on another copy of
+//! the record ([`crate::Office::rebase`]) has the ids of records made by
+//! earlier redone changes rewritten first ([`WorkChange::remap`]); one that
+//! no longer applies (its record was removed meanwhile) is refused with the
+//! ledger's message and named by [`WorkChange::describe`].
+//!
+//! Ledgers kept outside the log by earlier versions come in once, whole, as
+//! [`WorkChange::Adopt`].
 //!
 //! ```
 //! use chrono::NaiveDate;
@@ -34,7 +39,7 @@ use serde::{Deserialize, Serialize};
 
 use super::backlog::{BacklogCase, BacklogStatus};
 use super::meeting::Meeting;
-use super::ownership::OwnershipDraft;
+use super::ownership::{MeetingRecord, OwnershipDraft};
 use super::reception::{CaseLink, Reception, RotaRule};
 use super::screening::{
     Cadence, Hotspot, HotspotStatus, ScreeningLevel, ScreeningRound, SensitivePeriod, Village,
@@ -45,6 +50,10 @@ use super::{
     WorkLedgers, WorkTargets,
 };
 use crate::ids::{CaseId, UnitId};
+use crate::rebase::{IdMap, LostId};
+use std::cell::RefCell;
+use std::convert::Infallible;
+use std::fmt;
 
 /// One change to the work ledgers: each variant is one of the ledgers'
 /// checked methods.
@@ -124,10 +133,15 @@ pub enum WorkChange {
     RemoveIrregularVisits(UnitId, NaiveDate, NaiveDate),
     /// Replaces the work targets.
     SetTargets(WorkTargets),
+    /// Takes in whole the ledgers an earlier version kept outside the log
+    /// (the browser's separate snapshot, a version-1 backup). Only into
+    /// empty ledgers; the office also refuses it once its log holds any
+    /// work change ([`crate::CaseError::WorkAlreadyRecorded`]).
+    Adopt(Box<WorkLedgers>),
 }
 
-/// The id a change gave a new record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// The id a change gave a new record: which kind of record, and its id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Added {
     /// A rota rule.
@@ -145,6 +159,78 @@ pub enum Added {
     /// A meeting.
     Meeting(MeetingId),
 }
+
+impl Added {
+    /// The kind of record in Chinese (`接待记录`).
+    pub fn what(self) -> &'static str {
+        match self {
+            Added::RotaRule(_) => "接待排班规则",
+            Added::Reception(_) => "接待记录",
+            Added::Ownership(_) => "包案记录",
+            Added::Round(_) => "排查记录",
+            Added::Hotspot(_) => "矛盾纠纷",
+            Added::Backlog(_) => "积案",
+            Added::Meeting(_) => "会议",
+        }
+    }
+}
+
+impl Added {
+    /// The id as shown (`JD5`).
+    pub fn code(self) -> String {
+        match self {
+            Added::RotaRule(id) => id.to_string(),
+            Added::Reception(id) => id.to_string(),
+            Added::Ownership(id) => id.to_string(),
+            Added::Round(id) => id.to_string(),
+            Added::Hotspot(id) => id.to_string(),
+            Added::Backlog(id) => id.to_string(),
+            Added::Meeting(id) => id.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Added {
+    /// `接待记录JD5`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.what(), self.code())
+    }
+}
+
+/// The id type of a kind of work record, as [`Added`] names it: lets an
+/// [`IdMap`] translate any of them.
+pub trait RecordId: Copy {
+    /// The id as an [`Added`].
+    fn added(self) -> Added;
+    /// The id, when `added` names a record of this kind.
+    fn from_added(added: Added) -> Option<Self>;
+}
+
+macro_rules! record_id {
+    ($($id:ident => $kind:ident),* $(,)?) => {$(
+        impl RecordId for $id {
+            fn added(self) -> Added {
+                Added::$kind(self)
+            }
+            fn from_added(added: Added) -> Option<Self> {
+                match added {
+                    Added::$kind(id) => Some(id),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+record_id!(
+    RotaRuleId => RotaRule,
+    ReceptionId => Reception,
+    OwnershipId => Ownership,
+    RoundId => Round,
+    HotspotId => Hotspot,
+    BacklogId => Backlog,
+    MeetingId => Meeting,
+);
 
 impl WorkChange {
     /// What the change does, in Chinese, for messages (`登记接待记录`).
@@ -187,11 +273,129 @@ impl WorkChange {
             RecordIrregularVisits(_) => "登记非正常上访",
             RemoveIrregularVisits(..) => "删除非正常上访记录",
             SetTargets(_) => "修改工作目标",
+            Adopt(_) => "并入早先保存的工作台账",
         }
+    }
+
+    /// The change with the ids of cases and work records rewritten by
+    /// `ids`: for redoing it on another copy of the record, where records
+    /// made by earlier redone commands got other ids. Refused when it names
+    /// one that could not be redone. A whole adopted snapshot keeps its own
+    /// ids.
+    pub fn remap(&self, ids: &IdMap) -> Result<WorkChange, LostId> {
+        self.map_ids(&|case| ids.case(case), &|record| ids.added(record))
+    }
+
+    /// The cases and work records the change names (the one it changes
+    /// and those its record refers to), in order; none for an adopted
+    /// snapshot.
+    pub fn names(&self) -> (Vec<CaseId>, Vec<Added>) {
+        let (cases, records) = (RefCell::new(Vec::new()), RefCell::new(Vec::new()));
+        let seen = self.map_ids::<Infallible>(
+            &|case| {
+                cases.borrow_mut().push(case);
+                Ok(case)
+            },
+            &|record| {
+                records.borrow_mut().push(record);
+                Ok(record)
+            },
+        );
+        debug_assert!(seen.is_ok());
+        (cases.into_inner(), records.into_inner())
+    }
+
+    /// The change with every case id passed through `case` and every work
+    /// record id through `record`. Every variant is named, so a new one
+    /// that names a case or record must be added here to compile.
+    fn map_ids<E>(
+        &self,
+        case: &dyn Fn(CaseId) -> Result<CaseId, E>,
+        record: &dyn Fn(Added) -> Result<Added, E>,
+    ) -> Result<WorkChange, E> {
+        use WorkChange::*;
+        fn id<I: RecordId, E>(id: I, record: &dyn Fn(Added) -> Result<Added, E>) -> Result<I, E> {
+            record(id.added()).map(|a| I::from_added(a).unwrap_or(id))
+        }
+        let link = |l: CaseLink| Ok(CaseLink { case: case(l.case)?, ..l });
+        let reception = |mut r: Reception| {
+            r.cases = r.cases.into_iter().map(link).collect::<Result<_, E>>()?;
+            Ok(r)
+        };
+        let ownership = |mut o: OwnershipDraft| {
+            o.case = case(o.case)?;
+            if let Some(MeetingRecord::Meeting(m)) = &mut o.meeting_record {
+                *m = id(*m, record)?;
+            }
+            Ok(o)
+        };
+        let hotspot = |mut h: Hotspot| {
+            h.round = h.round.map(|r| id(r, record)).transpose()?;
+            h.case = h.case.map(case).transpose()?;
+            Ok(h)
+        };
+        let backlog = |b: BacklogCase| Ok(BacklogCase { case: case(b.case)?, ..b });
+        let meeting = |mut m: Meeting| {
+            m.cases = m.cases.into_iter().map(case).collect::<Result<_, E>>()?;
+            Ok(m)
+        };
+        Ok(match self.clone() {
+            // No ids of cases or records.
+            c @ (AddRotaRule(_)
+            | SetCadence(..)
+            | AddSensitivePeriod(_)
+            | RemoveSensitivePeriod(_)
+            | AddVillage(_)
+            | RemoveVillage(_)
+            | RecordRound(_)
+            | RecordIrregularVisits(_)
+            | RemoveIrregularVisits(..)
+            | SetTargets(_)
+            | Adopt(_)) => c,
+            UpdateRotaRule(r, rule) => UpdateRotaRule(id(r, record)?, rule),
+            EndRotaRule(r, until) => EndRotaRule(id(r, record)?, until),
+            RemoveRotaRule(r) => RemoveRotaRule(id(r, record)?),
+            RecordReception(r) => RecordReception(reception(r)?),
+            UpdateReception(r, data) => UpdateReception(id(r, record)?, reception(data)?),
+            RemoveReception(r) => RemoveReception(id(r, record)?),
+            LinkReceptionCase(r, l) => LinkReceptionCase(id(r, record)?, link(l)?),
+            Own(o) => Own(ownership(o)?),
+            UpdateOwnership(r, o) => UpdateOwnership(id(r, record)?, ownership(o)?),
+            RemoveOwnership(r) => RemoveOwnership(id(r, record)?),
+            UpdateRound(r, round) => UpdateRound(id(r, record)?, round),
+            RemoveRound(r) => RemoveRound(id(r, record)?),
+            AddHotspot(h) => AddHotspot(hotspot(h)?),
+            UpdateHotspot(r, h) => UpdateHotspot(id(r, record)?, hotspot(h)?),
+            SetHotspotStatus(r, status) => SetHotspotStatus(id(r, record)?, status),
+            LinkHotspotCase(r, c) => LinkHotspotCase(id(r, record)?, c.map(case).transpose()?),
+            RemoveHotspot(r) => RemoveHotspot(id(r, record)?),
+            ListBacklog(b) => ListBacklog(backlog(b)?),
+            UpdateBacklog(r, b) => UpdateBacklog(id(r, record)?, backlog(b)?),
+            SetBacklogStatus(r, status) => SetBacklogStatus(id(r, record)?, status),
+            SetBacklogAccepted(r, on) => SetBacklogAccepted(id(r, record)?, on),
+            RemoveBacklog(r) => RemoveBacklog(id(r, record)?),
+            AddMeeting(m) => AddMeeting(meeting(m)?),
+            UpdateMeeting(r, m) => UpdateMeeting(id(r, record)?, meeting(m)?),
+            SetDecisionDone(r, no, on) => SetDecisionDone(id(r, record)?, no, on),
+            RemoveMeeting(r) => RemoveMeeting(id(r, record)?),
+        })
     }
 }
 
 impl WorkLedgers {
+    /// Whether the ledgers hold this record.
+    pub fn has(&self, record: Added) -> bool {
+        match record {
+            Added::RotaRule(id) => self.reception.rule(id).is_some(),
+            Added::Reception(id) => self.reception.reception(id).is_some(),
+            Added::Ownership(id) => self.ownership.get(id).is_some(),
+            Added::Round(id) => self.screening.round(id).is_some(),
+            Added::Hotspot(id) => self.screening.hotspot(id).is_some(),
+            Added::Backlog(id) => self.backlog.get(id).is_some(),
+            Added::Meeting(id) => self.meetings.get(id).is_some(),
+        }
+    }
+
     /// Applies one change through the ledger's checked method; on a
     /// refusal nothing changed. Returns the id a new record got.
     pub fn change(&mut self, change: WorkChange) -> Result<Option<Added>, WorkError> {
@@ -287,6 +491,13 @@ impl WorkLedgers {
                         what: "非正常上访记录", id: township.to_string()
                     })
                 }
+            }
+            Adopt(ledgers) => {
+                if *self != WorkLedgers::default() {
+                    return Err(WorkError::NotEmpty);
+                }
+                *self = *ledgers;
+                Ok(None)
             }
             SetTargets(targets) => {
                 let pct = [

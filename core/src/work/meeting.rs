@@ -631,7 +631,7 @@ mod tests {
             repeat_of: None,
         };
         let now = d(2025, 2, 10).and_hms_opt(9, 0, 0).unwrap();
-        office.execute(Command::Register { intake }, now).unwrap()
+        office.execute(Command::Register { intake }, now).unwrap().case().unwrap()
     }
 
     fn sample_meeting(office: &mut Office) -> Meeting {

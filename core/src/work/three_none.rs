@@ -265,7 +265,11 @@ mod tests {
             accused_unit: None,
             repeat_of: None,
         };
-        office.execute(Command::Register { intake }, on.and_hms_opt(9, 0, 0).unwrap()).unwrap()
+        office
+            .execute(Command::Register { intake }, on.and_hms_opt(9, 0, 0).unwrap())
+            .unwrap()
+            .case()
+            .unwrap()
     }
 
     #[wasm_bindgen_test(unsupported = test)]

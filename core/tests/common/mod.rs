@@ -3,8 +3,9 @@
 
 use chrono::{NaiveDate, NaiveDateTime};
 use xinfang_core::case::{ReplyItem, ReplyOutcome};
+use xinfang_core::work::change::WorkChange;
 use xinfang_core::{
-    Action, Case, CaseError, CaseId, Channel, Command, Intake, Office, PersonId, Petitioner,
+    Action, Case, CaseError, CaseId, Channel, Command, Done, Intake, Office, PersonId, Petitioner,
     Purpose, Settings, UnitId,
 };
 
@@ -66,7 +67,7 @@ impl World {
     /// Registers `intake`, recorded on its receipt day.
     pub fn register_intake(&mut self, intake: Intake) -> CaseId {
         let now = at(intake.received_on);
-        self.office.execute(Command::Register { intake }, now).unwrap()
+        self.office.execute(Command::Register { intake }, now).unwrap().case().unwrap()
     }
 
     pub fn register(&mut self, on: NaiveDate) -> CaseId {
@@ -85,6 +86,11 @@ impl World {
         if let Err(e) = self.act(case, today, action) {
             panic!("{label} on {today} failed: {e}");
         }
+    }
+
+    /// Changes the work ledgers, recorded at nine on `today`.
+    pub fn work(&mut self, today: NaiveDate, change: WorkChange) -> Result<Done, CaseError> {
+        self.office.execute(Command::Work(change), at(today))
     }
 
     pub fn case(&self, id: CaseId) -> &Case {

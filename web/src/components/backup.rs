@@ -530,7 +530,8 @@ mod tests {
         assert!(last <= day(2026, 6, 30) && first < last);
         let zh = p.describe(Lang::ZhCn);
         assert!(zh.contains(&format!("共{}件案件", p.cases)), "{zh}");
-        assert!(p.describe(Lang::En).contains("file format version 1"));
+        let version = format!("file format version {}", xinfang_core::office::FORMAT_VERSION);
+        assert!(p.describe(Lang::En).contains(&version));
         let empty = preview(&Office::new(Settings::sample_county()), 1);
         assert_eq!((empty.cases, empty.range), (0, None));
     }
@@ -541,7 +542,11 @@ mod tests {
         for bad in [
             "{\"hello\":1}".to_owned(),
             json[..json.len() / 2].to_owned(),
-            json.replacen("\"format_version\":1", "\"format_version\":99", 1),
+            json.replacen(
+                &format!("\"format_version\":{}", xinfang_core::office::FORMAT_VERSION),
+                "\"format_version\":99",
+                1,
+            ),
         ] {
             let err = read(&bad).expect_err("refused");
             assert!(err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{err}");

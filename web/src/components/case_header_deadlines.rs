@@ -284,7 +284,7 @@ mod tests {
             repeat_of: None,
         };
         let now = d(2025, 9, 26).and_hms_opt(10, 0, 0).unwrap();
-        let id = office.execute(Command::Register { intake }, now).unwrap();
+        let id = office.execute(Command::Register { intake }, now).unwrap().case().unwrap();
         let rows = deadlines(&office, office.case(id).unwrap());
         assert_eq!(rows.len(), 1);
         // The core's own example: 15 days from 26 September 2025 end on 11 October.

@@ -325,7 +325,8 @@ mod tests {
             accused_unit: None,
             repeat_of: None,
         };
-        let id = office.execute(Command::Register { intake }, at(2025, 3, 3)).unwrap();
+        let id =
+            office.execute(Command::Register { intake }, at(2025, 3, 3)).unwrap().case().unwrap();
         let leader = crate::forms::people_for(&s.org, township, xinfang_core::Fix::Leader)[0];
         let handler = crate::forms::people_for(&s.org, township, xinfang_core::Fix::Handler)[0];
         let assignment = FiveFixes {

@@ -300,7 +300,8 @@ fn newer_versions_are_refused() {
     writes(&kv);
     assert!(matches!(save_all(&kv, &office, Some(saved), false), Err(SaveError::Unreadable(_))));
     assert!(writes(&kv).is_empty());
-    let core_newer = head.replace("\"core_version\":1", "\"core_version\":9");
+    let core_version = format!("\"core_version\":{}", xinfang_core::office::FORMAT_VERSION);
+    let core_newer = head.replace(&core_version, "\"core_version\":9");
     kv.set(&head_key, &core_newer).unwrap();
     assert_eq!(load(&kv, REAL_PREFIX).unwrap_err(), LoadProblem::Newer { found: 9 });
     kv.set(&head_key, "{\"format\":\"something-else\"}").unwrap();
@@ -359,7 +360,7 @@ fn another_tabs_save_is_never_overwritten_and_unsaved_commands_are_redone() {
     let mut pending = Vec::new();
     let mut run = |a: &mut Office, command: Command| {
         let events = a.decide(&command, now(5)).unwrap();
-        let case = events[0].case;
+        let case = events[0].case().unwrap();
         for e in events {
             a.apply(e);
         }
