@@ -4,7 +4,7 @@
 use xinfang_core::work::{MeetingId, OwnershipId, ReceptionId};
 use xinfang_core::CaseId;
 
-use crate::store::{Document, Route, WorkDoc};
+use crate::state::{Document, Route, WorkDoc};
 
 /// The hash for a route (`#/cases`, `#/case/12`, `#/case/12/print/reply`).
 pub fn to_hash(route: Route) -> String {
