@@ -21,23 +21,26 @@ use crate::features::reports::page::ReportsPage;
 use crate::features::settings::page::SettingsPage;
 use crate::features::supervision::page::SupervisionPage;
 use crate::i18n::{t, tr, Key, Lang};
-use crate::persist::prefs;
-use crate::persist::record::{self, BrowserKv, SaveError, SaveRequest};
-use crate::persist::work;
+use crate::persist::browser::{needs_unlock, now_ms, BrowserKv};
+use crate::persist::kv::{prefix_of, stored_space, usage, Space, QUOTA_BYTES};
+use crate::persist::open::{open_real, open_sandbox};
+use crate::persist::record::{self, SaveError, SaveRequest};
+use crate::persist::{browser, prefs, work};
 use crate::route;
+use crate::route::Route;
 use crate::shell::backup::Backup;
 use crate::shell::header::Header;
 use crate::shell::lock_screen::LockScreen;
 use crate::shell::sandbox_bar::{SandboxBar, SANDBOX_CASES_PER_YEAR, SANDBOX_SEED};
 use crate::shell::storage_notice::StorageNotice;
 use crate::shell::work_notice::WorkNotice;
-use crate::state::{Action, CaughtUp, Route, Space, Store};
+use crate::state::{Action, CaughtUp, Store};
 
 /// The whole page: the lock screen while the store is encrypted and this
 /// tab holds no key, then the app (which opens the record only then).
 #[component]
 pub fn App() -> Html {
-    let unlocked = use_state(|| !record::needs_unlock());
+    let unlocked = use_state(|| !needs_unlock());
     if !*unlocked {
         let on_open = Callback::from(move |()| unlocked.set(true));
         let lang = prefs::load().settings.lang;
@@ -51,7 +54,7 @@ pub fn App() -> Html {
 /// tab cannot know) reload the page, which asks for it.
 fn follow_lock() {
     let lock = crate::persist::crypt::read_lock(&BrowserKv).ok().flatten();
-    if !record::follow_lock(lock.as_ref()) {
+    if !browser::follow_lock(lock.as_ref()) {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
         }
@@ -63,11 +66,11 @@ fn follow_lock() {
 fn OfficeApp() -> Html {
     let store = use_reducer(|| {
         let kv = BrowserKv;
-        let opened = match record::stored_space(&kv) {
-            Space::Sandbox => record::open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR)
+        let opened = match stored_space(&kv) {
+            Space::Sandbox => open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR)
                 .and_then(Result::ok)
-                .unwrap_or_else(|| record::open_real(&kv)),
-            Space::Real => record::open_real(&kv),
+                .unwrap_or_else(|| open_real(&kv)),
+            Space::Real => open_real(&kv),
         };
         let mut store = Store::opened(prefs::load(), opened);
         store.route = current_hash().map_or(Route::Dashboard, |h| route::from_hash(&h));
@@ -106,7 +109,7 @@ fn OfficeApp() -> Html {
                         follow_lock();
                     }
                     let app = latest.borrow().clone();
-                    let prefix = record::prefix_of(app.space);
+                    let prefix = prefix_of(app.space);
                     let head = record::key(prefix, "head");
                     let work = work::work_key(prefix);
                     if event.key().is_none_or(|k| k == head) {
@@ -265,7 +268,7 @@ fn StorageUsageView() -> Html {
     let app = crate::context::use_app();
     let lang = app.lang();
     let usage = app.usage;
-    let share = usage.bytes as f64 / record::QUOTA_BYTES as f64;
+    let share = usage.bytes as f64 / QUOTA_BYTES as f64;
     let mb = usage.bytes as f64 / 1_048_576.0;
     let pct = (share * 100.0).round();
     html! {
@@ -290,13 +293,13 @@ fn persist(app: &AppHandle) {
     }
     let kv = BrowserKv;
     let space = app.space;
-    let start = record::now_ms();
+    let start = now_ms();
     let result = {
         let office = app.office.get();
         record::save_counting(
             &kv,
             SaveRequest {
-                prefix: record::prefix_of(space),
+                prefix: prefix_of(space),
                 office: &office,
                 saved: app.saved,
                 settings_changed: app.settings_dirty,
@@ -310,14 +313,14 @@ fn persist(app: &AppHandle) {
             saved,
             settings: app.settings_dirty,
             bytes: (app.usage.bytes as i64 + delta).max(0) as usize,
-            save_ms: record::now_ms() - start,
+            save_ms: now_ms() - start,
         }),
         Err(SaveError::Conflict) => catch_up(app),
         Err(SaveError::Unreadable(problem)) => {
             app.dispatch(Action::OfficeUnreadable { space, problem })
         }
         Err(SaveError::Write(detail)) => {
-            app.dispatch(Action::OfficeSaveFailed { space, detail, bytes: record::usage(&kv) })
+            app.dispatch(Action::OfficeSaveFailed { space, detail, bytes: usage(&kv) })
         }
     }
 }
@@ -330,14 +333,14 @@ fn persist_work(app: &AppHandle) {
     }
     let kv = BrowserKv;
     let space = app.space;
-    let prefix = record::prefix_of(space);
+    let prefix = prefix_of(space);
     let result = work::save(&kv, prefix, &app.work.get(), app.work_rev);
     match result {
         Ok(rev) => app.dispatch(Action::WorkCommitted {
             space,
             rev,
             changes: app.work_unsaved.len(),
-            bytes: record::usage(&kv),
+            bytes: usage(&kv),
         }),
         Err(work::SaveError::Conflict) => sync_work(app),
         Err(work::SaveError::Unreadable(problem)) => {
@@ -355,7 +358,7 @@ fn persist_work(app: &AppHandle) {
 fn sync_work(app: &AppHandle) {
     let kv = BrowserKv;
     let space = app.space;
-    let prefix = record::prefix_of(space);
+    let prefix = prefix_of(space);
     match work::stored_rev(&kv, prefix) {
         Ok(rev) if rev == app.work_rev && !app.work_saving_paused() => return,
         _ => {}
@@ -401,7 +404,7 @@ fn sync_work(app: &AppHandle) {
 /// Another tab's save reached storage: follow it unless this tab already has it.
 fn sync(app: &AppHandle) {
     let kv = BrowserKv;
-    let prefix = record::prefix_of(app.space);
+    let prefix = prefix_of(app.space);
     match record::read_head(&kv, prefix) {
         Ok(head) => {
             let stored = head.map(|h| record::Saved { entries: h.entries, head: h.head });
@@ -442,8 +445,8 @@ fn sync(app: &AppHandle) {
 fn reopen(app: &AppHandle) {
     let kv = BrowserKv;
     let opened = match app.space {
-        Space::Real => Some(Ok(record::open_real(&kv))),
-        Space::Sandbox => record::open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR),
+        Space::Real => Some(Ok(open_real(&kv))),
+        Space::Sandbox => open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR),
     };
     if let Some(Ok(opened)) = opened {
         app.dispatch(Action::Opened(Box::new(opened)));
@@ -456,7 +459,7 @@ fn reopen(app: &AppHandle) {
 fn catch_up(app: &AppHandle) {
     let kv = BrowserKv;
     let space = app.space;
-    let prefix = record::prefix_of(space);
+    let prefix = prefix_of(space);
     let caught = match record::catch_up(&kv, prefix, &app.unsaved) {
         Ok(Some(caught)) => caught,
         Ok(None) => {
@@ -510,7 +513,7 @@ fn catch_up(app: &AppHandle) {
         refused: caught.rebased.refused,
         moved: caught.rebased.moved,
         redone,
-        bytes: record::usage(&kv),
+        bytes: usage(&kv),
         save_failed,
     })));
 }
@@ -523,7 +526,7 @@ fn save_fresh(app: &AppHandle, store: &Store) {
         record::save(
             &kv,
             SaveRequest {
-                prefix: record::prefix_of(space),
+                prefix: prefix_of(space),
                 office: &office,
                 saved: None,
                 settings_changed: true,
@@ -536,11 +539,11 @@ fn save_fresh(app: &AppHandle, store: &Store) {
             space,
             saved,
             settings: true,
-            bytes: record::usage(&kv),
+            bytes: usage(&kv),
             save_ms: 0.0,
         }),
         Err(SaveError::Write(detail)) => {
-            app.dispatch(Action::OfficeSaveFailed { space, detail, bytes: record::usage(&kv) })
+            app.dispatch(Action::OfficeSaveFailed { space, detail, bytes: usage(&kv) })
         }
         Err(_) => {}
     }
@@ -549,13 +552,11 @@ fn save_fresh(app: &AppHandle, store: &Store) {
 /// Moves the unreadable record aside (unchanged) and starts afresh.
 fn set_aside(app: &AppHandle) {
     let kv = BrowserKv;
-    match record::set_aside(&kv, record::prefix_of(app.space)) {
+    match record::set_aside(&kv, prefix_of(app.space)) {
         Ok(_) => reopen(app),
-        Err(detail) => app.dispatch(Action::OfficeSaveFailed {
-            space: app.space,
-            detail,
-            bytes: record::usage(&kv),
-        }),
+        Err(detail) => {
+            app.dispatch(Action::OfficeSaveFailed { space: app.space, detail, bytes: usage(&kv) })
+        }
     }
 }
 

@@ -7,7 +7,8 @@ use xinfang_core::Command;
 use yew::prelude::*;
 
 use crate::clock;
-use crate::state::{Action, Route, Store};
+use crate::route::Route;
+use crate::state::{Action, Store};
 
 /// The app state and its dispatcher, as the root provides them.
 pub type AppHandle = UseReducerHandle<Store>;

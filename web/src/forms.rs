@@ -16,9 +16,9 @@ use xinfang_core::{
     Petitioner, Phone, Purpose, Settings, UnitId, UnitKind,
 };
 
-use crate::i18n::dates;
+use crate::forms::state::Editable;
 use crate::i18n::labels::Named;
-use crate::i18n::{Bilingual, Lang};
+use crate::i18n::{dates, Bilingual, Lang};
 
 /// One message per field that is wrong.
 pub type Errors<F> = BTreeMap<F, Bilingual>;
@@ -506,7 +506,7 @@ fn id_number_error(err: &InputError) -> Bilingual {
     Bilingual::new(err.to_string(), en)
 }
 
-impl state::Editable for IntakeForm {
+impl Editable for IntakeForm {
     type Edit = RegEdit;
     fn edit(&mut self, edit: RegEdit) {
         IntakeForm::edit(self, edit);

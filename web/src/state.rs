@@ -8,85 +8,18 @@ use std::rc::Rc;
 
 use chrono::NaiveDateTime;
 use xinfang_core::work::change::{Added, WorkChange};
-use xinfang_core::work::{HotspotId, MeetingId, OwnershipId, ReceptionId};
+use xinfang_core::work::{HotspotId, ReceptionId};
 use xinfang_core::{CaseId, Command, Office, Settings as OfficeSettings, WorkLedgers};
 use yew::Reducible;
 
 use crate::i18n::Lang;
+use crate::persist::kv::Space;
+use crate::persist::open::Opened;
 use crate::persist::prefs::{Loaded, Settings, StorageProblem};
-use crate::persist::record::{LoadProblem, Pending, SampleBase, Saved};
-use crate::persist::work::WorkProblem;
-
-/// Which record the app works on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Space {
-    /// The office's real record.
-    #[default]
-    Real,
-    /// The training sandbox: sample data in a store of its own.
-    Sandbox,
-}
-
-/// The page shown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Route {
-    /// 工作台: due, overdue, counts, indicators.
-    #[default]
-    Dashboard,
-    /// 案件查询: the list with filters, search and sorting.
-    Cases,
-    /// 登记: register a new case.
-    Register,
-    /// One case: its state, the actions it allows, its timeline.
-    Case(CaseId),
-    /// A written document of a case, laid out for printing.
-    Print(CaseId, Document),
-    /// 设置: units and people, categories, routing rules, targets, calendar.
-    Settings,
-    /// 期限计算器.
-    Deadlines,
-    /// 报表统计: indicators, ranking, charts, briefing, exports.
-    Reports,
-    /// 督办: open supervision notices and reminders by unit.
-    Supervision,
-    /// 领导接访: the reception rota, the receptions held, their counts.
-    Reception,
-    /// 领导包案: hard cases owned by leaders, with the 五个一.
-    Ownership,
-    /// 矛盾纠纷排查: cadences, rounds, coverage and the hotspot ledger.
-    Screening,
-    /// 信访积案: the backlog ledger and its rates.
-    Backlog,
-    /// 三无: each township's status and the share against the target.
-    ThreeNone,
-    /// 会议: joint, coordination and leading-group meetings.
-    Meetings,
-    /// One meeting: attendees, cases, decisions, the minutes.
-    Meeting(MeetingId),
-    /// A document of the work ledgers, laid out for printing.
-    WorkPrint(WorkDoc),
-    /// 导入台账: cases from an .xlsx or .csv ledger.
-    Import,
-}
-
-/// The printed documents of the work ledgers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum WorkDoc {
-    /// 领导接访登记表 of one reception.
-    Reception(ReceptionId),
-    /// 领导接访排班表 (the rota's days of a month, `YYYYMM`).
-    Rota(u32),
-    /// 领导包案责任表 (the 五个一 of one ownership).
-    Ownership(OwnershipId),
-    /// 矛盾纠纷排查化解台账.
-    Hotspots,
-    /// 信访积案化解台账.
-    Backlog,
-    /// 三无 乡镇（街道）情况表 (of a year).
-    ThreeNone(i32),
-    /// 会议纪要 of one meeting.
-    Minutes(MeetingId),
-}
+use crate::persist::record::{LoadProblem, Pending, Saved};
+use crate::persist::sandbox::SampleBase;
+use crate::persist::work::{OpenedWork, WorkProblem};
+use crate::route::Route;
 
 /// Where a registration started from, so the new case is linked back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,27 +38,6 @@ pub struct RegisterFrom {
     pub source: WorkSource,
     /// The registration form as prefilled (date, channel, place, summary…).
     pub form: crate::forms::IntakeForm,
-}
-
-/// The written documents the app prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Document {
-    /// 受理告知书.
-    Acceptance,
-    /// 不予受理告知书 (also 不再受理告知书).
-    Refusal,
-    /// 延长办理期限告知书.
-    Extension,
-    /// 处理意见书.
-    Reply,
-    /// 复查意见书.
-    ReviewDecision,
-    /// 复核意见书.
-    ReReviewDecision,
-    /// 交办函.
-    Assignment,
-    /// 督办函 (the supervision notice with this number within the case).
-    Supervision(u32),
 }
 
 /// A record shared between renders and mutated only by the reducer.
@@ -256,38 +168,6 @@ pub struct Store {
     pub last_added: Option<Added>,
     /// A registration started from a reception or a hotspot.
     pub register_from: Option<Rc<RegisterFrom>>,
-}
-
-/// A record just opened (see [`Action::Opened`]).
-#[derive(Debug, Clone)]
-pub struct Opened {
-    /// Which record.
-    pub space: Space,
-    /// The record.
-    pub office: Office,
-    /// What of it is committed.
-    pub saved: Option<Saved>,
-    /// The sandbox's sample.
-    pub sample: Option<SampleBase>,
-    /// Why the stored record could not be read, if so.
-    pub problem: Option<LoadProblem>,
-    /// How long loading took, in milliseconds.
-    pub load_ms: f64,
-    /// Bytes in use.
-    pub bytes: usize,
-    /// The work ledgers stored beside the record.
-    pub work: OpenedWork,
-}
-
-/// The work ledgers as opened with a record.
-#[derive(Debug, Clone, Default)]
-pub struct OpenedWork {
-    /// The ledgers (empty when none are stored or they cannot be read).
-    pub ledgers: WorkLedgers,
-    /// Their stored revision (0: none).
-    pub rev: u64,
-    /// Why the stored ones cannot be read, if so (saving them waits).
-    pub problem: Option<WorkProblem>,
 }
 
 /// The stored record after another tab's save, with this tab's commands

@@ -6,6 +6,7 @@ pub mod case_list_preset;
 pub mod case_pick;
 pub mod case_query;
 pub mod download;
+pub mod field;
 pub mod people;
 pub mod people_pick;
 pub mod period_picker;

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::context::{go, use_app};
 use crate::i18n::tr;
 use crate::route;
-use crate::state::{Route, WorkDoc};
+use crate::route::{Route, WorkDoc};
 
 /// Props of [`WorkPrintPage`].
 #[derive(Debug, PartialEq, Properties)]

@@ -3,5 +3,6 @@
 pub mod counts;
 pub mod form;
 pub mod list;
+pub mod model;
 pub mod page;
 pub mod rota;

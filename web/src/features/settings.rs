@@ -3,6 +3,7 @@
 pub mod calendar;
 pub mod categories;
 pub mod clock;
+pub mod edit;
 pub mod encryption;
 pub mod page;
 pub mod rules;

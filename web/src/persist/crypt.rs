@@ -35,9 +35,8 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{tr, Lang};
-use crate::persist::record::{
-    pack_bytes, unpack_bytes, usage, KeyValue, REAL_PREFIX, SANDBOX_PREFIX,
-};
+use crate::persist::kv::{usage, KeyValue, REAL_PREFIX, SANDBOX_PREFIX};
+use crate::persist::pack::{pack_bytes, unpack_bytes};
 
 /// The key of the lock record.
 pub const LOCK_KEY: &str = "xinfang.lock";

@@ -31,8 +31,9 @@ use xinfang_core::WorkLedgers;
 use xinfang_core::Office;
 
 use crate::i18n::{tr, Lang};
-use crate::persist::record::{key, KeyValue, SampleBase, SANDBOX_PREFIX};
-use crate::state::OpenedWork;
+use crate::persist::kv::{KeyValue, SANDBOX_PREFIX};
+use crate::persist::record::key;
+use crate::persist::sandbox::SampleBase;
 
 use xinfang_core::work::sample::sample_work;
 
@@ -120,7 +121,7 @@ impl WorkProblem {
                 _ => format!("Storage is unavailable ({d}); the work ledgers could not be read."),
             },
             WorkProblem::WriteFailed(d) => {
-                let full = crate::persist::record::is_quota_error(d);
+                let full = crate::persist::kv::is_quota_error(d);
                 match (lang, full) {
                     (Lang::ZhCn, true) => "浏览器存储空间已满，工作台账的修改暂未保存（仍保留在本页中）。请导出备份并清理空间，下次修改时将重试保存。".to_string(),
                     (Lang::ZhCn, false) => format!("工作台账保存失败（{d}），修改仍保留在本页中，下次修改时将重试保存。"),
@@ -176,7 +177,7 @@ pub fn parse(text: &str) -> Result<StoredWork, WorkProblem> {
     let json = match (envelope.ledgers, &envelope.packed) {
         (Some(raw), None) => raw.get(),
         (None, Some(packed)) => {
-            unpacked = crate::persist::record::unpack(packed)
+            unpacked = crate::persist::pack::unpack(packed)
                 .ok_or_else(|| corrupt("压缩数据格式不对".into()))?
                 .map_err(|e| corrupt(format!("压缩数据无法解开（{e}）")))?;
             &unpacked
@@ -218,8 +219,7 @@ pub fn envelope_text(ledgers: &WorkLedgers, rev: u64) -> String {
     let json = serde_json::to_string(ledgers).unwrap_or_default();
     let head = format!("{{\"format\":\"{WORK_FORMAT}\",\"version\":{WORK_VERSION},\"rev\":{rev},");
     if json.len() > PACK_ABOVE {
-        let packed =
-            serde_json::to_string(&crate::persist::record::pack(&json)).unwrap_or_default();
+        let packed = serde_json::to_string(&crate::persist::pack::pack(&json)).unwrap_or_default();
         format!("{head}\"packed\":{packed}}}")
     } else {
         format!("{head}\"ledgers\":{json}}}")
@@ -307,10 +307,21 @@ pub fn caught_up_message(lang: Lang, redone: usize, refused: &[String]) -> Strin
     text
 }
 
+/// The work ledgers as opened with a record.
+#[derive(Debug, Clone, Default)]
+pub struct OpenedWork {
+    /// The ledgers (empty when none are stored or they cannot be read).
+    pub ledgers: WorkLedgers,
+    /// Their stored revision (0: none).
+    pub rev: u64,
+    /// Why the stored ones cannot be read, if so (saving them waits).
+    pub problem: Option<WorkProblem>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::persist::record::MemoryKv;
+    use crate::persist::kv::MemoryKv;
     use chrono::NaiveDate;
     use xinfang_core::work::change::Added;
     use xinfang_core::work::reception::{Reception, ReceptionKind};
@@ -415,7 +426,7 @@ mod tests {
     #[test]
     fn large_ledgers_are_stored_packed_and_read_back() {
         let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-        let office = crate::persist::record::sample_office(2026, today, 600).unwrap();
+        let office = crate::persist::sandbox::sample_office(2026, today, 600).unwrap();
         let first = NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
         let work = sample_work(&office, 2026, first, today);
         let json = serde_json::to_string(&work).unwrap();

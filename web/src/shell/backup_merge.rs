@@ -15,9 +15,13 @@ use yew::prelude::*;
 
 use crate::context::use_app;
 use crate::i18n::{tr, Lang};
-use crate::persist::record::{self, BrowserKv, SaveError, SaveRequest};
-use crate::shell::backup::Ready;
-use crate::state::{Action, Notice, Opened, Route};
+use crate::persist::backup::Ready;
+use crate::persist::browser::BrowserKv;
+use crate::persist::kv::{prefix_of, usage};
+use crate::persist::open::Opened;
+use crate::persist::record::{self, SaveError, SaveRequest};
+use crate::route::Route;
+use crate::state::{Action, Notice};
 
 /// Props of [`MergeOption`].
 #[derive(Debug, Properties)]
@@ -144,7 +148,7 @@ pub fn MergeOption(props: &MergeOptionProps) -> Html {
                 );
             }
             let kv = BrowserKv;
-            let prefix = record::prefix_of(app.space);
+            let prefix = prefix_of(app.space);
             let req = SaveRequest {
                 prefix,
                 office: &office,
@@ -173,7 +177,7 @@ pub fn MergeOption(props: &MergeOptionProps) -> Html {
                         sample: app.sample.as_deref().cloned(),
                         problem: None,
                         load_ms: 0.0,
-                        bytes: record::usage(&kv),
+                        bytes: usage(&kv),
                         work: crate::persist::work::open(&kv, prefix),
                     };
                     app.dispatch(Action::Opened(Box::new(opened)));

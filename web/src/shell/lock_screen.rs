@@ -10,8 +10,8 @@ use std::time::Duration;
 use yew::prelude::*;
 
 use crate::i18n::{tr, Lang};
+use crate::persist::browser::{now_ms, random_bytes, set_session, BrowserKv};
 use crate::persist::crypt::{self, UnlockError};
-use crate::persist::record::{self, BrowserKv};
 
 /// Props of [`LockScreen`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -63,18 +63,18 @@ pub fn LockScreen(props: &LockScreenProps) -> Html {
                         return;
                     }
                 };
-                let start = record::now_ms();
+                let start = now_ms();
                 let result = crypt::unlock(&lock, &pass);
-                kdf_ms.set(Some(record::now_ms() - start));
+                kdf_ms.set(Some(now_ms() - start));
                 field.set_value("");
                 match result {
                     Ok(session) => {
-                        let mut rng = |buf: &mut [u8]| record::random_bytes(buf);
+                        let mut rng = |buf: &mut [u8]| random_bytes(buf);
                         let session = match crypt::finish(&kv, &lock, session.clone(), &mut rng) {
                             Ok(done) => done.session,
                             Err(_) => Some(session),
                         };
-                        record::set_session(session);
+                        set_session(session);
                         on_open.emit(());
                     }
                     Err(UnlockError::Wrong) => {

@@ -9,10 +9,13 @@ use yew::prelude::*;
 
 use crate::clock;
 use crate::context::{use_app, AppHandle};
-use crate::i18n::dates;
-use crate::i18n::tr;
-use crate::persist::record::{self, BrowserKv, SANDBOX_PREFIX};
-use crate::state::{Action, Notice, Space};
+use crate::i18n::{dates, tr};
+use crate::persist::browser::BrowserKv;
+use crate::persist::kv::{remember_space, Space, SANDBOX_PREFIX};
+use crate::persist::open::{open_real, open_sandbox};
+use crate::persist::record;
+use crate::persist::sandbox::sample_office;
+use crate::state::{Action, Notice};
 
 /// The seed of the training sample: every trainee gets the same cases.
 pub const SANDBOX_SEED: u64 = 2026;
@@ -22,7 +25,7 @@ pub const SANDBOX_CASES_PER_YEAR: u32 = 3_000;
 
 /// The sandbox's record: a year of sample cases ending `today`.
 pub fn sandbox_office(today: chrono::NaiveDate) -> Result<Office, String> {
-    record::sample_office(SANDBOX_SEED, today, SANDBOX_CASES_PER_YEAR)
+    sample_office(SANDBOX_SEED, today, SANDBOX_CASES_PER_YEAR)
 }
 
 /// Whether the open record has changes this tab could not save: leaving
@@ -46,11 +49,10 @@ fn enter(app: &AppHandle) {
         return;
     }
     let kv = BrowserKv;
-    let opened =
-        record::open_sandbox(&kv, Some(clock::today()), SANDBOX_SEED, SANDBOX_CASES_PER_YEAR);
+    let opened = open_sandbox(&kv, Some(clock::today()), SANDBOX_SEED, SANDBOX_CASES_PER_YEAR);
     match opened {
         Some(Ok(opened)) => {
-            record::remember_space(&kv, Space::Sandbox);
+            remember_space(&kv, Space::Sandbox);
             app.dispatch(Action::Opened(Box::new(opened)));
         }
         Some(Err(text)) => app.dispatch(Action::Notify(Notice { ok: false, text })),
@@ -64,10 +66,10 @@ fn reset(app: &AppHandle) {
         app.dispatch(Action::Notify(Notice { ok: false, text }));
         return;
     }
-    match record::open_sandbox(&kv, Some(clock::today()), SANDBOX_SEED, SANDBOX_CASES_PER_YEAR) {
+    match open_sandbox(&kv, Some(clock::today()), SANDBOX_SEED, SANDBOX_CASES_PER_YEAR) {
         Some(Ok(opened)) => {
             app.dispatch(Action::Opened(Box::new(opened)));
-            app.dispatch(Action::Navigate(crate::state::Route::Dashboard));
+            app.dispatch(Action::Navigate(crate::route::Route::Dashboard));
             let text = tr(
                 app.lang(),
                 "培训沙盒已重置为新的样例数据。",
@@ -85,8 +87,8 @@ fn leave(app: &AppHandle) {
         return;
     }
     let kv = BrowserKv;
-    record::remember_space(&kv, Space::Real);
-    app.dispatch(Action::Opened(Box::new(record::open_real(&kv))));
+    remember_space(&kv, Space::Real);
+    app.dispatch(Action::Opened(Box::new(open_real(&kv))));
 }
 
 /// The button that opens the sandbox (`#sandbox-enter`), or, in the

@@ -7,10 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{t, tr, Key, Lang};
-use crate::persist::prefs::problem_message;
-use crate::persist::prefs::StorageProblem;
-use crate::persist::record::is_quota_error;
-use crate::state::{OfficeProblem, Space};
+use crate::persist::kv::{is_quota_error, Space};
+use crate::persist::prefs::{problem_message, StorageProblem};
+use crate::state::OfficeProblem;
 
 /// Props of [`StorageNotice`].
 #[derive(Debug, PartialEq, Properties)]

@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::context::use_app;
 use crate::i18n::tr;
-use crate::persist::record::{self, BrowserKv};
+use crate::persist::browser::BrowserKv;
+use crate::persist::kv::prefix_of;
 use crate::persist::work;
 use crate::state::{Action, Notice};
 
@@ -22,7 +23,7 @@ pub fn WorkNotice() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
             let kv = BrowserKv;
-            let prefix = record::prefix_of(app.space);
+            let prefix = prefix_of(app.space);
             match work::set_aside(&kv, prefix) {
                 // What was entered here since (on empty ledgers) is kept
                 // and saved as the new ledgers.

@@ -8,7 +8,8 @@ use xinfang_core::{Stage, UnitId};
 
 use crate::context::AppHandle;
 use crate::i18n::labels::Named;
-use crate::state::{Action, Route};
+use crate::route::Route;
+use crate::state::Action;
 use crate::ui::case_query::{Filters, Sort, PRESET_OVERDUE_KEY, PRESET_STAGE_KEY, PRESET_UNIT_KEY};
 
 /// The sessionStorage key presetting the list's order (a [`Sort::key`]).

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::context::{go, AppHandle};
 use crate::i18n::tr;
 use crate::route;
-use crate::state::Route;
+use crate::route::Route;
 
 /// Props of [`CasePick`].
 #[derive(Debug, PartialEq, Properties)]

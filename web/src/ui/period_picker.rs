@@ -8,8 +8,7 @@ use xinfang_core::metrics::PeriodKind;
 use xinfang_core::Period;
 use yew::prelude::*;
 
-use crate::i18n::dates;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{dates, tr, Lang};
 
 /// The kind of period picked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,11 +9,8 @@ use xinfang_core::work::BacklogId;
 use xinfang_core::{Case, CaseId, Office, PersonId, Role};
 use yew::prelude::*;
 
-use crate::context::would_apply;
-use crate::context::{change_work, use_app};
-use crate::i18n::dates;
-use crate::i18n::tr;
-use crate::i18n::Bilingual;
+use crate::context::{change_work, use_app, would_apply};
+use crate::i18n::{dates, tr, Bilingual};
 use crate::ui::case_pick::{case_link, CasePick};
 
 /// What the form holds (text as typed; ids as select values).

@@ -11,15 +11,13 @@ use yew::prelude::*;
 
 use crate::i18n::labels::{backlog_status_key, backlog_status_label};
 
-use crate::context::would_apply;
-use crate::context::{change_work, go, use_app};
+use crate::context::{change_work, go, use_app, would_apply};
 use crate::features::backlog::candidates::BacklogCandidates;
 use crate::features::backlog::form::{BacklogDraft, BacklogForm};
 use crate::features::backlog::rates::BacklogRates;
-use crate::i18n::dates;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{dates, tr, Lang};
 use crate::route;
-use crate::state::{Route, WorkDoc};
+use crate::route::{Route, WorkDoc};
 use crate::ui::case_pick::case_link;
 use crate::ui::people::person_name;
 

@@ -8,10 +8,10 @@ use yew::prelude::*;
 
 use crate::context::{change_work, use_app};
 use crate::forms::parse_percent;
-use crate::i18n::Bilingual;
-use crate::i18n::{tr, Lang};
-use crate::ui::period_picker::{period_label, PeriodChoice, ReportPeriodPicker};
-use crate::ui::period_picker::{year_choice, years};
+use crate::i18n::{tr, Bilingual, Lang};
+use crate::ui::period_picker::{
+    period_label, year_choice, years, PeriodChoice, ReportPeriodPicker,
+};
 
 /// One rate's row: the value (`1/2（50.0%）`), the target and whether it is met.
 pub fn rate_row(lang: Lang, id: &str, name: &str, rate: Rate, target: u32) -> Html {

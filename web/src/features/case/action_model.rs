@@ -19,9 +19,8 @@ use xinfang_core::case::{
 use xinfang_core::routing::Disposal;
 use xinfang_core::{Action, Case, CaseId, Command, Office, PersonId, Role, UnitId, UnitKind};
 
-use crate::i18n::dates;
 use crate::i18n::labels::Named;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{dates, tr, Lang};
 
 /// An action offered on the case page, after routing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -9,10 +9,8 @@ use xinfang_core::{Case, Office};
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::i18n::dates;
 use crate::i18n::labels::Named;
-use crate::i18n::Bilingual;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{dates, tr, Bilingual, Lang};
 
 /// One deadline of a case.
 #[derive(Debug, Clone, PartialEq, Eq)]

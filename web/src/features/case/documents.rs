@@ -15,7 +15,7 @@ use xinfang_core::case::{
 };
 use xinfang_core::{CaseId, Disposal, Office, Organisation, Settings, UnitId, UnitKind};
 
-use crate::state::Document;
+use crate::route::Document;
 
 /// A document ready to lay out.
 #[derive(Debug, Clone, PartialEq, Eq)]

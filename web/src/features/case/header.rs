@@ -7,11 +7,10 @@ use yew::prelude::*;
 
 use crate::context::{go, use_app};
 use crate::forms::category_path;
-use crate::i18n::dates;
 use crate::i18n::labels::Named;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{dates, tr, Lang};
 use crate::route;
-use crate::state::Route;
+use crate::route::Route;
 
 /// Props of [`CaseHeader`].
 #[derive(Debug, PartialEq, Properties)]

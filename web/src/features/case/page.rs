@@ -14,10 +14,9 @@ use crate::features::case::header::CaseHeader;
 use crate::features::case::route_form::RouteForm;
 use crate::features::case::timeline::Timeline;
 use crate::i18n::labels::Named;
-use crate::i18n::Bilingual;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{tr, Bilingual, Lang};
 use crate::route;
-use crate::state::{Document, Route};
+use crate::route::{Document, Route};
 
 /// Props of [`CasePage`].
 #[derive(Debug, PartialEq, Properties)]

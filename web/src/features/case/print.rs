@@ -11,7 +11,7 @@ use crate::context::{go, use_app};
 use crate::features::case::documents::{self, OfficialDocument};
 use crate::i18n::tr;
 use crate::route;
-use crate::state::{Document, Route};
+use crate::route::{Document, Route};
 
 /// Props of [`PrintPage`].
 #[derive(Debug, PartialEq, Properties)]

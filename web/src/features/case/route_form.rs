@@ -12,24 +12,15 @@ use crate::features::case::route_model::{
     missing_fixes, people_for, RouteEdit, RouteField, RouteForm as Draft,
 };
 use crate::forms::state::{FormMsg, FormState};
-use crate::i18n::dates;
 use crate::i18n::labels::Named;
-use crate::i18n::tr;
-use crate::i18n::Bilingual;
+use crate::i18n::{dates, tr, Bilingual};
+use crate::ui::field::{input_value, select_value};
 
 /// Props of [`RouteForm`].
 #[derive(Debug, PartialEq, Properties)]
 pub struct RouteFormProps {
     /// The case to route (stage 待转送).
     pub id: CaseId,
-}
-
-fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
-}
-
-fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
 }
 
 /// Routing: where and how the case goes.

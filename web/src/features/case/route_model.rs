@@ -6,9 +6,8 @@ use xinfang_core::case::Routing;
 use xinfang_core::{Disposal, FiveFixes, Fix, Organisation, Person, Role, RoutingProposal, UnitId};
 
 use crate::forms::{date_error, date_value, person_id, unit_id, Errors};
-use crate::i18n::dates;
 use crate::i18n::labels::{lower, Named};
-use crate::i18n::Bilingual;
+use crate::i18n::{dates, Bilingual};
 
 /// A field of the routing form.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

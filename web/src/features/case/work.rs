@@ -10,10 +10,9 @@ use yew::prelude::*;
 use crate::i18n::labels::{backlog_status_key, backlog_status_label};
 
 use crate::context::{go, use_app};
-use crate::i18n::dates;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{dates, tr, Lang};
 use crate::route;
-use crate::state::Route;
+use crate::route::Route;
 
 /// Props of [`CaseWork`].
 #[derive(Debug, PartialEq, Properties)]

@@ -14,10 +14,10 @@ use yew::prelude::*;
 
 use crate::clock;
 use crate::context::{go, use_app, AppHandle};
-use crate::i18n::dates;
 use crate::i18n::labels::Named;
-use crate::i18n::{tr, Lang};
-use crate::state::{Action, Route};
+use crate::i18n::{dates, tr, Lang};
+use crate::route::Route;
+use crate::state::Action;
 use crate::ui::case_list_preset::take_preset;
 use crate::ui::case_query::{query, ChannelFilter, Filters, Index, Needle, Paging, Sort};
 use xinfang_core::Stage;

@@ -11,10 +11,9 @@ use yew::prelude::*;
 
 use crate::clock;
 use crate::context::{go, use_app, AppHandle};
-use crate::i18n::dates;
 use crate::i18n::labels::Named;
-use crate::i18n::{tr, Lang};
-use crate::state::Route;
+use crate::i18n::{dates, tr, Lang};
+use crate::route::Route;
 use crate::ui::case_list_preset::{open_list, Preset};
 use crate::ui::case_query::{group_thousands, item_count, Agenda, DueGroup, Index};
 

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::context::{go, use_app};
 use crate::i18n::{tr, Lang};
 use crate::route;
-use crate::state::Route;
+use crate::route::Route;
 
 /// The figures of the block.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -7,8 +7,7 @@ use yew::prelude::*;
 
 use crate::features::deadlines::model::{self, Answer, Incomplete, Period, MAX_DAYS};
 use crate::features::deadlines::result::DeadlineResult;
-use crate::i18n::dates;
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{dates, t, Key, Lang};
 
 /// Props of [`DeadlineCalculator`].
 #[derive(Debug, PartialEq, Properties)]

@@ -5,8 +5,7 @@ use xinfang_core::DayCount;
 use yew::prelude::*;
 
 use crate::features::deadlines::model::{self, Answer, Incomplete};
-use crate::i18n::dates;
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{dates, t, Key, Lang};
 
 /// Props of [`DeadlineResult`].
 #[derive(Debug, PartialEq, Properties)]

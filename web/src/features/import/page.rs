@@ -21,7 +21,8 @@ use crate::context::{go, use_app};
 use crate::features::import::ledger_file::{self, Loaded, ReadError, MAX_BYTES};
 use crate::i18n::{tr, Lang};
 
-use crate::state::{Action, Route};
+use crate::route::Route;
+use crate::state::Action;
 
 /// How many rows the preview shows.
 const PREVIEW_ROWS: usize = 20;

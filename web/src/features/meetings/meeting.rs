@@ -21,17 +21,18 @@ use xinfang_core::{CaseId, Office, Organisation, PersonId, UnitId, UnitKind};
 use yew::prelude::*;
 
 use super::page::{chairs, kind_label, kind_of, kind_value};
-use crate::clock;
+
 use crate::context::{change_work, go, use_app, AppHandle};
 use crate::features::meetings::minutes::{
     issue_number, minutes_shown, quarter_figures, save_minutes, sheet_parts,
 };
-use crate::i18n::dates;
-use crate::i18n::tr;
-use crate::route;
-use crate::state::{Action, Route, WorkDoc};
+use crate::i18n::{dates, tr};
+use crate::route::{Route, WorkDoc};
+use crate::state::Action;
 use crate::ui::case_pick::{case_link, CasePick};
+use crate::ui::field::{area_value, input_value, select_value};
 use crate::ui::people::person_label;
+use crate::{clock, route};
 
 /// Props of [`MeetingPage`].
 #[derive(Debug, PartialEq, Properties)]
@@ -69,18 +70,6 @@ fn edit(draft: &Draft, redraw: &UseForceUpdateHandle, f: impl FnOnce(&mut Meetin
         f(m);
     }
     redraw.force_update();
-}
-
-fn input_value(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
-}
-
-fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
-}
-
-fn area_value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()
 }
 
 /// 会议: one meeting.

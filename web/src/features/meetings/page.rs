@@ -13,12 +13,11 @@ use yew::prelude::*;
 
 use crate::ui::people::person_label;
 
-use crate::clock;
 use crate::context::{change_work, go, use_app};
-use crate::i18n::dates;
-use crate::i18n::{tr, Lang};
-use crate::route;
-use crate::state::{Action, Route};
+use crate::i18n::{dates, tr, Lang};
+use crate::route::Route;
+use crate::state::Action;
+use crate::{clock, route};
 
 /// The form value of a kind (`joint`, `coordination`, `leading_group`).
 pub fn kind_value(kind: MeetingKind) -> &'static str {

@@ -10,12 +10,10 @@ use yew::prelude::*;
 
 use crate::ui::people_pick::PeoplePick;
 
-use crate::context::try_change;
-use crate::context::use_app;
-use crate::features::ownership::page::{meeting_label, OwnEdit, OwnField, OwnershipForm};
+use crate::context::{try_change, use_app};
+use crate::features::ownership::model::{meeting_label, OwnEdit, OwnField, OwnershipForm};
 use crate::forms::state::{FormMsg, FormState};
-use crate::i18n::tr;
-use crate::i18n::Bilingual;
+use crate::i18n::{tr, Bilingual};
 use crate::ui::case_pick::{case_link, CasePick};
 use crate::ui::people::{active_leaders, active_people, person_options};
 

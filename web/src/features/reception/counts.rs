@@ -12,9 +12,8 @@ use xinfang_core::PersonId;
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::features::reception::page::{period_bounds, CountPeriod};
-use crate::i18n::dates;
-use crate::i18n::{tr, Lang};
+use crate::features::reception::model::{period_bounds, CountPeriod};
+use crate::i18n::{dates, tr, Lang};
 use crate::ui::people::person_name;
 
 /// The counts section.

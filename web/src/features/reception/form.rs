@@ -7,15 +7,12 @@ use xinfang_core::work::reception::ReceptionKind;
 use xinfang_core::work::ReceptionId;
 use yew::prelude::*;
 
-use crate::context::try_change;
-use crate::context::use_app;
-use crate::features::reception::page::{
+use crate::context::{try_change, use_app};
+use crate::features::reception::model::{
     kind_key, kind_name, month_of, month_range, ReceptionField, ReceptionForm,
 };
 use crate::forms::state::{FormMsg, FormState};
-use crate::i18n::dates;
-use crate::i18n::tr;
-use crate::i18n::Bilingual;
+use crate::i18n::{dates, tr, Bilingual};
 use crate::ui::people::{active_leaders, person_name, person_options};
 
 /// Props of [`ReceptionFormView`].

@@ -9,14 +9,13 @@ use xinfang_core::work::ReceptionId;
 use xinfang_core::UnitKind;
 use yew::prelude::*;
 
-use crate::context::try_change;
-use crate::context::{go, use_app};
-use crate::features::reception::page::{kind_key, kind_name, link_key, link_name};
+use crate::context::{go, try_change, use_app};
+use crate::features::reception::model::{kind_key, kind_name, link_key, link_name};
 use crate::forms::IntakeForm;
-use crate::i18n::dates;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{dates, tr, Lang};
 use crate::route;
-use crate::state::{Action, RegisterFrom, Route, WorkDoc, WorkSource};
+use crate::route::{Route, WorkDoc};
+use crate::state::{Action, RegisterFrom, WorkSource};
 use crate::ui::case_pick::{case_link, CasePick};
 use crate::ui::people::{active_leaders, person_name, person_of, person_options};
 

@@ -12,17 +12,16 @@ use yew::prelude::*;
 
 use crate::ui::people_pick::PeoplePick;
 
-use crate::context::try_change;
-use crate::context::{go, use_app};
-use crate::features::reception::page::{
+use crate::context::{go, try_change, use_app};
+use crate::features::reception::model::{
     month_input, month_of, month_range, parse_month_input, pattern_name, ReceptionForm, RotaEdit,
     RotaField, RotaForm, WEEKDAYS,
 };
 use crate::forms::state::{FormMsg, FormState};
-use crate::i18n::dates;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{dates, tr, Lang};
 use crate::route;
-use crate::state::{Route, WorkDoc};
+use crate::route::{Route, WorkDoc};
+use crate::ui::field::{input_value, select_value};
 use crate::ui::people::{active_leaders, person_name};
 
 /// Props of [`RotaSection`].
@@ -37,14 +36,6 @@ pub struct RotaSectionProps {
 enum RowAct {
     End(RotaRuleId),
     Remove(RotaRuleId),
-}
-
-fn input(e: &InputEvent) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
-}
-
-fn selected(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
 }
 
 /// The rota section (`#rota`).
@@ -105,7 +96,7 @@ pub fn RotaSection(props: &RotaSectionProps) -> Html {
             };
             let on_until = {
                 let until = until.clone();
-                Callback::from(move |e: InputEvent| until.set(input(&e)))
+                Callback::from(move |e: InputEvent| until.set(input_value(&e)))
             };
             let edit_rule = {
                 let (editing, adding) = (editing.clone(), adding.clone());
@@ -334,13 +325,13 @@ pub fn RotaRuleForm(props: &RotaRuleFormProps) -> Html {
     let set = |field: RotaField| {
         let state = state.clone();
         Callback::from(move |e: InputEvent| {
-            state.dispatch(FormMsg::Edit(RotaEdit::Set(field, input(&e))))
+            state.dispatch(FormMsg::Edit(RotaEdit::Set(field, input_value(&e))))
         })
     };
     let choose = |field: RotaField| {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            state.dispatch(FormMsg::Edit(RotaEdit::Set(field, selected(&e))))
+            state.dispatch(FormMsg::Edit(RotaEdit::Set(field, select_value(&e))))
         })
     };
     let pick_leader = {

@@ -8,8 +8,7 @@ use yew::prelude::*;
 
 use crate::context::use_app;
 use crate::forms::repeat_reason_label;
-use crate::i18n::dates;
-use crate::i18n::tr;
+use crate::i18n::{dates, tr};
 
 /// How many hints are shown at most.
 pub const HINTS: usize = 5;

@@ -14,18 +14,10 @@ use crate::features::register::hints::RepeatHints;
 use crate::features::register::route_preview::RoutePreview;
 use crate::forms::state::{FormMsg, FormState};
 use crate::forms::{category_path, IntakeForm, RegEdit, RegField};
-use crate::i18n::dates;
 use crate::i18n::labels::Named;
-use crate::i18n::tr;
+use crate::i18n::{dates, tr};
 use crate::state::{Action, WorkSource};
-
-fn value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<web_sys::HtmlInputElement>().value()
-}
-
-fn selected(e: &Event) -> String {
-    e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
-}
+use crate::ui::field::{input_value, select_value};
 
 /// 登记.
 #[component]
@@ -85,11 +77,11 @@ pub fn RegisterPage() -> Html {
     };
     let on_input = |f: Rc<dyn Fn(String) -> RegEdit>| {
         let state = state.clone();
-        Callback::from(move |e: InputEvent| state.dispatch(FormMsg::Edit(f(value(&e)))))
+        Callback::from(move |e: InputEvent| state.dispatch(FormMsg::Edit(f(input_value(&e)))))
     };
     let on_select = |f: fn(String) -> RegEdit| {
         let state = state.clone();
-        Callback::from(move |e: Event| state.dispatch(FormMsg::Edit(f(selected(&e)))))
+        Callback::from(move |e: Event| state.dispatch(FormMsg::Edit(f(select_value(&e)))))
     };
     let text = |f: fn(String) -> RegEdit| on_input(Rc::new(f));
     let on_link = {

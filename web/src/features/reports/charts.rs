@@ -7,6 +7,7 @@ use chrono::Datelike;
 use xinfang_core::Channel;
 
 use super::data::ReportData;
+
 use crate::features::reports::svg::{self, Caption, Datum, El, Part, Series};
 use crate::i18n::labels::Named;
 use crate::i18n::{tr, Lang};

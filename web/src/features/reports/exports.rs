@@ -12,6 +12,7 @@ use xinfang_core::{Case, Office, Period, Ranking, Report, Scope, UnitId};
 use yew::prelude::*;
 
 use super::data::ReportData;
+
 use crate::context::{use_app, AppHandle};
 use crate::i18n::{tr, Lang};
 use crate::state::{Action, Notice};

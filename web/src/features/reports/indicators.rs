@@ -8,6 +8,7 @@ use xinfang_core::IndicatorKind;
 use yew::prelude::*;
 
 use super::data::ReportData;
+
 use crate::i18n::labels::Named;
 use crate::i18n::{tr, Lang};
 

@@ -16,9 +16,7 @@ use yew::prelude::*;
 use crate::context::use_app;
 use crate::features::screening::forms::{cadence_en, cadence_key, parse_cadence};
 use crate::features::screening::rounds::send;
-use crate::i18n::dates;
-use crate::i18n::Bilingual;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{dates, tr, Bilingual, Lang};
 
 /// The sensitive period typed, or why it cannot be one (the core checks
 /// the name and the order of the days).

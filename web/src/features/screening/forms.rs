@@ -10,8 +10,7 @@ use xinfang_core::work::screening::{
 use xinfang_core::work::RoundId;
 use xinfang_core::{CategoryId, PersonId, UnitId};
 
-use crate::i18n::dates;
-use crate::i18n::Bilingual;
+use crate::i18n::{dates, Bilingual};
 
 // ---------------------------------------------------------------- keys
 

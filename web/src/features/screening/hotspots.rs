@@ -23,11 +23,10 @@ use crate::context::{go, use_app};
 use crate::features::screening::forms::{status_en, status_key, HotspotForm};
 use crate::features::screening::rounds::send;
 use crate::forms::{category_path, IntakeForm};
-use crate::i18n::dates;
-use crate::i18n::Bilingual;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{dates, tr, Bilingual, Lang};
 use crate::route;
-use crate::state::{Action, RegisterFrom, Route, WorkDoc, WorkSource};
+use crate::route::{Route, WorkDoc};
+use crate::state::{Action, RegisterFrom, WorkSource};
 use crate::ui::case_pick::{case_link, CasePick};
 
 /// Props of [`HotspotsSection`].

@@ -18,8 +18,7 @@ use crate::features::screening::coverage::CoverageSection;
 use crate::features::screening::forms::{period_range, PeriodKind};
 use crate::features::screening::hotspots::HotspotsSection;
 use crate::features::screening::rounds::RoundsSection;
-use crate::i18n::dates;
-use crate::i18n::tr;
+use crate::i18n::{dates, tr};
 
 /// 矛盾纠纷排查.
 #[component]

@@ -14,9 +14,7 @@ use yew::prelude::*;
 
 use crate::context::{change_work, use_app, AppHandle};
 use crate::features::screening::forms::{scope_key, scope_township, RoundForm};
-use crate::i18n::dates;
-use crate::i18n::Bilingual;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{dates, tr, Bilingual, Lang};
 
 /// Props of [`RoundsSection`].
 #[derive(Debug, PartialEq, Properties)]

@@ -8,9 +8,9 @@ use yew::prelude::*;
 
 use crate::clock;
 use crate::context::use_app;
-use crate::features::settings::page::{adjust_day, commit, field_error, read_value, DayEdit};
-use crate::i18n::dates;
-use crate::i18n::{tr, Lang};
+use crate::features::settings::edit::{adjust_day, commit, DayEdit};
+use crate::i18n::{dates, tr, Lang};
+use crate::ui::field::{field_error, read_value};
 
 /// The calendar section (`#settings-calendar`).
 #[component]

@@ -7,10 +7,9 @@ use xinfang_core::{CategoryId, CategoryTree};
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::features::settings::page::{
-    add_category, clear_value, commit, field_error, read_value, set_category_active,
-};
+use crate::features::settings::edit::{add_category, commit, set_category_active};
 use crate::i18n::{tr, Lang};
+use crate::ui::field::{clear_value, field_error, read_value};
 
 /// The categories section (`#settings-categories`).
 #[component]

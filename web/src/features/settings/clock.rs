@@ -9,10 +9,9 @@ use xinfang_core::ClockRules;
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::features::settings::page::{
-    commit, day_count_value, field_error, parse_days, read_value, set_clock,
-};
+use crate::features::settings::edit::{commit, day_count_value, parse_days, set_clock};
 use crate::i18n::{tr, Lang};
+use crate::ui::field::{field_error, read_value};
 
 /// The fields of [`ClockRules`] shown, in order: id, Chinese name (as the
 /// core names it), English name, what the period runs from.

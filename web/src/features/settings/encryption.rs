@@ -12,8 +12,9 @@ use yew::prelude::*;
 
 use crate::context::use_app;
 use crate::i18n::{tr, Lang};
+use crate::persist::browser::{now_ms, random_bytes, set_session, with_session, BrowserKv};
 use crate::persist::crypt::{self, NewKey, Rewritten, UnlockError};
-use crate::persist::record::{self, BrowserKv, QUOTA_BYTES};
+use crate::persist::kv::QUOTA_BYTES;
 use crate::state::{Action, Notice};
 
 /// What the user asked for.
@@ -62,7 +63,7 @@ fn run(lang: Lang, op: Op, current: &str, new: &str, confirm: &str) -> View {
         }
     }
     let kv = BrowserKv;
-    let mut rng = |buf: &mut [u8]| record::random_bytes(buf);
+    let mut rng = |buf: &mut [u8]| random_bytes(buf);
     let lock = match crypt::read_lock(&kv) {
         Ok(lock) => lock,
         Err(detail) => {
@@ -70,7 +71,7 @@ fn run(lang: Lang, op: Op, current: &str, new: &str, confirm: &str) -> View {
             return view;
         }
     };
-    let start = record::now_ms();
+    let start = now_ms();
     // The current passphrase, checked against the lock record.
     let session = match (&lock, op) {
         (Some(lock), Op::Change | Op::Remove) => match crypt::unlock(lock, current) {
@@ -78,7 +79,7 @@ fn run(lang: Lang, op: Op, current: &str, new: &str, confirm: &str) -> View {
             Err(UnlockError::Wrong) => {
                 view.current =
                     Some(tr(lang, "当前口令不正确", "The current passphrase is wrong").into());
-                view.kdf_ms = Some(record::now_ms() - start);
+                view.kdf_ms = Some(now_ms() - start);
                 return view;
             }
             Err(UnlockError::Damaged(d)) => {
@@ -89,13 +90,13 @@ fn run(lang: Lang, op: Op, current: &str, new: &str, confirm: &str) -> View {
         _ => None,
     };
     let outcome: Result<Rewritten, String> = match (op, &lock) {
-        (Op::Finish, Some(lock)) => match record::with_session(|s| s.cloned()) {
+        (Op::Finish, Some(lock)) => match with_session(|s| s.cloned()) {
             Some(session) => crypt::finish(&kv, lock, session, &mut rng),
             None => Err("no session".into()),
         },
         (Op::Set, None) | (Op::Change, Some(_)) => {
             crypt::new_key(new, &crypt::DEFAULT_KDF, &mut rng).and_then(|key: NewKey| {
-                view.kdf_ms = Some(record::now_ms() - start);
+                view.kdf_ms = Some(now_ms() - start);
                 crypt::rewrite(
                     lang,
                     &kv,
@@ -108,7 +109,7 @@ fn run(lang: Lang, op: Op, current: &str, new: &str, confirm: &str) -> View {
             })
         }
         (Op::Remove, Some(_)) => {
-            view.kdf_ms = Some(record::now_ms() - start);
+            view.kdf_ms = Some(now_ms() - start);
             crypt::rewrite(lang, &kv, lock.as_ref(), session.as_ref(), None, QUOTA_BYTES, &mut rng)
         }
         _ => Err(tr(
@@ -120,7 +121,7 @@ fn run(lang: Lang, op: Op, current: &str, new: &str, confirm: &str) -> View {
     };
     match outcome {
         Ok(done) => {
-            record::set_session(done.session);
+            set_session(done.session);
             view.message = Some(match (&done.interrupted, op) {
                 (Some(d), _) => match lang {
                     Lang::ZhCn => format!("数据重写未能全部完成（{d}）。数据仍可用新旧口令读取；释放存储空间后点击“完成重写”，或下次解锁时自动完成。"),

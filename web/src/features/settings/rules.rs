@@ -9,13 +9,13 @@ use xinfang_core::{CategoryId, Disposal, RuleId, UnitId};
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::features::settings::page::{
-    add_rule, clear_value, commit, describe_rule, field_error, move_rule, read_value, set_fallback,
-    set_rule_active,
+use crate::features::settings::edit::{
+    add_rule, commit, describe_rule, move_rule, set_fallback, set_rule_active,
 };
 use crate::i18n::labels::Named;
 use crate::i18n::tr;
 use crate::state::Action;
+use crate::ui::field::{clear_value, field_error, read_value};
 
 /// The routing rules section (`#settings-rules`).
 #[component]

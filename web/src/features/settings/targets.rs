@@ -8,10 +8,11 @@ use xinfang_core::IndicatorKind;
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::features::settings::page::{percent_field, read_value, set_target, target_text};
+use crate::features::settings::edit::{percent_field, set_target, target_text};
 use crate::i18n::labels::Named;
 use crate::i18n::tr;
 use crate::state::Action;
+use crate::ui::field::read_value;
 
 /// The targets section (`#settings-targets`).
 #[component]

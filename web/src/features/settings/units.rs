@@ -2,21 +2,16 @@
 //! add a person to a unit with a role, deactivate or reactivate (never
 //! delete).
 
-use web_sys::HtmlSelectElement;
 use xinfang_core::{PersonId, Role, UnitId, UnitKind};
 use yew::prelude::*;
 
 use crate::context::use_app;
-use crate::features::settings::page::{
-    add_person, add_unit, clear_value, commit, field_error, read_value, set_person_active,
-    set_unit_active,
+use crate::features::settings::edit::{
+    add_person, add_unit, commit, set_person_active, set_unit_active,
 };
 use crate::i18n::labels::Named;
 use crate::i18n::tr;
-
-fn select_value(e: &Event) -> String {
-    e.target_unchecked_into::<HtmlSelectElement>().value()
-}
+use crate::ui::field::{clear_value, field_error, read_value, select_value};
 
 /// The units and people section (`#settings-units`).
 #[component]

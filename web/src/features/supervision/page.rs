@@ -18,16 +18,14 @@ use xinfang_core::case::SupervisionKind;
 use xinfang_core::{CaseId, UnitId};
 use yew::prelude::*;
 
-use crate::clock;
 use crate::context::{go, use_app, AppHandle};
 use crate::features::supervision::board::{
     due_text, items_for, select, unit_counts, units, Due, Filters, Item, StateFilter,
 };
-use crate::i18n::dates;
 use crate::i18n::labels::Named;
-use crate::i18n::{tr, Lang};
-use crate::route;
-use crate::state::Route;
+use crate::i18n::{dates, tr, Lang};
+use crate::route::Route;
+use crate::{clock, route};
 
 /// 督办.
 #[component]

@@ -9,11 +9,8 @@ use xinfang_core::work::three_none::IrregularVisits;
 use xinfang_core::{Office, UnitId};
 use yew::prelude::*;
 
-use crate::context::would_apply;
-use crate::context::{change_work, use_app};
-use crate::i18n::dates;
-use crate::i18n::Bilingual;
-use crate::i18n::{tr, Lang};
+use crate::context::{change_work, use_app, would_apply};
+use crate::i18n::{dates, tr, Bilingual, Lang};
 
 /// What the form holds.
 #[derive(Debug, Clone, PartialEq, Eq)]

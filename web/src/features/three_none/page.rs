@@ -16,13 +16,13 @@ use yew::prelude::*;
 use crate::context::{change_work, go, use_app, AppHandle};
 use crate::features::three_none::irregular::IrregularVisitsSection;
 use crate::forms::parse_percent;
-use crate::i18n::Bilingual;
-use crate::i18n::{tr, Lang};
+use crate::i18n::{tr, Bilingual, Lang};
 use crate::route;
-use crate::state::{Route, WorkDoc};
+use crate::route::{Route, WorkDoc};
 use crate::ui::case_pick::case_link;
-use crate::ui::period_picker::{period_label, PeriodChoice, ReportPeriodPicker};
-use crate::ui::period_picker::{year_choice, years};
+use crate::ui::period_picker::{
+    period_label, year_choice, years, PeriodChoice, ReportPeriodPicker,
+};
 
 /// The cases of `township` registered in `from..=to` as escalated visits
 /// (the cases behind the core's count).

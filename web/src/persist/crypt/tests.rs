@@ -6,7 +6,11 @@ use chrono::NaiveDate;
 use xinfang_core::WorkLedgers;
 
 use super::*;
-use crate::persist::record::{self, MemoryKv, SaveRequest};
+
+use crate::persist::kv::{is_quota_error, MemoryKv, REAL_PREFIX};
+use crate::persist::pack::pack;
+use crate::persist::record::{self, SaveRequest};
+use crate::persist::sandbox::sample_office;
 
 /// Cheap parameters: the tests derive many keys.
 fn kdf() -> KdfParams {
@@ -98,9 +102,9 @@ const BIG: usize = usize::MAX / 4;
 fn filled() -> MemoryKv {
     let kv = MemoryKv::default();
     let day = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-    let office = record::sample_office(3, day, 60).unwrap();
+    let office = sample_office(3, day, 60).unwrap();
     let req = SaveRequest {
-        prefix: record::REAL_PREFIX,
+        prefix: REAL_PREFIX,
         office: &office,
         saved: None,
         settings_changed: true,
@@ -149,9 +153,7 @@ fn record_keys_are_told_apart() {
 fn a_value_round_trips_and_a_tampered_one_is_refused() {
     let mut r = rng();
     let key = new_key("correct horse", &kdf(), &mut r).unwrap().key;
-    for plain in
-        ["", "{\"a\":1}", &"案件".repeat(500), &record::pack(&"{\"x\":[1,2,3]}".repeat(200))]
-    {
+    for plain in ["", "{\"a\":1}", &"案件".repeat(500), &pack(&"{\"x\":[1,2,3]}".repeat(200))] {
         let sealed = key.seal("xinfang.office.head", plain, &mut r).unwrap();
         assert!(sealed.starts_with(&format!("{SEALED}{}:", key.id())), "{sealed}");
         assert_eq!(key.open("xinfang.office.head", &sealed).unwrap(), plain);
@@ -165,7 +167,7 @@ fn a_value_round_trips_and_a_tampered_one_is_refused() {
         assert!(key.open("xinfang.office.head", &tampered).is_err());
     }
     // Packed text costs about 16/15 of its size, not the 8/5 of UTF-8.
-    let packed = record::pack(&(0..3000).map(|i| format!("{{\"n\":{i}}}")).collect::<String>());
+    let packed = pack(&(0..3000).map(|i| format!("{{\"n\":{i}}}")).collect::<String>());
     let sealed = key.seal("k", &packed, &mut r).unwrap();
     let (a, b) = (packed.encode_utf16().count(), sealed.encode_utf16().count());
     assert!(b * 100 < a * 110 + 4000, "{a} -> {b}");
@@ -208,27 +210,26 @@ fn the_record_is_sealed_and_plain_keys_stay_plain() {
     }
     // The loaders read it through the session as before.
     let sealed = SealedKv { inner: &kv, session: RefCell::new(Some(session)) };
-    let loaded = record::load(&sealed, record::REAL_PREFIX).unwrap().unwrap();
-    let plain = record::load(&filled(), record::REAL_PREFIX).unwrap().unwrap();
+    let loaded = record::load(&sealed, REAL_PREFIX).unwrap().unwrap();
+    let plain = record::load(&filled(), REAL_PREFIX).unwrap().unwrap();
     assert_eq!(loaded.office.log().head(), plain.office.log().head());
-    assert!(crate::persist::work::load(&sealed, record::REAL_PREFIX).unwrap().is_some());
+    assert!(crate::persist::work::load(&sealed, REAL_PREFIX).unwrap().is_some());
     assert_eq!(
         sealed.get("xinfang.office-aside-1.settings").unwrap().unwrap(),
         before["xinfang.office-aside-1.settings"]
     );
     // A save through it is sealed too (a restore goes through it as well).
-    let office =
-        record::sample_office(4, NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), 30).unwrap();
-    crate::shell::backup::replace(&sealed, record::REAL_PREFIX, &office, &WorkLedgers::default())
+    let office = sample_office(4, NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), 30).unwrap();
+    crate::persist::backup::replace(&sealed, REAL_PREFIX, &office, &WorkLedgers::default())
         .unwrap();
     for (k, v) in kv.snapshot() {
         assert!(!is_record_key(&k) || v.starts_with(SEALED), "{k} sealed after a restore");
     }
-    let back = record::load(&sealed, record::REAL_PREFIX).unwrap().unwrap();
+    let back = record::load(&sealed, REAL_PREFIX).unwrap().unwrap();
     assert_eq!(back.office.log().head(), office.log().head());
     // Without the session, nothing opens: the loaders report it.
     let locked = SealedKv { inner: &kv, session: RefCell::new(None) };
-    assert!(record::load(&locked, record::REAL_PREFIX).is_err());
+    assert!(record::load(&locked, REAL_PREFIX).is_err());
     // A plain value slipped into the encrypted store is refused.
     kv.set("xinfang.office.head", "{}").unwrap();
     assert!(sealed.get("xinfang.office.head").unwrap_err().contains("未加密"));
@@ -303,7 +304,7 @@ fn an_interrupted_rewrite_stays_readable_and_is_finished_on_unlock() {
             rewrite(Lang::ZhCn, &full, lock.as_ref(), session.as_ref(), Some(new), BIG, &mut r)
                 .unwrap();
         let detail = done.interrupted.expect("cut short");
-        assert!(record::is_quota_error(&detail), "{detail}");
+        assert!(is_quota_error(&detail), "{detail}");
         let stored = small.snapshot();
         let ids: std::collections::BTreeSet<Option<String>> = stored
             .iter()
@@ -322,7 +323,7 @@ fn an_interrupted_rewrite_stays_readable_and_is_finished_on_unlock() {
         for pass in passes {
             let s = unlock(&pending, pass).unwrap();
             let view = SealedKv { inner: &small, session: RefCell::new(Some(s)) };
-            let loaded = record::load(&view, record::REAL_PREFIX).unwrap().unwrap();
+            let loaded = record::load(&view, REAL_PREFIX).unwrap().unwrap();
             assert!(loaded.office.cases().len() > 10);
             for k in plain.keys() {
                 assert_eq!(view.get(k).unwrap().as_ref(), plain.get(k), "{pass}: {k}");
@@ -374,7 +375,7 @@ fn another_tabs_lock_is_followed_or_asks_again() {
     let pending = lock_of(&small);
     assert!(tab2.follow(Some(&pending)));
     let view = SealedKv { inner: &small, session: RefCell::new(Some(tab2.clone())) };
-    assert!(record::load(&view, record::REAL_PREFIX).unwrap().is_some());
+    assert!(record::load(&view, REAL_PREFIX).unwrap().is_some());
     // A passphrase set afresh elsewhere cannot be followed: unlock again.
     let other = filled();
     set_passphrase(&other, "unrelated passphrase");

@@ -1,6 +1,12 @@
 //! Unit tests of the record's storage, over an in-memory store.
 
 use super::*;
+
+use crate::persist::kv::{
+    is_quota_error, usage, MemoryKv, QUOTA_BYTES, REAL_PREFIX, SANDBOX_PREFIX,
+};
+use crate::persist::pack::{pack, pack_with_dict, unpack, unpack_with_dict, unpacked};
+use crate::persist::sandbox::{new_sandbox, sample_office, SampleBase};
 use chrono::NaiveDate;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
