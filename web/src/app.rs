@@ -43,7 +43,7 @@ pub fn App() -> Html {
     let unlocked = use_state(|| !needs_unlock());
     if !*unlocked {
         let on_open = Callback::from(move |()| unlocked.set(true));
-        let lang = prefs::load().settings.lang;
+        let lang = prefs::load().prefs.lang;
         set_document_lang(lang);
         return html! { <LockScreen {lang} {on_open} /> };
     }
@@ -142,7 +142,7 @@ fn OfficeApp() -> Html {
         let store = store.clone();
         use_effect_with(store.revision, move |revision| {
             if *revision > 0 && !store.saving_paused() {
-                match prefs::save(&store.settings) {
+                match prefs::save(&store.prefs) {
                     Ok(()) => store.dispatch(Action::Saved),
                     Err(detail) => store.dispatch(Action::SaveFailed(detail)),
                 }

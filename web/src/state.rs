@@ -15,7 +15,7 @@ use yew::Reducible;
 use crate::i18n::Lang;
 use crate::persist::kv::Space;
 use crate::persist::open::Opened;
-use crate::persist::prefs::{Loaded, Settings, StorageProblem};
+use crate::persist::prefs::{Loaded, Prefs, StorageProblem};
 use crate::persist::record::{LoadProblem, Pending, Saved};
 use crate::persist::sandbox::SampleBase;
 use crate::persist::work::{OpenedWork, WorkProblem};
@@ -126,7 +126,7 @@ pub struct StorageUsage {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Store {
     /// The preferences that are saved (the interface language).
-    pub settings: Settings,
+    pub prefs: Prefs,
     /// A storage problem to show, if any.
     pub problem: Option<Rc<StorageProblem>>,
     /// Bumped whenever `settings` should be saved; 0 until the first change,
@@ -347,7 +347,7 @@ impl Store {
     /// The state after loading the preferences and a record.
     pub fn new(loaded: Loaded, space: Space, office: Office, stored: usize) -> Store {
         Store {
-            settings: loaded.settings,
+            prefs: loaded.prefs,
             problem: loaded.problem.map(Rc::new),
             revision: 0,
             space,
@@ -491,7 +491,7 @@ impl Store {
 
     /// The interface language.
     pub fn lang(&self) -> Lang {
-        self.settings.lang
+        self.prefs.lang
     }
 
     /// Whether saving waits for the user (see [`StorageProblem::pauses_saving`]).
@@ -549,9 +549,9 @@ impl Reducible for Store {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         match action {
-            Action::SetLang(lang) if lang == self.settings.lang => self,
+            Action::SetLang(lang) if lang == self.prefs.lang => self,
             Action::SetLang(lang) => self.with(|s| {
-                s.settings.lang = lang;
+                s.prefs.lang = lang;
                 s.revision += 1;
             }),
             Action::Saved => match self.problem.as_deref() {
@@ -745,9 +745,9 @@ impl Reducible for Store {
             Action::Notify(notice) => self.with(|s| s.notice = Some(notice)),
             Action::DismissNotice if self.notice.is_none() => self,
             Action::DismissNotice => self.with(|s| s.notice = None),
-            Action::SetViewAs(view) if view == self.settings.view_as => self,
+            Action::SetViewAs(view) if view == self.prefs.view_as => self,
             Action::SetViewAs(view) => self.with(|s| {
-                s.settings.view_as = view;
+                s.prefs.view_as = view;
                 s.revision += 1;
             }),
         }
@@ -763,7 +763,7 @@ mod tests {
     use xinfang_core::{Channel, Intake, Petitioner, Purpose};
 
     fn fresh() -> Rc<Store> {
-        let loaded = Loaded { settings: Settings::default(), problem: None };
+        let loaded = Loaded { prefs: Prefs::default(), problem: None };
         Rc::new(Store::new(loaded, Space::Real, Office::new(OfficeSettings::sample_county()), 0))
     }
 
@@ -772,7 +772,7 @@ mod tests {
             reason: Unreadable::Invalid { detail: "x".into() },
             backed_up: true,
         };
-        let loaded = Loaded { settings: Settings::default(), problem: Some(problem) };
+        let loaded = Loaded { prefs: Prefs::default(), problem: Some(problem) };
         Rc::new(Store::new(loaded, Space::Real, Office::new(OfficeSettings::sample_county()), 0))
     }
 

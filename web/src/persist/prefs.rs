@@ -29,7 +29,7 @@ pub const VERSION: u64 = 1;
 /// What is saved.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(default)]
-pub struct Settings {
+pub struct Prefs {
     /// The interface language.
     pub lang: Lang,
     /// 以单位身份查看: the unit whose workspace the app shows (`None`: the
@@ -42,10 +42,10 @@ pub struct Settings {
 /// What loading found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded {
-    /// The saved settings, or the defaults when there are none or they
+    /// The saved preferences, or the defaults when there are none or they
     /// cannot be read.
-    pub settings: Settings,
-    /// Why the saved settings could not be used; every load problem pauses
+    pub prefs: Prefs,
+    /// Why the saved preferences could not be used; every load problem pauses
     /// saving (see [`StorageProblem::pauses_saving`]).
     pub problem: Option<StorageProblem>,
 }
@@ -102,7 +102,7 @@ pub enum Unreadable {
 #[derive(Serialize)]
 struct EnvelopeOut<'a> {
     version: u64,
-    settings: &'a Settings,
+    settings: &'a Prefs,
 }
 
 /// A version-1 envelope as read (unknown fields are ignored, missing ones
@@ -110,7 +110,7 @@ struct EnvelopeOut<'a> {
 #[derive(Deserialize)]
 struct EnvelopeV1 {
     #[serde(default)]
-    settings: Settings,
+    settings: Prefs,
 }
 
 /// Reads the saved settings (see the module docs for what happens to a
@@ -119,30 +119,30 @@ pub fn load() -> Loaded {
     let value = match LocalStorage::get::<serde_json::Value>(KEY) {
         Ok(value) => value,
         Err(StorageError::KeyNotFound(_)) => {
-            return Loaded { settings: Settings::default(), problem: None }
+            return Loaded { prefs: Prefs::default(), problem: None }
         }
         Err(StorageError::SerdeError(err)) => {
             return keep_unreadable(Unreadable::Invalid { detail: err.to_string() })
         }
         Err(StorageError::JsError(err)) => {
             let problem = StorageProblem::Unavailable { detail: err.to_string() };
-            return Loaded { settings: Settings::default(), problem: Some(problem) };
+            return Loaded { prefs: Prefs::default(), problem: Some(problem) };
         }
     };
     match decode(value) {
-        Ok(settings) => Loaded { settings, problem: None },
+        Ok(prefs) => Loaded { prefs, problem: None },
         Err(reason) => keep_unreadable(reason),
     }
 }
 
 /// Writes `settings`; the error is the browser's message.
-pub fn save(settings: &Settings) -> Result<(), String> {
+pub fn save(settings: &Prefs) -> Result<(), String> {
     LocalStorage::set(KEY, EnvelopeOut { version: VERSION, settings })
         .map_err(|err| err.to_string())
 }
 
 /// Reads an envelope.
-pub fn decode(value: serde_json::Value) -> Result<Settings, Unreadable> {
+pub fn decode(value: serde_json::Value) -> Result<Prefs, Unreadable> {
     let version = match value.get("version") {
         Some(version) => version.as_u64().ok_or_else(|| Unreadable::Invalid {
             detail: format!("\"version\" is {version}, not a whole number"),
@@ -164,7 +164,7 @@ pub fn decode(value: serde_json::Value) -> Result<Settings, Unreadable> {
 }
 
 /// The envelope for `settings`, as saved.
-pub fn encode(settings: &Settings) -> String {
+pub fn encode(settings: &Prefs) -> String {
     serde_json::to_string(&EnvelopeOut { version: VERSION, settings })
         .expect("settings always serialise")
 }
@@ -183,7 +183,7 @@ fn keep_unreadable(reason: Unreadable) -> Loaded {
         _ => false,
     };
     Loaded {
-        settings: Settings::default(),
+        prefs: Prefs::default(),
         problem: Some(StorageProblem::Unreadable { reason, backed_up }),
     }
 }
@@ -251,7 +251,7 @@ mod tests {
 
     #[test]
     fn envelope_round_trip() {
-        let settings = Settings { lang: Lang::En, view_as: None };
+        let settings = Prefs { lang: Lang::En, view_as: None };
         let text = encode(&settings);
         assert_eq!(text, r#"{"version":1,"settings":{"lang":"en"}}"#);
         let value = serde_json::from_str(&text).unwrap();
@@ -260,21 +260,21 @@ mod tests {
 
     #[test]
     fn missing_fields_take_defaults_and_unknown_ones_are_ignored() {
-        assert_eq!(decode(json!({ "version": 1 })), Ok(Settings::default()));
+        assert_eq!(decode(json!({ "version": 1 })), Ok(Prefs::default()));
         assert_eq!(
             decode(json!({ "version": 1, "settings": { "lang": "en", "theme": "dark" } })),
-            Ok(Settings { lang: Lang::En, view_as: None })
+            Ok(Prefs { lang: Lang::En, view_as: None })
         );
     }
 
     #[test]
     fn the_unit_view_is_kept_and_older_preferences_still_load() {
-        let settings = Settings { lang: Lang::ZhCn, view_as: Some(xinfang_core::UnitId::new(7)) };
+        let settings = Prefs { lang: Lang::ZhCn, view_as: Some(xinfang_core::UnitId::new(7)) };
         let value = serde_json::from_str(&encode(&settings)).unwrap();
         assert_eq!(decode(value), Ok(settings));
         // Saved before the field existed: the petition office's view.
         let old = json!({ "version": 1, "settings": { "lang": "en" } });
-        assert_eq!(decode(old), Ok(Settings { lang: Lang::En, view_as: None }));
+        assert_eq!(decode(old), Ok(Prefs { lang: Lang::En, view_as: None }));
         let bad = json!({ "version": 1, "settings": { "lang": "en", "view_as": "x" } });
         assert!(matches!(decode(bad), Err(Unreadable::Invalid { .. })));
     }

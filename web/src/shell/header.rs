@@ -41,7 +41,7 @@ pub fn Header(props: &HeaderProps) -> Html {
 fn ViewAs() -> Html {
     let app = use_app();
     let lang = app.lang();
-    let view = app.settings.view_as;
+    let view = app.prefs.view_as;
     let office = app.office.get();
     let org = &office.settings().org;
     let on_change = {

@@ -49,8 +49,8 @@ pub fn CaseHeader(props: &CaseHeaderProps) -> Html {
     let s = office.settings();
     // An accusation against the viewing unit: the placeholder for its
     // summary, content and petitioners (see `unit_view`).
-    let hidden = crate::access::hides(case, app.settings.view_as, &s.org);
-    let case = crate::access::shown(case, app.settings.view_as, &s.org);
+    let hidden = crate::access::hides(case, app.prefs.view_as, &s.org);
+    let case = crate::access::shown(case, app.prefs.view_as, &s.org);
     let case: &xinfang_core::Case = &case;
     let intake = case.intake();
     let stage = case.stage();

@@ -125,7 +125,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     let stage = case.stage();
     // In the accused unit's view an accusation is read-only and shows no
     // documents or repeat form: nothing of it is for that unit to act on.
-    let hidden = crate::access::hides(case, app.settings.view_as, &office.settings().org);
+    let hidden = crate::access::hides(case, app.prefs.view_as, &office.settings().org);
 
     let docs: Vec<Html> = documents(case)
         .into_iter()

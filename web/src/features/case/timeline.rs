@@ -261,7 +261,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     // (see `unit_view`).
     let hidden = office
         .case(props.id)
-        .is_some_and(|c| crate::access::hides(c, app.settings.view_as, &office.settings().org));
+        .is_some_and(|c| crate::access::hides(c, app.prefs.view_as, &office.settings().org));
     let entries: Vec<Html> = office
         .history(props.id)
         .map(|entry| {

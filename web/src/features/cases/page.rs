@@ -38,7 +38,7 @@ pub fn CasesPage() -> Html {
     let page = use_state(|| 0usize);
 
     // Only the cases of the unit whose view is shown (see `unit_view`).
-    let view = app.settings.view_as;
+    let view = app.prefs.view_as;
     let index = use_memo((app.office.clone(), today, view), |(office, today, view)| {
         Index::build_for(&office.get(), *today, *view)
     });

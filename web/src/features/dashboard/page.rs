@@ -55,7 +55,7 @@ pub fn DashboardPage() -> Html {
     let app = use_app();
     let lang = app.lang();
     let today = clock::today();
-    let view = app.settings.view_as;
+    let view = app.prefs.view_as;
     let summary = use_memo((app.office.clone(), today, view), |(office, today, view)| {
         summarise(&office.get(), *today, *view)
     });
@@ -140,7 +140,7 @@ fn due_block(
     let office = app.office.get();
     let org = &office.settings().org;
     let overdue = id == "overdue";
-    let view = app.settings.view_as;
+    let view = app.prefs.view_as;
     // An accusation hidden from the viewing unit shows the placeholder.
     let summary_of = |case: &xinfang_core::Case| {
         if crate::access::hides(case, view, org) {

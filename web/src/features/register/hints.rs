@@ -32,7 +32,7 @@ pub fn RepeatHints(props: &RepeatHintsProps) -> Html {
     let version = app.office.version;
     // In a unit's view, an accusation against the unit is never offered
     // (its summary would show).
-    let view = app.settings.view_as;
+    let view = app.prefs.view_as;
     let hints = {
         let office = app.office.clone();
         use_memo((props.draft.clone(), version, view), move |(draft, _, view)| {

@@ -121,7 +121,7 @@ fn export(
     let tree = &office.settings().categories;
     let bytes = match (what, format) {
         (What::Ledger, f) => {
-            ledger_bytes(&office, report.period, report.scope, today, f, app.settings.view_as, full)
+            ledger_bytes(&office, report.period, report.scope, today, f, app.prefs.view_as, full)
         }
         (What::Report, Format::Csv) => Ok(export::report_csv(report, tree)),
         (What::Report, Format::Xlsx) => {
@@ -151,7 +151,7 @@ pub fn ReportExports(props: &ReportExportsProps) -> Html {
     // Full identity numbers and phones in the ledger: the clerk's explicit
     // choice for each export session, never in a unit's view.
     let full = use_state_eq(|| false);
-    let in_unit_view = app.settings.view_as.is_some();
+    let in_unit_view = app.prefs.view_as.is_some();
     let on_full = {
         let full = full.clone();
         Callback::from(move |e: Event| {
