@@ -9,8 +9,8 @@
 
 use chrono::NaiveDate;
 use std::time::{Duration, Instant};
-use xinfang_sample::{generate, SampleConfig};
 use xinfang_core::{EventLog, Office, Settings};
+use xinfang_sample::{generate, SampleConfig};
 
 /// Examples may read the clock to time things; the library never does.
 #[allow(clippy::disallowed_methods)]

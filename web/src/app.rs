@@ -3,43 +3,47 @@
 //! changed (outside the reducer), follows other tabs' saves, and lays out
 //! the page.
 
+mod work_print;
+
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::backup::Backup;
-use crate::components::deadline_calculator::DeadlineCalculator;
-use crate::components::header::Header;
-use crate::components::lock_screen::LockScreen;
-use crate::components::sandbox_bar::{SandboxBar, SANDBOX_CASES_PER_YEAR, SANDBOX_SEED};
-use crate::components::storage_notice::StorageNotice;
-use crate::components::work_notice::WorkNotice;
+use crate::app::work_print::WorkPrintPage;
 use crate::context::{go, AppHandle};
+use crate::features::case::page::CasePage;
+use crate::features::case::print::PrintPage;
+use crate::features::cases::page::CasesPage;
+use crate::features::dashboard::page::DashboardPage;
+use crate::features::deadlines::page::DeadlineCalculator;
+use crate::features::register::page::RegisterPage;
+use crate::features::reports::page::ReportsPage;
+use crate::features::settings::page::SettingsPage;
+use crate::features::supervision::page::SupervisionPage;
 use crate::i18n::{t, tr, Key, Lang};
-use crate::office_store::{self, BrowserKv, SaveError, SaveRequest};
-use crate::pages::case::CasePage;
-use crate::pages::cases::CasesPage;
-use crate::pages::dashboard::DashboardPage;
-use crate::pages::print::PrintPage;
-use crate::pages::register::RegisterPage;
-use crate::pages::reports::ReportsPage;
-use crate::pages::settings::SettingsPage;
-use crate::pages::supervision::SupervisionPage;
-use crate::pages::work_print::WorkPrintPage;
-use crate::pages::{backlog, meeting, meetings, ownership, reception, screening, three_none};
+use crate::persist::browser::{needs_unlock, now_ms, BrowserKv};
+use crate::persist::kv::{prefix_of, stored_space, usage, Space, QUOTA_BYTES};
+use crate::persist::open::{open_real, open_sandbox};
+use crate::persist::record::{self, SaveError, SaveRequest};
+use crate::persist::{browser, prefs, work};
 use crate::route;
-use crate::storage;
-use crate::store::{Action, CaughtUp, Route, Space, Store};
-use crate::work_store;
+use crate::route::Route;
+use crate::shell::backup::Backup;
+use crate::shell::header::Header;
+use crate::shell::lock_screen::LockScreen;
+use crate::shell::sandbox_bar::{SandboxBar, SANDBOX_CASES_PER_YEAR, SANDBOX_SEED};
+use crate::shell::storage_notice::StorageNotice;
+use crate::shell::work_notice::WorkNotice;
+use crate::state::{Action, CaughtUp, Store};
 
 /// The whole page: the lock screen while the store is encrypted and this
 /// tab holds no key, then the app (which opens the record only then).
 #[component]
 pub fn App() -> Html {
-    let unlocked = use_state(|| !office_store::needs_unlock());
+    let unlocked = use_state(|| !needs_unlock());
     if !*unlocked {
         let on_open = Callback::from(move |()| unlocked.set(true));
-        let lang = storage::load().settings.lang;
+        let lang = prefs::load().prefs.lang;
         set_document_lang(lang);
         return html! { <LockScreen {lang} {on_open} /> };
     }
@@ -49,8 +53,8 @@ pub fn App() -> Html {
 /// Another tab changed the lock record: follow it, or (a passphrase this
 /// tab cannot know) reload the page, which asks for it.
 fn follow_lock() {
-    let lock = crate::crypt::read_lock(&BrowserKv).ok().flatten();
-    if !office_store::follow_lock(lock.as_ref()) {
+    let lock = crate::persist::crypt::read_lock(&BrowserKv).ok().flatten();
+    if !browser::follow_lock(lock.as_ref()) {
         if let Some(window) = web_sys::window() {
             let _ = window.location().reload();
         }
@@ -62,15 +66,13 @@ fn follow_lock() {
 fn OfficeApp() -> Html {
     let store = use_reducer(|| {
         let kv = BrowserKv;
-        let opened = match office_store::stored_space(&kv) {
-            Space::Sandbox => {
-                office_store::open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR)
-                    .and_then(Result::ok)
-                    .unwrap_or_else(|| office_store::open_real(&kv))
-            }
-            Space::Real => office_store::open_real(&kv),
+        let opened = match stored_space(&kv) {
+            Space::Sandbox => open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR)
+                .and_then(Result::ok)
+                .unwrap_or_else(|| open_real(&kv)),
+            Space::Real => open_real(&kv),
         };
-        let mut store = Store::opened(storage::load(), opened);
+        let mut store = Store::opened(prefs::load(), opened);
         store.route = current_hash().map_or(Route::Dashboard, |h| route::from_hash(&h));
         store
     });
@@ -103,13 +105,13 @@ fn OfficeApp() -> Html {
         use_effect_with((), move |()| {
             let listener = Closure::<dyn Fn(web_sys::StorageEvent)>::new(
                 move |event: web_sys::StorageEvent| {
-                    if event.key().is_none_or(|k| k == crate::crypt::LOCK_KEY) {
+                    if event.key().is_none_or(|k| k == crate::persist::crypt::LOCK_KEY) {
                         follow_lock();
                     }
                     let app = latest.borrow().clone();
-                    let prefix = office_store::prefix_of(app.space);
-                    let head = office_store::key(prefix, "head");
-                    let work = work_store::work_key(prefix);
+                    let prefix = prefix_of(app.space);
+                    let head = record::key(prefix, "head");
+                    let work = work::work_key(prefix);
                     if event.key().is_none_or(|k| k == head) {
                         sync(&app);
                     }
@@ -140,7 +142,7 @@ fn OfficeApp() -> Html {
         let store = store.clone();
         use_effect_with(store.revision, move |revision| {
             if *revision > 0 && !store.saving_paused() {
-                match storage::save(&store.settings) {
+                match prefs::save(&store.prefs) {
                     Ok(()) => store.dispatch(Action::Saved),
                     Err(detail) => store.dispatch(Action::SaveFailed(detail)),
                 }
@@ -217,15 +219,15 @@ fn OfficeApp() -> Html {
         Route::Deadlines => html! { <DeadlineCalculator {lang} /> },
         Route::Reports => html! { <ReportsPage /> },
         Route::Supervision => html! { <SupervisionPage /> },
-        Route::Reception => html! { <reception::ReceptionPage /> },
-        Route::Ownership => html! { <ownership::OwnershipPage /> },
-        Route::Screening => html! { <screening::ScreeningPage /> },
-        Route::Backlog => html! { <backlog::BacklogPage /> },
-        Route::ThreeNone => html! { <three_none::ThreeNonePage /> },
-        Route::Meetings => html! { <meetings::MeetingsPage /> },
-        Route::Meeting(id) => html! { <meeting::MeetingPage {id} /> },
+        Route::Reception => html! { <crate::features::reception::page::ReceptionPage /> },
+        Route::Ownership => html! { <crate::features::ownership::page::OwnershipPage /> },
+        Route::Screening => html! { <crate::features::screening::page::ScreeningPage /> },
+        Route::Backlog => html! { <crate::features::backlog::page::BacklogPage /> },
+        Route::ThreeNone => html! { <crate::features::three_none::page::ThreeNonePage /> },
+        Route::Meetings => html! { <crate::features::meetings::page::MeetingsPage /> },
+        Route::Meeting(id) => html! { <crate::features::meetings::meeting::MeetingPage {id} /> },
         Route::WorkPrint(doc) => html! { <WorkPrintPage {doc} /> },
-        Route::Import => html! { <crate::pages::import::ImportPage /> },
+        Route::Import => html! { <crate::features::import::page::ImportPage /> },
     };
 
     html! {
@@ -266,7 +268,7 @@ fn StorageUsageView() -> Html {
     let app = crate::context::use_app();
     let lang = app.lang();
     let usage = app.usage;
-    let share = usage.bytes as f64 / office_store::QUOTA_BYTES as f64;
+    let share = usage.bytes as f64 / QUOTA_BYTES as f64;
     let mb = usage.bytes as f64 / 1_048_576.0;
     let pct = (share * 100.0).round();
     html! {
@@ -291,13 +293,13 @@ fn persist(app: &AppHandle) {
     }
     let kv = BrowserKv;
     let space = app.space;
-    let start = office_store::now_ms();
+    let start = now_ms();
     let result = {
         let office = app.office.get();
-        office_store::save_counting(
+        record::save_counting(
             &kv,
             SaveRequest {
-                prefix: office_store::prefix_of(space),
+                prefix: prefix_of(space),
                 office: &office,
                 saved: app.saved,
                 settings_changed: app.settings_dirty,
@@ -311,17 +313,15 @@ fn persist(app: &AppHandle) {
             saved,
             settings: app.settings_dirty,
             bytes: (app.usage.bytes as i64 + delta).max(0) as usize,
-            save_ms: office_store::now_ms() - start,
+            save_ms: now_ms() - start,
         }),
         Err(SaveError::Conflict) => catch_up(app),
         Err(SaveError::Unreadable(problem)) => {
             app.dispatch(Action::OfficeUnreadable { space, problem })
         }
-        Err(SaveError::Write(detail)) => app.dispatch(Action::OfficeSaveFailed {
-            space,
-            detail,
-            bytes: office_store::usage(&kv),
-        }),
+        Err(SaveError::Write(detail)) => {
+            app.dispatch(Action::OfficeSaveFailed { space, detail, bytes: usage(&kv) })
+        }
     }
 }
 
@@ -333,22 +333,22 @@ fn persist_work(app: &AppHandle) {
     }
     let kv = BrowserKv;
     let space = app.space;
-    let prefix = office_store::prefix_of(space);
-    let result = work_store::save(&kv, prefix, &app.work.get(), app.work_rev);
+    let prefix = prefix_of(space);
+    let result = work::save(&kv, prefix, &app.work.get(), app.work_rev);
     match result {
         Ok(rev) => app.dispatch(Action::WorkCommitted {
             space,
             rev,
             changes: app.work_unsaved.len(),
-            bytes: office_store::usage(&kv),
+            bytes: usage(&kv),
         }),
-        Err(work_store::SaveError::Conflict) => sync_work(app),
-        Err(work_store::SaveError::Unreadable(problem)) => {
+        Err(work::SaveError::Conflict) => sync_work(app),
+        Err(work::SaveError::Unreadable(problem)) => {
             app.dispatch(Action::WorkProblem { space, problem })
         }
-        Err(work_store::SaveError::Write(detail)) => app.dispatch(Action::WorkProblem {
+        Err(work::SaveError::Write(detail)) => app.dispatch(Action::WorkProblem {
             space,
-            problem: work_store::WorkProblem::WriteFailed(detail),
+            problem: work::WorkProblem::WriteFailed(detail),
         }),
     }
 }
@@ -358,40 +358,38 @@ fn persist_work(app: &AppHandle) {
 fn sync_work(app: &AppHandle) {
     let kv = BrowserKv;
     let space = app.space;
-    let prefix = office_store::prefix_of(space);
-    match work_store::stored_rev(&kv, prefix) {
+    let prefix = prefix_of(space);
+    match work::stored_rev(&kv, prefix) {
         Ok(rev) if rev == app.work_rev && !app.work_saving_paused() => return,
         _ => {}
     }
-    let stored = match work_store::load(&kv, prefix) {
-        Ok(stored) => {
-            stored.unwrap_or(work_store::StoredWork { ledgers: Default::default(), rev: 0 })
-        }
+    let stored = match work::load(&kv, prefix) {
+        Ok(stored) => stored.unwrap_or(work::StoredWork { ledgers: Default::default(), rev: 0 }),
         Err(problem) => {
             app.dispatch(Action::WorkProblem { space, problem });
             return;
         }
     };
-    let rebased = work_store::rebase(stored.ledgers, &app.work_unsaved);
+    let rebased = work::rebase(stored.ledgers, &app.work_unsaved);
     let mut rev = stored.rev;
     let mut unsaved = rebased.redone.clone();
     let mut problem = None;
     if !unsaved.is_empty() {
-        match work_store::save(&kv, prefix, &rebased.ledgers, rev) {
+        match work::save(&kv, prefix, &rebased.ledgers, rev) {
             Ok(now) => {
                 rev = now;
                 unsaved.clear();
             }
-            Err(work_store::SaveError::Write(detail)) => {
-                problem = Some(work_store::WorkProblem::WriteFailed(detail))
+            Err(work::SaveError::Write(detail)) => {
+                problem = Some(work::WorkProblem::WriteFailed(detail))
             }
             // Yet another save in between: the next change tries again.
             Err(_) => {}
         }
     }
-    let notice = (!app.work_unsaved.is_empty()).then(|| crate::store::Notice {
+    let notice = (!app.work_unsaved.is_empty()).then(|| crate::state::Notice {
         ok: rebased.refused.is_empty(),
-        text: work_store::caught_up_message(app.lang(), rebased.redone.len(), &rebased.refused),
+        text: work::caught_up_message(app.lang(), rebased.redone.len(), &rebased.refused),
     });
     app.dispatch(Action::WorkCaughtUp {
         space,
@@ -406,10 +404,10 @@ fn sync_work(app: &AppHandle) {
 /// Another tab's save reached storage: follow it unless this tab already has it.
 fn sync(app: &AppHandle) {
     let kv = BrowserKv;
-    let prefix = office_store::prefix_of(app.space);
-    match office_store::read_head(&kv, prefix) {
+    let prefix = prefix_of(app.space);
+    match record::read_head(&kv, prefix) {
         Ok(head) => {
-            let stored = head.map(|h| office_store::Saved { entries: h.entries, head: h.head });
+            let stored = head.map(|h| record::Saved { entries: h.entries, head: h.head });
             if stored == app.saved && !app.office_saving_paused() {
                 return;
             }
@@ -426,7 +424,7 @@ fn sync(app: &AppHandle) {
     }
     if let (true, false, Some(saved)) = (app.unsaved.is_empty(), app.settings_dirty, app.saved) {
         // Nothing unsaved here: read only what the other tab appended.
-        let found = office_store::appended(&kv, prefix, &app.office.get(), saved);
+        let found = record::appended(&kv, prefix, &app.office.get(), saved);
         match found {
             Ok(Some(appended)) => {
                 let appended = Box::new(appended);
@@ -447,10 +445,8 @@ fn sync(app: &AppHandle) {
 fn reopen(app: &AppHandle) {
     let kv = BrowserKv;
     let opened = match app.space {
-        Space::Real => Some(Ok(office_store::open_real(&kv))),
-        Space::Sandbox => {
-            office_store::open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR)
-        }
+        Space::Real => Some(Ok(open_real(&kv))),
+        Space::Sandbox => open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR),
     };
     if let Some(Ok(opened)) = opened {
         app.dispatch(Action::Opened(Box::new(opened)));
@@ -463,8 +459,8 @@ fn reopen(app: &AppHandle) {
 fn catch_up(app: &AppHandle) {
     let kv = BrowserKv;
     let space = app.space;
-    let prefix = office_store::prefix_of(space);
-    let caught = match office_store::catch_up(&kv, prefix, &app.unsaved) {
+    let prefix = prefix_of(space);
+    let caught = match record::catch_up(&kv, prefix, &app.unsaved) {
         Ok(Some(caught)) => caught,
         Ok(None) => {
             // The stored record is gone (another tab reset the sandbox):
@@ -496,7 +492,7 @@ fn catch_up(app: &AppHandle) {
             settings_changed: settings_dirty,
             sample: caught.sample.as_ref(),
         };
-        match office_store::save(&kv, req) {
+        match record::save(&kv, req) {
             Ok(now_saved) => {
                 saved = Some(now_saved);
                 unsaved.clear();
@@ -517,7 +513,7 @@ fn catch_up(app: &AppHandle) {
         refused: caught.rebased.refused,
         moved: caught.rebased.moved,
         redone,
-        bytes: office_store::usage(&kv),
+        bytes: usage(&kv),
         save_failed,
     })));
 }
@@ -527,10 +523,10 @@ fn save_fresh(app: &AppHandle, store: &Store) {
     let space = store.space;
     let result = {
         let office = store.office.get();
-        office_store::save(
+        record::save(
             &kv,
             SaveRequest {
-                prefix: office_store::prefix_of(space),
+                prefix: prefix_of(space),
                 office: &office,
                 saved: None,
                 settings_changed: true,
@@ -543,14 +539,12 @@ fn save_fresh(app: &AppHandle, store: &Store) {
             space,
             saved,
             settings: true,
-            bytes: office_store::usage(&kv),
+            bytes: usage(&kv),
             save_ms: 0.0,
         }),
-        Err(SaveError::Write(detail)) => app.dispatch(Action::OfficeSaveFailed {
-            space,
-            detail,
-            bytes: office_store::usage(&kv),
-        }),
+        Err(SaveError::Write(detail)) => {
+            app.dispatch(Action::OfficeSaveFailed { space, detail, bytes: usage(&kv) })
+        }
         Err(_) => {}
     }
 }
@@ -558,13 +552,11 @@ fn save_fresh(app: &AppHandle, store: &Store) {
 /// Moves the unreadable record aside (unchanged) and starts afresh.
 fn set_aside(app: &AppHandle) {
     let kv = BrowserKv;
-    match office_store::set_aside(&kv, office_store::prefix_of(app.space)) {
+    match record::set_aside(&kv, prefix_of(app.space)) {
         Ok(_) => reopen(app),
-        Err(detail) => app.dispatch(Action::OfficeSaveFailed {
-            space: app.space,
-            detail,
-            bytes: office_store::usage(&kv),
-        }),
+        Err(detail) => {
+            app.dispatch(Action::OfficeSaveFailed { space: app.space, detail, bytes: usage(&kv) })
+        }
     }
 }
 
@@ -578,7 +570,7 @@ fn Nav() -> Html {
         let active = current == route
             || matches!((current, route), (Route::Case(_) | Route::Print(..), Route::Cases))
             || matches!((current, route), (Route::Meeting(_), Route::Meetings))
-            || matches!(current, Route::WorkPrint(doc) if crate::pages::work_print::back_route(doc) == route);
+            || matches!(current, Route::WorkPrint(doc) if crate::app::work_print::back_route(doc) == route);
         html! {
             <a {id} href={route::to_hash(route)} onclick={go(&app, route)}
                class={classes!("nav-item", active.then_some("active"))}

@@ -2,14 +2,12 @@
 //!
 //! Fixed labels are looked up by [`Key`] in one table ([`t`]); messages with
 //! values in them are small functions below it. The chosen [`Lang`] is part
-//! of the saved settings (see `storage`).
+//! of the saved preferences (see `persist::prefs`).
 
-use chrono::NaiveDate;
+pub mod dates;
+pub mod labels;
+
 use serde::{Deserialize, Serialize};
-
-use crate::dates;
-use crate::deadline::Period;
-use crate::storage::{StorageProblem, Unreadable, BACKUP_KEY, KEY};
 
 /// The interface language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -159,96 +157,27 @@ fn entry(key: Key) -> (&'static str, &'static str) {
     }
 }
 
-/// The label of a period in the select.
-pub fn period(lang: Lang, period: Period) -> &'static str {
-    match (lang, period) {
-        (Lang::ZhCn, Period::Register15) => "15天（登记转送 / 受理告知）",
-        (Lang::ZhCn, Period::Handle60) => "60天（办理答复）",
-        (Lang::ZhCn, Period::Review30) => "30天（延期 / 复查 / 复核）",
-        (Lang::ZhCn, Period::Custom) => "自定义天数",
-        (Lang::En, Period::Register15) => "15 days (register and route / decide on acceptance)",
-        (Lang::En, Period::Handle60) => "60 days (handle and reply in writing)",
-        (Lang::En, Period::Review30) => "30 days (extension / review / re-review)",
-        (Lang::En, Period::Custom) => "Custom number of days",
-    }
+/// A message in both interface languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bilingual {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
 }
 
-/// "Counting starts on …".
-pub fn first_day(lang: Lang, date: NaiveDate) -> String {
-    match lang {
-        Lang::ZhCn => format!("自{}起算。", dates::official_zh(date)),
-        Lang::En => format!("Counting starts on {}.", dates::english(date)),
+impl Bilingual {
+    /// A message from its two texts.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Bilingual {
+        Bilingual { zh: zh.into(), en: en.into() }
     }
-}
 
-/// The note shown when the last day fell on a holiday or rest day.
-pub fn moved_note(lang: Lang, nominal: NaiveDate) -> String {
-    match lang {
-        Lang::ZhCn => format!(
-            "期限最后一日{}是法定节假日或休息日，顺延至其后第一个工作日。",
-            dates::official_zh(nominal)
-        ),
-        Lang::En => format!(
-            "The last day, {}, is a public holiday or rest day: the deadline moves to the \
-             next working day.",
-            dates::english(nominal)
-        ),
-    }
-}
-
-/// The message for a storage problem.
-pub fn storage_problem(lang: Lang, problem: &StorageProblem) -> String {
-    match (lang, problem) {
-        (Lang::ZhCn, StorageProblem::Unreadable { reason, backed_up }) => {
-            let why = match reason {
-                Unreadable::Invalid { detail } => format!("格式无法识别：{detail}"),
-                Unreadable::NewerVersion { found } => {
-                    format!("由更新版本的本平台保存（数据版本 {found}）")
-                }
-            };
-            let backup = if *backed_up {
-                format!("，并已另存一份到“{BACKUP_KEY}”")
-            } else {
-                String::new()
-            };
-            format!(
-                "本机保存的数据无法读取（{why}）。原始数据保持原样，仍在“{KEY}”中{backup}。\
-                 在您作出选择之前，本页不会写入本机存储，对设置的更改只在本次打开期间有效。"
-            )
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::ZhCn => &self.zh,
+            Lang::En => &self.en,
         }
-        (Lang::En, StorageProblem::Unreadable { reason, backed_up }) => {
-            let why = match reason {
-                Unreadable::Invalid { detail } => format!("it is not in a known format: {detail}"),
-                Unreadable::NewerVersion { found } => {
-                    format!("a newer version of this platform saved it (data version {found})")
-                }
-            };
-            let backup = if *backed_up {
-                format!(", and a copy is kept under “{BACKUP_KEY}”")
-            } else {
-                String::new()
-            };
-            format!(
-                "The data saved in this browser cannot be read ({why}). It is left as it was, \
-                 under “{KEY}”{backup}. Until you choose what to do, this page writes nothing to \
-                 the browser's storage: changed settings last only until the page is closed."
-            )
-        }
-        (Lang::ZhCn, StorageProblem::Unavailable { detail }) => format!(
-            "无法读取浏览器的本机存储（{detail}）。本页不会写入本机存储，设置只在本次打开期间有效。"
-        ),
-        (Lang::En, StorageProblem::Unavailable { detail }) => format!(
-            "The browser's storage cannot be read ({detail}). This page writes nothing to it: \
-             settings last only until the page is closed."
-        ),
-        (Lang::ZhCn, StorageProblem::WriteFailed { detail }) => format!(
-            "设置未能保存到本机存储（{detail}）。可能是存储空间已满或浏览器禁止保存；\
-             设置只在本次打开期间有效。"
-        ),
-        (Lang::En, StorageProblem::WriteFailed { detail }) => format!(
-            "The settings could not be saved in this browser ({detail}). Its storage may be \
-             full or blocked; settings last only until the page is closed."
-        ),
     }
 }
 

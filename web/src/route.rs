@@ -4,7 +4,87 @@
 use xinfang_core::work::{MeetingId, OwnershipId, ReceptionId};
 use xinfang_core::CaseId;
 
-use crate::store::{Document, Route, WorkDoc};
+/// The page shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Route {
+    /// 工作台: due, overdue, counts, indicators.
+    #[default]
+    Dashboard,
+    /// 案件查询: the list with filters, search and sorting.
+    Cases,
+    /// 登记: register a new case.
+    Register,
+    /// One case: its state, the actions it allows, its timeline.
+    Case(CaseId),
+    /// A written document of a case, laid out for printing.
+    Print(CaseId, Document),
+    /// 设置: units and people, categories, routing rules, targets, calendar.
+    Settings,
+    /// 期限计算器.
+    Deadlines,
+    /// 报表统计: indicators, ranking, charts, briefing, exports.
+    Reports,
+    /// 督办: open supervision notices and reminders by unit.
+    Supervision,
+    /// 领导接访: the reception rota, the receptions held, their counts.
+    Reception,
+    /// 领导包案: hard cases owned by leaders, with the 五个一.
+    Ownership,
+    /// 矛盾纠纷排查: cadences, rounds, coverage and the hotspot ledger.
+    Screening,
+    /// 信访积案: the backlog ledger and its rates.
+    Backlog,
+    /// 三无: each township's status and the share against the target.
+    ThreeNone,
+    /// 会议: joint, coordination and leading-group meetings.
+    Meetings,
+    /// One meeting: attendees, cases, decisions, the minutes.
+    Meeting(MeetingId),
+    /// A document of the work ledgers, laid out for printing.
+    WorkPrint(WorkDoc),
+    /// 导入台账: cases from an .xlsx or .csv ledger.
+    Import,
+}
+
+/// The printed documents of the work ledgers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WorkDoc {
+    /// 领导接访登记表 of one reception.
+    Reception(ReceptionId),
+    /// 领导接访排班表 (the rota's days of a month, `YYYYMM`).
+    Rota(u32),
+    /// 领导包案责任表 (the 五个一 of one ownership).
+    Ownership(OwnershipId),
+    /// 矛盾纠纷排查化解台账.
+    Hotspots,
+    /// 信访积案化解台账.
+    Backlog,
+    /// 三无 乡镇（街道）情况表 (of a year).
+    ThreeNone(i32),
+    /// 会议纪要 of one meeting.
+    Minutes(MeetingId),
+}
+
+/// The written documents the app prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Document {
+    /// 受理告知书.
+    Acceptance,
+    /// 不予受理告知书 (also 不再受理告知书).
+    Refusal,
+    /// 延长办理期限告知书.
+    Extension,
+    /// 处理意见书.
+    Reply,
+    /// 复查意见书.
+    ReviewDecision,
+    /// 复核意见书.
+    ReReviewDecision,
+    /// 交办函.
+    Assignment,
+    /// 督办函 (the supervision notice with this number within the case).
+    Supervision(u32),
+}
 
 /// The hash for a route (`#/cases`, `#/case/12`, `#/case/12/print/reply`).
 pub fn to_hash(route: Route) -> String {

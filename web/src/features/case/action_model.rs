@@ -1,0 +1,1421 @@
+//! The actions on a case after routing, as forms: which ones the case allows
+//! now (asked of the core with a probe action), the fields of each form,
+//! their defaults, and the conversion of a filled-in form into a core
+//! [`Action`] with errors per field. Pure, so it is unit-tested natively;
+//! the components `case_actions` and `action_form` only render it.
+//!
+//! Form checks are about the form only (a date that is not a date, a number
+//! out of range, a required text left empty, a reply without a claim); the
+//! rules of the proceedings (stage, the order of dates, the statutory
+//! windows) are the core's, which refuses with its own message.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate, NaiveDateTime};
+use xinfang_core::case::{
+    ContactMethod, DeclineKind, Proceeding, ReplyItem, ReplyOutcome, ReviewLevel, ReviewOutcome,
+    Satisfaction, SupervisionKind,
+};
+use xinfang_core::routing::Disposal;
+use xinfang_core::{Action, Case, CaseId, Command, Office, PersonId, Role, UnitId, UnitKind};
+
+use crate::i18n::labels::Named;
+use crate::i18n::{dates, tr, Lang};
+
+/// An action offered on the case page, after routing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// 受理.
+    Accept,
+    /// 不予受理 (告知) / 不再受理.
+    Decline,
+    /// 延长办理期限.
+    Extend,
+    /// 答复 (处理意见书).
+    Reply,
+    /// 退回重办.
+    SendBack,
+    /// 申请复查 / 申请复核.
+    RequestReview,
+    /// 听证 (during a 复核).
+    Hearing,
+    /// 复查意见 / 复核意见.
+    DecideReview,
+    /// 催办 / 督办.
+    Supervise,
+    /// 办结督办.
+    CloseSupervision,
+    /// 回访.
+    FollowUp,
+    /// 满意度评价.
+    Rate,
+    /// 息诉罢访.
+    Settle,
+}
+
+impl Kind {
+    /// Every action, in the order the buttons show.
+    pub const ALL: [Kind; 13] = [
+        Kind::Accept,
+        Kind::Decline,
+        Kind::Extend,
+        Kind::Reply,
+        Kind::SendBack,
+        Kind::RequestReview,
+        Kind::Hearing,
+        Kind::DecideReview,
+        Kind::Supervise,
+        Kind::CloseSupervision,
+        Kind::FollowUp,
+        Kind::Rate,
+        Kind::Settle,
+    ];
+
+    /// The name in element ids: `#act-<name>`, `#form-<name>`, `#<name>-<field>`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Accept => "accept",
+            Kind::Decline => "decline",
+            Kind::Extend => "extend",
+            Kind::Reply => "reply",
+            Kind::SendBack => "send-back",
+            Kind::RequestReview => "request-review",
+            Kind::Hearing => "hearing",
+            Kind::DecideReview => "decide-review",
+            Kind::Supervise => "supervise",
+            Kind::CloseSupervision => "close-supervision",
+            Kind::FollowUp => "follow-up",
+            Kind::Rate => "rate",
+            Kind::Settle => "settle",
+        }
+    }
+
+    /// The button's label; `level` names the review for the review actions.
+    pub fn label(self, level: Option<ReviewLevel>, lang: Lang) -> &'static str {
+        match (self, level) {
+            (Kind::Accept, _) => tr(lang, "受理", "Accept"),
+            (Kind::Decline, _) => tr(lang, "不予受理", "Decline"),
+            (Kind::Extend, _) => tr(lang, "延长办理期限", "Extend the period"),
+            (Kind::Reply, _) => tr(lang, "答复（处理意见书）", "Reply in writing"),
+            (Kind::SendBack, _) => tr(lang, "退回重办", "Send back to redo"),
+            (Kind::RequestReview, Some(ReviewLevel::ReReview)) => {
+                tr(lang, "申请复核", "Request a re-review")
+            }
+            (Kind::RequestReview, _) => tr(lang, "申请复查", "Request a review"),
+            (Kind::Hearing, _) => tr(lang, "记录听证", "Record a hearing"),
+            (Kind::DecideReview, Some(ReviewLevel::ReReview)) => {
+                tr(lang, "作出复核意见", "Decide the re-review")
+            }
+            (Kind::DecideReview, _) => tr(lang, "作出复查意见", "Decide the review"),
+            (Kind::Supervise, _) => tr(lang, "催办／督办", "Remind / supervise"),
+            (Kind::CloseSupervision, _) => tr(lang, "办结督办", "Close a supervision notice"),
+            (Kind::FollowUp, _) => tr(lang, "回访", "Follow up"),
+            (Kind::Rate, _) => tr(lang, "满意度评价", "Record the rating"),
+            (Kind::Settle, _) => tr(lang, "息诉罢访", "Record the settlement"),
+        }
+    }
+}
+
+/// An action the case allows now, with the probe the core accepted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Offer {
+    /// Which action.
+    pub kind: Kind,
+    /// The plausible action the core accepted for this case.
+    pub probe: Action,
+}
+
+impl Offer {
+    /// The review level the action concerns, for the review actions.
+    pub fn level(&self) -> Option<ReviewLevel> {
+        match &self.probe {
+            Action::RequestReview { level, .. } | Action::DecideReview { level, .. } => {
+                Some(*level)
+            }
+            _ => None,
+        }
+    }
+
+    /// The button's label.
+    pub fn label(&self, lang: Lang) -> &'static str {
+        self.kind.label(self.level(), lang)
+    }
+}
+
+/// The body whose decision a review of `level` would examine.
+fn decided_by(case: &Case, level: ReviewLevel) -> Option<UnitId> {
+    match level {
+        ReviewLevel::Review => case.last_handling().map(|h| h.body),
+        ReviewLevel::ReReview => case.review(ReviewLevel::Review).map(|r| r.body),
+    }
+}
+
+/// The review level the petitioner may ask for now, if any.
+fn requestable(office: &Office, case: &Case) -> Option<ReviewLevel> {
+    let s = office.settings();
+    case.review_request_until(&s.clock, &s.calendar).map(|(level, _)| level)
+}
+
+/// The reviewing body to propose: the body one level up from the one whose
+/// decision is reviewed, else the first other active unit above or beside it.
+fn proposed_review_body(office: &Office, case: &Case, level: ReviewLevel) -> Option<UnitId> {
+    let org = &office.settings().org;
+    let from = decided_by(case, level);
+    from.and_then(|u| org.review_body(u))
+        .filter(|u| org.unit(*u).is_some_and(|u| u.is_active()))
+        .or_else(|| {
+            let mut units: Vec<_> = org.units().filter(|u| u.is_active()).collect();
+            units.sort_by_key(|u| u.kind() != UnitKind::Higher);
+            units.into_iter().map(|u| u.id()).find(|u| Some(*u) != from)
+        })
+}
+
+/// The unit a reminder presses by default: the body responsible now.
+fn pressed_unit(office: &Office, case: &Case) -> Option<UnitId> {
+    let org = &office.settings().org;
+    case.responsible_body()
+        .or_else(|| case.routing().map(|r| r.lead))
+        .or_else(|| org.petition_office())
+        .or_else(|| org.units().next().map(|u| u.id()))
+}
+
+/// The body that handles the current round, if the case is being handled.
+fn handling_body(case: &Case) -> Option<UnitId> {
+    case.current_handling().map(|h| h.body)
+}
+
+/// A plausible action of `kind` dated as early as the case allows (so a
+/// step recorded after the fact is offered too): the core's answer to it
+/// tells whether the case allows the action now. `None` when the case lacks
+/// what the action acts on.
+pub fn probe(office: &Office, case: &Case, kind: Kind) -> Option<Action> {
+    let text = || "—".to_string();
+    Some(match kind {
+        Kind::Accept => Action::Accept { on: case.routing()?.on },
+        Kind::Decline => Action::Decline {
+            on: case.routing().map_or(case.intake().received_on, |r| r.on),
+            kind: if office.terminated_matter(case.intake()).is_some() {
+                DeclineKind::NoLongerAccepted
+            } else {
+                DeclineKind::NotAccepted
+            },
+            reason: text(),
+            redirect_to: String::new(),
+        },
+        Kind::Extend => Action::Extend {
+            on: case.current_handling()?.started_on,
+            days: 1,
+            reason: text(),
+            approved_by: office.settings().org.people().next()?.id(),
+        },
+        Kind::Reply => Action::Reply {
+            on: case.current_handling()?.started_on,
+            items: vec![ReplyItem {
+                claim: text(),
+                outcome: ReplyOutcome::Support,
+                basis: String::new(),
+            }],
+            report: Some(text()),
+        },
+        Kind::SendBack => {
+            let on = case.current_handling()?.reply.as_ref()?.on;
+            Action::SendBack { on, reason: text(), redo_by: on.checked_add_days(Days::new(1))? }
+        }
+        Kind::RequestReview => {
+            let level = requestable(office, case)?;
+            let on = match level {
+                ReviewLevel::Review => case.last_reply()?.on,
+                ReviewLevel::ReReview => case.review(ReviewLevel::Review)?.decision.as_ref()?.on,
+            };
+            Action::RequestReview { level, on, body: proposed_review_body(office, case, level)? }
+        }
+        Kind::Hearing => match case.proceedings().last()? {
+            Proceeding::Review(r) => {
+                Action::RecordHearing { from: r.requested_on, to: r.requested_on }
+            }
+            Proceeding::Handling(_) => return None,
+        },
+        Kind::DecideReview => match case.proceedings().last()? {
+            Proceeding::Review(r) if r.decision.is_none() => Action::DecideReview {
+                level: r.level,
+                on: r.requested_on,
+                outcome: ReviewOutcome::Uphold,
+                reasons: text(),
+                redo_by: None,
+            },
+            _ => return None,
+        },
+        Kind::Supervise => Action::Supervise {
+            on: case.intake().received_on,
+            kind: SupervisionKind::Reminder,
+            unit: pressed_unit(office, case)?,
+            note: text(),
+            respond_by: None,
+        },
+        Kind::CloseSupervision => {
+            let s = case.open_supervision().next()?;
+            Action::CloseSupervision { no: s.no, on: s.on, note: text() }
+        }
+        Kind::FollowUp => Action::FollowUp {
+            on: case.first_reply()?.on,
+            method: ContactMethod::Phone,
+            note: text(),
+        },
+        Kind::Rate => Action::Rate { on: case.first_reply()?.on, level: Satisfaction::Satisfied },
+        Kind::Settle => Action::Settle { on: case.first_reply()?.on, note: text() },
+    })
+}
+
+/// The actions case `id` allows at `now`, in button order: those whose
+/// probe the core accepts.
+pub fn available(office: &Office, id: CaseId, now: NaiveDateTime) -> Vec<Offer> {
+    let Some(case) = office.case(id) else {
+        return Vec::new();
+    };
+    Kind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let probe = probe(office, case, kind)?;
+            let command = Command::Act { case: id, action: probe.clone() };
+            office.decide(&command, now).ok()?;
+            Some(Offer { kind, probe })
+        })
+        .collect()
+}
+
+/// One option of a select.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    /// The option's value.
+    pub value: String,
+    /// What it shows.
+    pub label: String,
+}
+
+impl Choice {
+    fn new(value: impl Into<String>, label: impl Into<String>) -> Choice {
+        Choice { value: value.into(), label: label.into() }
+    }
+}
+
+/// How a field is entered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    /// `<input type="date">`.
+    Date,
+    /// A one-line text.
+    Text,
+    /// A longer text.
+    Area,
+    /// A whole number.
+    Number,
+    /// A choice among options.
+    Select(Vec<Choice>),
+}
+
+/// One field of a form (the reply's claims are rows of their own, see
+/// [`ItemForm`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Field {
+    /// The name: the element id is `<kind name>-<name>`.
+    pub name: &'static str,
+    /// The label.
+    pub label: &'static str,
+    /// How it is entered.
+    pub input: Input,
+    /// Whether it must be filled in.
+    pub required: bool,
+    /// A hint under the field, if any.
+    pub hint: Option<&'static str>,
+}
+
+fn field(name: &'static str, label: &'static str, input: Input, required: bool) -> Field {
+    Field { name, label, input, required, hint: None }
+}
+
+fn date_field(name: &'static str, label: &'static str) -> Field {
+    field(name, label, Input::Date, true)
+}
+
+/// One claim of a reply being written.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ItemForm {
+    /// 诉求.
+    pub claim: String,
+    /// The outcome's code (`support`, `explain`, `reject`).
+    pub outcome: String,
+    /// 事实和依据.
+    pub basis: String,
+}
+
+impl ItemForm {
+    fn new() -> ItemForm {
+        ItemForm { outcome: ReplyOutcome::Support.key().to_string(), ..ItemForm::default() }
+    }
+}
+
+/// Which part of a reply item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemPart {
+    /// 诉求.
+    Claim,
+    /// The outcome.
+    Outcome,
+    /// 事实和依据.
+    Basis,
+}
+
+/// A form being filled in: raw values by field name, and the reply's claims.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Form {
+    /// Field name → the input's value.
+    pub values: BTreeMap<&'static str, String>,
+    /// The reply's claims, in order.
+    pub items: Vec<ItemForm>,
+}
+
+/// A change to a form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    /// Set a field.
+    Set(&'static str, String),
+    /// Set a part of a reply item.
+    SetItem(usize, ItemPart, String),
+    /// Add a reply item.
+    AddItem,
+    /// Remove a reply item.
+    RemoveItem(usize),
+}
+
+impl Form {
+    /// The value of a field ("" when unset).
+    pub fn get(&self, name: &str) -> &str {
+        self.values.get(name).map_or("", String::as_str)
+    }
+
+    /// Applies an edit.
+    pub fn edit(&mut self, edit: Edit) {
+        match edit {
+            Edit::Set(name, value) => {
+                self.values.insert(name, value);
+            }
+            Edit::SetItem(i, part, value) => {
+                if let Some(item) = self.items.get_mut(i) {
+                    match part {
+                        ItemPart::Claim => item.claim = value,
+                        ItemPart::Outcome => item.outcome = value,
+                        ItemPart::Basis => item.basis = value,
+                    }
+                }
+            }
+            Edit::AddItem => self.items.push(ItemForm::new()),
+            Edit::RemoveItem(i) => {
+                if i < self.items.len() {
+                    self.items.remove(i);
+                }
+            }
+        }
+    }
+}
+
+/// Errors by field name (`days`, `claim-0`, `items`…), in the interface language.
+pub type Errors = BTreeMap<String, String>;
+
+fn choices<T: Named>(all: &[T], lang: Lang) -> Vec<Choice> {
+    all.iter().map(|v| Choice::new(v.key(), v.name(lang))).collect()
+}
+
+/// The refusals as the decline form offers them: the name and what it
+/// means (`不予受理（告知向有权机关提出）`).
+fn decline_choices(kinds: &[DeclineKind], lang: Lang) -> Vec<Choice> {
+    let meaning = |k| match k {
+        DeclineKind::NotAccepted => tr(lang, "告知向有权机关提出", "told where to go"),
+        DeclineKind::NoLongerAccepted => tr(lang, "已复核终结事项", "concluded by re-review"),
+    };
+    kinds
+        .iter()
+        .map(|&k| {
+            let label = match lang {
+                Lang::ZhCn => format!("{}（{}）", k.zh(), meaning(k)),
+                Lang::En => format!("{} ({})", k.en(), meaning(k)),
+            };
+            Choice::new(k.key(), label)
+        })
+        .collect()
+}
+
+/// The outcomes of a reply item, for its select.
+pub fn reply_outcome_choices(lang: Lang) -> Vec<Choice> {
+    choices(ReplyOutcome::OPTIONS, lang)
+}
+
+/// The people who may approve an extension: the active people of the
+/// handling body, leaders first (all active people if it has none).
+fn approvers(office: &Office, case: &Case) -> Vec<Choice> {
+    let org = &office.settings().org;
+    let body = handling_body(case);
+    let mut people: Vec<_> =
+        org.people().filter(|p| p.is_active() && Some(p.unit()) == body).collect();
+    if people.is_empty() {
+        people = org.people().filter(|p| p.is_active()).collect();
+    }
+    people.sort_by_key(|p| p.role() != Role::Leader);
+    people
+        .into_iter()
+        .map(|p| {
+            let label = if p.title().is_empty() {
+                p.name().to_string()
+            } else {
+                format!("{}（{}）", p.name(), p.title())
+            };
+            Choice::new(p.id().get().to_string(), label)
+        })
+        .collect()
+}
+
+/// Active units as choices, the petition office and bodies above first.
+fn unit_choices(office: &Office, except: Option<UnitId>) -> Vec<Choice> {
+    let org = &office.settings().org;
+    let mut units: Vec<_> =
+        org.units().filter(|u| u.is_active() && Some(u.id()) != except).collect();
+    units.sort_by_key(|u| match u.kind() {
+        UnitKind::Higher => 0,
+        UnitKind::PetitionOffice => 1,
+        UnitKind::Township => 2,
+        UnitKind::Department => 3,
+    });
+    units.into_iter().map(|u| Choice::new(u.id().get().to_string(), u.name())).collect()
+}
+
+/// The fields of the form of `kind` for `case`, labelled in `lang`.
+pub fn fields(kind: Kind, office: &Office, case: &Case, lang: Lang) -> Vec<Field> {
+    let on = |label| date_field("on", label);
+    match kind {
+        Kind::Accept => vec![on(tr(lang, "受理日期", "Accepted on"))],
+        Kind::Decline => {
+            let kinds = if office.terminated_matter(case.intake()).is_some() {
+                vec![DeclineKind::NoLongerAccepted, DeclineKind::NotAccepted]
+            } else {
+                vec![DeclineKind::NotAccepted]
+            };
+            vec![
+                on(tr(lang, "告知日期", "Notice dated")),
+                field(
+                    "kind",
+                    tr(lang, "告知类别", "Kind of refusal"),
+                    Input::Select(decline_choices(&kinds, lang)),
+                    true,
+                ),
+                field("reason", tr(lang, "不予受理理由", "Reason"), Input::Area, true),
+                Field {
+                    hint: Some(tr(
+                        lang,
+                        "例如：人民法院、劳动人事争议仲裁委员会",
+                        "e.g. the court",
+                    )),
+                    ..field(
+                        "redirect",
+                        tr(lang, "告知向何处提出", "Where to go instead"),
+                        Input::Text,
+                        false,
+                    )
+                },
+            ]
+        }
+        Kind::Extend => vec![
+            on(tr(lang, "批准日期", "Approved on")),
+            Field {
+                hint: Some(tr(lang, "最多延长一次", "Once only")),
+                ..field("days", tr(lang, "延长天数", "Days added"), Input::Number, true)
+            },
+            field(
+                "reason",
+                tr(lang, "延期理由（告知信访人）", "Reason told to the petitioner"),
+                Input::Area,
+                true,
+            ),
+            field(
+                "approver",
+                tr(lang, "批准人（本机关负责人）", "Approved by (head of the body)"),
+                Input::Select(approvers(office, case)),
+                true,
+            ),
+        ],
+        Kind::Reply => {
+            let assigned = case.routing().is_some_and(|r| r.disposal == Disposal::Assign);
+            vec![
+                on(tr(lang, "答复日期", "Replied on")),
+                Field {
+                    hint: assigned.then_some(tr(
+                        lang,
+                        "交办件须附办结报告",
+                        "Required for an assigned case",
+                    )),
+                    ..field(
+                        "report",
+                        tr(lang, "办结报告", "Report on the handling"),
+                        Input::Area,
+                        assigned,
+                    )
+                },
+            ]
+        }
+        Kind::SendBack => vec![
+            on(tr(lang, "退回日期", "Sent back on")),
+            field("reason", tr(lang, "退回理由", "What was unclear or evasive"), Input::Area, true),
+            date_field("redo-by", tr(lang, "重新办结期限", "Redo by")),
+        ],
+        Kind::RequestReview => vec![
+            field(
+                "level",
+                tr(lang, "申请事项", "Review level"),
+                Input::Select(choices(ReviewLevel::OPTIONS, lang)),
+                true,
+            ),
+            on(tr(lang, "申请日期", "Requested on")),
+            field(
+                "body",
+                tr(lang, "复查（复核）机关", "Reviewing body"),
+                Input::Select(unit_choices(
+                    office,
+                    requestable(office, case).and_then(|l| decided_by(case, l)),
+                )),
+                true,
+            ),
+        ],
+        Kind::Hearing => vec![
+            date_field("from", tr(lang, "听证开始日期", "Hearing from")),
+            date_field("to", tr(lang, "听证结束日期", "Hearing to")),
+        ],
+        Kind::DecideReview => vec![
+            field(
+                "level",
+                tr(lang, "决定事项", "Review level"),
+                Input::Select(choices(ReviewLevel::OPTIONS, lang)),
+                true,
+            ),
+            on(tr(lang, "决定日期", "Decided on")),
+            field(
+                "outcome",
+                tr(lang, "决定结果", "Outcome"),
+                Input::Select(choices(ReviewOutcome::OPTIONS, lang)),
+                true,
+            ),
+            field("reasons", tr(lang, "理由", "Reasons"), Input::Area, true),
+            Field {
+                hint: Some(tr(
+                    lang,
+                    "仅“责令重新办理”填写；不填则按办理期限计算",
+                    "Only for a redo order; empty: the reply period",
+                )),
+                ..field("redo-by", tr(lang, "重新办理期限", "Redo by"), Input::Date, false)
+            },
+        ],
+        Kind::Supervise => vec![
+            on(tr(lang, "督办日期", "Issued on")),
+            field(
+                "kind",
+                tr(lang, "督办方式", "How"),
+                Input::Select(choices(SupervisionKind::OPTIONS, lang)),
+                true,
+            ),
+            field(
+                "unit",
+                tr(lang, "被督办单位", "Unit pressed"),
+                Input::Select(unit_choices(office, None)),
+                true,
+            ),
+            field("note", tr(lang, "督办事项", "What is required"), Input::Area, true),
+            field("respond-by", tr(lang, "反馈期限", "Respond by"), Input::Date, false),
+        ],
+        Kind::CloseSupervision => {
+            let org = &office.settings().org;
+            let open = case
+                .open_supervision()
+                .map(|s| {
+                    let label = match lang {
+                        Lang::ZhCn => format!(
+                            "第{}号 {}（{}，{}）",
+                            s.no,
+                            s.kind.label(),
+                            org.unit_name(s.unit),
+                            dates::display(lang, s.on)
+                        ),
+                        Lang::En => format!(
+                            "No. {}: {} ({}, {})",
+                            s.no,
+                            s.kind.en(),
+                            org.unit_name(s.unit),
+                            dates::display(lang, s.on)
+                        ),
+                    };
+                    Choice::new(s.no.to_string(), label)
+                })
+                .collect();
+            vec![
+                field("no", tr(lang, "督办件", "Notice"), Input::Select(open), true),
+                on(tr(lang, "办结日期", "Closed on")),
+                field("note", tr(lang, "反馈情况", "The unit's response"), Input::Area, true),
+            ]
+        }
+        Kind::FollowUp => {
+            let methods = [
+                ContactMethod::Phone,
+                ContactMethod::Visit,
+                ContactMethod::Sms,
+                ContactMethod::Letter,
+            ];
+            vec![
+                on(tr(lang, "回访日期", "Contacted on")),
+                field(
+                    "method",
+                    tr(lang, "回访方式", "How"),
+                    Input::Select(choices(&methods, lang)),
+                    true,
+                ),
+                field("note", tr(lang, "回访情况", "What the petitioner said"), Input::Area, true),
+            ]
+        }
+        Kind::Rate => {
+            let levels =
+                [Satisfaction::Satisfied, Satisfaction::Basically, Satisfaction::Dissatisfied];
+            vec![
+                on(tr(lang, "评价日期", "Rated on")),
+                field(
+                    "level",
+                    tr(lang, "满意度", "Rating"),
+                    Input::Select(choices(&levels, lang)),
+                    true,
+                ),
+            ]
+        }
+        Kind::Settle => vec![
+            on(tr(lang, "记录日期", "Recorded on")),
+            field("note", tr(lang, "息诉罢访情况", "How it was established"), Input::Area, true),
+        ],
+    }
+}
+
+/// Days a send-back gives by default to redo the handling.
+pub const REDO_DEFAULT_DAYS: u32 = 15;
+
+/// The form of `kind` as it opens: dates today, the choices the case
+/// suggests (the level of review now open, the body one level up, the body
+/// responsible, the head of the handling body, the oldest open notice).
+pub fn initial(kind: Kind, office: &Office, case: &Case, today: NaiveDate) -> Form {
+    let mut form = Form::default();
+    let day = dates::input_value(today);
+    let mut set = |name: &'static str, value: String| {
+        form.values.insert(name, value);
+    };
+    let first = |fields: Vec<Field>, name: &str| {
+        fields.into_iter().find(|f| f.name == name).and_then(|f| match f.input {
+            Input::Select(c) => c.into_iter().next().map(|c| c.value),
+            _ => None,
+        })
+    };
+    match kind {
+        Kind::Hearing => {
+            set("from", day.clone());
+            set("to", day);
+        }
+        _ => set("on", day),
+    }
+    let s = office.settings();
+    match kind {
+        Kind::Decline => {
+            set("kind", first(fields(kind, office, case, Lang::ZhCn), "kind").unwrap_or_default())
+        }
+        Kind::Extend => {
+            set("days", s.clock.max_extension_days.to_string());
+            set(
+                "approver",
+                first(fields(kind, office, case, Lang::ZhCn), "approver").unwrap_or_default(),
+            );
+        }
+        Kind::Reply => {}
+        Kind::SendBack => {
+            let by = s.clock.period_end(&s.calendar, today, REDO_DEFAULT_DAYS);
+            set("redo-by", dates::input_value(by));
+        }
+        Kind::RequestReview => {
+            let level = requestable(office, case).unwrap_or(ReviewLevel::Review);
+            set("level", level.key().to_string());
+            let body = proposed_review_body(office, case, level);
+            set("body", body.map(|b| b.get().to_string()).unwrap_or_default());
+        }
+        Kind::DecideReview => {
+            let level = match case.proceedings().last() {
+                Some(Proceeding::Review(r)) => r.level,
+                _ => ReviewLevel::Review,
+            };
+            set("level", level.key().to_string());
+            set("outcome", ReviewOutcome::Uphold.key().to_string());
+        }
+        Kind::Supervise => {
+            set("kind", SupervisionKind::Written.key().to_string());
+            let unit = pressed_unit(office, case);
+            set("unit", unit.map(|u| u.get().to_string()).unwrap_or_default());
+        }
+        Kind::CloseSupervision => {
+            let no = case.open_supervision().next().map(|s| s.no.to_string());
+            set("no", no.unwrap_or_default());
+        }
+        Kind::FollowUp => set("method", ContactMethod::Phone.key().to_string()),
+        Kind::Rate => set("level", Satisfaction::Satisfied.key().to_string()),
+        Kind::Accept | Kind::Hearing | Kind::Settle => {}
+    }
+    if kind == Kind::Reply {
+        form.items.push(ItemForm::new());
+    }
+    form
+}
+
+/// Reads a form's values into an action, collecting every error.
+struct Reader<'a> {
+    form: &'a Form,
+    lang: Lang,
+    errors: Errors,
+}
+
+impl Reader<'_> {
+    fn fail(&mut self, name: impl Into<String>, zh: &str, en: &str) {
+        self.errors.entry(name.into()).or_insert_with(|| tr(self.lang, zh, en).to_string());
+    }
+
+    fn date(&mut self, name: &'static str) -> Option<NaiveDate> {
+        let raw = self.form.get(name);
+        let parsed = dates::parse_input(raw);
+        if parsed.is_none() {
+            if raw.trim().is_empty() {
+                self.fail(name, "请填写日期", "Enter a date");
+            } else {
+                self.fail(name, "日期格式不正确", "Not a valid date");
+            }
+        }
+        parsed
+    }
+
+    fn optional_date(&mut self, name: &'static str) -> Option<Option<NaiveDate>> {
+        if self.form.get(name).trim().is_empty() {
+            Some(None)
+        } else {
+            self.date(name).map(Some)
+        }
+    }
+
+    fn text(&mut self, name: &'static str) -> String {
+        let value = self.form.get(name).trim().to_string();
+        if value.is_empty() {
+            self.fail(name, "此项必填", "Required");
+        }
+        value
+    }
+
+    fn optional_text(&self, name: &'static str) -> String {
+        self.form.get(name).trim().to_string()
+    }
+
+    fn pick<T: Named>(&mut self, name: &'static str) -> Option<T> {
+        let value = T::from_key(self.form.get(name));
+        if value.is_none() {
+            self.fail(name, "请选择", "Choose one");
+        }
+        value
+    }
+
+    fn id(&mut self, name: &'static str) -> Option<u32> {
+        let value = self.form.get(name).trim().parse::<u32>().ok().filter(|n| *n > 0);
+        if value.is_none() {
+            self.fail(name, "请选择", "Choose one");
+        }
+        value
+    }
+}
+
+/// The action a filled-in form asks for, or the errors to show by field.
+/// Checks the form (dates, numbers, required texts, at least one claim,
+/// the 办结报告 of a 交办 case); the proceedings' rules are the core's.
+pub fn to_action(
+    kind: Kind,
+    form: &Form,
+    office: &Office,
+    case: &Case,
+    lang: Lang,
+) -> Result<Action, Errors> {
+    let mut r = Reader { form, lang, errors: Errors::new() };
+    let action = match kind {
+        Kind::Accept => r.date("on").map(|on| Action::Accept { on }),
+        Kind::Decline => {
+            let on = r.date("on");
+            let decline: Option<DeclineKind> = r.pick("kind");
+            let reason = r.text("reason");
+            let redirect_to = r.optional_text("redirect");
+            on.zip(decline).map(|(on, kind)| Action::Decline { on, kind, reason, redirect_to })
+        }
+        Kind::Extend => {
+            let on = r.date("on");
+            let max = office.settings().clock.max_extension_days;
+            let days =
+                form.get("days").trim().parse::<u32>().ok().filter(|d| (1..=max).contains(d));
+            if days.is_none() {
+                let (zh, en) = (
+                    format!("延长天数应为1至{max}之间的整数"),
+                    format!("Enter a whole number of days from 1 to {max}"),
+                );
+                r.fail("days", &zh, &en);
+            }
+            let reason = r.text("reason");
+            let approved_by = r.id("approver").map(PersonId::new);
+            match (on, days, approved_by) {
+                (Some(on), Some(days), Some(approved_by)) => {
+                    Some(Action::Extend { on, days, reason, approved_by })
+                }
+                _ => None,
+            }
+        }
+        Kind::Reply => {
+            let on = r.date("on");
+            if form.items.is_empty() {
+                r.fail("items", "至少答复一项诉求", "Answer at least one claim");
+            }
+            let mut items = Vec::new();
+            for (i, item) in form.items.iter().enumerate() {
+                if item.claim.trim().is_empty() {
+                    r.fail(format!("claim-{i}"), "请填写诉求", "Enter the claim");
+                }
+                let outcome = ReplyOutcome::from_key(&item.outcome);
+                if outcome.is_none() {
+                    r.fail(format!("outcome-{i}"), "请选择", "Choose one");
+                }
+                if let Some(outcome) = outcome {
+                    items.push(ReplyItem {
+                        claim: item.claim.trim().to_string(),
+                        outcome,
+                        basis: item.basis.trim().to_string(),
+                    });
+                }
+            }
+            let assigned = case.routing().is_some_and(|r| r.disposal == Disposal::Assign);
+            let report = r.optional_text("report");
+            if assigned && report.is_empty() {
+                r.fail("report", "交办件答复时须附办结报告", "An assigned case needs the report");
+            }
+            let report = (!report.is_empty()).then_some(report);
+            on.map(|on| Action::Reply { on, items, report })
+        }
+        Kind::SendBack => {
+            let on = r.date("on");
+            let reason = r.text("reason");
+            let redo_by = r.date("redo-by");
+            if let (Some(on), Some(by)) = (on, redo_by) {
+                if by <= on {
+                    r.fail("redo-by", "重新办结期限应晚于退回日期", "Must be after the send-back");
+                }
+            }
+            on.zip(redo_by).map(|(on, redo_by)| Action::SendBack { on, reason, redo_by })
+        }
+        Kind::RequestReview => {
+            let level = r.pick("level");
+            let on = r.date("on");
+            let body = r.id("body").map(UnitId::new);
+            match (level, on, body) {
+                (Some(level), Some(on), Some(body)) => {
+                    Some(Action::RequestReview { level, on, body })
+                }
+                _ => None,
+            }
+        }
+        Kind::Hearing => {
+            let from = r.date("from");
+            let to = r.date("to");
+            if let (Some(from), Some(to)) = (from, to) {
+                if to < from {
+                    r.fail("to", "结束日期不能早于开始日期", "Ends before it starts");
+                }
+            }
+            from.zip(to).map(|(from, to)| Action::RecordHearing { from, to })
+        }
+        Kind::DecideReview => {
+            let level = r.pick("level");
+            let on = r.date("on");
+            let outcome: Option<ReviewOutcome> = r.pick("outcome");
+            let reasons = r.text("reasons");
+            let redo_by = if outcome == Some(ReviewOutcome::Redo) {
+                r.optional_date("redo-by")
+            } else {
+                Some(None)
+            };
+            if let (Some(on), Some(Some(by))) = (on, redo_by) {
+                if by <= on {
+                    r.fail("redo-by", "重新办理期限应晚于决定日期", "Must be after the decision");
+                }
+            }
+            match (level, on, outcome, redo_by) {
+                (Some(level), Some(on), Some(outcome), Some(redo_by)) => {
+                    Some(Action::DecideReview { level, on, outcome, reasons, redo_by })
+                }
+                _ => None,
+            }
+        }
+        Kind::Supervise => {
+            let on = r.date("on");
+            let kind = r.pick("kind");
+            let unit = r.id("unit").map(UnitId::new);
+            let note = r.text("note");
+            let respond_by = r.optional_date("respond-by");
+            if let (Some(on), Some(Some(by))) = (on, respond_by) {
+                if by < on {
+                    r.fail("respond-by", "反馈期限不能早于督办日期", "Before the notice");
+                }
+            }
+            match (on, kind, unit, respond_by) {
+                (Some(on), Some(kind), Some(unit), Some(respond_by)) => {
+                    Some(Action::Supervise { on, kind, unit, note, respond_by })
+                }
+                _ => None,
+            }
+        }
+        Kind::CloseSupervision => {
+            let no = r.id("no");
+            let on = r.date("on");
+            let note = r.text("note");
+            no.zip(on).map(|(no, on)| Action::CloseSupervision { no, on, note })
+        }
+        Kind::FollowUp => {
+            let on = r.date("on");
+            let method = r.pick("method");
+            let note = r.text("note");
+            on.zip(method).map(|(on, method)| Action::FollowUp { on, method, note })
+        }
+        Kind::Rate => {
+            let on = r.date("on");
+            let level = r.pick("level");
+            on.zip(level).map(|(on, level)| Action::Rate { on, level })
+        }
+        Kind::Settle => {
+            let on = r.date("on");
+            let note = r.text("note");
+            on.map(|on| Action::Settle { on, note })
+        }
+    };
+    match action {
+        Some(action) if r.errors.is_empty() => Ok(action),
+        _ => {
+            if r.errors.is_empty() {
+                r.fail("form", "请检查填写内容", "Check the form");
+            }
+            Err(r.errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveTime;
+    use xinfang_core::assignment::FiveFixes;
+    use xinfang_core::case::Routing;
+    use xinfang_core::{Channel, Intake, Petitioner, Purpose, Settings, Stage};
+    use xinfang_sample::{generate, SampleConfig};
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn at(date: NaiveDate) -> NaiveDateTime {
+        date.and_time(NaiveTime::from_hms_opt(10, 0, 0).unwrap())
+    }
+
+    /// An office with one case registered on 2025-03-03, routed (交办 when
+    /// `assign`) to the 住建局 the same day.
+    fn routed(assign: bool) -> (Office, CaseId) {
+        let mut office = Office::new(Settings::sample_county());
+        let s = office.settings();
+        let lead = s.org.find_unit("县住建局").unwrap().id();
+        let intake = Intake {
+            received_on: d(2025, 3, 3),
+            channel: Channel::Visit,
+            petitioners: vec![Petitioner::named("王某某")],
+            head_count: 1,
+            category: s.categories.find("集中供热").unwrap().id(),
+            purpose: Purpose::Request,
+            township: s.org.find_unit("城关镇").map(|u| u.id()),
+            village: String::new(),
+            summary: "小区供暖不达标".into(),
+            content: String::new(),
+            escalation: None,
+            accused_unit: None,
+            repeat_of: None,
+        };
+        let assignment = assign.then(|| {
+            let leader = s.org.people_of(lead, Role::Leader).next().unwrap().id();
+            let handler = s.org.people_of(lead, Role::Handler).next().unwrap().id();
+            FiveFixes {
+                unit: Some(lead),
+                leader: Some(leader),
+                handler: Some(handler),
+                deadline: Some(d(2025, 4, 15)),
+                standard: "查清事实，依法答复".into(),
+            }
+            .complete()
+            .unwrap()
+        });
+        let now = at(d(2025, 3, 3));
+        let id = office.execute(Command::Register { intake }, now).unwrap().case().unwrap();
+        let routing = Routing {
+            on: d(2025, 3, 3),
+            disposal: if assign { Disposal::Assign } else { Disposal::Transfer },
+            lead,
+            co_units: vec![],
+            assignment,
+            explanation: String::new(),
+        };
+        office.execute(Command::Act { case: id, action: Action::Route { routing } }, now).unwrap();
+        (office, id)
+    }
+
+    fn kinds(office: &Office, id: CaseId, today: NaiveDate) -> Vec<Kind> {
+        available(office, id, at(today)).into_iter().map(|o| o.kind).collect()
+    }
+
+    /// Fills the form of `kind` as it opens with text in every required
+    /// text field, then converts it.
+    fn filled(kind: Kind, office: &Office, id: CaseId, today: NaiveDate) -> Result<Action, Errors> {
+        let case = office.case(id).unwrap();
+        let mut form = initial(kind, office, case, today);
+        for f in fields(kind, office, case, Lang::ZhCn) {
+            if matches!(f.input, Input::Text | Input::Area) && f.required {
+                form.edit(Edit::Set(f.name, "已核实".into()));
+            }
+        }
+        for i in 0..form.items.len() {
+            form.edit(Edit::SetItem(i, ItemPart::Claim, "要求供暖达标".into()));
+        }
+        to_action(kind, &form, office, case, Lang::ZhCn)
+    }
+
+    /// Converts the filled form of `kind` and executes it on `today`.
+    fn act(office: &mut Office, id: CaseId, kind: Kind, today: NaiveDate) {
+        let action = filled(kind, office, id, today).unwrap();
+        office.execute(Command::Act { case: id, action }, at(today)).unwrap();
+    }
+
+    #[test]
+    fn names_are_the_agreed_element_ids() {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(
+            names,
+            [
+                "accept",
+                "decline",
+                "extend",
+                "reply",
+                "send-back",
+                "request-review",
+                "hearing",
+                "decide-review",
+                "supervise",
+                "close-supervision",
+                "follow-up",
+                "rate",
+                "settle"
+            ]
+        );
+    }
+
+    #[test]
+    fn choices_are_keyed_for_the_selects() {
+        let values = |c: Vec<Choice>| c.into_iter().map(|c| c.value).collect::<Vec<_>>();
+        assert_eq!(values(reply_outcome_choices(Lang::En)), ["support", "explain", "reject"]);
+        assert_eq!(values(choices(ReviewLevel::OPTIONS, Lang::En)), ["review", "re_review"]);
+        let decline = decline_choices(&[DeclineKind::NotAccepted], Lang::ZhCn);
+        assert_eq!(decline[0].value, "not_accepted");
+        assert_eq!(decline[0].label, "不予受理（告知向有权机关提出）");
+        assert_eq!(Satisfaction::from_key("basically"), Some(Satisfaction::Basically));
+    }
+
+    #[test]
+    fn the_whole_chain_offers_what_each_stage_allows() {
+        use Kind::*;
+        let (mut office, id) = routed(true);
+        let mut day = d(2025, 3, 4);
+        assert_eq!(kinds(&office, id, day), [Accept, Decline, Supervise]);
+
+        act(&mut office, id, Accept, day);
+        assert_eq!(office.case(id).unwrap().stage(), Stage::Handling);
+        assert_eq!(kinds(&office, id, day), [Extend, Reply, Supervise]);
+
+        day = d(2025, 3, 10);
+        act(&mut office, id, Extend, day);
+        // Extended once: no second extension.
+        assert_eq!(kinds(&office, id, day), [Reply, Supervise]);
+
+        act(&mut office, id, Supervise, day);
+        assert_eq!(kinds(&office, id, day), [Reply, Supervise, CloseSupervision]);
+        act(&mut office, id, CloseSupervision, day);
+
+        day = d(2025, 4, 1);
+        act(&mut office, id, Reply, day);
+        assert_eq!(office.case(id).unwrap().stage(), Stage::Replied);
+        assert_eq!(kinds(&office, id, day), [SendBack, RequestReview, FollowUp, Rate, Settle]);
+        act(&mut office, id, Rate, day);
+        assert_eq!(kinds(&office, id, day), [SendBack, RequestReview, FollowUp, Settle]);
+
+        day = d(2025, 4, 10);
+        act(&mut office, id, RequestReview, day);
+        let case = office.case(id).unwrap();
+        assert_eq!(case.stage(), Stage::UnderReview);
+        // The form proposed the body one level up from the 住建局.
+        let body = case.review(ReviewLevel::Review).unwrap().body;
+        let lead = case.routing().unwrap().lead;
+        assert_eq!(Some(body), office.settings().org.review_body(lead));
+        let offers = available(&office, id, at(day));
+        assert_eq!(
+            offers.iter().map(|o| o.kind).collect::<Vec<_>>(),
+            [DecideReview, Supervise, FollowUp, Settle]
+        );
+        assert_eq!(offers[0].label(Lang::ZhCn), "作出复查意见");
+
+        day = d(2025, 4, 20);
+        act(&mut office, id, DecideReview, day);
+        assert_eq!(office.case(id).unwrap().stage(), Stage::Reviewed);
+        let offers = available(&office, id, at(day));
+        assert_eq!(offers[0].kind, RequestReview);
+        assert_eq!(offers[0].label(Lang::ZhCn), "申请复核");
+
+        act(&mut office, id, RequestReview, day);
+        assert_eq!(office.case(id).unwrap().stage(), Stage::UnderReReview);
+        assert_eq!(kinds(&office, id, day), [Hearing, DecideReview, Supervise, FollowUp, Settle]);
+        act(&mut office, id, Hearing, day);
+
+        day = d(2025, 5, 6);
+        act(&mut office, id, DecideReview, day);
+        assert_eq!(office.case(id).unwrap().stage(), Stage::Terminated);
+        // 终结: no review of any level, no send-back, no hearing.
+        assert_eq!(kinds(&office, id, day), [FollowUp, Settle]);
+        act(&mut office, id, Settle, day);
+        assert_eq!(kinds(&office, id, day), [FollowUp]);
+    }
+
+    #[test]
+    fn a_send_back_and_a_redo_order_reopen_the_handling() {
+        use Kind::*;
+        let (mut office, id) = routed(false);
+        let day = d(2025, 3, 5);
+        act(&mut office, id, Accept, day);
+        act(&mut office, id, Reply, day);
+        let mut form = initial(SendBack, &office, office.case(id).unwrap(), day);
+        form.edit(Edit::Set("reason", "答复避重就轻".into()));
+        form.edit(Edit::Set("redo-by", "2025-03-25".into()));
+        let action = to_action(SendBack, &form, &office, office.case(id).unwrap(), Lang::ZhCn);
+        office.execute(Command::Act { case: id, action: action.unwrap() }, at(day)).unwrap();
+        let case = office.case(id).unwrap();
+        assert_eq!(case.stage(), Stage::Handling);
+        assert_eq!(office.next_due(case).unwrap().by, d(2025, 3, 25));
+        // A new round may be extended again.
+        assert_eq!(kinds(&office, id, day), [Extend, Reply, Supervise, FollowUp, Rate, Settle]);
+    }
+
+    #[test]
+    fn a_declined_case_offers_nothing_but_a_refused_routed_one_could_be() {
+        let (mut office, id) = routed(false);
+        let day = d(2025, 3, 4);
+        act(&mut office, id, Kind::Decline, day);
+        let case = office.case(id).unwrap();
+        assert_eq!(case.stage(), Stage::Declined);
+        assert_eq!(case.decline().unwrap().reason, "已核实");
+        assert!(kinds(&office, id, day).is_empty());
+    }
+
+    #[test]
+    fn form_errors_are_per_field() {
+        let (mut office, id) = routed(true);
+        let day = d(2025, 3, 4);
+        act(&mut office, id, Kind::Accept, day);
+        let case = office.case(id).unwrap();
+
+        let mut form = initial(Kind::Extend, &office, case, day);
+        assert_eq!(form.get("days"), "30");
+        assert_eq!(form.get("on"), "2025-03-04");
+        // The approver proposed is a leader of the handling body.
+        let approver = office
+            .settings()
+            .org
+            .person(PersonId::new(form.get("approver").parse().unwrap()))
+            .unwrap();
+        assert_eq!(
+            (approver.unit(), approver.role()),
+            (case.routing().unwrap().lead, Role::Leader)
+        );
+        for bad in ["0", "31", "abc", ""] {
+            form.edit(Edit::Set("days", bad.into()));
+            let errors = to_action(Kind::Extend, &form, &office, case, Lang::ZhCn).unwrap_err();
+            assert_eq!(errors["days"], "延长天数应为1至30之间的整数", "{bad}");
+            assert_eq!(errors["reason"], "此项必填");
+        }
+        form.edit(Edit::Set("on", "".into()));
+        let errors = to_action(Kind::Extend, &form, &office, case, Lang::En).unwrap_err();
+        assert_eq!(errors["on"], "Enter a date");
+
+        // A reply without a claim; an empty claim; no report on a 交办 case.
+        let mut form = initial(Kind::Reply, &office, case, day);
+        form.edit(Edit::RemoveItem(0));
+        let errors = to_action(Kind::Reply, &form, &office, case, Lang::ZhCn).unwrap_err();
+        assert_eq!(errors["items"], "至少答复一项诉求");
+        assert_eq!(errors["report"], "交办件答复时须附办结报告");
+        form.edit(Edit::AddItem);
+        form.edit(Edit::AddItem);
+        form.edit(Edit::SetItem(1, ItemPart::Claim, "退还费用".into()));
+        form.edit(Edit::SetItem(1, ItemPart::Outcome, "reject".into()));
+        form.edit(Edit::Set("report", "已办结".into()));
+        let errors = to_action(Kind::Reply, &form, &office, case, Lang::ZhCn).unwrap_err();
+        assert_eq!(errors.keys().collect::<Vec<_>>(), ["claim-0"]);
+        form.edit(Edit::RemoveItem(0));
+        let Action::Reply { items, report, .. } =
+            to_action(Kind::Reply, &form, &office, case, Lang::ZhCn).unwrap()
+        else {
+            panic!("a reply")
+        };
+        assert_eq!((items.len(), items[0].outcome), (1, ReplyOutcome::Reject));
+        assert_eq!(report.as_deref(), Some("已办结"));
+
+        // Dates in the wrong order within the form.
+        let mut form = initial(Kind::Hearing, &office, case, day);
+        form.edit(Edit::Set("to", "2025-03-01".into()));
+        assert!(to_action(Kind::Hearing, &form, &office, case, Lang::ZhCn)
+            .unwrap_err()
+            .contains_key("to"));
+        let mut form = initial(Kind::Supervise, &office, case, day);
+        form.edit(Edit::Set("note", "尽快答复".into()));
+        form.edit(Edit::Set("respond-by", "2025-03-01".into()));
+        assert!(to_action(Kind::Supervise, &form, &office, case, Lang::ZhCn)
+            .unwrap_err()
+            .contains_key("respond-by"));
+        form.edit(Edit::Set("respond-by", "2025-03-11".into()));
+        let Action::Supervise { kind, unit, respond_by, .. } =
+            to_action(Kind::Supervise, &form, &office, case, Lang::ZhCn).unwrap()
+        else {
+            panic!("a supervision")
+        };
+        assert_eq!((kind, unit), (SupervisionKind::Written, case.routing().unwrap().lead));
+        assert_eq!(respond_by, Some(d(2025, 3, 11)));
+        form.edit(Edit::Set("on", "2025-02-30".into()));
+        assert_eq!(
+            to_action(Kind::Supervise, &form, &office, case, Lang::ZhCn).unwrap_err()["on"],
+            "日期格式不正确"
+        );
+    }
+
+    #[test]
+    fn a_date_before_the_registration_is_left_to_the_core() {
+        let (office, id) = routed(false);
+        let case = office.case(id).unwrap();
+        let mut form = initial(Kind::Supervise, &office, case, d(2025, 3, 4));
+        form.edit(Edit::Set("note", "尽快受理".into()));
+        form.edit(Edit::Set("on", "2025-03-01".into()));
+        let action = to_action(Kind::Supervise, &form, &office, case, Lang::ZhCn).unwrap();
+        let err = office.decide(&Command::Act { case: id, action }, at(d(2025, 3, 4))).unwrap_err();
+        assert_eq!(err.to_string(), "督办日期2025-03-01早于收件日期2025-03-03");
+    }
+
+    /// The stages the domain allows each action in (domain.md and the
+    /// regulations), written independently of the probes.
+    fn stages(kind: Kind) -> &'static [Stage] {
+        use Stage::*;
+        match kind {
+            Kind::Accept => &[Routed],
+            Kind::Decline => &[Registered, Routed],
+            Kind::Extend | Kind::Reply => &[Handling],
+            Kind::SendBack => &[Replied],
+            Kind::RequestReview => &[Replied, Reviewed],
+            Kind::Hearing => &[UnderReReview],
+            Kind::DecideReview => &[UnderReview, UnderReReview],
+            Kind::Supervise => &[Routed, Handling, UnderReview, UnderReReview],
+            Kind::CloseSupervision => &Stage::ALL,
+            Kind::FollowUp | Kind::Rate | Kind::Settle => {
+                &[Handling, Replied, UnderReview, Reviewed, UnderReReview, Terminated]
+            }
+        }
+    }
+
+    /// Over a sample year: every offer fits its stage, and every offered
+    /// form, filled in and dated as the probe, is accepted by the core; an
+    /// action not offered is refused by the core whatever its date.
+    #[test]
+    fn offers_agree_with_the_core_on_a_sample_year() {
+        let today = d(2025, 12, 1);
+        let office =
+            generate(Settings::sample_county(), &SampleConfig::year(2026, today, 3000)).unwrap();
+        let now = at(today);
+        let mut offered = BTreeMap::<Kind, usize>::new();
+        for case in office.cases() {
+            let id = case.id();
+            let offers = available(&office, id, now);
+            for kind in Kind::ALL {
+                let offer = offers.iter().find(|o| o.kind == kind);
+                let built = filled(kind, &office, id, today);
+                match offer {
+                    Some(offer) => {
+                        *offered.entry(kind).or_default() += 1;
+                        assert!(
+                            stages(kind).contains(&case.stage()),
+                            "{kind:?} in {}",
+                            case.stage()
+                        );
+                        let mut action = built.unwrap_or_else(|e| panic!("{kind:?}: {e:?}"));
+                        redate(&mut action, &offer.probe);
+                        let command = Command::Act { case: id, action: action.clone() };
+                        if let Err(err) = office.decide(&command, now) {
+                            panic!(
+                                "{kind:?} on {} ({}): {err}: {action:?}",
+                                case.number(),
+                                case.stage()
+                            );
+                        }
+                    }
+                    None => {
+                        if let Ok(action) = built {
+                            let command = Command::Act { case: id, action };
+                            assert!(office.decide(&command, now).is_err(), "{kind:?} not offered");
+                        }
+                        if let Some(p) = probe(&office, case, kind) {
+                            let command = Command::Act { case: id, action: p };
+                            assert!(office.decide(&command, now).is_err());
+                        }
+                    }
+                }
+            }
+        }
+        // The sample covers every action.
+        for kind in Kind::ALL {
+            assert!(offered.get(&kind).copied().unwrap_or(0) > 0, "{kind:?} never offered");
+        }
+    }
+
+    /// Gives `action` the dates of `probe` (the earliest the case allows).
+    fn redate(action: &mut Action, probe: &Action) {
+        match (action, probe) {
+            (Action::Accept { on }, Action::Accept { on: p })
+            | (Action::Decline { on, .. }, Action::Decline { on: p, .. })
+            | (Action::Extend { on, .. }, Action::Extend { on: p, .. })
+            | (Action::Reply { on, .. }, Action::Reply { on: p, .. })
+            | (Action::RequestReview { on, .. }, Action::RequestReview { on: p, .. })
+            | (Action::DecideReview { on, .. }, Action::DecideReview { on: p, .. })
+            | (Action::Supervise { on, .. }, Action::Supervise { on: p, .. })
+            | (Action::CloseSupervision { on, .. }, Action::CloseSupervision { on: p, .. })
+            | (Action::FollowUp { on, .. }, Action::FollowUp { on: p, .. })
+            | (Action::Rate { on, .. }, Action::Rate { on: p, .. })
+            | (Action::Settle { on, .. }, Action::Settle { on: p, .. }) => *on = *p,
+            (Action::SendBack { on, redo_by, .. }, Action::SendBack { on: p, .. }) => {
+                *on = *p;
+                *redo_by = p.checked_add_days(Days::new(15)).unwrap();
+            }
+            (Action::RecordHearing { from, to }, Action::RecordHearing { from: f, to: t }) => {
+                *from = *f;
+                *to = *t;
+            }
+            (a, p) => panic!("{a:?} vs {p:?}"),
+        }
+    }
+}

@@ -1,0 +1,239 @@
+//! 案件详情: one case — its header (number, stage, what was received), what
+//! it owes next and every deadline, the routing form while it waits to be
+//! routed, the actions its stage allows (`CaseActions`), linking it as a
+//! repeat, its printable documents and its timeline.
+
+use xinfang_core::case::{Proceeding, ReviewLevel};
+use xinfang_core::{Action, Case, CaseId, Command, Disposal, Stage};
+use yew::prelude::*;
+
+use crate::context::{execute, go, use_app};
+use crate::features::case::actions::CaseActions;
+use crate::features::case::deadlines::CaseDeadlines;
+use crate::features::case::header::CaseHeader;
+use crate::features::case::route_form::RouteForm;
+use crate::features::case::timeline::Timeline;
+use crate::i18n::labels::Named;
+use crate::i18n::{tr, Bilingual, Lang};
+use crate::route;
+use crate::route::{Document, Route};
+
+/// Props of [`CasePage`].
+#[derive(Debug, PartialEq, Properties)]
+pub struct CasePageProps {
+    /// The case shown.
+    pub id: CaseId,
+}
+
+/// The written documents that exist for a case, in the order they arise.
+pub fn documents(case: &Case) -> Vec<Document> {
+    let mut docs = Vec::new();
+    if case.routing().is_some_and(|r| r.disposal == Disposal::Assign) {
+        docs.push(Document::Assignment);
+    }
+    if case.accepted_on().is_some() {
+        docs.push(Document::Acceptance);
+    }
+    if case.decline().is_some() {
+        docs.push(Document::Refusal);
+    }
+    let handlings = || {
+        case.proceedings().iter().filter_map(|p| match p {
+            Proceeding::Handling(h) => Some(h),
+            Proceeding::Review(_) => None,
+        })
+    };
+    if handlings().any(|h| h.extension.is_some()) {
+        docs.push(Document::Extension);
+    }
+    if handlings().any(|h| h.reply.is_some()) {
+        docs.push(Document::Reply);
+    }
+    if case.review(ReviewLevel::Review).is_some_and(|r| r.decision.is_some()) {
+        docs.push(Document::ReviewDecision);
+    }
+    if case.review(ReviewLevel::ReReview).is_some_and(|r| r.decision.is_some()) {
+        docs.push(Document::ReReviewDecision);
+    }
+    for s in case.supervision() {
+        if s.kind.is_notice() {
+            docs.push(Document::Supervision(s.no));
+        }
+    }
+    docs
+}
+
+/// A document's name.
+pub fn document_label(lang: Lang, doc: Document) -> String {
+    let (zh, en) = match doc {
+        Document::Acceptance => ("受理告知书", "Notice of acceptance"),
+        Document::Refusal => ("不予受理告知书", "Notice of refusal"),
+        Document::Extension => ("延长办理期限告知书", "Notice of extension"),
+        Document::Reply => ("处理意见书", "Written reply"),
+        Document::ReviewDecision => ("复查意见书", "Review decision"),
+        Document::ReReviewDecision => ("复核意见书", "Re-review decision"),
+        Document::Assignment => ("交办函", "Assignment letter"),
+        Document::Supervision(no) => {
+            return match lang {
+                Lang::ZhCn => format!("督办函（第{no}号）"),
+                Lang::En => format!("Supervision notice no. {no}"),
+            }
+        }
+    };
+    tr(lang, zh, en).to_string()
+}
+
+/// The `#doc-<slug>` id of a document's link (the slug of its print route).
+pub fn document_slug(id: CaseId, doc: Document) -> String {
+    let hash = route::to_hash(Route::Print(id, doc));
+    hash.rsplit('/').next().unwrap_or_default().to_string()
+}
+
+/// One case.
+#[component]
+pub fn CasePage(props: &CasePageProps) -> Html {
+    let app = use_app();
+    let lang = app.lang();
+    let id = props.id;
+    let link_number = use_state_eq(String::new);
+    let link_error = use_state_eq(|| Option::<Bilingual>::None);
+    // The page stays mounted from one case to the next: start the link
+    // form afresh for each case.
+    {
+        let (link_number, link_error) = (link_number.clone(), link_error.clone());
+        use_effect_with(id, move |_| {
+            link_number.set(String::new());
+            link_error.set(None);
+        });
+    }
+
+    let office = app.office.get();
+    let Some(case) = office.case(id) else {
+        return html! {
+            <section id="page-case" data-stage="">
+                <h2>{ tr(lang, "案件详情", "Case") }</h2>
+                <p id="case-missing" class="form-error">
+                    { tr(lang, "没有这个案件。", "There is no such case.") }
+                    { " " }
+                    <a href={route::to_hash(Route::Cases)} onclick={go(&app, Route::Cases)}>
+                        { tr(lang, "返回案件查询", "Back to the cases") }
+                    </a>
+                </p>
+            </section>
+        };
+    };
+    let stage = case.stage();
+    // In the accused unit's view an accusation is read-only and shows no
+    // documents or repeat form: nothing of it is for that unit to act on.
+    let hidden = crate::access::hides(case, app.prefs.view_as, &office.settings().org);
+
+    let docs: Vec<Html> = documents(case)
+        .into_iter()
+        .map(|doc| {
+            let target = Route::Print(id, doc);
+            html! {
+                <li>
+                    <a id={format!("doc-{}", document_slug(id, doc))} href={route::to_hash(target)}
+                       onclick={go(&app, target)}>{ document_label(lang, doc) }</a>
+                </li>
+            }
+        })
+        .collect();
+
+    let on_link_input = {
+        let link_number = link_number.clone();
+        Callback::from(move |e: InputEvent| {
+            link_number.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+        })
+    };
+    let on_link = {
+        let app = app.clone();
+        let link_number = link_number.clone();
+        let link_error = link_error.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let typed = (*link_number).trim().to_string();
+            let found = crate::ui::case_pick::find_by_number(&app.office.get(), &typed);
+            match found {
+                _ if typed.is_empty() => link_error.set(Some(Bilingual::new(
+                    "请填写前次信访件的编号",
+                    "Enter the number of the earlier case.",
+                ))),
+                None => link_error.set(Some(Bilingual::new(
+                    format!("没有编号为“{typed}”的案件"),
+                    format!("There is no case numbered “{typed}”."),
+                ))),
+                Some(earlier) if earlier == id => link_error
+                    .set(Some(Bilingual::new("不能关联本件自身", "A case cannot repeat itself."))),
+                Some(earlier) => {
+                    link_error.set(None);
+                    link_number.set(String::new());
+                    execute(
+                        &app,
+                        Command::Act { case: id, action: Action::LinkRepeat { earlier } },
+                    );
+                }
+            }
+        })
+    };
+
+    html! {
+        <section id="page-case" data-stage={stage.key()} data-case={id.get().to_string()}>
+            <CaseHeader {id} />
+            <CaseDeadlines {id} />
+            if hidden {
+                <p id="case-actions-hidden" class="muted">
+                    { tr(lang, "该件为检举控告事项，不向被检举单位提供办理操作和文书。",
+                        "An accusation against the unit whose view is open: no actions or documents for it.") }
+                </p>
+            } else {
+            if stage == Stage::Registered {
+                <RouteForm key={id.get()} {id} />
+            }
+            <section id="case-actions" class="case-section">
+                <CaseActions {id} />
+            </section>
+            <section class="case-section case-docs-section" aria-labelledby="case-docs-title">
+                <h3 id="case-docs-title">{ tr(lang, "文书", "Documents") }</h3>
+                if docs.is_empty() {
+                    <p class="muted" id="case-docs-none">{ tr(lang, "尚无文书。", "No documents yet.") }</p>
+                } else {
+                    <ul id="case-docs" class="case-docs">{ for docs }</ul>
+                }
+            </section>
+            <section class="case-section link-repeat-section" aria-labelledby="link-repeat-title">
+                <h3 id="link-repeat-title">{ tr(lang, "关联重复件", "Link as a repeat") }</h3>
+                <form id="link-repeat-form" class="inline-form" onsubmit={on_link} novalidate=true>
+                    <label for="link-repeat-number">
+                        { tr(lang, "前次信访件编号", "Number of the earlier case") }
+                    </label>
+                    <input id="link-repeat-number" type="text" value={(*link_number).clone()}
+                           placeholder="XF2026-00001" oninput={on_link_input} />
+                    <button id="link-repeat-submit" type="submit">{ tr(lang, "关联", "Link") }</button>
+                    if let Some(err) = &*link_error {
+                        <span class="field-error" id="link-repeat-number-error" role="alert">
+                            { err.get(lang).to_string() }
+                        </span>
+                    }
+                </form>
+            </section>
+            }
+            <crate::features::case::work::CaseWork {id} />
+            <Timeline {id} />
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn document_slugs_are_the_print_routes() {
+        let id = CaseId::new(7);
+        assert_eq!(document_slug(id, Document::Acceptance), "acceptance");
+        assert_eq!(document_slug(id, Document::ReReviewDecision), "rereview");
+        assert_eq!(document_slug(id, Document::Supervision(2)), "supervision-2");
+        assert_eq!(document_label(Lang::ZhCn, Document::Supervision(2)), "督办函（第2号）");
+    }
+}

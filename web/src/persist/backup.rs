@@ -1,0 +1,433 @@
+//! The backup file of a record ([`BACKUP_FORMAT`] version [`BACKUP_VERSION`]):
+//! writing it, reading and checking it completely before anything changes,
+//! and replacing the open record with what it holds, the replaced record
+//! moved aside unchanged (and moved back if saving the restored one fails).
+
+use std::cell::RefCell;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use xinfang_core::{Office, WorkLedgers};
+
+use crate::i18n::Lang;
+use crate::persist::kv::{KeyValue, Space};
+use crate::persist::record::{self, SaveError, SaveRequest, Saved};
+
+/// The marker of a backup file.
+pub const BACKUP_FORMAT: &str = "xinfang-backup";
+
+/// The backup layout this build writes and reads.
+pub const BACKUP_VERSION: u32 = 1;
+
+/// The backup file of a record: its cases (the core's stored form) and its
+/// work ledgers. Written as text around the core's own JSON, so a record of
+/// 20,000 cases is not held twice as a JSON tree.
+pub fn write(office: &Office, work: &WorkLedgers) -> String {
+    let work = serde_json::to_string(work).unwrap_or_default();
+    format!(
+        "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":{BACKUP_VERSION},\"work\":{work},\"office\":{}}}",
+        office.to_json()
+    )
+}
+
+/// The MIME type of a backup file.
+pub const JSON: &str = "application/json;charset=utf-8";
+
+/// The backup's file name: `信访备份_2026-12-01.json`, or
+/// `信访沙盒备份_2026-12-01.json` for the sandbox.
+pub fn file_name(space: Space, today: NaiveDate) -> String {
+    let stem = match space {
+        Space::Real => "信访备份",
+        Space::Sandbox => "信访沙盒备份",
+    };
+    format!("{stem}_{}.json", today.format("%Y-%m-%d"))
+}
+
+/// What a backup file holds, shown before it is restored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Preview {
+    /// Cases.
+    pub cases: usize,
+    /// Log entries.
+    pub entries: usize,
+    /// The earliest and the latest day a case was received, if any.
+    pub range: Option<(NaiveDate, NaiveDate)>,
+    /// The file's `format_version`.
+    pub format_version: u32,
+    /// Records in the work ledgers (rota rules, receptions, 包案, rounds,
+    /// hotspots, backlog entries, meetings).
+    pub work: usize,
+}
+
+/// How many records the work ledgers hold.
+pub fn work_records(work: &WorkLedgers) -> usize {
+    work.reception.rules().count()
+        + work.reception.receptions().count()
+        + work.ownership.iter().count()
+        + work.screening.rounds().count()
+        + work.screening.hotspots().count()
+        + work.backlog.iter().count()
+        + work.meetings.iter().count()
+}
+
+/// The summary of a record read from a file of `format_version`.
+pub fn preview(office: &Office, format_version: u32) -> Preview {
+    let days = office.cases().map(|c| c.intake().received_on);
+    let range = days.fold(None, |acc: Option<(NaiveDate, NaiveDate)>, d| match acc {
+        None => Some((d, d)),
+        Some((a, b)) => Some((a.min(d), b.max(d))),
+    });
+    Preview {
+        cases: office.cases().len(),
+        entries: office.log().len(),
+        range,
+        format_version,
+        work: 0,
+    }
+}
+
+impl Preview {
+    /// The summary as text.
+    pub fn describe(&self, lang: Lang) -> String {
+        let range = self.range.map(|(a, b)| {
+            let f = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+            (f(a), f(b))
+        });
+        match lang {
+            Lang::ZhCn => {
+                let range = range.map_or("无".to_owned(), |(a, b)| format!("{a}至{b}"));
+                format!(
+                    "共{}件案件（{}条历史记录），受理日期{range}，工作台账{}条记录，文件格式版本{}",
+                    self.cases, self.entries, self.work, self.format_version
+                )
+            }
+            Lang::En => {
+                let range = range.map_or("none".to_owned(), |(a, b)| format!("{a} to {b}"));
+                format!(
+                    "{} cases ({} history entries), received {range}, {} work-ledger records, \
+                     file format version {}",
+                    self.cases, self.entries, self.work, self.format_version
+                )
+            }
+        }
+    }
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    format_version: u32,
+}
+
+#[derive(Deserialize)]
+struct Envelope<'a> {
+    format: String,
+    version: u32,
+    #[serde(borrow)]
+    office: Option<&'a RawValue>,
+    #[serde(borrow)]
+    work: Option<&'a RawValue>,
+}
+
+/// What a backup file holds, checked.
+#[derive(Debug)]
+pub struct Contents {
+    /// The case record.
+    pub office: Office,
+    /// The work ledgers (empty for a file of the cases alone).
+    pub work: WorkLedgers,
+    /// The summary.
+    pub preview: Preview,
+}
+
+/// Reads a backup file: the record (checked whole by the core: foreign
+/// files, newer versions, corrupt JSON and broken chains are refused with
+/// the core's Chinese message), its work ledgers (checked by their loader)
+/// and its summary. A bare `xinfang-office` file (a backup made before the
+/// work ledgers were kept, or the core's stored form) restores the cases
+/// with empty ledgers.
+pub fn read(text: &str) -> Result<Contents, String> {
+    let (office_text, work) = match serde_json::from_str::<Envelope>(text) {
+        Ok(e) if e.format == BACKUP_FORMAT => {
+            if e.version > BACKUP_VERSION {
+                return Err(format!(
+                    "备份文件由更新版本的软件生成（备份格式版本{}），请升级后再恢复",
+                    e.version
+                ));
+            }
+            let office = e.office.ok_or("备份文件缺少案件记录")?;
+            let work = match e.work {
+                Some(raw) => serde_json::from_str::<WorkLedgers>(raw.get())
+                    .map_err(|err| format!("备份中的工作台账已损坏：{err}"))?,
+                None => WorkLedgers::default(),
+            };
+            (office.get(), work)
+        }
+        _ => (text, WorkLedgers::default()),
+    };
+    let office = Office::from_json(office_text).map_err(|e| e.to_string())?;
+    let version = serde_json::from_str::<VersionOnly>(office_text)
+        .map(|v| v.format_version)
+        .unwrap_or(xinfang_core::office::FORMAT_VERSION);
+    let mut summary = preview(&office, version);
+    summary.work = work_records(&work);
+    Ok(Contents { office, work, preview: summary })
+}
+
+/// The first free `<prefix>-aside-<n>` (as `office_store::set_aside` picks).
+fn free_aside(kv: &dyn KeyValue, prefix: &str) -> String {
+    let all: BTreeSet<String> = kv.keys().into_iter().collect();
+    (1..)
+        .map(|n| format!("{prefix}-aside-{n}"))
+        .find(|p| !all.iter().any(|k| k.starts_with(&format!("{p}."))))
+        .unwrap_or_default()
+}
+
+/// Moves every key of the record under `from` to `to`, head last (copy,
+/// then remove, a key at a time).
+fn move_record(kv: &dyn KeyValue, from: &str, to: &str) -> Result<(), String> {
+    let head = record::key(from, "head");
+    let keys = record::record_keys(kv, from);
+    let (heads, rest): (Vec<_>, Vec<_>) = keys.into_iter().partition(|k| *k == head);
+    for k in rest.into_iter().chain(heads) {
+        let value = kv.get(&k)?.unwrap_or_default();
+        kv.set(&format!("{to}{}", &k[from.len()..]), &value)?;
+        kv.remove(&k)?;
+    }
+    Ok(())
+}
+
+/// Where the replaced record went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replaced {
+    /// What of the restored record is committed.
+    pub saved: Saved,
+    /// The prefix the previous record was moved to (`None` when there was
+    /// none).
+    pub aside: Option<String>,
+}
+
+/// Replaces the record under `prefix` by `office` and its `work` ledgers,
+/// whole: the stored record (with its ledgers) is moved aside first, then
+/// `office` and `work` are saved; if any step fails, what was written is
+/// removed and the previous record moved back, so the store is as before
+/// and the error is returned.
+pub fn replace(
+    kv: &dyn KeyValue,
+    prefix: &str,
+    office: &Office,
+    work: &WorkLedgers,
+) -> Result<Replaced, String> {
+    let had = !record::record_keys(kv, prefix).is_empty();
+    let aside = free_aside(kv, prefix);
+    let undo = |kv: &dyn KeyValue| {
+        // Best effort, each step freeing space for the next.
+        let _ = record::remove_record(kv, prefix);
+        let _ = move_record(kv, &aside, prefix);
+    };
+    if had {
+        match record::set_aside(kv, prefix) {
+            Ok(p) if p == aside => {}
+            Ok(p) => {
+                let _ = move_record(kv, &p, prefix);
+                return Err(format!("unexpected aside prefix {p}"));
+            }
+            Err(e) => {
+                // Only old keys are under either prefix: move them back.
+                let _ = move_record(kv, &aside, prefix);
+                return Err(e);
+            }
+        }
+    }
+    let req = SaveRequest { prefix, office, saved: None, settings_changed: true, sample: None };
+    let saved = record::save(kv, req).and_then(|saved| {
+        let text = crate::persist::work::envelope_text(work, 1);
+        kv.set(&crate::persist::work::work_key(prefix), &text).map_err(SaveError::Write)?;
+        Ok(saved)
+    });
+    match saved {
+        Ok(saved) => Ok(Replaced { saved, aside: had.then_some(aside) }),
+        Err(e) => {
+            undo(kv);
+            Err(match e {
+                SaveError::Write(d) => d,
+                SaveError::Conflict => "conflict".into(),
+                SaveError::Unreadable(p) => p.message(Lang::ZhCn),
+            })
+        }
+    }
+}
+
+/// A file read and checked, waiting for the confirmation (to restore, or
+/// to merge: see `backup_merge`).
+#[derive(Debug)]
+pub struct Ready {
+    pub(crate) contents: RefCell<Option<(Office, WorkLedgers)>>,
+    pub(crate) preview: Preview,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persist::kv::is_quota_error;
+    use crate::persist::kv::usage;
+    use crate::persist::kv::{MemoryKv, REAL_PREFIX};
+    use crate::persist::sandbox::sample_office;
+    use xinfang_core::Settings;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn sample(cases: u32) -> Office {
+        sample_office(7, day(2026, 6, 30), cases).unwrap()
+    }
+
+    #[test]
+    fn file_names_say_which_record_and_when() {
+        assert_eq!(file_name(Space::Real, day(2026, 12, 1)), "信访备份_2026-12-01.json");
+        assert_eq!(file_name(Space::Sandbox, day(2026, 2, 3)), "信访沙盒备份_2026-02-03.json");
+    }
+
+    #[test]
+    fn the_preview_counts_cases_and_spans_their_dates() {
+        let office = sample(200);
+        let Contents { office: back, preview: p, .. } = read(&office.to_json()).unwrap();
+        assert_eq!(back.log().head(), office.log().head());
+        assert_eq!(p.cases, office.cases().len());
+        assert!(p.cases > 100, "{p:?}");
+        assert_eq!(p.entries, office.log().len());
+        assert_eq!(p.format_version, xinfang_core::office::FORMAT_VERSION);
+        let (first, last) = p.range.unwrap();
+        assert!(office.cases().all(|c| (first..=last).contains(&c.intake().received_on)));
+        assert!(office.cases().any(|c| c.intake().received_on == first));
+        assert!(office.cases().any(|c| c.intake().received_on == last));
+        assert!(last <= day(2026, 6, 30) && first < last);
+        let zh = p.describe(Lang::ZhCn);
+        assert!(zh.contains(&format!("共{}件案件", p.cases)), "{zh}");
+        let version = format!("file format version {}", xinfang_core::office::FORMAT_VERSION);
+        assert!(p.describe(Lang::En).contains(&version));
+        let empty = preview(&Office::new(Settings::sample_county()), 1);
+        assert_eq!((empty.cases, empty.range), (0, None));
+    }
+
+    #[test]
+    fn foreign_corrupt_and_newer_files_are_refused_in_chinese() {
+        let json = sample(20).to_json();
+        for bad in [
+            "{\"hello\":1}".to_owned(),
+            json[..json.len() / 2].to_owned(),
+            json.replacen(
+                &format!("\"format_version\":{}", xinfang_core::office::FORMAT_VERSION),
+                "\"format_version\":99",
+                1,
+            ),
+        ] {
+            let err = read(&bad).expect_err("refused");
+            assert!(err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{err}");
+        }
+    }
+
+    fn some_work() -> WorkLedgers {
+        use xinfang_core::work::change::WorkChange;
+        use xinfang_core::work::reception::{Reception, ReceptionKind};
+        let leader = Settings::sample_county().org.people().next().unwrap().id();
+        let mut r =
+            Reception::new(leader, day(2026, 3, 16), "县群众服务大厅", ReceptionKind::RotaDay);
+        r.head_count = 4;
+        let mut work = WorkLedgers::default();
+        work.change(WorkChange::RecordReception(r)).unwrap();
+        work
+    }
+
+    #[test]
+    fn a_backup_holds_the_cases_and_the_work_ledgers() {
+        let office = sample(40);
+        let work = some_work();
+        let text = write(&office, &work);
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(file["format"], BACKUP_FORMAT);
+        assert_eq!(file["version"], BACKUP_VERSION);
+        // The cases are the core's own stored form, readable by the core.
+        let inner = serde_json::to_string(&file["office"]).unwrap();
+        assert_eq!(Office::from_json(&inner).unwrap().log().head(), office.log().head());
+        let back = read(&text).unwrap();
+        assert_eq!(back.office.log().head(), office.log().head());
+        assert_eq!(back.work, work);
+        assert_eq!(back.preview.work, 1);
+        assert!(back.preview.describe(Lang::ZhCn).contains("工作台账1条记录"));
+        // A bare record (an older backup) restores with empty ledgers.
+        let bare = read(&office.to_json()).unwrap();
+        assert_eq!((bare.work, bare.preview.work), (WorkLedgers::default(), 0));
+        // Newer backups and damaged ledgers are refused, in Chinese.
+        let newer = text.replacen("\"version\":1", "\"version\":2", 1);
+        assert!(read(&newer).unwrap_err().contains("更新版本"));
+        let damaged = text.replacen("\"next\":2", "\"next\":1", 1);
+        assert_ne!(damaged, text);
+        assert!(
+            read(&damaged).unwrap_err().contains("工作台账已损坏"),
+            "{:?}",
+            read(&damaged).err()
+        );
+    }
+
+    #[test]
+    fn replacing_keeps_the_previous_record_aside() {
+        let kv = MemoryKv::default();
+        let old = sample(30);
+        let req = SaveRequest {
+            prefix: REAL_PREFIX,
+            office: &old,
+            saved: None,
+            settings_changed: true,
+            sample: None,
+        };
+        record::save(&kv, req).unwrap();
+        let before = kv.snapshot();
+        let new = sample(60);
+        let r = replace(&kv, REAL_PREFIX, &new, &WorkLedgers::default()).unwrap();
+        assert_eq!(r.aside.as_deref(), Some("xinfang.office-aside-1"));
+        let loaded = record::load(&kv, REAL_PREFIX).unwrap().unwrap();
+        assert_eq!(loaded.office.log().head(), new.log().head());
+        assert_eq!(
+            crate::persist::work::load(&kv, REAL_PREFIX).unwrap().unwrap().ledgers,
+            WorkLedgers::default()
+        );
+        let kept = record::load(&kv, "xinfang.office-aside-1").unwrap().unwrap();
+        assert_eq!(kept.office.log().head(), old.log().head());
+        for (k, v) in &before {
+            let moved = k.replacen(REAL_PREFIX, "xinfang.office-aside-1", 1);
+            assert_eq!(kv.snapshot().get(&moved), Some(v), "{k} kept byte for byte");
+        }
+        // Into an empty store: nothing to set aside.
+        let empty = MemoryKv::default();
+        assert_eq!(
+            replace(&empty, REAL_PREFIX, &new, &WorkLedgers::default()).unwrap().aside,
+            None
+        );
+    }
+
+    #[test]
+    fn a_full_store_leaves_the_previous_record_as_it_was() {
+        let old = sample(30);
+        let kv = MemoryKv::default();
+        let req = SaveRequest {
+            prefix: REAL_PREFIX,
+            office: &old,
+            saved: None,
+            settings_changed: true,
+            sample: None,
+        };
+        record::save(&kv, req).unwrap();
+        let before = kv.snapshot();
+        let used = usage(&kv);
+        let kv = MemoryKv { quota: Some(used * 2), ..MemoryKv::default() };
+        *kv.map.borrow_mut() = before.clone();
+        let big = sample(600);
+        let err = replace(&kv, REAL_PREFIX, &big, &WorkLedgers::default()).unwrap_err();
+        assert!(is_quota_error(&err), "{err}");
+        assert_eq!(kv.snapshot(), before, "nothing partial");
+    }
+}

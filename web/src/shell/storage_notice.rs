@@ -1,0 +1,111 @@
+//! The notice shown when the browser's storage could not be read or
+//! written: the preferences (`storage`) and the open record
+//! (`office_store`).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::{t, tr, Key, Lang};
+use crate::persist::kv::{is_quota_error, Space};
+use crate::persist::prefs::{problem_message, StorageProblem};
+use crate::state::OfficeProblem;
+
+/// Props of [`StorageNotice`].
+#[derive(Debug, PartialEq, Properties)]
+pub struct StorageNoticeProps {
+    /// The interface language.
+    pub lang: Lang,
+    /// The problem with the preferences, if any.
+    pub problem: Option<Rc<StorageProblem>>,
+    /// Called when the user gives up unreadable saved preferences.
+    pub on_discard: Callback<()>,
+    /// The problem with the open record, if any.
+    #[prop_or_default]
+    pub office_problem: Option<Rc<OfficeProblem>>,
+    /// Which record is open.
+    #[prop_or_default]
+    pub space: Space,
+    /// Called when the user sets an unreadable record aside.
+    #[prop_or_default]
+    pub on_set_aside: Callback<()>,
+}
+
+/// The message of an office record problem.
+pub fn office_problem_text(lang: Lang, problem: &OfficeProblem) -> String {
+    match problem {
+        OfficeProblem::Unreadable(p) => p.message(lang),
+        OfficeProblem::WriteFailed { detail } if is_quota_error(detail) => tr(
+            lang,
+            "本机存储空间已满，刚才的修改保留在本页中，但尚未保存到本机：关闭或刷新本页会丢失这些修改。\
+             请先用页脚的“备份”导出本记录，再释放空间（例如重置或不再使用培训沙盒、清除浏览器中其他网站的数据），\
+             下次修改时会自动重试，一并保存全部未保存的修改。",
+            "Browser storage is full. Your latest changes are kept in this tab but are NOT saved in \
+             this browser: closing or reloading the tab would lose them. Back the record up first \
+             (Backup, in the footer), then free some space (e.g. reset or stop using the training \
+             sandbox, clear other sites' data); the next change retries and saves everything still unsaved.",
+        )
+        .to_owned(),
+        OfficeProblem::WriteFailed { detail } => match lang {
+            Lang::ZhCn => format!(
+                "保存失败（{detail}）：修改保留在本页中，但尚未保存到本机，下次修改时会自动重试。"
+            ),
+            Lang::En => format!(
+                "Saving failed ({detail}): the changes are kept in this tab but not saved in this \
+                 browser; the next change retries."
+            ),
+        },
+    }
+}
+
+/// The message (`id="storage-problem"`) and, when saved preferences could
+/// not be read and a backup of them exists, the button to start saving
+/// again (`id="storage-discard"`); for the record (`#office-problem`), the
+/// way to set an unreadable real record aside (`#office-set-aside`).
+#[component]
+pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
+    if props.problem.is_none() && props.office_problem.is_none() {
+        return Html::default();
+    }
+    let lang = props.lang;
+    let prefs = props.problem.as_deref().map(|problem| {
+        let can_discard = matches!(problem, StorageProblem::Unreadable { backed_up: true, .. });
+        html! {
+            <>
+                <p>{ problem_message(lang, problem) }</p>
+                if can_discard {
+                    <button type="button" id="storage-discard"
+                            onclick={props.on_discard.reform(|_| ())}>
+                        { t(lang, Key::DiscardSaved) }
+                    </button>
+                }
+            </>
+        }
+    });
+    let office = props.office_problem.as_deref().map(|problem| {
+        let unreadable = matches!(problem, OfficeProblem::Unreadable(_));
+        let kind = if unreadable { "unreadable" } else { "write-failed" };
+        html! {
+            <div id="office-problem" data-kind={kind}>
+                <p>{ office_problem_text(lang, problem) }</p>
+                if unreadable && props.space == Space::Real {
+                    <button type="button" id="office-set-aside"
+                            onclick={props.on_set_aside.reform(|_| ())}>
+                        { tr(lang, "将无法读取的记录原样另存一旁，从空记录开始",
+                             "Keep the unreadable record aside, unchanged, and start an empty one") }
+                    </button>
+                }
+                if unreadable && props.space == Space::Sandbox {
+                    <p>{ tr(lang, "可用上方的“重置沙盒”重新生成样例数据。",
+                            "Use “Reset the sandbox” above to generate fresh sample data.") }</p>
+                }
+            </div>
+        }
+    });
+    html! {
+        <section class="notice" id="storage-problem" role="alert">
+            { for prefs }
+            { for office }
+        </section>
+    }
+}

@@ -1,0 +1,996 @@
+//! The app state: one [`Store`], changed only by [`Action`]s through the
+//! pure reducer (`impl Reducible`). Saving is a side effect in `app`, keyed
+//! on [`Store::revision`] (the preferences) and [`SharedOffice::version`]
+//! (the office's record).
+
+use std::cell::{Ref, RefCell};
+use std::rc::Rc;
+
+use chrono::NaiveDateTime;
+use xinfang_core::work::change::{Added, WorkChange};
+use xinfang_core::work::{HotspotId, ReceptionId};
+use xinfang_core::{CaseId, Command, Office, Settings as OfficeSettings, WorkLedgers};
+use yew::Reducible;
+
+use crate::i18n::Lang;
+use crate::persist::kv::Space;
+use crate::persist::open::Opened;
+use crate::persist::prefs::{Loaded, Prefs, StorageProblem};
+use crate::persist::record::{LoadProblem, Pending, Saved};
+use crate::persist::sandbox::SampleBase;
+use crate::persist::work::{OpenedWork, WorkProblem};
+use crate::route::Route;
+
+/// Where a registration started from, so the new case is linked back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WorkSource {
+    /// Registered at a reception (linked as created there).
+    Reception(ReceptionId),
+    /// A hotspot of the screening ledger that became a case.
+    Hotspot(HotspotId),
+}
+
+/// A registration started from the work ledgers: the form filled in
+/// advance, and the record to link the new case to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisterFrom {
+    /// The record.
+    pub source: WorkSource,
+    /// The registration form as prefilled (date, channel, place, summary…).
+    pub form: crate::forms::IntakeForm,
+}
+
+/// A record shared between renders and mutated only by the reducer.
+/// Cloning a store of 20,000 cases on every action would cost more than
+/// the action itself, so the data lives behind an `Rc<RefCell>` and
+/// `version` tells renders (and the save effect) that it changed.
+#[derive(Debug)]
+pub struct Shared<T> {
+    inner: Rc<RefCell<T>>,
+    /// Bumped on every change.
+    pub version: u64,
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared { inner: self.inner.clone(), version: self.version }
+    }
+}
+
+impl<T> Shared<T> {
+    /// Wraps loaded data.
+    pub fn new(data: T) -> Self {
+        Shared { inner: Rc::new(RefCell::new(data)), version: 0 }
+    }
+
+    /// Other data in its place (after another tab saved): the version
+    /// goes on counting, so the save effect runs (and finds little to do).
+    fn replaced(&self, data: T) -> Self {
+        Shared { inner: Rc::new(RefCell::new(data)), version: self.version + 1 }
+    }
+
+    /// The data, to read. Do not hold it across a dispatch.
+    pub fn get(&self) -> Ref<'_, T> {
+        self.inner.borrow()
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner) && self.version == other.version
+    }
+}
+
+/// The office's case record.
+pub type SharedOffice = Shared<Office>;
+
+/// The office's work ledgers.
+pub type SharedWork = Shared<WorkLedgers>;
+
+/// A message after an action: what was done, or why it was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// Whether the action succeeded.
+    pub ok: bool,
+    /// The message, in the interface language where the app wrote it
+    /// (the core's refusals are in Chinese).
+    pub text: String,
+}
+
+/// A problem with the open record's storage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OfficeProblem {
+    /// The stored record cannot be read: it is left as it is and saving
+    /// this record waits until the user chooses (set it aside / reset).
+    Unreadable(LoadProblem),
+    /// A write failed (a full quota, storage blocked): the changes are
+    /// kept in this tab and saving is tried again on the next change.
+    WriteFailed {
+        /// The browser's message.
+        detail: String,
+    },
+}
+
+/// What the footer shows about storage, and what the benchmark reads.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct StorageUsage {
+    /// Bytes `localStorage` holds for this site (UTF-16, as Chromium counts).
+    pub bytes: usize,
+    /// How long loading the open record took, in milliseconds.
+    pub load_ms: f64,
+    /// How long the last save took, in milliseconds.
+    pub save_ms: f64,
+}
+
+/// The app-wide state. Cheap to clone: small values and `Rc`s.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Store {
+    /// The preferences that are saved (the interface language).
+    pub prefs: Prefs,
+    /// A storage problem to show, if any.
+    pub problem: Option<Rc<StorageProblem>>,
+    /// Bumped whenever `settings` should be saved; 0 until the first change,
+    /// so merely loading the page writes nothing.
+    pub revision: u64,
+    /// Which record is open.
+    pub space: Space,
+    /// The open record.
+    pub office: SharedOffice,
+    /// How many log entries of the open record are known to be stored.
+    pub saved_entries: usize,
+    /// What of the open record is committed in storage (`None`: nothing).
+    pub saved: Option<Saved>,
+    /// Commands applied here and not yet saved, oldest first (redone on
+    /// top of another tab's save, see `office_store::rebase`).
+    pub unsaved: Rc<Vec<Pending>>,
+    /// Whether the open record's settings changed since the last save.
+    pub settings_dirty: bool,
+    /// The sample the sandbox was generated from (sandbox only).
+    pub sample: Option<Rc<SampleBase>>,
+    /// A problem with the open record's storage.
+    pub office_problem: Option<Rc<OfficeProblem>>,
+    /// Storage use and timings.
+    pub usage: StorageUsage,
+    /// The page shown.
+    pub route: Route,
+    /// The message of the last action, if any.
+    pub notice: Option<Notice>,
+    /// The open record's work ledgers.
+    pub work: SharedWork,
+    /// The stored revision of the work ledgers this tab has (0: none).
+    pub work_rev: u64,
+    /// Work changes applied here and not yet saved, oldest first (redone
+    /// on top of another tab's save, see `work_store::rebase`).
+    pub work_unsaved: Rc<Vec<WorkChange>>,
+    /// A problem with the work ledgers' storage.
+    pub work_problem: Option<Rc<WorkProblem>>,
+    /// The record the last work change added, if it added one.
+    pub last_added: Option<Added>,
+    /// A registration started from a reception or a hotspot.
+    pub register_from: Option<Rc<RegisterFrom>>,
+}
+
+/// The stored record after another tab's save, with this tab's commands
+/// redone (see [`Action::CaughtUp`]).
+#[derive(Debug, Clone)]
+pub struct CaughtUp {
+    /// Which record.
+    pub space: Space,
+    /// The record.
+    pub office: Office,
+    /// What of it is committed.
+    pub saved: Option<Saved>,
+    /// This tab's commands still not saved (redone on `office`).
+    pub unsaved: Vec<Pending>,
+    /// The sandbox's sample.
+    pub sample: Option<SampleBase>,
+    /// Whether this tab's settings change is still unsaved.
+    pub settings_dirty: bool,
+    /// The commands that no longer applied, described (Chinese).
+    pub refused: Vec<String>,
+    /// Cases of this tab that got another id: (before, now).
+    pub moved: Vec<(CaseId, CaseId)>,
+    /// How many of this tab's commands were redone (and saved if
+    /// `unsaved` is empty).
+    pub redone: usize,
+    /// Bytes in use.
+    pub bytes: usize,
+    /// Why the new save failed, if it did.
+    pub save_failed: Option<String>,
+}
+
+/// What can happen to the [`Store`].
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// The user picked an interface language.
+    SetLang(Lang),
+    /// Saving the preferences succeeded.
+    Saved,
+    /// Saving failed with the browser's message.
+    SaveFailed(String),
+    /// The user gave up saved data that could not be read: save again
+    /// (over it).
+    DiscardUnreadable,
+    /// Show another page.
+    Navigate(Route),
+    /// Decide and apply a command to the open record at `now`; on success
+    /// a registration opens the new case.
+    Execute {
+        /// What to do.
+        command: Box<Command>,
+        /// The browser's clock when the user asked.
+        now: NaiveDateTime,
+    },
+    /// Decide and apply several commands at `now`, all or none (a ledger
+    /// import): one reducer step however many there are.
+    ExecuteAll {
+        /// What to do, in order.
+        commands: Vec<Command>,
+        /// The browser's clock when the user asked.
+        now: NaiveDateTime,
+    },
+    /// Replace the open record's settings (units, people, categories,
+    /// rules, targets, calendar), already validated by the settings page.
+    UpdateSettings(Box<OfficeSettings>),
+    /// A record was loaded (at start, on switching space, after another
+    /// tab saved): it replaces the open one. `stored` entries of it are in
+    /// storage.
+    Loaded {
+        /// Which record.
+        space: Space,
+        /// The record.
+        office: Box<Office>,
+        /// How many of its log entries are stored.
+        stored: usize,
+    },
+    /// The open record's log is stored up to `entries`.
+    OfficeSaved {
+        /// Entries stored.
+        entries: usize,
+    },
+    /// A record was opened with everything known about its storage (at
+    /// start, entering or resetting the sandbox, going back).
+    Opened(Box<Opened>),
+    /// The open record was committed to storage.
+    Committed {
+        /// Which record (ignored if another is open by now).
+        space: Space,
+        /// What is committed.
+        saved: Saved,
+        /// Whether the settings were written.
+        settings: bool,
+        /// Bytes in use after it, and how long it took.
+        bytes: usize,
+        /// Milliseconds the save took.
+        save_ms: f64,
+    },
+    /// Saving the open record failed: shown, tried again on the next change.
+    OfficeSaveFailed {
+        /// Which record.
+        space: Space,
+        /// The browser's message.
+        detail: String,
+        /// Bytes in use, measured afresh (something else may have filled
+        /// the storage).
+        bytes: usize,
+    },
+    /// The stored record cannot be read: saving it waits for the user.
+    OfficeUnreadable {
+        /// Which record.
+        space: Space,
+        /// Why.
+        problem: LoadProblem,
+    },
+    /// Another tab saved the open record: here is the stored record with
+    /// this tab's unsaved commands redone on top.
+    CaughtUp(Box<CaughtUp>),
+    /// Another tab appended to the open record (and this tab has nothing
+    /// unsaved): apply its events.
+    Appended {
+        /// Which record.
+        space: Space,
+        /// What it appended.
+        appended: Box<crate::persist::record::Appended>,
+    },
+    /// Apply a change to the open record's work ledgers.
+    Work(Box<WorkChange>),
+    /// Open the registration form prefilled from a reception or hotspot;
+    /// the new case is linked back to it.
+    RegisterFrom(Box<RegisterFrom>),
+    /// Forget where the registration started from.
+    ClearRegisterFrom,
+    /// The work ledgers were saved at this revision.
+    WorkCommitted {
+        /// Which record's ledgers.
+        space: Space,
+        /// The new revision.
+        rev: u64,
+        /// How many of the unsaved changes this save held.
+        changes: usize,
+        /// Bytes in use after it.
+        bytes: usize,
+    },
+    /// Saving the work ledgers failed (shown, tried again on the next change),
+    /// or what is stored cannot be read (saving waits for the user).
+    WorkProblem {
+        /// Which record's ledgers.
+        space: Space,
+        /// What went wrong.
+        problem: WorkProblem,
+    },
+    /// The stored ledgers (after another tab saved, or set aside), with
+    /// this tab's unsaved changes redone on them.
+    WorkCaughtUp {
+        /// Which record's ledgers.
+        space: Space,
+        /// The ledgers.
+        ledgers: Box<WorkLedgers>,
+        /// Their stored revision.
+        rev: u64,
+        /// This tab's changes not yet saved on them.
+        unsaved: Vec<WorkChange>,
+        /// Why saving the redone changes failed, if it did.
+        problem: Option<WorkProblem>,
+        /// A message for the user, if any.
+        notice: Option<Notice>,
+    },
+    /// Show a message (e.g. from storage: a failed save, another tab).
+    Notify(Notice),
+    /// Hide the message.
+    DismissNotice,
+    /// 以单位身份查看: show the app as this unit's workspace (`None`: the
+    /// petition office's view of every case); saved with the preferences.
+    SetViewAs(Option<xinfang_core::UnitId>),
+}
+
+impl Store {
+    /// The state after loading the preferences and a record.
+    pub fn new(loaded: Loaded, space: Space, office: Office, stored: usize) -> Store {
+        Store {
+            prefs: loaded.prefs,
+            problem: loaded.problem.map(Rc::new),
+            revision: 0,
+            space,
+            saved: saved_at(&office, stored),
+            office: SharedOffice::new(office),
+            saved_entries: stored,
+            unsaved: Rc::default(),
+            settings_dirty: false,
+            sample: None,
+            office_problem: None,
+            usage: StorageUsage::default(),
+            route: Route::default(),
+            notice: None,
+            work: SharedWork::new(WorkLedgers::default()),
+            work_rev: 0,
+            work_unsaved: Rc::default(),
+            work_problem: None,
+            last_added: None,
+            register_from: None,
+        }
+    }
+
+    /// The state for a record just opened (see [`Action::Opened`]).
+    pub fn opened(loaded: Loaded, opened: Opened) -> Store {
+        let mut store =
+            Store::new(loaded, opened.space, Office::new(OfficeSettings::sample_county()), 0);
+        store.open(opened);
+        store
+    }
+
+    fn open(&mut self, o: Opened) {
+        self.space = o.space;
+        self.office = SharedOffice::new(o.office);
+        self.saved = o.saved;
+        self.saved_entries = o.saved.map_or(0, |s| s.entries);
+        self.unsaved = Rc::default();
+        self.settings_dirty = false;
+        self.sample = o.sample.map(Rc::new);
+        self.office_problem = o.problem.map(|p| Rc::new(OfficeProblem::Unreadable(p)));
+        self.usage = StorageUsage { bytes: o.bytes, load_ms: o.load_ms, save_ms: 0.0 };
+        self.work = self.work.replaced(o.work.ledgers);
+        self.work_rev = o.work.rev;
+        self.work_unsaved = Rc::default();
+        self.work_problem = o.work.problem.map(Rc::new);
+        self.last_added = None;
+        self.register_from = None;
+    }
+
+    /// Whether saving the work ledgers waits for the user (what is stored
+    /// could not be read).
+    pub fn work_saving_paused(&self) -> bool {
+        self.work_problem.as_deref().is_some_and(WorkProblem::pauses_saving)
+    }
+
+    fn work_change(&self, change: WorkChange) -> Rc<Store> {
+        let result = self.work.inner.borrow_mut().change(change.clone());
+        match result {
+            Ok(added) => self.with(|s| {
+                s.work.version += 1;
+                Rc::make_mut(&mut s.work_unsaved).push(change);
+                s.last_added = added;
+                s.notice = None;
+            }),
+            Err(err) => self.with(|s| s.notice = Some(Notice { ok: false, text: err.to_string() })),
+        }
+    }
+
+    /// Every command decided on a copy first: one refusal and nothing
+    /// changes (the notice names it); else all are applied and kept as
+    /// unsaved commands.
+    fn execute_all(&self, commands: Vec<Command>, now: NaiveDateTime) -> Rc<Store> {
+        let mut copy = self.office.get().clone();
+        let mut decided = Vec::with_capacity(commands.len());
+        for (i, command) in commands.into_iter().enumerate() {
+            match copy.decide(&command, now) {
+                Ok(events) => {
+                    let case = events.first().and_then(|e| e.case());
+                    for event in &events {
+                        copy.apply(event.clone());
+                    }
+                    decided.push((command, events, case));
+                }
+                Err(err) => {
+                    let text = format!("第{}项未能办理，全部未导入：{err}", i + 1);
+                    return self.with(|s| s.notice = Some(Notice { ok: false, text }));
+                }
+            }
+        }
+        let mut pending = Vec::with_capacity(decided.len());
+        {
+            let mut office = self.office.inner.borrow_mut();
+            for (command, events, case) in decided {
+                for event in events {
+                    office.apply(event);
+                }
+                if let Some(case) = case {
+                    pending.push(Pending { command, now, case, end: office.log().len() });
+                }
+            }
+        }
+        self.with(|s| {
+            s.office.version += 1;
+            Rc::make_mut(&mut s.unsaved).extend(pending);
+            s.notice = None;
+        })
+    }
+
+    /// After a registration from a reception or hotspot: the link back.
+    fn link_registered(&mut self, case: CaseId) {
+        let Some(from) = self.register_from.take() else { return };
+        let change = match from.source {
+            WorkSource::Reception(id) => WorkChange::LinkReceptionCase(
+                id,
+                xinfang_core::work::reception::CaseLink {
+                    case,
+                    how: xinfang_core::work::reception::CaseLinkKind::Created,
+                },
+            ),
+            WorkSource::Hotspot(id) => WorkChange::LinkHotspotCase(id, Some(case)),
+        };
+        let result = self.work.inner.borrow_mut().change(change.clone());
+        match result {
+            Ok(_) => {
+                self.work.version += 1;
+                Rc::make_mut(&mut self.work_unsaved).push(change);
+            }
+            Err(err) => {
+                self.notice = Some(Notice {
+                    ok: false,
+                    text: format!("案件已登记，但未能关联到{}：{err}", change.describe()),
+                })
+            }
+        }
+    }
+
+    /// Whether saving the open record waits for the user (it could not be
+    /// read).
+    pub fn office_saving_paused(&self) -> bool {
+        matches!(self.office_problem.as_deref(), Some(OfficeProblem::Unreadable(_)))
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.prefs.lang
+    }
+
+    /// Whether saving waits for the user (see [`StorageProblem::pauses_saving`]).
+    pub fn saving_paused(&self) -> bool {
+        self.problem.as_deref().is_some_and(StorageProblem::pauses_saving)
+    }
+
+    fn with(&self, f: impl FnOnce(&mut Store)) -> Rc<Store> {
+        let mut next = self.clone();
+        f(&mut next);
+        Rc::new(next)
+    }
+
+    fn execute(&self, command: &Command, now: NaiveDateTime) -> Rc<Store> {
+        let decided = self.office.get().decide(command, now);
+        match decided {
+            Ok(events) => {
+                let case = events.first().and_then(|e| e.case());
+                let end = {
+                    let mut office = self.office.inner.borrow_mut();
+                    for event in events {
+                        office.apply(event);
+                    }
+                    office.log().len()
+                };
+                self.with(|s| {
+                    s.office.version += 1;
+                    if let Some(case) = case {
+                        let pending = Pending { command: command.clone(), now, case, end };
+                        Rc::make_mut(&mut s.unsaved).push(pending);
+                    }
+                    s.notice = None;
+                    if let (Command::Register { .. }, Some(case)) = (command, case) {
+                        s.route = Route::Case(case);
+                        s.link_registered(case);
+                    }
+                })
+            }
+            Err(err) => self.with(|s| s.notice = Some(Notice { ok: false, text: err.to_string() })),
+        }
+    }
+}
+
+/// What is committed when the first `entries` entries of `office` are.
+pub fn saved_at(office: &Office, entries: usize) -> Option<Saved> {
+    if entries == 0 {
+        return None;
+    }
+    let entry = office.log().entries().get(entries - 1)?;
+    Some(Saved { entries, head: entry.hash })
+}
+
+impl Reducible for Store {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        match action {
+            Action::SetLang(lang) if lang == self.prefs.lang => self,
+            Action::SetLang(lang) => self.with(|s| {
+                s.prefs.lang = lang;
+                s.revision += 1;
+            }),
+            Action::Saved => match self.problem.as_deref() {
+                Some(StorageProblem::WriteFailed { .. }) => self.with(|s| s.problem = None),
+                _ => self,
+            },
+            Action::SaveFailed(detail) => self.with(|s| {
+                s.problem = Some(Rc::new(StorageProblem::WriteFailed { detail }));
+            }),
+            Action::DiscardUnreadable if self.saving_paused() => self.with(|s| {
+                s.problem = None;
+                s.revision += 1;
+            }),
+            Action::DiscardUnreadable => self,
+            Action::Navigate(route) if route == self.route => self,
+            Action::Navigate(route) => self.with(|s| {
+                s.route = route;
+                s.notice = None;
+                if route != Route::Register {
+                    s.register_from = None;
+                }
+            }),
+            Action::Work(change) => self.work_change(*change),
+            Action::RegisterFrom(from) => self.with(|s| {
+                s.register_from = Some(Rc::new(*from));
+                s.route = Route::Register;
+                s.notice = None;
+            }),
+            Action::ClearRegisterFrom => self.with(|s| s.register_from = None),
+            Action::WorkCommitted { space, .. } if space != self.space => self,
+            Action::WorkCommitted { rev, changes, bytes, .. } => self.with(|s| {
+                s.work_rev = rev;
+                let unsaved = Rc::make_mut(&mut s.work_unsaved);
+                unsaved.drain(..changes.min(unsaved.len()));
+                if matches!(s.work_problem.as_deref(), Some(WorkProblem::WriteFailed(_))) {
+                    s.work_problem = None;
+                }
+                s.usage.bytes = bytes;
+            }),
+            Action::WorkProblem { space, .. } if space != self.space => self,
+            Action::WorkProblem { problem, .. } => {
+                self.with(|s| s.work_problem = Some(Rc::new(problem)))
+            }
+            Action::WorkCaughtUp { space, .. } if space != self.space => self,
+            Action::WorkCaughtUp { ledgers, rev, unsaved, problem, notice, .. } => self.with(|s| {
+                s.work = s.work.replaced(*ledgers);
+                s.work_rev = rev;
+                s.work_unsaved = Rc::new(unsaved);
+                s.work_problem = problem.map(Rc::new);
+                if notice.is_some() {
+                    s.notice = notice;
+                }
+            }),
+            Action::Execute { command, now } => self.execute(&command, now),
+            Action::ExecuteAll { commands, now } => self.execute_all(commands, now),
+            Action::UpdateSettings(settings) => {
+                *self.office.inner.borrow_mut().settings_mut() = *settings;
+                self.with(|s| {
+                    s.office.version += 1;
+                    s.settings_dirty = true;
+                })
+            }
+            Action::Loaded { space, office, stored } => self.with(|s| {
+                let switched = s.space != space;
+                let (work, work_rev) = (s.work.clone(), s.work_rev);
+                let (work_unsaved, work_problem) = (s.work_unsaved.clone(), s.work_problem.clone());
+                let saved = saved_at(&office, stored);
+                s.open(Opened {
+                    space,
+                    office: *office,
+                    saved,
+                    sample: None,
+                    problem: None,
+                    load_ms: s.usage.load_ms,
+                    bytes: s.usage.bytes,
+                    work: OpenedWork::default(),
+                });
+                if switched {
+                    s.route = Route::Dashboard;
+                } else {
+                    // The same record's newer log: its work ledgers stay.
+                    s.work = work;
+                    s.work_rev = work_rev;
+                    s.work_unsaved = work_unsaved;
+                    s.work_problem = work_problem;
+                }
+            }),
+            Action::Opened(opened) => self.with(|s| {
+                if s.space != opened.space {
+                    s.route = Route::Dashboard;
+                }
+                s.open(*opened);
+            }),
+            Action::OfficeSaved { entries } => {
+                if entries == self.saved_entries {
+                    self
+                } else {
+                    self.with(|s| {
+                        s.saved = saved_at(&s.office.get(), entries);
+                        s.saved_entries = entries;
+                        Rc::make_mut(&mut s.unsaved).retain(|p| p.end > entries);
+                    })
+                }
+            }
+            Action::Committed { space, .. } if space != self.space => self,
+            Action::Committed { saved, settings, bytes, save_ms, .. } => self.with(|s| {
+                s.saved = Some(saved);
+                s.saved_entries = saved.entries;
+                Rc::make_mut(&mut s.unsaved).retain(|p| p.end > saved.entries);
+                if settings {
+                    s.settings_dirty = false;
+                }
+                if matches!(s.office_problem.as_deref(), Some(OfficeProblem::WriteFailed { .. })) {
+                    s.office_problem = None;
+                }
+                s.usage.bytes = bytes;
+                s.usage.save_ms = save_ms;
+            }),
+            Action::OfficeSaveFailed { space, .. } if space != self.space => self,
+            Action::OfficeSaveFailed { detail, bytes, .. } => self.with(|s| {
+                s.office_problem = Some(Rc::new(OfficeProblem::WriteFailed { detail }));
+                s.usage.bytes = bytes;
+            }),
+            Action::OfficeUnreadable { space, .. } if space != self.space => self,
+            Action::OfficeUnreadable { problem, .. } => self.with(|s| {
+                s.office_problem = Some(Rc::new(OfficeProblem::Unreadable(problem)));
+            }),
+            Action::Appended { space, .. } if space != self.space => self,
+            Action::Appended { appended, .. } => {
+                let a = *appended;
+                let expected = self.saved.map_or(0, |x| x.entries);
+                let applied = {
+                    let mut office = self.office.inner.borrow_mut();
+                    // If the record moved on meanwhile, the next save catches up.
+                    let current = office.log().len() == expected;
+                    if current {
+                        for event in a.events {
+                            office.apply(event);
+                        }
+                        if let Some(settings) = a.settings {
+                            *office.settings_mut() = settings;
+                        }
+                    }
+                    current
+                };
+                if !applied {
+                    return self;
+                }
+                self.with(|s| {
+                    s.office.version += 1;
+                    s.saved = Some(a.saved);
+                    s.saved_entries = a.saved.entries;
+                })
+            }
+            Action::CaughtUp(c) if c.space != self.space => self,
+            Action::CaughtUp(c) => self.with(|s| {
+                let c = *c;
+                s.office = s.office.replaced(c.office);
+                s.saved = c.saved;
+                s.saved_entries = c.saved.map_or(0, |x| x.entries);
+                s.unsaved = Rc::new(c.unsaved);
+                s.settings_dirty = c.settings_dirty;
+                s.sample = c.sample.map(Rc::new);
+                s.usage.bytes = c.bytes;
+                s.office_problem = c
+                    .save_failed
+                    .map(|detail| Rc::new(OfficeProblem::WriteFailed { detail }));
+                let moved = |id: CaseId| c.moved.iter().find(|(a, _)| *a == id).map(|(_, b)| *b);
+                match s.route {
+                    Route::Case(id) => s.route = Route::Case(moved(id).unwrap_or(id)),
+                    Route::Print(id, doc) => s.route = Route::Print(moved(id).unwrap_or(id), doc),
+                    _ => {}
+                }
+                if let Route::Case(id) | Route::Print(id, _) = s.route {
+                    if s.office.get().case(id).is_none() {
+                        s.route = Route::Cases;
+                    }
+                }
+                if c.redone > 0 || !c.refused.is_empty() {
+                    let mut text = format!(
+                        "另一个标签页刚保存了同一记录：已载入其内容，并在其基础上重新办理了本页未保存的{}项操作。",
+                        c.redone
+                    );
+                    if !c.refused.is_empty() {
+                        text.push_str("以下操作已不再适用，未办理：");
+                        text.push_str(&c.refused.join("；"));
+                    }
+                    s.notice = Some(Notice { ok: c.refused.is_empty(), text });
+                }
+            }),
+            Action::Notify(notice) => self.with(|s| s.notice = Some(notice)),
+            Action::DismissNotice if self.notice.is_none() => self,
+            Action::DismissNotice => self.with(|s| s.notice = None),
+            Action::SetViewAs(view) if view == self.prefs.view_as => self,
+            Action::SetViewAs(view) => self.with(|s| {
+                s.prefs.view_as = view;
+                s.revision += 1;
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::persist::prefs::Unreadable;
+    use chrono::NaiveDate;
+    use xinfang_core::CaseId;
+    use xinfang_core::{Channel, Intake, Petitioner, Purpose};
+
+    fn fresh() -> Rc<Store> {
+        let loaded = Loaded { prefs: Prefs::default(), problem: None };
+        Rc::new(Store::new(loaded, Space::Real, Office::new(OfficeSettings::sample_county()), 0))
+    }
+
+    fn unreadable() -> Rc<Store> {
+        let problem = StorageProblem::Unreadable {
+            reason: Unreadable::Invalid { detail: "x".into() },
+            backed_up: true,
+        };
+        let loaded = Loaded { prefs: Prefs::default(), problem: Some(problem) };
+        Rc::new(Store::new(loaded, Space::Real, Office::new(OfficeSettings::sample_county()), 0))
+    }
+
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2025, 3, 3).unwrap().and_hms_opt(9, 30, 0).unwrap()
+    }
+
+    fn register(store: &Store, summary: &str) -> Command {
+        let office = store.office.get();
+        let category = office.settings().categories.find("拖欠工资").unwrap().id();
+        Command::Register {
+            intake: Intake {
+                received_on: now().date(),
+                channel: Channel::Visit,
+                petitioners: vec![Petitioner::named("王某某")],
+                head_count: 1,
+                category,
+                purpose: Purpose::Request,
+                township: office.settings().org.find_unit("河口乡").map(|u| u.id()),
+                village: "东岗村".into(),
+                summary: summary.into(),
+                content: String::new(),
+                escalation: None,
+                accused_unit: None,
+                repeat_of: None,
+            },
+        }
+    }
+
+    #[test]
+    fn changing_the_language_asks_for_a_save() {
+        let store = fresh().reduce(Action::SetLang(Lang::En));
+        assert_eq!(store.lang(), Lang::En);
+        assert_eq!(store.revision, 1);
+    }
+
+    #[test]
+    fn no_op_actions_return_the_same_state() {
+        let store = fresh();
+        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Action::SetLang(Lang::ZhCn))));
+        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Action::Saved)));
+        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Action::DiscardUnreadable)));
+        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Action::Navigate(Route::Dashboard))));
+        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Action::DismissNotice)));
+    }
+
+    #[test]
+    fn a_failed_save_is_shown_until_a_save_succeeds() {
+        let store = fresh().reduce(Action::SaveFailed("QuotaExceededError".into()));
+        assert!(matches!(store.problem.as_deref(), Some(StorageProblem::WriteFailed { .. })));
+        assert!(!store.saving_paused());
+        let store = store.reduce(Action::Saved);
+        assert_eq!(store.problem, None);
+    }
+
+    #[test]
+    fn unreadable_data_pauses_saving_until_discarded() {
+        let store = unreadable().reduce(Action::SetLang(Lang::En));
+        assert!(store.saving_paused());
+        assert_eq!(store.lang(), Lang::En);
+        let store = store.reduce(Action::DiscardUnreadable);
+        assert!(!store.saving_paused());
+        assert_eq!(store.problem, None);
+        assert_eq!(store.revision, 2);
+        assert_eq!(store.lang(), Lang::En);
+    }
+
+    #[test]
+    fn registering_a_case_changes_the_record_and_opens_the_case() {
+        let store = fresh();
+        let command = register(&store, "反映某公司拖欠工资");
+        let after =
+            store.clone().reduce(Action::Execute { command: Box::new(command), now: now() });
+        assert_eq!(after.office.version, 1);
+        assert_ne!(after.office, store.office, "renders see the change");
+        assert_eq!(after.office.get().cases().len(), 1);
+        let id = after.office.get().cases().next().unwrap().id();
+        assert_eq!(after.route, Route::Case(id));
+        assert_eq!(after.notice, None);
+    }
+
+    #[test]
+    fn a_refused_command_changes_nothing_and_says_why() {
+        let store = fresh();
+        let command = register(&store, "");
+        let after =
+            store.clone().reduce(Action::Execute { command: Box::new(command), now: now() });
+        assert_eq!(after.office.version, 0);
+        assert_eq!(after.office.get().cases().len(), 0);
+        let notice = after.notice.clone().expect("a message");
+        assert!(!notice.ok);
+        assert!(!notice.text.is_empty());
+        assert_eq!(after.route, Route::Dashboard);
+    }
+
+    #[test]
+    fn switching_space_replaces_the_record_and_goes_home() {
+        let store = fresh().reduce(Action::Navigate(Route::Cases));
+        let office = Office::new(OfficeSettings::sample_county());
+        let after = store.reduce(Action::Loaded {
+            space: Space::Sandbox,
+            office: Box::new(office),
+            stored: 0,
+        });
+        assert_eq!(after.space, Space::Sandbox);
+        assert_eq!(after.route, Route::Dashboard);
+    }
+
+    #[test]
+    fn executed_commands_wait_as_unsaved_until_committed() {
+        let store = fresh();
+        let command = register(&store, "反映某公司拖欠工资");
+        let store =
+            store.reduce(Action::Execute { command: Box::new(command.clone()), now: now() });
+        assert_eq!(store.unsaved.len(), 1);
+        assert_eq!(store.unsaved[0].command, command);
+        assert_eq!(store.unsaved[0].end, 1);
+        let head = store.office.get().log().head();
+        let saved = Saved { entries: 1, head };
+        let failed = store.clone().reduce(Action::OfficeSaveFailed {
+            space: Space::Real,
+            detail: "QuotaExceededError".into(),
+            bytes: 10,
+        });
+        assert!(matches!(
+            failed.office_problem.as_deref(),
+            Some(OfficeProblem::WriteFailed { .. })
+        ));
+        assert!(!failed.office_saving_paused(), "a failed write retries on the next change");
+        assert_eq!(failed.unsaved.len(), 1, "nothing is dropped");
+        let done = failed.reduce(Action::Committed {
+            space: Space::Real,
+            saved,
+            settings: false,
+            bytes: 20,
+            save_ms: 1.0,
+        });
+        assert!(done.unsaved.is_empty());
+        assert_eq!(done.office_problem, None);
+        assert_eq!(done.saved, Some(saved));
+        assert_eq!(done.saved_entries, 1);
+        // A save of another space arriving late changes nothing.
+        let other = done.clone().reduce(Action::OfficeSaveFailed {
+            space: Space::Sandbox,
+            detail: "x".into(),
+            bytes: 0,
+        });
+        assert!(Rc::ptr_eq(&other, &done));
+    }
+
+    #[test]
+    fn an_unreadable_record_pauses_its_saving_and_settings_changes_are_marked() {
+        let store = fresh().reduce(Action::OfficeUnreadable {
+            space: Space::Real,
+            problem: LoadProblem::MissingChunk(0),
+        });
+        assert!(store.office_saving_paused());
+        let settings = store.office.get().settings().clone();
+        let store = store.reduce(Action::UpdateSettings(Box::new(settings)));
+        assert!(store.settings_dirty);
+        assert_eq!(store.office.version, 1);
+    }
+
+    #[test]
+    fn catching_up_follows_a_case_to_its_new_id_and_says_what_happened() {
+        let store = fresh();
+        let command = register(&store, "本页登记");
+        let store = store.reduce(Action::Execute { command: Box::new(command), now: now() });
+        assert_eq!(store.route, Route::Case(CaseId::new(1)));
+        let mut other = Office::new(OfficeSettings::sample_county());
+        other.execute(register(&store, "另一页登记"), now()).unwrap();
+        other.execute(register(&store, "本页登记"), now()).unwrap();
+        let saved = Some(Saved { entries: 2, head: other.log().head() });
+        let after = store.reduce(Action::CaughtUp(Box::new(CaughtUp {
+            space: Space::Real,
+            office: other,
+            saved,
+            unsaved: Vec::new(),
+            sample: None,
+            settings_dirty: false,
+            refused: vec!["XF2025-00001 受理：案件当前为“已办结”，不能受理".into()],
+            moved: vec![(CaseId::new(1), CaseId::new(2))],
+            redone: 1,
+            bytes: 0,
+            save_failed: None,
+        })));
+        assert_eq!(after.route, Route::Case(CaseId::new(2)));
+        assert_eq!(after.office.get().cases().len(), 2);
+        assert_eq!(after.saved, saved);
+        assert!(after.unsaved.is_empty());
+        let notice = after.notice.clone().expect("a notice");
+        assert!(!notice.ok);
+        assert!(notice.text.contains("另一个标签页"), "{}", notice.text);
+        assert!(notice.text.contains("不能受理"), "{}", notice.text);
+    }
+
+    #[test]
+    fn commands_executed_together_go_in_all_or_none() {
+        let store = fresh();
+        let good = register(&store, "一起导入的第一件");
+        let bad = Command::Act {
+            case: CaseId::new(99),
+            action: xinfang_core::Action::Amend {
+                intake: match &good {
+                    Command::Register { intake } => intake.clone(),
+                    _ => unreachable!(),
+                },
+            },
+        };
+        let refused = store
+            .clone()
+            .reduce(Action::ExecuteAll { commands: vec![good.clone(), bad], now: now() });
+        assert_eq!(refused.office.get().cases().len(), 0, "nothing of a refused batch");
+        assert!(refused.notice.as_ref().is_some_and(|n| !n.ok && n.text.contains("第2项")));
+        let second = register(&store, "一起导入的第二件");
+        let done = store.reduce(Action::ExecuteAll { commands: vec![good, second], now: now() });
+        assert_eq!(done.office.get().cases().len(), 2);
+        assert_eq!(done.unsaved.len(), 2);
+        assert_eq!(done.unsaved[1].end, done.office.get().log().len());
+    }
+}
