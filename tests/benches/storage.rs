@@ -9,7 +9,7 @@
 //! (`getItem` of each key, the floor for any localStorage format) and
 //! `JSON.parse` of the core's whole-record JSON (100 cases; 20,000 cases'
 //! 60 MB does not fit through WebDriver comfortably); natively,
-//! `Office::from_json` of the whole record against `office_store::load`.
+//! `Office::from_json` of the whole record against `record::load`.
 //! Also the wasm's size, raw and gzipped; and the 20,000-case record
 //! encrypted with a passphrase (Argon2id + XChaCha20-Poly1305, the app's
 //! default parameters): its size, the unlock, and its load against the
@@ -27,7 +27,9 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use serde_json::{json, Value};
 use xinfang_core::Office;
-use xinfang_web::office_store::{self, MemoryKv, SaveRequest, QUOTA_BYTES, REAL_PREFIX};
+use xinfang_web::persist::kv::{self, MemoryKv, QUOTA_BYTES, REAL_PREFIX};
+use xinfang_web::persist::record::{self, SaveRequest};
+use xinfang_web::persist::sandbox;
 
 use harness::Browser;
 
@@ -61,7 +63,7 @@ fn stored(office: &Office) -> (MemoryKv, f64) {
         settings_changed: true,
         sample: None,
     };
-    office_store::save(&kv, req).expect("save");
+    record::save(&kv, req).expect("save");
     (kv, ms(start))
 }
 
@@ -120,11 +122,11 @@ struct Browsed {
 async fn measure(cases: u32) -> Browsed {
     let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
     let start = Instant::now();
-    let office = office_store::sample_office(2026, today, cases).expect("sample");
+    let office = sandbox::sample_office(2026, today, cases).expect("sample");
     let generated = ms(start);
     let entries = office.log().len();
     let (kv, native_save) = stored(&office);
-    let bytes = office_store::usage(&kv);
+    let bytes = kv::usage(&kv);
     let values = kv.snapshot();
 
     // Native baselines.
@@ -134,7 +136,7 @@ async fn measure(cases: u32) -> Browsed {
     let native_from_json = ms(start);
     assert_eq!(from_json.log().head(), office.log().head());
     let start = Instant::now();
-    let loaded = office_store::load(&kv, REAL_PREFIX).expect("load").expect("a record");
+    let loaded = record::load(&kv, REAL_PREFIX).expect("load").expect("a record");
     let native_load = ms(start);
     assert_eq!(loaded.office.log().head(), office.log().head());
 
@@ -253,11 +255,11 @@ fn counter_rng() -> impl FnMut(&mut [u8]) -> Result<(), String> {
 /// size, unlocking (key derivation + opening the record) and load, in the
 /// browser.
 async fn measure_sealed(cases: u32, plain: &Browsed) {
-    use xinfang_web::crypt;
+    use xinfang_web::persist::crypt;
     let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-    let office = office_store::sample_office(2026, today, cases).expect("sample");
+    let office = sandbox::sample_office(2026, today, cases).expect("sample");
     let (kv, _) = stored(&office);
-    let plain_bytes = office_store::usage(&kv);
+    let plain_bytes = kv::usage(&kv);
     let mut rng = counter_rng();
     let start = Instant::now();
     let key = crypt::new_key("bench-passphrase", &crypt::DEFAULT_KDF, &mut rng).expect("a key");
@@ -268,7 +270,7 @@ async fn measure_sealed(cases: u32, plain: &Browsed) {
         .expect("sealed");
     assert!(done.interrupted.is_none());
     let seal = ms(start);
-    let sealed_bytes = office_store::usage(&kv);
+    let sealed_bytes = kv::usage(&kv);
     let values = kv.snapshot();
 
     let b = Browser::open().await;

@@ -143,7 +143,7 @@ async fn a_sandbox_backup_restores_into_the_real_record_keeping_the_old_one() {
     assert_eq!(h["entries"], json!(office.log().len()));
     // The work ledgers came with the cases.
     let stored = b.local_storage("xinfang.office.work").await.expect("the restored ledgers");
-    let restored = xinfang_web::work_store::parse(&stored).expect("the ledgers load");
+    let restored = xinfang_web::persist::work::parse(&stored).expect("the ledgers load");
     assert_eq!(restored.ledgers, work);
 
     b.reload().await;
@@ -202,8 +202,7 @@ async fn foreign_corrupt_and_newer_files_are_refused_and_change_nothing() {
 
 /// A township's record as a backup file written by the app's own writer.
 fn township_file(dir: &Path, name: &str, office: &Office) -> PathBuf {
-    let text =
-        xinfang_web::components::backup::write(office, &xinfang_core::WorkLedgers::default());
+    let text = xinfang_web::persist::backup::write(office, &xinfang_core::WorkLedgers::default());
     let path = dir.join(name);
     std::fs::write(&path, text).expect("write the backup");
     path
@@ -230,7 +229,7 @@ async fn plan_merge(b: &Browser, path: &Path) -> (String, String, String) {
 async fn a_townships_backup_merges_once_and_a_later_one_adds_only_what_is_new() {
     let dir = folder("merge");
     let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).expect("a day");
-    let township = xinfang_web::office_store::sample_office(5, today, 120).expect("the sample");
+    let township = xinfang_web::persist::sandbox::sample_office(5, today, 120).expect("the sample");
     let first = township_file(&dir, "乡镇备份_1.json", &township);
 
     let (b, _) = real_with_one_case(None).await;

@@ -567,7 +567,7 @@ impl Browser {
     /// is stored; panics when what is stored does not load.
     pub async fn stored_work(&self, key: &str) -> Option<Value> {
         let text = self.local_storage(key).await?;
-        let work = xinfang_web::work_store::parse(&text)
+        let work = xinfang_web::persist::work::parse(&text)
             .unwrap_or_else(|e| panic!("{key} does not load: {e:?}"));
         let ledgers = serde_json::to_value(&work.ledgers).expect("ledgers serialize");
         Some(serde_json::json!({ "rev": work.rev, "ledgers": ledgers }))

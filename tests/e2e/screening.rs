@@ -51,7 +51,7 @@ async fn period(b: &Browser, from: &str, to: &str) {
 async fn stored(b: &Browser, key: &str, ready: impl Fn(&WorkLedgers) -> bool) -> WorkLedgers {
     b.wait_for("the stored work ledgers", || async {
         let text = b.local_storage(key).await?;
-        let work = xinfang_web::work_store::parse(&text).ok()?.ledgers;
+        let work = xinfang_web::persist::work::parse(&text).ok()?.ledgers;
         ready(&work).then_some(work)
     })
     .await

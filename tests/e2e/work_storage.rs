@@ -17,7 +17,7 @@ const WORK: &str = "xinfang.office.work";
 /// ledgers are stored packed), with their revision.
 async fn stored(b: &Browser, key: &str) -> Option<(WorkLedgers, u64)> {
     let text = b.local_storage(key).await?;
-    let work = xinfang_web::work_store::parse(&text).expect("the stored ledgers load");
+    let work = xinfang_web::persist::work::parse(&text).expect("the stored ledgers load");
     Some((work.ledgers, work.rev))
 }
 

@@ -17,9 +17,11 @@ use proptest::prelude::*;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::reception::{Reception, ReceptionKind};
 use xinfang_core::{Office, WorkLedgers};
-use xinfang_web::components::backup;
-use xinfang_web::office_store::{self, KeyValue, MemoryKv, SaveRequest, REAL_PREFIX};
-use xinfang_web::{storage, work_store};
+use xinfang_web::persist::backup;
+use xinfang_web::persist::kv::{KeyValue, MemoryKv, REAL_PREFIX};
+use xinfang_web::persist::record::SaveRequest;
+use xinfang_web::persist::{pack, record, sandbox};
+use xinfang_web::persist::{prefs as storage, work as work_store};
 
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
@@ -34,7 +36,7 @@ fn office() -> &'static Office {
     static OFFICE: OnceLock<Office> = OnceLock::new();
     OFFICE.get_or_init(|| {
         let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-        office_store::sample_office(11, today, 40).expect("the sample generates")
+        sandbox::sample_office(11, today, 40).expect("the sample generates")
     })
 }
 
@@ -67,7 +69,7 @@ fn stored_record() -> &'static Vec<(String, String)> {
             settings_changed: true,
             sample: None,
         };
-        office_store::save(&kv, req).expect("saved");
+        record::save(&kv, req).expect("saved");
         kv.snapshot().into_iter().collect()
     })
 }
@@ -163,7 +165,7 @@ fn check_store(pairs: &[(String, String)]) {
     for (k, v) in pairs {
         kv.set(k, v).expect("no quota");
     }
-    if let Ok(Some(record)) = office_store::load(&kv, REAL_PREFIX) {
+    if let Ok(Some(record)) = record::load(&kv, REAL_PREFIX) {
         assert!(record.office.log().verify().is_ok());
         let fresh = MemoryKv::default();
         let req = SaveRequest {
@@ -173,8 +175,8 @@ fn check_store(pairs: &[(String, String)]) {
             settings_changed: true,
             sample: None,
         };
-        office_store::save(&fresh, req).expect("saved");
-        let back = office_store::load(&fresh, REAL_PREFIX).expect("loads").expect("present");
+        record::save(&fresh, req).expect("saved");
+        let back = record::load(&fresh, REAL_PREFIX).expect("loads").expect("present");
         assert_eq!(back.office.log().head(), record.office.log().head());
     }
 }
@@ -240,13 +242,13 @@ proptest! {
 
     #[test]
     fn packed_text_of_arbitrary_characters_never_panics(text in ".{0,256}", dict in ".{0,64}") {
-        let _ = office_store::unpack(&text);
-        let _ = office_store::unpack_with_dict(&text, &dict);
+        let _ = pack::unpack(&text);
+        let _ = pack::unpack_with_dict(&text, &dict);
     }
 
     #[test]
     fn stored_preferences_of_any_json_are_read_or_refused(text in ".{0,128}", d in prop::collection::vec(damage(), 0..3)) {
-        let valid = storage::encode(&storage::Settings::default());
+        let valid = storage::encode(&storage::Prefs::default());
         for candidate in [text, damaged(&valid, &d)] {
             if let Ok(value) = serde_json::from_str::<serde_json::Value>(&candidate) {
                 if let Ok(settings) = storage::decode(value) {
@@ -279,7 +281,7 @@ fn the_damage_is_seen() {
     for (k, v) in &broken {
         kv.set(k, v).unwrap();
     }
-    assert!(office_store::load(&kv, REAL_PREFIX).is_err());
+    assert!(record::load(&kv, REAL_PREFIX).is_err());
 }
 
 // ---------------------------------------------------------------------------
@@ -290,7 +292,7 @@ mod ledger_import {
     use super::*;
     use xinfang_core::export::{ledger_csv, ledger_xlsx, Privacy};
     use xinfang_core::import::{plan, Mapping, Table};
-    use xinfang_web::ledger_file;
+    use xinfang_web::features::import::ledger_file;
 
     fn now() -> chrono::NaiveDateTime {
         NaiveDate::from_ymd_opt(2026, 6, 30).unwrap().and_hms_opt(12, 0, 0).unwrap()
