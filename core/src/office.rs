@@ -533,6 +533,13 @@ impl Office {
         self.decide_done(command, now).map(|(events, _)| events)
     }
 
+    /// What executing a command would do (the case it registers or acts
+    /// on, the work record it adds), or why it is refused; nothing changes.
+    /// A form uses it to know, before sending, whether it may close.
+    pub fn would_do(&self, command: &Command, now: NaiveDateTime) -> Result<Done, CaseError> {
+        self.decide_done(command, now).map(|(_, done)| done)
+    }
+
     /// Decides a command: its events and what executing it does.
     fn decide_done(
         &self,

@@ -213,7 +213,7 @@ async fn concluding_and_acceptance_give_the_rates_and_show_on_the_case_page() {
     b.wait_for_text("#backlog-rate-acceptance .rate-value", &rate_text(accepted, concluded)).await;
     // … and from the stored ledger by the definitions.
     let year = value_of(&b, "#report-year").await;
-    let stored = b.stored_work("xinfang.office.work").await.expect("the stored ledgers");
+    let stored = b.stored_work("xinfang.office").await.expect("the stored ledgers");
     let (resolution, acceptance) = stored_rates(&stored.to_string(), &year);
     assert_eq!(resolution, (concluded, rows));
     assert_eq!(acceptance, (accepted, concluded));

@@ -78,8 +78,8 @@ async fn a_sandbox_backup_restores_into_the_real_record_keeping_the_old_one() {
     b.click("#backup-download").await;
     let bytes = b.wait_for_download(&dir, &name).await;
     b.close().await;
-    // The file holds the core's stored form, read back by the core itself,
-    // and the work ledgers, read back by their loader.
+    // The file holds the core's stored form, read back by the core itself;
+    // its log holds the work ledgers too.
     let text = String::from_utf8(bytes).expect("UTF-8");
     let file: Value = serde_json::from_str(&text).expect("JSON");
     assert_eq!(file["format"], json!("xinfang-backup"));
@@ -87,8 +87,8 @@ async fn a_sandbox_backup_restores_into_the_real_record_keeping_the_old_one() {
     assert_eq!(file["office"]["format_version"], json!(xinfang_core::office::FORMAT_VERSION));
     let office = Office::from_json(&file["office"].to_string()).expect("the core reads the backup");
     assert_eq!(office.cases().len(), 3_000);
-    let work: xinfang_core::WorkLedgers =
-        serde_json::from_value(file["work"].clone()).expect("the ledgers load");
+    assert!(file.get("work").is_none(), "the ledgers are in the record's log");
+    let work = office.work().clone();
     let path = dir.join(&name);
 
     // A fresh browser with a real record of its own.
@@ -141,10 +141,10 @@ async fn a_sandbox_backup_restores_into_the_real_record_keeping_the_old_one() {
         })
         .await;
     assert_eq!(h["entries"], json!(office.log().len()));
-    // The work ledgers came with the cases.
-    let stored = b.local_storage("xinfang.office.work").await.expect("the restored ledgers");
-    let restored = xinfang_web::persist::work::parse(&stored).expect("the ledgers load");
-    assert_eq!(restored.ledgers, work);
+    // The work ledgers came with the cases, in the one log.
+    let restored = b.stored_record("xinfang.office").await.expect("the restored record");
+    assert_eq!(*restored.work(), work);
+    assert_eq!(b.local_storage("xinfang.office.work").await, None, "nothing beside the record");
 
     b.reload().await;
     b.click("#nav-dashboard").await;
@@ -202,7 +202,7 @@ async fn foreign_corrupt_and_newer_files_are_refused_and_change_nothing() {
 
 /// A township's record as a backup file written by the app's own writer.
 fn township_file(dir: &Path, name: &str, office: &Office) -> PathBuf {
-    let text = xinfang_web::persist::backup::write(office, &xinfang_core::WorkLedgers::default());
+    let text = xinfang_web::persist::backup::write(office);
     let path = dir.join(name);
     std::fs::write(&path, text).expect("write the backup");
     path

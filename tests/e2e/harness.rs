@@ -559,18 +559,31 @@ impl Browser {
     }
 }
 
-/// The work ledgers as stored (`<prefix>.work`).
+/// The record as stored (the work ledgers are part of its log).
 impl Browser {
-    /// The stored work ledgers under `key`, read with the app's own loader
-    /// (large ledgers are stored packed) and given back as the JSON of the
-    /// unpacked envelope: `{"rev": n, "ledgers": {…}}`. `None` when nothing
-    /// is stored; panics when what is stored does not load.
-    pub async fn stored_work(&self, key: &str) -> Option<Value> {
-        let text = self.local_storage(key).await?;
-        let work = xinfang_web::persist::work::parse(&text)
-            .unwrap_or_else(|e| panic!("{key} does not load: {e:?}"));
-        let ledgers = serde_json::to_value(&work.ledgers).expect("ledgers serialize");
-        Some(serde_json::json!({ "rev": work.rev, "ledgers": ledgers }))
+    /// The record stored under `prefix` (`xinfang.office`, `xinfang.sandbox`),
+    /// read with the app's own loader (chunks, packing, the chain, the
+    /// sandbox's sample regenerated). `None` when nothing is stored; panics
+    /// when what is stored does not load.
+    pub async fn stored_record(&self, prefix: &str) -> Option<xinfang_core::Office> {
+        let kv = xinfang_web::persist::kv::MemoryKv::default();
+        let dot = format!("{prefix}.");
+        for (k, v) in self.local_storage_all().await {
+            if k.starts_with(&dot) {
+                kv.map.borrow_mut().insert(k, v);
+            }
+        }
+        let loaded = xinfang_web::persist::record::load(&kv, prefix)
+            .unwrap_or_else(|e| panic!("the record under {prefix} does not load: {e:?}"));
+        loaded.map(|r| r.office)
+    }
+
+    /// The stored work ledgers of the record under `prefix`, as the JSON
+    /// `{"entries": n, "ledgers": {…}}` (`n`: the stored log's length).
+    pub async fn stored_work(&self, prefix: &str) -> Option<Value> {
+        let office = self.stored_record(prefix).await?;
+        let ledgers = serde_json::to_value(office.work()).expect("ledgers serialize");
+        Some(serde_json::json!({ "entries": office.log().len(), "ledgers": ledgers }))
     }
 }
 

@@ -12,7 +12,7 @@ use serde_json::Value;
 use crate::harness::Browser;
 use crate::register::register;
 
-const WORK: &str = "xinfang.sandbox.work";
+const WORK: &str = "xinfang.sandbox";
 
 async fn enter_sandbox(b: &Browser) {
     b.click("#sandbox-enter").await;
@@ -327,7 +327,7 @@ async fn the_list_filters_and_counts_and_refuses_a_late_deadline() {
     b.set_value("#dec-deadline-0", &(today - Duration::days(1)).to_string()).await;
     b.click("#m-save").await;
     b.wait_for_text_containing("#notice-text", "不能早于").await;
-    let text = b.stored_work("xinfang.office.work").await.map(|v| v.to_string());
+    let text = b.stored_work("xinfang.office").await.map(|v| v.to_string());
     assert!(
         !text.unwrap_or_default().contains("提前完成"),
         "nothing of the refused save is stored"

@@ -141,7 +141,7 @@ async fn a_rota_of_two_leaders_moves_sundays_records_a_day_prints_and_stops() {
     assert!(b.exists("#rota-form").await, "the refused form stays open");
     assert_eq!(b.count("tr.rota-rule").await, 1);
     b.click("#rota-cancel").await;
-    let work = stored_work(&b, "xinfang.office.work").await;
+    let work = stored_work(&b, "xinfang.office").await;
     let rules = work["ledgers"]["reception"]["rota"]["entries"].as_array().expect("rules").len();
     assert_eq!(rules, 1, "only the good rule is stored");
 
@@ -164,7 +164,7 @@ async fn a_rota_of_two_leaders_moves_sundays_records_a_day_prints_and_stops() {
     b.wait_for_text("tr.rota-rule .rota-name", "县主要领导接访日").await;
     assert_eq!(b.count("tr.rota-rule").await, 1, "corrected, not added");
     b.wait_for("the corrected rule stored", || async {
-        let work = stored_work(&b, "xinfang.office.work").await;
+        let work = stored_work(&b, "xinfang.office").await;
         let name = work["ledgers"]["reception"]["rota"]["entries"][0]["name"].clone();
         (name == "县主要领导接访日").then_some(())
     })
@@ -454,7 +454,7 @@ async fn the_counts_add_up_the_receptions_and_their_cases() {
     assert_eq!(figure(&b, "rate").await, "—");
 
     // The stored ledger agrees: two receptions, 7 people.
-    let work = stored_work(&b, "xinfang.office.work").await;
+    let work = stored_work(&b, "xinfang.office").await;
     let entries = work["ledgers"]["reception"]["receptions"]["entries"]
         .as_array()
         .expect("receptions")

@@ -23,8 +23,8 @@ use crate::dashboard::sandbox;
 use crate::harness::Browser;
 use crate::proceedings::{register, today, Day};
 
-const REAL: &str = "xinfang.office.work";
-const SANDBOX: &str = "xinfang.sandbox.work";
+const REAL: &str = "xinfang.office";
+const SANDBOX: &str = "xinfang.sandbox";
 
 /// Shows the screening page.
 async fn screening_page(b: &Browser) {
@@ -46,12 +46,11 @@ async fn period(b: &Browser, from: &str, to: &str) {
     .await;
 }
 
-/// The ledgers stored under `key` (read with the app's own loader: large
-/// ledgers are stored packed) once `ready` holds for them.
-async fn stored(b: &Browser, key: &str, ready: impl Fn(&WorkLedgers) -> bool) -> WorkLedgers {
+/// The work ledgers of the record stored under `prefix` (read with the
+/// app's own loader) once `ready` holds for them.
+async fn stored(b: &Browser, prefix: &str, ready: impl Fn(&WorkLedgers) -> bool) -> WorkLedgers {
     b.wait_for("the stored work ledgers", || async {
-        let text = b.local_storage(key).await?;
-        let work = xinfang_web::persist::work::parse(&text).ok()?.ledgers;
+        let work = b.stored_record(prefix).await?.work().clone();
         ready(&work).then_some(work)
     })
     .await

@@ -12,11 +12,11 @@
 
 use std::sync::OnceLock;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use proptest::prelude::*;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::reception::{Reception, ReceptionKind};
-use xinfang_core::{Office, WorkLedgers};
+use xinfang_core::{Command, Office, WorkLedgers};
 use xinfang_web::persist::backup;
 use xinfang_web::persist::kv::{KeyValue, MemoryKv, REAL_PREFIX};
 use xinfang_web::persist::record::SaveRequest;
@@ -31,19 +31,38 @@ fn config() -> ProptestConfig {
     ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() }
 }
 
-/// A small real record: 40 sample cases (several log chunks).
+/// A small real record: 40 sample cases (several log chunks), then the
+/// work ledgers of [`work`] taken into its log.
 fn office() -> &'static Office {
     static OFFICE: OnceLock<Office> = OnceLock::new();
     OFFICE.get_or_init(|| {
         let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
-        sandbox::sample_office(11, today, 40).expect("the sample generates")
+        let mut office = sandbox::sample_office(11, today, 40).expect("the sample generates");
+        let adopt = Command::Work(WorkChange::Adopt(Box::new(work().clone())));
+        office.execute(adopt, now()).expect("the ledgers are taken in");
+        office
     })
+}
+
+fn now() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(2026, 7, 1).unwrap().and_hms_opt(9, 0, 0).unwrap()
+}
+
+/// A backup as version 1 wrote it: the cases, and the ledgers beside them.
+fn version_1_backup() -> String {
+    let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
+    let cases = sandbox::sample_office(11, today, 40).expect("the sample generates");
+    let work = serde_json::to_string(work()).expect("plain data");
+    format!(
+        "{{\"format\":\"xinfang-backup\",\"version\":1,\"work\":{work},\"office\":{}}}",
+        cases.to_json()
+    )
 }
 
 fn work() -> &'static WorkLedgers {
     static WORK: OnceLock<WorkLedgers> = OnceLock::new();
     WORK.get_or_init(|| {
-        let org = &office().settings().org;
+        let org = xinfang_core::Organisation::sample_county();
         let leader = org.people().next().expect("people").id();
         let mut work = WorkLedgers::default();
         for day in [16, 17, 18] {
@@ -141,11 +160,11 @@ fn bytes_as_text(bytes: &[u8]) -> String {
 
 /// An accepted backup is whole: written again, it reads back the same.
 fn check_backup(text: &str) {
-    if let Ok(contents) = backup::read(text) {
-        let again = backup::write(&contents.office, &contents.work);
-        let back = backup::read(&again).expect("a written backup reads back");
+    if let Ok(contents) = backup::read(text, now()) {
+        let again = backup::write(&contents.office);
+        let back = backup::read(&again, now()).expect("a written backup reads back");
         assert_eq!(back.office.log().head(), contents.office.log().head());
-        assert_eq!(back.work, contents.work);
+        assert_eq!(back.office.work(), contents.office.work());
         assert_eq!(back.preview.cases, contents.preview.cases);
     }
 }
@@ -191,8 +210,13 @@ proptest! {
 
     #[test]
     fn damaged_backup_files_are_refused_or_whole(d in prop::collection::vec(damage(), 1..4)) {
-        let text = backup::write(office(), work());
+        let text = backup::write(office());
         check_backup(&damaged(&text, &d));
+    }
+
+    #[test]
+    fn damaged_version_1_backups_are_refused_or_whole(d in prop::collection::vec(damage(), 1..4)) {
+        check_backup(&damaged(&version_1_backup(), &d));
     }
 
     #[test]
@@ -265,10 +289,14 @@ proptest! {
 /// refused, and so is a changed character in a sealed chunk.
 #[test]
 fn the_damage_is_seen() {
-    let text = backup::write(office(), work());
+    let text = backup::write(office());
     let half = boundary(&text, text.len() / 2);
-    assert!(backup::read(&text[..half]).is_err());
-    assert!(backup::read(&text).is_ok());
+    assert!(backup::read(&text[..half], now()).is_err());
+    assert!(backup::read(&text, now()).is_ok());
+    let old = version_1_backup();
+    let half = boundary(&old, old.len() / 2);
+    assert!(backup::read(&old[..half], now()).is_err());
+    assert_eq!(backup::read(&old, now()).expect("a version 1 backup").office.work(), work());
     let pairs = stored_record();
     let chunk = pairs.iter().position(|(k, _)| k.ends_with(".log.0")).expect("a sealed chunk");
     let mut broken = pairs.clone();

@@ -2,8 +2,10 @@
 //! handle as a context; [`use_app`] reads it, [`execute`] sends a command
 //! with the browser's clock.
 
+use chrono::NaiveDateTime;
+use xinfang_core::work::change::Added;
 use xinfang_core::work::change::WorkChange;
-use xinfang_core::Command;
+use xinfang_core::{CaseError, Command, Office};
 use yew::prelude::*;
 
 use crate::clock;
@@ -34,26 +36,36 @@ pub fn go(app: &AppHandle, route: Route) -> Callback<MouseEvent> {
     })
 }
 
-/// Applies a change to the open record's work ledgers; a refusal shows
-/// the core's message as the store's notice, a new record's id is in
-/// [`Store::last_added`]. Saving follows (outside the reducer).
+/// Applies a change to the open record's work ledgers (a `Command::Work`
+/// at the browser's clock); a refusal shows the core's message as the
+/// store's notice, a new record's id is in [`Store::last_added`]. Saving
+/// follows (outside the reducer).
 pub fn change_work(app: &AppHandle, change: WorkChange) {
-    app.dispatch(Action::Work(Box::new(change)));
+    execute(app, Command::Work(change));
 }
 
-/// Applies a change to the work ledgers (a refusal shows in the notice)
-/// and says whether it was accepted, so a form knows to close.
+/// Sends a work change and says what it does — the record it adds, if any
+/// — or why it is refused (the refusal also shows in the notice), so a
+/// form knows whether to close and which record to show.
+pub fn send_work(app: &AppHandle, change: WorkChange) -> Result<Option<Added>, CaseError> {
+    let now = clock::now();
+    let command = Command::Work(change);
+    let outcome = app.office.get().would_do(&command, now).map(|done| done.added());
+    app.dispatch(Action::Execute { command: Box::new(command), now });
+    outcome
+}
+
+/// Sends a work change and says whether it was accepted, so a form knows
+/// to close (a refusal shows in the notice).
 pub fn try_change(app: &AppHandle, change: WorkChange) -> bool {
-    let ok = would_apply(&app.work.get(), &change);
-    change_work(app, change);
-    ok
+    send_work(app, change).is_ok()
 }
 
-/// Whether `change` would be accepted by the ledgers as they are: tried on
-/// a copy, so a form can close only when the change went through (the
-/// refusal itself is shown by the store's notice).
-pub fn would_apply(work: &xinfang_core::WorkLedgers, change: &WorkChange) -> bool {
-    work.clone().change(change.clone()).is_ok()
+/// Whether `change` would be accepted by the record as it is at `now`
+/// (nothing changes), so a form can close only when the change will go
+/// through.
+pub fn would_apply(office: &Office, change: &WorkChange, now: NaiveDateTime) -> bool {
+    office.would_do(&Command::Work(change.clone()), now).is_ok()
 }
 
 #[cfg(test)]
@@ -61,26 +73,43 @@ mod tests {
     use super::*;
     use chrono::NaiveDate;
     use xinfang_core::work::backlog::BacklogCase;
-    use xinfang_core::{CaseId, PersonId, WorkLedgers};
+    use xinfang_core::{CaseId, Channel, Intake, PersonId, Petitioner, Purpose, Settings};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
     #[test]
-    fn would_apply_tries_on_a_copy() {
-        let mut work = WorkLedgers::default();
-        let entry = BacklogCase::new(
-            CaseId::new(1),
-            d(2026, 1, 5),
-            PersonId::new(1),
-            "方案",
-            d(2026, 3, 1),
-        );
-        let change = WorkChange::ListBacklog(entry);
-        assert!(would_apply(&work, &change));
-        assert_eq!(work.backlog.iter().count(), 0);
-        work.change(change.clone()).unwrap();
-        assert!(!would_apply(&work, &change), "the same case twice");
+    fn would_apply_changes_nothing_and_follows_the_core() {
+        let mut office = Office::new(Settings::sample_county());
+        let s = office.settings().clone();
+        let intake = Intake {
+            received_on: d(2026, 1, 5),
+            channel: Channel::Visit,
+            petitioners: vec![Petitioner::named("王某某")],
+            head_count: 1,
+            category: s.categories.find("拖欠工资").unwrap().id(),
+            purpose: Purpose::Request,
+            township: s.org.find_unit("河口乡").map(|u| u.id()),
+            village: String::new(),
+            summary: "拖欠工资".into(),
+            content: String::new(),
+            escalation: None,
+            accused_unit: None,
+            repeat_of: None,
+        };
+        let at = d(2026, 1, 5).and_hms_opt(9, 0, 0).unwrap();
+        let case = office.execute(Command::Register { intake }, at).unwrap().case().unwrap();
+        let leader = s.org.people().next().unwrap().id();
+        let entry = BacklogCase::new(case, d(2026, 1, 5), leader, "方案", d(2026, 3, 1));
+        let change = WorkChange::ListBacklog(entry.clone());
+        assert!(would_apply(&office, &change, at));
+        assert_eq!(office.work().backlog.iter().count(), 0, "nothing changed");
+        office.execute(Command::Work(change.clone()), at).unwrap();
+        assert!(!would_apply(&office, &change, at), "the same case twice");
+        // A case the record does not hold is refused by the office.
+        let other =
+            BacklogCase::new(CaseId::new(99), d(2026, 1, 5), PersonId::new(1), "x", d(2026, 3, 1));
+        assert!(!would_apply(&office, &WorkChange::ListBacklog(other), at));
     }
 }

@@ -1,12 +1,16 @@
 //! The app state: one [`Store`], changed only by [`Action`]s through the
-//! pure reducer (`impl Reducible`). Saving is a side effect in `app`, keyed
-//! on [`Store::revision`] (the preferences) and [`SharedOffice::version`]
-//! (the office's record).
+//! pure reducer (`impl Reducible`). Every change to the record — a case's
+//! or the work ledgers' — is a core `Command` decided and applied here and
+//! kept as unsaved until `app::sync` saves it, keyed on
+//! [`Store::revision`] (the preferences) and [`SharedOffice::version`]
+//! (the record).
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 use chrono::NaiveDateTime;
+use xinfang_core::office::Done;
+use xinfang_core::rebase::{IdMap, Pending};
 use xinfang_core::work::change::{Added, WorkChange};
 use xinfang_core::work::{HotspotId, ReceptionId};
 use xinfang_core::{CaseId, Command, Office, Settings as OfficeSettings, WorkLedgers};
@@ -16,9 +20,9 @@ use crate::i18n::Lang;
 use crate::persist::kv::Space;
 use crate::persist::open::Opened;
 use crate::persist::prefs::{Loaded, Prefs, StorageProblem};
-use crate::persist::record::{LoadProblem, Pending, Saved};
+use crate::persist::record::{LoadProblem, Saved, Unsaved};
 use crate::persist::sandbox::SampleBase;
-use crate::persist::work::{OpenedWork, WorkProblem};
+use crate::persist::work::WorkProblem;
 use crate::route::Route;
 
 /// Where a registration started from, so the new case is linked back.
@@ -84,9 +88,6 @@ impl<T> PartialEq for Shared<T> {
 /// The office's case record.
 pub type SharedOffice = Shared<Office>;
 
-/// The office's work ledgers.
-pub type SharedWork = Shared<WorkLedgers>;
-
 /// A message after an action: what was done, or why it was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -141,8 +142,8 @@ pub struct Store {
     /// What of the open record is committed in storage (`None`: nothing).
     pub saved: Option<Saved>,
     /// Commands applied here and not yet saved, oldest first (redone on
-    /// top of another tab's save, see `office_store::rebase`).
-    pub unsaved: Rc<Vec<Pending>>,
+    /// top of another tab's save with `Office::rebase`).
+    pub unsaved: Rc<Vec<Unsaved>>,
     /// Whether the open record's settings changed since the last save.
     pub settings_dirty: bool,
     /// The sample the sandbox was generated from (sandbox only).
@@ -155,14 +156,8 @@ pub struct Store {
     pub route: Route,
     /// The message of the last action, if any.
     pub notice: Option<Notice>,
-    /// The open record's work ledgers.
-    pub work: SharedWork,
-    /// The stored revision of the work ledgers this tab has (0: none).
-    pub work_rev: u64,
-    /// Work changes applied here and not yet saved, oldest first (redone
-    /// on top of another tab's save, see `work_store::rebase`).
-    pub work_unsaved: Rc<Vec<WorkChange>>,
-    /// A problem with the work ledgers' storage.
+    /// Work ledgers stored by an earlier version beside the record that
+    /// could not be read (kept as they are; see `persist::work`).
     pub work_problem: Option<Rc<WorkProblem>>,
     /// The record the last work change added, if it added one.
     pub last_added: Option<Added>,
@@ -181,15 +176,15 @@ pub struct CaughtUp {
     /// What of it is committed.
     pub saved: Option<Saved>,
     /// This tab's commands still not saved (redone on `office`).
-    pub unsaved: Vec<Pending>,
+    pub unsaved: Vec<Unsaved>,
     /// The sandbox's sample.
     pub sample: Option<SampleBase>,
     /// Whether this tab's settings change is still unsaved.
     pub settings_dirty: bool,
     /// The commands that no longer applied, described (Chinese).
     pub refused: Vec<String>,
-    /// Cases of this tab that got another id: (before, now).
-    pub moved: Vec<(CaseId, CaseId)>,
+    /// Cases and work records of this tab that got another id there.
+    pub moved: IdMap,
     /// How many of this tab's commands were redone (and saved if
     /// `unsaved` is empty).
     pub redone: usize,
@@ -232,17 +227,6 @@ pub enum Action {
     /// Replace the open record's settings (units, people, categories,
     /// rules, targets, calendar), already validated by the settings page.
     UpdateSettings(Box<OfficeSettings>),
-    /// A record was loaded (at start, on switching space, after another
-    /// tab saved): it replaces the open one. `stored` entries of it are in
-    /// storage.
-    Loaded {
-        /// Which record.
-        space: Space,
-        /// The record.
-        office: Box<Office>,
-        /// How many of its log entries are stored.
-        stored: usize,
-    },
     /// The open record's log is stored up to `entries`.
     OfficeSaved {
         /// Entries stored.
@@ -292,48 +276,13 @@ pub enum Action {
         /// What it appended.
         appended: Box<crate::persist::record::Appended>,
     },
-    /// Apply a change to the open record's work ledgers.
-    Work(Box<WorkChange>),
     /// Open the registration form prefilled from a reception or hotspot;
     /// the new case is linked back to it.
     RegisterFrom(Box<RegisterFrom>),
     /// Forget where the registration started from.
     ClearRegisterFrom,
-    /// The work ledgers were saved at this revision.
-    WorkCommitted {
-        /// Which record's ledgers.
-        space: Space,
-        /// The new revision.
-        rev: u64,
-        /// How many of the unsaved changes this save held.
-        changes: usize,
-        /// Bytes in use after it.
-        bytes: usize,
-    },
-    /// Saving the work ledgers failed (shown, tried again on the next change),
-    /// or what is stored cannot be read (saving waits for the user).
-    WorkProblem {
-        /// Which record's ledgers.
-        space: Space,
-        /// What went wrong.
-        problem: WorkProblem,
-    },
-    /// The stored ledgers (after another tab saved, or set aside), with
-    /// this tab's unsaved changes redone on them.
-    WorkCaughtUp {
-        /// Which record's ledgers.
-        space: Space,
-        /// The ledgers.
-        ledgers: Box<WorkLedgers>,
-        /// Their stored revision.
-        rev: u64,
-        /// This tab's changes not yet saved on them.
-        unsaved: Vec<WorkChange>,
-        /// Why saving the redone changes failed, if it did.
-        problem: Option<WorkProblem>,
-        /// A message for the user, if any.
-        notice: Option<Notice>,
-    },
+    /// The old work ledgers beside the record were moved aside.
+    WorkProblemCleared,
     /// Show a message (e.g. from storage: a failed save, another tab).
     Notify(Notice),
     /// Hide the message.
@@ -361,9 +310,6 @@ impl Store {
             usage: StorageUsage::default(),
             route: Route::default(),
             notice: None,
-            work: SharedWork::new(WorkLedgers::default()),
-            work_rev: 0,
-            work_unsaved: Rc::default(),
             work_problem: None,
             last_added: None,
             register_from: None,
@@ -383,80 +329,51 @@ impl Store {
         self.office = SharedOffice::new(o.office);
         self.saved = o.saved;
         self.saved_entries = o.saved.map_or(0, |s| s.entries);
-        self.unsaved = Rc::default();
+        self.unsaved = Rc::new(o.unsaved);
         self.settings_dirty = false;
         self.sample = o.sample.map(Rc::new);
         self.office_problem = o.problem.map(|p| Rc::new(OfficeProblem::Unreadable(p)));
         self.usage = StorageUsage { bytes: o.bytes, load_ms: o.load_ms, save_ms: 0.0 };
-        self.work = self.work.replaced(o.work.ledgers);
-        self.work_rev = o.work.rev;
-        self.work_unsaved = Rc::default();
-        self.work_problem = o.work.problem.map(Rc::new);
+        self.work_problem = o.work_problem.map(Rc::new);
         self.last_added = None;
         self.register_from = None;
     }
 
-    /// Whether saving the work ledgers waits for the user (what is stored
-    /// could not be read).
-    pub fn work_saving_paused(&self) -> bool {
-        self.work_problem.as_deref().is_some_and(WorkProblem::pauses_saving)
+    /// The open record's work ledgers (part of the record: changed by
+    /// `Command::Work`, kept in its log). Do not hold it across a dispatch.
+    pub fn work(&self) -> Ref<'_, WorkLedgers> {
+        Ref::map(self.office.get(), Office::work)
     }
 
-    fn work_change(&self, change: WorkChange) -> Rc<Store> {
-        let result = self.work.inner.borrow_mut().change(change.clone());
-        match result {
-            Ok(added) => self.with(|s| {
-                s.work.version += 1;
-                Rc::make_mut(&mut s.work_unsaved).push(change);
-                s.last_added = added;
-                s.notice = None;
-            }),
-            Err(err) => self.with(|s| s.notice = Some(Notice { ok: false, text: err.to_string() })),
-        }
-    }
-
-    /// Every command decided on a copy first: one refusal and nothing
-    /// changes (the notice names it); else all are applied and kept as
+    /// Every command, all or none (`Office::execute_all`): one refusal and
+    /// nothing changes (the notice names it); else all are kept as
     /// unsaved commands.
     fn execute_all(&self, commands: Vec<Command>, now: NaiveDateTime) -> Rc<Store> {
-        let mut copy = self.office.get().clone();
-        let mut decided = Vec::with_capacity(commands.len());
-        for (i, command) in commands.into_iter().enumerate() {
-            match copy.decide(&command, now) {
-                Ok(events) => {
-                    let case = events.first().and_then(|e| e.case());
-                    for event in &events {
-                        copy.apply(event.clone());
-                    }
-                    decided.push((command, events, case));
-                }
-                Err(err) => {
-                    let text = format!("第{}项未能办理，全部未导入：{err}", i + 1);
-                    return self.with(|s| s.notice = Some(Notice { ok: false, text }));
-                }
+        let result = self.office.inner.borrow_mut().execute_all(commands.iter().cloned(), now);
+        match result {
+            Ok(done) => {
+                let end = self.office.get().log().len();
+                let unsaved = commands.into_iter().zip(done).map(|(command, done)| Unsaved {
+                    pending: Pending { command, at: now, done },
+                    end,
+                });
+                self.with(|s| {
+                    s.office.version += 1;
+                    Rc::make_mut(&mut s.unsaved).extend(unsaved);
+                    s.notice = None;
+                })
+            }
+            Err(err) => {
+                let text = format!("第{}项未能办理，全部未导入：{}", err.index + 1, err.error);
+                self.with(|s| s.notice = Some(Notice { ok: false, text }))
             }
         }
-        let mut pending = Vec::with_capacity(decided.len());
-        {
-            let mut office = self.office.inner.borrow_mut();
-            for (command, events, case) in decided {
-                for event in events {
-                    office.apply(event);
-                }
-                if let Some(case) = case {
-                    pending.push(Pending { command, now, case, end: office.log().len() });
-                }
-            }
-        }
-        self.with(|s| {
-            s.office.version += 1;
-            Rc::make_mut(&mut s.unsaved).extend(pending);
-            s.notice = None;
-        })
     }
 
-    /// After a registration from a reception or hotspot: the link back.
-    fn link_registered(&mut self, case: CaseId) {
+    /// After a registration from a reception or hotspot: the link back,
+    /// a work command of its own (so it is saved, and redone on another
+    /// tab's save, like any other).
+    fn link_registered(&mut self, case: CaseId, now: NaiveDateTime) {
         let Some(from) = self.register_from.take() else { return };
         let change = match from.source {
             WorkSource::Reception(id) => WorkChange::LinkReceptionCase(
@@ -468,16 +385,19 @@ impl Store {
             ),
             WorkSource::Hotspot(id) => WorkChange::LinkHotspotCase(id, Some(case)),
         };
-        let result = self.work.inner.borrow_mut().change(change.clone());
+        let what = change.describe();
+        let command = Command::Work(change);
+        let result = self.office.inner.borrow_mut().execute(command.clone(), now);
         match result {
-            Ok(_) => {
-                self.work.version += 1;
-                Rc::make_mut(&mut self.work_unsaved).push(change);
+            Ok(done) => {
+                let end = self.office.get().log().len();
+                Rc::make_mut(&mut self.unsaved)
+                    .push(Unsaved { pending: Pending { command, at: now, done }, end });
             }
             Err(err) => {
                 self.notice = Some(Notice {
                     ok: false,
-                    text: format!("案件已登记，但未能关联到{}：{err}", change.describe()),
+                    text: format!("案件已登记，但未能关联到{what}：{err}"),
                 })
             }
         }
@@ -506,27 +426,22 @@ impl Store {
     }
 
     fn execute(&self, command: &Command, now: NaiveDateTime) -> Rc<Store> {
-        let decided = self.office.get().decide(command, now);
-        match decided {
-            Ok(events) => {
-                let case = events.first().and_then(|e| e.case());
-                let end = {
-                    let mut office = self.office.inner.borrow_mut();
-                    for event in events {
-                        office.apply(event);
-                    }
-                    office.log().len()
-                };
+        let result = self.office.inner.borrow_mut().execute(command.clone(), now);
+        match result {
+            Ok(done) => {
+                let end = self.office.get().log().len();
                 self.with(|s| {
                     s.office.version += 1;
-                    if let Some(case) = case {
-                        let pending = Pending { command: command.clone(), now, case, end };
-                        Rc::make_mut(&mut s.unsaved).push(pending);
-                    }
+                    let pending = Pending { command: command.clone(), at: now, done };
+                    Rc::make_mut(&mut s.unsaved).push(Unsaved { pending, end });
                     s.notice = None;
-                    if let (Command::Register { .. }, Some(case)) = (command, case) {
+                    s.last_added = match done {
+                        Done::Added(added) => Some(added),
+                        _ => None,
+                    };
+                    if let Done::Registered(case) = done {
                         s.route = Route::Case(case);
-                        s.link_registered(case);
+                        s.link_registered(case, now);
                     }
                 })
             }
@@ -574,37 +489,12 @@ impl Reducible for Store {
                     s.register_from = None;
                 }
             }),
-            Action::Work(change) => self.work_change(*change),
             Action::RegisterFrom(from) => self.with(|s| {
                 s.register_from = Some(Rc::new(*from));
                 s.route = Route::Register;
                 s.notice = None;
             }),
             Action::ClearRegisterFrom => self.with(|s| s.register_from = None),
-            Action::WorkCommitted { space, .. } if space != self.space => self,
-            Action::WorkCommitted { rev, changes, bytes, .. } => self.with(|s| {
-                s.work_rev = rev;
-                let unsaved = Rc::make_mut(&mut s.work_unsaved);
-                unsaved.drain(..changes.min(unsaved.len()));
-                if matches!(s.work_problem.as_deref(), Some(WorkProblem::WriteFailed(_))) {
-                    s.work_problem = None;
-                }
-                s.usage.bytes = bytes;
-            }),
-            Action::WorkProblem { space, .. } if space != self.space => self,
-            Action::WorkProblem { problem, .. } => {
-                self.with(|s| s.work_problem = Some(Rc::new(problem)))
-            }
-            Action::WorkCaughtUp { space, .. } if space != self.space => self,
-            Action::WorkCaughtUp { ledgers, rev, unsaved, problem, notice, .. } => self.with(|s| {
-                s.work = s.work.replaced(*ledgers);
-                s.work_rev = rev;
-                s.work_unsaved = Rc::new(unsaved);
-                s.work_problem = problem.map(Rc::new);
-                if notice.is_some() {
-                    s.notice = notice;
-                }
-            }),
             Action::Execute { command, now } => self.execute(&command, now),
             Action::ExecuteAll { commands, now } => self.execute_all(commands, now),
             Action::UpdateSettings(settings) => {
@@ -614,31 +504,6 @@ impl Reducible for Store {
                     s.settings_dirty = true;
                 })
             }
-            Action::Loaded { space, office, stored } => self.with(|s| {
-                let switched = s.space != space;
-                let (work, work_rev) = (s.work.clone(), s.work_rev);
-                let (work_unsaved, work_problem) = (s.work_unsaved.clone(), s.work_problem.clone());
-                let saved = saved_at(&office, stored);
-                s.open(Opened {
-                    space,
-                    office: *office,
-                    saved,
-                    sample: None,
-                    problem: None,
-                    load_ms: s.usage.load_ms,
-                    bytes: s.usage.bytes,
-                    work: OpenedWork::default(),
-                });
-                if switched {
-                    s.route = Route::Dashboard;
-                } else {
-                    // The same record's newer log: its work ledgers stay.
-                    s.work = work;
-                    s.work_rev = work_rev;
-                    s.work_unsaved = work_unsaved;
-                    s.work_problem = work_problem;
-                }
-            }),
             Action::Opened(opened) => self.with(|s| {
                 if s.space != opened.space {
                     s.route = Route::Dashboard;
@@ -719,16 +584,32 @@ impl Reducible for Store {
                 s.office_problem = c
                     .save_failed
                     .map(|detail| Rc::new(OfficeProblem::WriteFailed { detail }));
-                let moved = |id: CaseId| c.moved.iter().find(|(a, _)| *a == id).map(|(_, b)| *b);
-                match s.route {
-                    Route::Case(id) => s.route = Route::Case(moved(id).unwrap_or(id)),
-                    Route::Print(id, doc) => s.route = Route::Print(moved(id).unwrap_or(id), doc),
-                    _ => {}
-                }
-                if let Route::Case(id) | Route::Print(id, _) = s.route {
-                    if s.office.get().case(id).is_none() {
-                        s.route = Route::Cases;
+                // The page follows its case or meeting to the id it got
+                // there; one that is gone (its command left out) goes to
+                // the list.
+                let case = |id: CaseId| c.moved.case(id).ok();
+                s.route = match s.route {
+                    Route::Case(id) => case(id).map_or(Route::Cases, Route::Case),
+                    Route::Print(id, doc) => {
+                        case(id).map_or(Route::Cases, |id| Route::Print(id, doc))
                     }
+                    Route::Meeting(id) => {
+                        c.moved.record(id).ok().map_or(Route::Meetings, Route::Meeting)
+                    }
+                    route => route,
+                };
+                let office = s.office.get();
+                let gone = match s.route {
+                    Route::Case(id) | Route::Print(id, _) => office.case(id).is_none(),
+                    Route::Meeting(id) => office.work().meetings.get(id).is_none(),
+                    _ => false,
+                };
+                drop(office);
+                if gone {
+                    s.route = match s.route {
+                        Route::Meeting(_) => Route::Meetings,
+                        _ => Route::Cases,
+                    };
                 }
                 if c.redone > 0 || !c.refused.is_empty() {
                     let mut text = format!(
@@ -742,6 +623,7 @@ impl Reducible for Store {
                     s.notice = Some(Notice { ok: c.refused.is_empty(), text });
                 }
             }),
+            Action::WorkProblemCleared => self.with(|s| s.work_problem = None),
             Action::Notify(notice) => self.with(|s| s.notice = Some(notice)),
             Action::DismissNotice if self.notice.is_none() => self,
             Action::DismissNotice => self.with(|s| s.notice = None),
@@ -872,11 +754,9 @@ mod tests {
     fn switching_space_replaces_the_record_and_goes_home() {
         let store = fresh().reduce(Action::Navigate(Route::Cases));
         let office = Office::new(OfficeSettings::sample_county());
-        let after = store.reduce(Action::Loaded {
-            space: Space::Sandbox,
-            office: Box::new(office),
-            stored: 0,
-        });
+        let saved = Saved { entries: 0, head: xinfang_core::Hash::GENESIS };
+        let opened = Opened::written(Space::Sandbox, office, saved, 0);
+        let after = store.reduce(Action::Opened(Box::new(opened)));
         assert_eq!(after.space, Space::Sandbox);
         assert_eq!(after.route, Route::Dashboard);
     }
@@ -888,7 +768,7 @@ mod tests {
         let store =
             store.reduce(Action::Execute { command: Box::new(command.clone()), now: now() });
         assert_eq!(store.unsaved.len(), 1);
-        assert_eq!(store.unsaved[0].command, command);
+        assert_eq!(store.unsaved[0].pending.command, command);
         assert_eq!(store.unsaved[0].end, 1);
         let head = store.office.get().log().head();
         let saved = Saved { entries: 1, head };
@@ -946,6 +826,8 @@ mod tests {
         other.execute(register(&store, "另一页登记"), now()).unwrap();
         other.execute(register(&store, "本页登记"), now()).unwrap();
         let saved = Some(Saved { entries: 2, head: other.log().head() });
+        let mut moved = IdMap::new();
+        moved.note(Done::Registered(CaseId::new(1)), Some(Done::Registered(CaseId::new(2))));
         let after = store.reduce(Action::CaughtUp(Box::new(CaughtUp {
             space: Space::Real,
             office: other,
@@ -954,7 +836,7 @@ mod tests {
             sample: None,
             settings_dirty: false,
             refused: vec!["XF2025-00001 受理：案件当前为“已办结”，不能受理".into()],
-            moved: vec![(CaseId::new(1), CaseId::new(2))],
+            moved,
             redone: 1,
             bytes: 0,
             save_failed: None,

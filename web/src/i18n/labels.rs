@@ -275,6 +275,27 @@ impl Named for Channel {
     }
 }
 
+/// The key of a backlog status (`open`, `resolved`, `filed`).
+pub fn backlog_status_key(status: BacklogStatus) -> &'static str {
+    match status {
+        BacklogStatus::Open => "open",
+        BacklogStatus::Resolved { .. } => "resolved",
+        BacklogStatus::Filed { .. } => "filed",
+    }
+}
+
+/// A backlog status in the interface language.
+pub fn backlog_status_label(lang: Lang, status: BacklogStatus) -> &'static str {
+    match lang {
+        Lang::ZhCn => status.label(),
+        Lang::En => match status {
+            BacklogStatus::Open => "Open",
+            BacklogStatus::Resolved { .. } => "Resolved",
+            BacklogStatus::Filed { .. } => "Filed as final",
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::HashSet;
@@ -376,26 +397,5 @@ mod tests {
         assert_eq!(lower("SMS"), "SMS");
         assert_eq!(lower("12345 hotline"), "12345 hotline");
         assert_eq!(lower(""), "");
-    }
-}
-
-/// The key of a backlog status (`open`, `resolved`, `filed`).
-pub fn backlog_status_key(status: BacklogStatus) -> &'static str {
-    match status {
-        BacklogStatus::Open => "open",
-        BacklogStatus::Resolved { .. } => "resolved",
-        BacklogStatus::Filed { .. } => "filed",
-    }
-}
-
-/// A backlog status in the interface language.
-pub fn backlog_status_label(lang: Lang, status: BacklogStatus) -> &'static str {
-    match lang {
-        Lang::ZhCn => status.label(),
-        Lang::En => match status {
-            BacklogStatus::Open => "Open",
-            BacklogStatus::Resolved { .. } => "Resolved",
-            BacklogStatus::Filed { .. } => "Filed as final",
-        },
     }
 }

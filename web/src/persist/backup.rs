@@ -1,5 +1,8 @@
-//! The backup file of a record ([`BACKUP_FORMAT`] version [`BACKUP_VERSION`]):
-//! writing it, reading and checking it completely before anything changes,
+//! The backup file of a record ([`BACKUP_FORMAT`] version [`BACKUP_VERSION`]:
+//! the core's stored form, whose log holds the cases' and the work
+//! ledgers' history): writing it, reading and checking it completely
+//! before anything changes (version 1 files, which carried the ledgers
+//! beside the record, and bare `xinfang-office` files read too),
 //! and replacing the open record with what it holds, the replaced record
 //! moved aside unchanged (and moved back if saving the restored one fails).
 
@@ -7,10 +10,11 @@ use std::cell::RefCell;
 
 use std::collections::BTreeSet;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use xinfang_core::{Office, WorkLedgers};
+use xinfang_core::work::change::WorkChange;
+use xinfang_core::{Command, Office, WorkLedgers};
 
 use crate::i18n::Lang;
 use crate::persist::kv::{KeyValue, Space};
@@ -20,15 +24,14 @@ use crate::persist::record::{self, SaveError, SaveRequest, Saved};
 pub const BACKUP_FORMAT: &str = "xinfang-backup";
 
 /// The backup layout this build writes and reads.
-pub const BACKUP_VERSION: u32 = 1;
+pub const BACKUP_VERSION: u32 = 2;
 
-/// The backup file of a record: its cases (the core's stored form) and its
-/// work ledgers. Written as text around the core's own JSON, so a record of
-/// 20,000 cases is not held twice as a JSON tree.
-pub fn write(office: &Office, work: &WorkLedgers) -> String {
-    let work = serde_json::to_string(work).unwrap_or_default();
+/// The backup file of a record: the core's stored form (cases and work
+/// ledgers, one log) in an envelope. Written as text around the core's own
+/// JSON, so a record of 20,000 cases is not held twice as a JSON tree.
+pub fn write(office: &Office) -> String {
     format!(
-        "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":{BACKUP_VERSION},\"work\":{work},\"office\":{}}}",
+        "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":{BACKUP_VERSION},\"office\":{}}}",
         office.to_json()
     )
 }
@@ -85,7 +88,7 @@ pub fn preview(office: &Office, format_version: u32) -> Preview {
         entries: office.log().len(),
         range,
         format_version,
-        work: 0,
+        work: work_records(office.work()),
     }
 }
 
@@ -134,21 +137,19 @@ struct Envelope<'a> {
 /// What a backup file holds, checked.
 #[derive(Debug)]
 pub struct Contents {
-    /// The case record.
+    /// The record: cases and work ledgers.
     pub office: Office,
-    /// The work ledgers (empty for a file of the cases alone).
-    pub work: WorkLedgers,
     /// The summary.
     pub preview: Preview,
 }
 
 /// Reads a backup file: the record (checked whole by the core: foreign
 /// files, newer versions, corrupt JSON and broken chains are refused with
-/// the core's Chinese message), its work ledgers (checked by their loader)
-/// and its summary. A bare `xinfang-office` file (a backup made before the
-/// work ledgers were kept, or the core's stored form) restores the cases
-/// with empty ledgers.
-pub fn read(text: &str) -> Result<Contents, String> {
+/// the core's Chinese message) and its summary. A version 1 file carried
+/// the work ledgers beside the record: they are checked by their loader
+/// and taken into the record as one `WorkChange::Adopt` at `now`. A bare
+/// `xinfang-office` file (the core's stored form) reads as it is.
+pub fn read(text: &str, now: NaiveDateTime) -> Result<Contents, String> {
     let (office_text, work) = match serde_json::from_str::<Envelope>(text) {
         Ok(e) if e.format == BACKUP_FORMAT => {
             if e.version > BACKUP_VERSION {
@@ -159,21 +160,26 @@ pub fn read(text: &str) -> Result<Contents, String> {
             }
             let office = e.office.ok_or("备份文件缺少案件记录")?;
             let work = match e.work {
-                Some(raw) => serde_json::from_str::<WorkLedgers>(raw.get())
-                    .map_err(|err| format!("备份中的工作台账已损坏：{err}"))?,
-                None => WorkLedgers::default(),
+                Some(raw) => Some(
+                    serde_json::from_str::<WorkLedgers>(raw.get())
+                        .map_err(|err| format!("备份中的工作台账已损坏：{err}"))?,
+                ),
+                None => None,
             };
             (office.get(), work)
         }
-        _ => (text, WorkLedgers::default()),
+        _ => (text, None),
     };
-    let office = Office::from_json(office_text).map_err(|e| e.to_string())?;
+    let mut office = Office::from_json(office_text).map_err(|e| e.to_string())?;
+    if let Some(work) = work.filter(|w| *w != WorkLedgers::default()) {
+        let adopt = Command::Work(WorkChange::Adopt(Box::new(work)));
+        office.execute(adopt, now).map_err(|e| format!("备份中的工作台账无法并入记录：{e}"))?;
+    }
     let version = serde_json::from_str::<VersionOnly>(office_text)
         .map(|v| v.format_version)
         .unwrap_or(xinfang_core::office::FORMAT_VERSION);
-    let mut summary = preview(&office, version);
-    summary.work = work_records(&work);
-    Ok(Contents { office, work, preview: summary })
+    let preview = preview(&office, version);
+    Ok(Contents { office, preview })
 }
 
 /// The first free `<prefix>-aside-<n>` (as `office_store::set_aside` picks).
@@ -209,17 +215,12 @@ pub struct Replaced {
     pub aside: Option<String>,
 }
 
-/// Replaces the record under `prefix` by `office` and its `work` ledgers,
-/// whole: the stored record (with its ledgers) is moved aside first, then
-/// `office` and `work` are saved; if any step fails, what was written is
-/// removed and the previous record moved back, so the store is as before
-/// and the error is returned.
-pub fn replace(
-    kv: &dyn KeyValue,
-    prefix: &str,
-    office: &Office,
-    work: &WorkLedgers,
-) -> Result<Replaced, String> {
+/// Replaces the record under `prefix` by `office`, whole: the stored
+/// record (with anything stored beside it) is moved aside first, then
+/// `office` is saved; if any step fails, what was written is removed and
+/// the previous record moved back, so the store is as before and the error
+/// is returned.
+pub fn replace(kv: &dyn KeyValue, prefix: &str, office: &Office) -> Result<Replaced, String> {
     let had = !record::record_keys(kv, prefix).is_empty();
     let aside = free_aside(kv, prefix);
     let undo = |kv: &dyn KeyValue| {
@@ -242,11 +243,7 @@ pub fn replace(
         }
     }
     let req = SaveRequest { prefix, office, saved: None, settings_changed: true, sample: None };
-    let saved = record::save(kv, req).and_then(|saved| {
-        let text = crate::persist::work::envelope_text(work, 1);
-        kv.set(&crate::persist::work::work_key(prefix), &text).map_err(SaveError::Write)?;
-        Ok(saved)
-    });
+    let saved = record::save(kv, req);
     match saved {
         Ok(saved) => Ok(Replaced { saved, aside: had.then_some(aside) }),
         Err(e) => {
@@ -264,7 +261,7 @@ pub fn replace(
 /// to merge: see `backup_merge`).
 #[derive(Debug)]
 pub struct Ready {
-    pub(crate) contents: RefCell<Option<(Office, WorkLedgers)>>,
+    pub(crate) contents: RefCell<Option<Office>>,
     pub(crate) preview: Preview,
 }
 
@@ -281,6 +278,10 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    fn now() -> NaiveDateTime {
+        day(2026, 7, 1).and_hms_opt(9, 0, 0).unwrap()
+    }
+
     fn sample(cases: u32) -> Office {
         sample_office(7, day(2026, 6, 30), cases).unwrap()
     }
@@ -294,7 +295,7 @@ mod tests {
     #[test]
     fn the_preview_counts_cases_and_spans_their_dates() {
         let office = sample(200);
-        let Contents { office: back, preview: p, .. } = read(&office.to_json()).unwrap();
+        let Contents { office: back, preview: p, .. } = read(&office.to_json(), now()).unwrap();
         assert_eq!(back.log().head(), office.log().head());
         assert_eq!(p.cases, office.cases().len());
         assert!(p.cases > 100, "{p:?}");
@@ -325,7 +326,7 @@ mod tests {
                 1,
             ),
         ] {
-            let err = read(&bad).expect_err("refused");
+            let err = read(&bad, now()).expect_err("refused");
             assert!(err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{err}");
         }
     }
@@ -343,34 +344,49 @@ mod tests {
     }
 
     #[test]
-    fn a_backup_holds_the_cases_and_the_work_ledgers() {
-        let office = sample(40);
-        let work = some_work();
-        let text = write(&office, &work);
+    fn a_backup_holds_the_record_with_its_work_ledgers() {
+        let mut office = sample(40);
+        let adopt = Command::Work(WorkChange::Adopt(Box::new(some_work())));
+        office.execute(adopt, now()).unwrap();
+        let text = write(&office);
         let file: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(file["format"], BACKUP_FORMAT);
         assert_eq!(file["version"], BACKUP_VERSION);
-        // The cases are the core's own stored form, readable by the core.
+        assert!(file.get("work").is_none(), "the ledgers are in the record's log");
+        // The record is the core's own stored form, readable by the core.
         let inner = serde_json::to_string(&file["office"]).unwrap();
         assert_eq!(Office::from_json(&inner).unwrap().log().head(), office.log().head());
-        let back = read(&text).unwrap();
+        let back = read(&text, now()).unwrap();
         assert_eq!(back.office.log().head(), office.log().head());
-        assert_eq!(back.work, work);
+        assert_eq!(*back.office.work(), some_work());
         assert_eq!(back.preview.work, 1);
         assert!(back.preview.describe(Lang::ZhCn).contains("工作台账1条记录"));
-        // A bare record (an older backup) restores with empty ledgers.
-        let bare = read(&office.to_json()).unwrap();
-        assert_eq!((bare.work, bare.preview.work), (WorkLedgers::default(), 0));
-        // Newer backups and damaged ledgers are refused, in Chinese.
-        let newer = text.replacen("\"version\":1", "\"version\":2", 1);
-        assert!(read(&newer).unwrap_err().contains("更新版本"));
+        // A bare record (the core's stored form) restores as it is.
+        let bare = read(&sample(40).to_json(), now()).unwrap();
+        assert_eq!((bare.office.work().clone(), bare.preview.work), (WorkLedgers::default(), 0));
+        // Newer backups are refused, in Chinese.
+        let newer = text.replacen("\"version\":2", "\"version\":3", 1);
+        assert!(read(&newer, now()).unwrap_err().contains("更新版本"));
+    }
+
+    #[test]
+    fn a_version_1_backup_brings_its_ledgers_into_the_record() {
+        let office = sample(40);
+        let work = serde_json::to_string(&some_work()).unwrap();
+        let text = format!(
+            "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":1,\"work\":{work},\"office\":{}}}",
+            office.to_json()
+        );
+        let back = read(&text, now()).unwrap();
+        assert_eq!(*back.office.work(), some_work());
+        assert_eq!(back.office.log().len(), office.log().len() + 1, "one adoption event");
+        assert_eq!(back.office.cases().len(), office.cases().len());
+        assert_eq!(back.preview.work, 1);
+        // Damaged ledgers are refused, in Chinese, and nothing is read.
         let damaged = text.replacen("\"next\":2", "\"next\":1", 1);
         assert_ne!(damaged, text);
-        assert!(
-            read(&damaged).unwrap_err().contains("工作台账已损坏"),
-            "{:?}",
-            read(&damaged).err()
-        );
+        let err = read(&damaged, now()).unwrap_err();
+        assert!(err.contains("工作台账已损坏"), "{err}");
     }
 
     #[test]
@@ -387,14 +403,10 @@ mod tests {
         record::save(&kv, req).unwrap();
         let before = kv.snapshot();
         let new = sample(60);
-        let r = replace(&kv, REAL_PREFIX, &new, &WorkLedgers::default()).unwrap();
+        let r = replace(&kv, REAL_PREFIX, &new).unwrap();
         assert_eq!(r.aside.as_deref(), Some("xinfang.office-aside-1"));
         let loaded = record::load(&kv, REAL_PREFIX).unwrap().unwrap();
         assert_eq!(loaded.office.log().head(), new.log().head());
-        assert_eq!(
-            crate::persist::work::load(&kv, REAL_PREFIX).unwrap().unwrap().ledgers,
-            WorkLedgers::default()
-        );
         let kept = record::load(&kv, "xinfang.office-aside-1").unwrap().unwrap();
         assert_eq!(kept.office.log().head(), old.log().head());
         for (k, v) in &before {
@@ -403,10 +415,7 @@ mod tests {
         }
         // Into an empty store: nothing to set aside.
         let empty = MemoryKv::default();
-        assert_eq!(
-            replace(&empty, REAL_PREFIX, &new, &WorkLedgers::default()).unwrap().aside,
-            None
-        );
+        assert_eq!(replace(&empty, REAL_PREFIX, &new).unwrap().aside, None);
     }
 
     #[test]
@@ -426,7 +435,7 @@ mod tests {
         let kv = MemoryKv { quota: Some(used * 2), ..MemoryKv::default() };
         *kv.map.borrow_mut() = before.clone();
         let big = sample(600);
-        let err = replace(&kv, REAL_PREFIX, &big, &WorkLedgers::default()).unwrap_err();
+        let err = replace(&kv, REAL_PREFIX, &big).unwrap_err();
         assert!(is_quota_error(&err), "{err}");
         assert_eq!(kv.snapshot(), before, "nothing partial");
     }

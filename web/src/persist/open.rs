@@ -1,16 +1,18 @@
 //! Opening a record: the real one or the sandbox, with what is known about
-//! its storage ([`Opened`]).
+//! its storage ([`Opened`]). Work ledgers an earlier version stored beside
+//! the record are taken into it here (see `persist::work`), as a command
+//! waiting to be saved.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use xinfang_core::{Office, Settings};
 
 use crate::persist::browser::now_ms;
-use crate::persist::kv::{usage, KeyValue, Space, REAL_PREFIX, SANDBOX_PREFIX};
-use crate::persist::record::{load, save, LoadProblem, SaveRequest, Saved};
+use crate::persist::kv::{prefix_of, usage, KeyValue, Space, REAL_PREFIX, SANDBOX_PREFIX};
+use crate::persist::record::{load, save, LoadProblem, SaveRequest, Saved, Unsaved};
 use crate::persist::sandbox::{new_sandbox, SampleBase};
-use crate::persist::work::OpenedWork;
+use crate::persist::work::{self, Legacy, WorkProblem};
 
-/// A record just opened (see [`Action::Opened`]).
+/// A record just opened (see `state::Action::Opened`).
 #[derive(Debug, Clone)]
 pub struct Opened {
     /// Which record.
@@ -19,48 +21,99 @@ pub struct Opened {
     pub office: Office,
     /// What of it is committed.
     pub saved: Option<Saved>,
+    /// Commands applied on opening and not saved yet (the adoption of
+    /// ledgers an earlier version stored beside the record).
+    pub unsaved: Vec<Unsaved>,
     /// The sandbox's sample.
     pub sample: Option<SampleBase>,
     /// Why the stored record could not be read, if so.
     pub problem: Option<LoadProblem>,
+    /// Ledgers an earlier version stored beside the record that could not
+    /// be taken in (they are left as they are).
+    pub work_problem: Option<WorkProblem>,
     /// How long loading took, in milliseconds.
     pub load_ms: f64,
     /// Bytes in use.
     pub bytes: usize,
-    /// The work ledgers stored beside the record.
-    pub work: OpenedWork,
+}
+
+impl Opened {
+    /// A record just written whole (restored from a backup, or merged
+    /// into): nothing unsaved, nothing else to report.
+    pub fn written(space: Space, office: Office, saved: Saved, bytes: usize) -> Opened {
+        Opened {
+            space,
+            office,
+            saved: Some(saved),
+            unsaved: Vec::new(),
+            sample: None,
+            problem: None,
+            work_problem: None,
+            load_ms: 0.0,
+            bytes,
+        }
+    }
+
+    fn new(
+        kv: &dyn KeyValue,
+        space: Space,
+        found: Found,
+        (start, now): (f64, NaiveDateTime),
+    ) -> Opened {
+        let Found { mut office, saved, sample, problem } = found;
+        let prefix = prefix_of(space);
+        let mut unsaved = Vec::new();
+        let mut work_problem = None;
+        // An unreadable record is not changed at all (saving it waits).
+        if problem.is_none() {
+            match work::adopt(kv, prefix, &mut office, now) {
+                Legacy::None => {}
+                Legacy::Adopted(pending) => {
+                    unsaved.push(Unsaved { pending: *pending, end: office.log().len() })
+                }
+                Legacy::Problem(p) => work_problem = Some(p),
+            }
+        }
+        let load_ms = now_ms() - start;
+        let bytes = usage(kv);
+        Opened { space, office, saved, unsaved, sample, problem, work_problem, load_ms, bytes }
+    }
+}
+
+/// What was found in storage for a record.
+struct Found {
+    office: Office,
+    saved: Option<Saved>,
+    sample: Option<SampleBase>,
+    problem: Option<LoadProblem>,
 }
 
 /// Opens the real record: the stored one, a new empty one, or (when the
 /// stored one cannot be read) an empty one with the problem, saving paused.
-pub fn open_real(kv: &dyn KeyValue) -> Opened {
+/// `now` is the browser's clock (for the adoption of old work ledgers).
+pub fn open_real(kv: &dyn KeyValue, now: NaiveDateTime) -> Opened {
     let start = now_ms();
     let (office, saved, problem) = match load(kv, REAL_PREFIX) {
         Ok(Some(record)) => (record.office, Some(record.saved), None),
         Ok(None) => (Office::new(Settings::sample_county()), None, None),
         Err(problem) => (Office::new(Settings::sample_county()), None, Some(problem)),
     };
-    let work = crate::persist::work::open(kv, REAL_PREFIX);
-    let load_ms = now_ms() - start;
-    let bytes = usage(kv);
-    Opened { space: Space::Real, office, saved, sample: None, problem, load_ms, bytes, work }
+    Opened::new(kv, Space::Real, Found { office, saved, sample: None, problem }, (start, now))
 }
 
 /// Opens the sandbox: the stored one; else, when `fill_on` is given, a new
-/// one filled with the sample up to that day (its head saved at once).
-/// `None` when there is none and none is to be made.
+/// one filled with the sample (cases and work ledgers) up to that day, its
+/// head saved at once. `None` when there is none and none is to be made.
 pub fn open_sandbox(
     kv: &dyn KeyValue,
     fill_on: Option<NaiveDate>,
     seed: u64,
     cases_per_year: u32,
+    now: NaiveDateTime,
 ) -> Option<Result<Opened, String>> {
     let start = now_ms();
     let opened = |office, saved, sample, problem| {
-        let work = crate::persist::work::open(kv, SANDBOX_PREFIX);
-        let load_ms = now_ms() - start;
-        let bytes = usage(kv);
-        Opened { space: Space::Sandbox, office, saved, sample, problem, load_ms, bytes, work }
+        Opened::new(kv, Space::Sandbox, Found { office, saved, sample, problem }, (start, now))
     };
     match load(kv, SANDBOX_PREFIX) {
         Ok(Some(record)) => {
@@ -78,7 +131,6 @@ pub fn open_sandbox(
                 };
                 // If this fails (full), the next change saves it all.
                 let saved = save(kv, req).ok();
-                crate::persist::work::fill_sandbox(kv, &office, &base);
                 opened(office, saved, Some(base), None)
             }))
         }

@@ -41,13 +41,13 @@
 //! Everything here is pure over the [`KeyValue`] trait, so it is unit
 //! tested natively with [`MemoryKv`]; [`BrowserKv`] is `localStorage`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
-use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use xinfang_core::log::Entry;
 use xinfang_core::office::FORMAT_VERSION as CORE_VERSION;
-use xinfang_core::{Action, CaseId, Command, Event, Hash, Office, Settings};
+use xinfang_core::rebase::{IdMap, Pending};
+use xinfang_core::{Event, Hash, Office, Settings};
 
 use crate::i18n::{tr, Lang};
 use crate::persist::kv::KeyValue;
@@ -538,97 +538,43 @@ pub fn set_aside(kv: &dyn KeyValue, prefix: &str) -> Result<String, String> {
     Ok(aside)
 }
 
-/// A command applied in this tab and not yet saved.
+/// A command applied in this tab and not yet saved: the core's
+/// [`Pending`] (what, when, what it made here) and the log length after it,
+/// so a save of the first `n` entries drops the commands it holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Pending {
-    /// The command.
-    pub command: Command,
-    /// When the user gave it.
-    pub now: NaiveDateTime,
-    /// The case it concerned (for a registration: the id it got here).
-    pub case: CaseId,
+pub struct Unsaved {
+    /// The command as done here.
+    pub pending: Pending,
     /// The log length after it.
     pub end: usize,
 }
 
-/// The outcome of redoing this tab's unsaved commands on another record.
-#[derive(Debug)]
-pub struct Rebased {
-    /// The record with the commands that still apply.
-    pub office: Office,
-    /// Them, with their new ends and ids.
-    pub pending: Vec<Pending>,
-    /// The commands that no longer apply: what, and why (in Chinese).
-    pub refused: Vec<String>,
-    /// Cases this tab registered that got another id: (here, now).
-    pub moved: Vec<(CaseId, CaseId)>,
-}
-
-/// Redoes `pending` on `office` (what another tab saved) in order. Cases
-/// this tab registered get new ids and numbers there; later commands that
-/// name them are rewritten to the new ids.
-pub fn rebase(mut office: Office, pending: &[Pending]) -> Rebased {
-    let mut ids: BTreeMap<CaseId, CaseId> = BTreeMap::new();
-    let mut out = Vec::new();
-    let mut refused = Vec::new();
-    for p in pending {
-        let command = remap(&p.command, &ids);
-        match office.decide(&command, p.now) {
-            Ok(events) => {
-                let case = events.first().and_then(|e| e.case()).unwrap_or(p.case);
-                for event in events {
-                    office.apply(event);
-                }
-                if matches!(command, Command::Register { .. }) {
-                    ids.insert(p.case, case);
-                }
-                out.push(Pending { command, now: p.now, case, end: office.log().len() });
-            }
-            Err(err) => refused.push(format!("{}：{err}", describe(&office, &command))),
-        }
-    }
-    let moved = ids.into_iter().filter(|(a, b)| a != b).collect();
-    Rebased { office, pending: out, refused, moved }
-}
-
-fn describe(office: &Office, command: &Command) -> String {
-    command.describe(office)
-}
-
-fn remap(command: &Command, ids: &BTreeMap<CaseId, CaseId>) -> Command {
-    let map = |id: &mut CaseId| {
-        if let Some(new) = ids.get(id) {
-            *id = *new;
-        }
-    };
-    let mut command = command.clone();
-    match &mut command {
-        Command::Register { intake } => intake.repeat_of.iter_mut().for_each(map),
-        Command::Act { case, action } => {
-            map(case);
-            match action {
-                Action::Amend { intake } => intake.repeat_of.iter_mut().for_each(map),
-                Action::LinkRepeat { earlier } => map(earlier),
-                _ => {}
-            }
-        }
-        Command::Work(_) => {}
-    }
-    command
-}
-
 /// Brings a record up to date with what another tab saved: loads the
-/// stored record and redoes `pending` on it. `None` when nothing is stored.
+/// stored record and redoes `unsaved` on it (`Office::rebase`: the cases
+/// and work records this tab made get the ids they get there, and later
+/// commands follow them). `None` when nothing is stored.
 pub fn catch_up(
     kv: &dyn KeyValue,
     prefix: &str,
-    pending: &[Pending],
+    unsaved: &[Unsaved],
 ) -> Result<Option<CaughtUp>, LoadProblem> {
     let Some(loaded) = load(kv, prefix)? else {
         return Ok(None);
     };
-    let rebased = rebase(loaded.office, pending);
-    Ok(Some(CaughtUp { saved: loaded.saved, sample: loaded.sample, rebased }))
+    let mut office = loaded.office;
+    let pending: Vec<Pending> = unsaved.iter().map(|u| u.pending.clone()).collect();
+    let rebased = office.rebase(&pending);
+    let end = office.log().len();
+    let unsaved = rebased.redone.into_iter().map(|pending| Unsaved { pending, end }).collect();
+    let refused = rebased.refused.into_iter().map(|r| format!("{}：{}", r.what, r.why)).collect();
+    Ok(Some(CaughtUp {
+        office,
+        saved: loaded.saved,
+        sample: loaded.sample,
+        unsaved,
+        refused,
+        moved: rebased.moved,
+    }))
 }
 
 /// What another tab appended to the record: the new events, the new
@@ -712,12 +658,18 @@ pub fn appended(
 /// The stored record with this tab's unsaved commands redone on it.
 #[derive(Debug)]
 pub struct CaughtUp {
+    /// The record, with the commands that still apply.
+    pub office: Office,
     /// What is committed (before the redone commands are saved).
     pub saved: Saved,
     /// The sandbox's sample, if any.
     pub sample: Option<SampleBase>,
-    /// The record and the commands redone.
-    pub rebased: Rebased,
+    /// The commands redone, not saved yet.
+    pub unsaved: Vec<Unsaved>,
+    /// The commands that no longer apply: what, and why (Chinese).
+    pub refused: Vec<String>,
+    /// The cases and work records this tab made that got other ids there.
+    pub moved: IdMap,
 }
 
 #[cfg(test)]

@@ -1,54 +1,42 @@
-//! The office's work ledgers (receptions, 包案, screening, backlog,
-//! meetings, 三无) in `localStorage`, beside the case record of the same
-//! space, never overwritten when they cannot be read.
+//! Work ledgers stored by earlier versions beside the record, in their own
+//! key, and how they join the record's log.
 //!
-//! ## Layout
-//!
-//! One key, `<prefix>.work` (so a sandbox reset or setting a record aside
-//! takes the ledgers with it), holding [`Envelope`]: the format name
-//! [`WORK_FORMAT`], the layout version [`WORK_VERSION`], a revision counter
-//! `rev` bumped by every save, and the core's [`WorkLedgers`] (whose loader
-//! checks every record again): as JSON (`ledgers`) while small, deflated
-//! and packed 15 bits per UTF-16 unit like the sealed log chunks
-//! (`packed`) above [`PACK_ABOVE`] bytes. The training sandbox's year of
-//! work (3,000 receptions, 2,500 screening rounds…) is 1.0 MB of JSON, 2 MB
-//! of the browser's quota as text, 76 KB packed (deflating it takes ~22 ms
-//! natively). A save writes the ledgers whole.
-//!
-//! ## Two tabs
-//!
-//! A tab remembers the revision it read. A save first reads the stored
-//! revision: when another tab saved meanwhile, this tab reads what that tab
-//! stored and redoes its own unsaved [`WorkChange`]s on it ([`rebase`])
-//! before writing, so neither tab's work is lost; a change that no longer
-//! applies is named.
+//! Since stored form version 2 the work ledgers (receptions, 包案,
+//! screening, backlog, meetings, 三无) are part of the record: every change
+//! is a `Command::Work` kept in the record's hash-chained log, saved and
+//! merged with other tabs like a case's. Earlier versions kept them as one
+//! value, `<prefix>.work` ([`WORK_FORMAT`], layout [`WORK_VERSION`]: a
+//! revision counter and the ledgers as JSON, or deflated and packed above
+//! 64 KB). Opening a record that has such a value and no work in its log
+//! adopts it ([`adopt`]): one `WorkChange::Adopt` event, saved with the
+//! next save, after which the old value is removed ([`forget_adopted`]).
+//! A value that cannot be read is left exactly as it is and reported
+//! ([`WorkProblem`]); the user may move it aside ([`set_aside`]).
 
+use chrono::NaiveDateTime;
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use xinfang_core::rebase::Pending;
 use xinfang_core::work::change::WorkChange;
-use xinfang_core::WorkLedgers;
+use xinfang_core::{Command, Event, Office, WorkLedgers};
 
-use xinfang_core::Office;
-
-use crate::i18n::{tr, Lang};
-use crate::persist::kv::{KeyValue, SANDBOX_PREFIX};
+use crate::i18n::Lang;
+use crate::persist::kv::KeyValue;
 use crate::persist::record::key;
-use crate::persist::sandbox::SampleBase;
 
-use xinfang_sample::sample_work;
-
-/// The marker of the stored ledgers.
+/// The marker of the ledgers stored by earlier versions.
 pub const WORK_FORMAT: &str = "xinfang-work";
 
-/// The layout version this build writes and reads.
+/// The last layout version of that value.
 pub const WORK_VERSION: u32 = 1;
 
-/// The key of the ledgers of the record under `prefix`.
+/// The key of the ledgers earlier versions stored beside the record under
+/// `prefix`.
 pub fn work_key(prefix: &str) -> String {
     key(prefix, "work")
 }
 
-/// Ledgers whose JSON is longer than this many bytes are stored packed.
+/// Ledgers whose JSON was longer than this many bytes were stored packed.
 pub const PACK_ABOVE: usize = 64 * 1024;
 
 /// The stored form, as read.
@@ -60,7 +48,7 @@ struct Envelope<'a> {
     /// The ledgers as JSON, checked again by the core on load.
     #[serde(borrow, default)]
     ledgers: Option<&'a RawValue>,
-    /// Or the same JSON deflated and packed (`office_store::pack`).
+    /// Or the same JSON deflated and packed (`persist::pack`).
     #[serde(default)]
     packed: Option<String>,
 }
@@ -74,7 +62,8 @@ pub struct StoredWork {
     pub rev: u64,
 }
 
-/// Why the stored ledgers cannot be used; the data is left as it is.
+/// Why the ledgers an earlier version stored cannot be taken into the
+/// record; the value is left as it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum WorkProblem {
     /// Not JSON, not ours, or a record the core refuses.
@@ -83,79 +72,116 @@ pub enum WorkProblem {
     Newer(u32),
     /// The storage could not be read.
     Unavailable(String),
-    /// A write failed (a full quota): the changes stay in this tab and
-    /// saving is tried again on the next change.
-    WriteFailed(String),
+    /// The record already has work of its own in its log, different from
+    /// these ledgers (e.g. entered in another tab after an upgrade).
+    Both,
 }
 
 impl WorkProblem {
-    /// Whether saving waits for the user (what is stored could not be read).
-    pub fn pauses_saving(&self) -> bool {
-        !matches!(self, WorkProblem::WriteFailed(_))
-    }
-
     /// The message, in Chinese or English.
     pub fn message(&self, lang: Lang) -> String {
-        match self {
-            WorkProblem::Corrupt(d) => match lang {
-                Lang::ZhCn => format!(
-                    "本机保存的工作台账（接访、排查、积案、会议）无法读取，原数据保持原样、未被改动；在您作出选择前，台账的修改不会保存。原因：{d}"
-                ),
-                _ => format!(
-                    "The work ledgers saved in this browser (receptions, screening, backlog, \
-                     meetings) cannot be read. They are left exactly as they were; until you \
-                     choose what to do, changes to them are not saved. Reason: {d}"
-                ),
-            },
-            WorkProblem::Newer(v) => match lang {
-                Lang::ZhCn => format!(
-                    "工作台账由更新版本的软件写入（格式版本 {v}），原数据保持原样；请升级后再打开。"
-                ),
-                _ => format!(
-                    "The work ledgers were written by a newer version of this software (format \
-                     version {v}); they are left as they were. Update before opening them."
-                ),
-            },
-            WorkProblem::Unavailable(d) => match lang {
-                Lang::ZhCn => format!("无法访问本机存储（{d}），工作台账未能读取。"),
-                _ => format!("Storage is unavailable ({d}); the work ledgers could not be read."),
-            },
-            WorkProblem::WriteFailed(d) => {
-                let full = crate::persist::kv::is_quota_error(d);
-                match (lang, full) {
-                    (Lang::ZhCn, true) => "浏览器存储空间已满，工作台账的修改暂未保存（仍保留在本页中）。请导出备份并清理空间，下次修改时将重试保存。".to_string(),
-                    (Lang::ZhCn, false) => format!("工作台账保存失败（{d}），修改仍保留在本页中，下次修改时将重试保存。"),
-                    (_, true) => "Browser storage is full: changes to the work ledgers are not saved yet (they are kept in this page). Back up and free some space; saving is tried again on the next change.".to_string(),
-                    (_, false) => format!("Saving the work ledgers failed ({d}); the changes are kept in this page and saving is tried again on the next change."),
-                }
+        let kept_zh = "这份旧台账原样保留在本机存储中，未被改动；记录中的台账照常使用和保存。";
+        let kept_en = "That value is kept in this browser exactly as it was; the ledgers in the \
+                       record are used and saved as usual.";
+        match (self, lang) {
+            (WorkProblem::Corrupt(d), Lang::ZhCn) => {
+                format!("早期版本另存的工作台账（接访、排查、积案、会议）无法读取（{d}）。{kept_zh}")
             }
+            (WorkProblem::Corrupt(d), _) => format!(
+                "The work ledgers (receptions, screening, backlog, meetings) an earlier version \
+                 stored separately cannot be read ({d}). {kept_en}"
+            ),
+            (WorkProblem::Newer(v), Lang::ZhCn) => format!(
+                "早期另存的工作台账由更新版本的软件写入（格式版本 {v}），请升级后再打开。{kept_zh}"
+            ),
+            (WorkProblem::Newer(v), _) => format!(
+                "The separately stored work ledgers were written by a newer version of this \
+                 software (format version {v}); update before opening them. {kept_en}"
+            ),
+            (WorkProblem::Unavailable(d), Lang::ZhCn) => {
+                format!("无法访问本机存储（{d}），早期另存的工作台账未能读取。")
+            }
+            (WorkProblem::Unavailable(d), _) => format!(
+                "Storage is unavailable ({d}); the separately stored work ledgers could not be \
+                 read."
+            ),
+            (WorkProblem::Both, Lang::ZhCn) => format!(
+                "本机存储中还有一份早期版本另存的工作台账，而记录中已有另行录入的台账，两者不同，未自动合并。{kept_zh}"
+            ),
+            (WorkProblem::Both, _) => format!(
+                "This browser also holds work ledgers an earlier version stored separately, and \
+                 the record already has ledgers entered since; they differ and were not merged \
+                 automatically. {kept_en}"
+            ),
         }
     }
 }
 
-/// The ledgers to open with the record under `prefix`: the stored ones,
-/// empty ones when none are stored, or empty ones with the problem (saving
-/// then waits) when the stored ones cannot be read.
-pub fn open(kv: &dyn KeyValue, prefix: &str) -> OpenedWork {
-    match load(kv, prefix) {
-        Ok(Some(stored)) => OpenedWork { ledgers: stored.ledgers, rev: stored.rev, problem: None },
-        Ok(None) => OpenedWork::default(),
-        Err(problem) => OpenedWork { problem: Some(problem), ..OpenedWork::default() },
+/// What opening found beside the record.
+#[derive(Debug)]
+pub enum Legacy {
+    /// Nothing to take in.
+    None,
+    /// The ledgers were taken into the record: this command is to be saved.
+    Adopted(Box<Pending>),
+    /// They could not be taken in (they are left as they are).
+    Problem(WorkProblem),
+}
+
+/// Takes the ledgers an earlier version stored beside the record under
+/// `prefix` into `office` as one `WorkChange::Adopt` at `now`, when its
+/// log has no work yet. A value already adopted (the save that took it in
+/// went through, removing it did not) is removed now.
+pub fn adopt(kv: &dyn KeyValue, prefix: &str, office: &mut Office, now: NaiveDateTime) -> Legacy {
+    let stored = match load(kv, prefix) {
+        Ok(Some(stored)) => stored,
+        Ok(None) => return Legacy::None,
+        Err(problem) => return Legacy::Problem(problem),
+    };
+    if has_work(office) {
+        if adopted(office, &stored.ledgers) {
+            let _ = kv.remove(&work_key(prefix));
+            return Legacy::None;
+        }
+        return if stored.ledgers == WorkLedgers::default() {
+            Legacy::None
+        } else {
+            Legacy::Problem(WorkProblem::Both)
+        };
+    }
+    if stored.ledgers == WorkLedgers::default() {
+        return Legacy::None;
+    }
+    let command = Command::Work(WorkChange::Adopt(Box::new(stored.ledgers)));
+    match office.execute(command.clone(), now) {
+        Ok(done) => Legacy::Adopted(Box::new(Pending { command, at: now, done })),
+        Err(err) => Legacy::Problem(WorkProblem::Corrupt(err.to_string())),
     }
 }
 
-/// Stores the sample's work ledgers in a sandbox just filled with `office`
-/// (a year of receptions, screening, backlog and meetings to train on).
-/// If the write fails (a full quota) the sandbox opens with them unsaved
-/// in the page: the next change saves them.
-pub fn fill_sandbox(kv: &dyn KeyValue, office: &Office, base: &SampleBase) {
-    let config = xinfang_sample::SampleConfig::year(base.seed, base.filled_on, 1);
-    let first = config.first_day;
-    let ledgers = sample_work(office, base.seed, first, base.filled_on);
-    let _ = kv.set(&work_key(SANDBOX_PREFIX), &envelope_text(&ledgers, 1));
+/// Removes the value an earlier version stored beside the record once the
+/// record's saved log holds it (call after a save went through).
+pub fn forget_adopted(kv: &dyn KeyValue, prefix: &str, office: &Office) {
+    if let Ok(Some(stored)) = load(kv, prefix) {
+        if adopted(office, &stored.ledgers) {
+            let _ = kv.remove(&work_key(prefix));
+        }
+    }
 }
 
-/// Reads the stored ledgers; `None` when there are none yet.
+fn has_work(office: &Office) -> bool {
+    office.log().entries().iter().any(|e| matches!(e.event, Event::Work(_)))
+}
+
+/// Whether the log took in exactly these ledgers.
+fn adopted(office: &Office, ledgers: &WorkLedgers) -> bool {
+    office.log().entries().iter().any(|e| match &e.event {
+        Event::Work(w) => matches!(&w.work, WorkChange::Adopt(l) if **l == *ledgers),
+        _ => false,
+    })
+}
+
+/// Reads the stored ledgers; `None` when there are none.
 pub fn load(kv: &dyn KeyValue, prefix: &str) -> Result<Option<StoredWork>, WorkProblem> {
     let Some(text) = kv.get(&work_key(prefix)).map_err(WorkProblem::Unavailable)? else {
         return Ok(None);
@@ -188,32 +214,8 @@ pub fn parse(text: &str) -> Result<StoredWork, WorkProblem> {
     Ok(StoredWork { ledgers, rev: envelope.rev })
 }
 
-/// The stored revision, without reading the ledgers (0: none stored).
-pub fn stored_rev(kv: &dyn KeyValue, prefix: &str) -> Result<u64, WorkProblem> {
-    #[derive(Deserialize)]
-    struct Rev {
-        rev: u64,
-    }
-    match kv.get(&work_key(prefix)).map_err(WorkProblem::Unavailable)? {
-        None => Ok(0),
-        Some(text) => serde_json::from_str::<Rev>(&text)
-            .map(|r| r.rev)
-            .map_err(|e| WorkProblem::Corrupt(e.to_string())),
-    }
-}
-
-/// Why a save did not happen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveError {
-    /// Another tab saved since `rev` was read: rebase first.
-    Conflict,
-    /// What is stored cannot be read (it is left as it is).
-    Unreadable(WorkProblem),
-    /// The write failed (the browser's message).
-    Write(String),
-}
-
-/// The text stored for `ledgers` at revision `rev`.
+/// The text an earlier version stored for `ledgers` at revision `rev` (for
+/// tests and the fuzz run: the loader must keep reading it).
 pub fn envelope_text(ledgers: &WorkLedgers, rev: u64) -> String {
     // Our own plain data always serializes.
     let json = serde_json::to_string(ledgers).unwrap_or_default();
@@ -226,51 +228,8 @@ pub fn envelope_text(ledgers: &WorkLedgers, rev: u64) -> String {
     }
 }
 
-/// Writes the ledgers if the stored revision is still `known` (0: none
-/// stored); returns the new revision.
-pub fn save(
-    kv: &dyn KeyValue,
-    prefix: &str,
-    ledgers: &WorkLedgers,
-    known: u64,
-) -> Result<u64, SaveError> {
-    let stored = stored_rev(kv, prefix).map_err(SaveError::Unreadable)?;
-    if stored != known {
-        return Err(SaveError::Conflict);
-    }
-    let rev = known + 1;
-    kv.set(&work_key(prefix), &envelope_text(ledgers, rev)).map_err(SaveError::Write)?;
-    Ok(rev)
-}
-
-/// This tab's changes redone on what another tab stored.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rebased {
-    /// The stored ledgers with the changes that still apply.
-    pub ledgers: WorkLedgers,
-    /// The changes redone.
-    pub redone: Vec<WorkChange>,
-    /// The changes that no longer apply, described with the reason
-    /// (Chinese, as the core writes it).
-    pub refused: Vec<String>,
-}
-
-/// Redoes `pending` on `stored`, keeping those that still apply.
-pub fn rebase(stored: WorkLedgers, pending: &[WorkChange]) -> Rebased {
-    let mut ledgers = stored;
-    let mut redone = Vec::new();
-    let mut refused = Vec::new();
-    for change in pending {
-        match ledgers.change(change.clone()) {
-            Ok(_) => redone.push(change.clone()),
-            Err(e) => refused.push(format!("{}：{e}", change.describe())),
-        }
-    }
-    Rebased { ledgers, redone, refused }
-}
-
-/// Moves unreadable ledgers aside, unchanged, to `<prefix>.work-aside-<n>`
-/// (the first free `n`), so new ones can start; returns the key.
+/// Moves the value aside, unchanged, to `<prefix>.work-aside-<n>` (the
+/// first free `n`); returns the key.
 pub fn set_aside(kv: &dyn KeyValue, prefix: &str) -> Result<String, String> {
     let from = work_key(prefix);
     let keys = kv.keys();
@@ -282,42 +241,6 @@ pub fn set_aside(kv: &dyn KeyValue, prefix: &str) -> Result<String, String> {
     Ok(to)
 }
 
-/// The message when another tab's save was caught up.
-pub fn caught_up_message(lang: Lang, redone: usize, refused: &[String]) -> String {
-    let mut text = tr(
-        lang,
-        "另一窗口保存了工作台账，已合并。",
-        "Another window saved the work ledgers; they were merged. ",
-    )
-    .to_string();
-    if redone > 0 {
-        text.push_str(&match lang {
-            Lang::ZhCn => format!("本窗口的{redone}项修改已重新保存。"),
-            _ => format!("{redone} change(s) of this window were saved again. "),
-        });
-    }
-    if !refused.is_empty() {
-        text.push_str(tr(
-            lang,
-            "以下修改已不适用，未保存：",
-            "These changes no longer apply and were not saved: ",
-        ));
-        text.push_str(&refused.join("；"));
-    }
-    text
-}
-
-/// The work ledgers as opened with a record.
-#[derive(Debug, Clone, Default)]
-pub struct OpenedWork {
-    /// The ledgers (empty when none are stored or they cannot be read).
-    pub ledgers: WorkLedgers,
-    /// Their stored revision (0: none).
-    pub rev: u64,
-    /// Why the stored ones cannot be read, if so (saving them waits).
-    pub problem: Option<WorkProblem>,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,8 +248,8 @@ mod tests {
     use chrono::NaiveDate;
     use xinfang_core::work::change::Added;
     use xinfang_core::work::reception::{Reception, ReceptionKind};
-    use xinfang_core::work::WorkTargets;
-    use xinfang_core::{Organisation, PersonId};
+    use xinfang_core::{Organisation, PersonId, Settings};
+    use xinfang_sample::sample_work;
 
     const P: &str = "xinfang.office";
 
@@ -334,60 +257,69 @@ mod tests {
         Organisation::sample_county().people().next().unwrap().id()
     }
 
-    fn reception(day: u32) -> WorkChange {
+    fn now() -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 3, 20).unwrap().and_hms_opt(9, 0, 0).unwrap()
+    }
+
+    fn ledgers_with_a_reception(day: u32) -> WorkLedgers {
         let date = NaiveDate::from_ymd_opt(2026, 3, day).unwrap();
         let mut r = Reception::new(leader(), date, "县群众服务大厅", ReceptionKind::RotaDay);
         r.head_count = 2;
-        WorkChange::RecordReception(r)
-    }
-
-    #[test]
-    fn saves_and_loads_with_a_revision() {
-        let kv = MemoryKv::default();
-        assert_eq!(load(&kv, P).unwrap(), None);
         let mut work = WorkLedgers::default();
-        work.change(reception(16)).unwrap();
-        let rev = save(&kv, P, &work, 0).unwrap();
-        assert_eq!(rev, 1);
-        let back = load(&kv, P).unwrap().unwrap();
-        assert_eq!((back.ledgers, back.rev), (work.clone(), 1));
-        // A save from a tab that read revision 0 is a conflict.
-        assert_eq!(save(&kv, P, &work, 0), Err(SaveError::Conflict));
-        assert_eq!(save(&kv, P, &work, 1), Ok(2));
-    }
-
-    #[test]
-    fn two_tabs_keep_both_changes() {
-        let kv = MemoryKv::default();
-        let mut a = WorkLedgers::default();
-        let mut b = WorkLedgers::default();
-        a.change(reception(16)).unwrap();
-        let rev_a = save(&kv, P, &a, 0).unwrap();
-        // Tab b added its own reception on the empty ledgers it read.
-        let mine = reception(17);
-        b.change(mine.clone()).unwrap();
-        assert_eq!(save(&kv, P, &b, 0), Err(SaveError::Conflict));
-        let stored = load(&kv, P).unwrap().unwrap();
-        let rebased = rebase(stored.ledgers, &[mine]);
-        assert!(rebased.refused.is_empty());
-        let rev = save(&kv, P, &rebased.ledgers, stored.rev).unwrap();
-        assert_eq!(rev, rev_a + 1);
-        let both = load(&kv, P).unwrap().unwrap().ledgers;
-        assert_eq!(both.reception.receptions().count(), 2);
-    }
-
-    #[test]
-    fn a_change_that_no_longer_applies_is_named() {
-        let mut stored = WorkLedgers::default();
         assert_eq!(
-            stored.change(reception(16)).unwrap(),
+            work.change(WorkChange::RecordReception(r)).unwrap(),
             Some(Added::Reception(xinfang_core::work::ReceptionId::new(1)))
         );
-        let bad = WorkChange::SetTargets(WorkTargets { three_none: 300, ..Default::default() });
-        let rebased = rebase(stored, &[bad, reception(18)]);
-        assert_eq!(rebased.redone.len(), 1);
-        assert_eq!(rebased.refused.len(), 1);
-        assert!(rebased.refused[0].starts_with("修改工作目标："), "{:?}", rebased.refused);
+        work
+    }
+
+    #[test]
+    fn old_ledgers_are_adopted_once_then_forgotten_after_the_save() {
+        let kv = MemoryKv::default();
+        let old = ledgers_with_a_reception(16);
+        kv.set(&work_key(P), &envelope_text(&old, 7)).unwrap();
+        let mut office = Office::new(Settings::sample_county());
+        let Legacy::Adopted(pending) = adopt(&kv, P, &mut office, now()) else { panic!() };
+        assert_eq!(*office.work(), old);
+        assert!(matches!(pending.command, Command::Work(WorkChange::Adopt(_))));
+        // Until the save, the value stays; after it, it is removed.
+        assert!(kv.get(&work_key(P)).unwrap().is_some());
+        forget_adopted(&kv, P, &office);
+        assert_eq!(kv.get(&work_key(P)).unwrap(), None);
+        // Nothing left to adopt: opening again changes nothing.
+        assert!(matches!(adopt(&kv, P, &mut office, now()), Legacy::None));
+        assert_eq!(office.log().len(), 1);
+    }
+
+    #[test]
+    fn a_value_already_adopted_is_removed_on_the_next_open() {
+        let kv = MemoryKv::default();
+        let old = ledgers_with_a_reception(16);
+        let text = envelope_text(&old, 7);
+        kv.set(&work_key(P), &text).unwrap();
+        let mut office = Office::new(Settings::sample_county());
+        assert!(matches!(adopt(&kv, P, &mut office, now()), Legacy::Adopted(_)));
+        // The save went through but the tab closed before removing it.
+        assert!(matches!(adopt(&kv, P, &mut office, now()), Legacy::None));
+        assert_eq!(kv.get(&work_key(P)).unwrap(), None);
+        assert_eq!(office.log().len(), 1, "adopted once");
+    }
+
+    #[test]
+    fn different_ledgers_beside_a_record_with_work_are_kept_and_reported() {
+        let kv = MemoryKv::default();
+        let mut office = Office::new(Settings::sample_county());
+        let change = WorkChange::Adopt(Box::new(ledgers_with_a_reception(16)));
+        office.execute(Command::Work(change), now()).unwrap();
+        let other = envelope_text(&ledgers_with_a_reception(17), 2);
+        kv.set(&work_key(P), &other).unwrap();
+        let before = office.log().len();
+        let Legacy::Problem(problem) = adopt(&kv, P, &mut office, now()) else { panic!() };
+        assert_eq!(problem, WorkProblem::Both);
+        assert!(problem.message(Lang::ZhCn).contains("原样保留"));
+        assert_eq!(office.log().len(), before);
+        forget_adopted(&kv, P, &office);
+        assert_eq!(kv.get(&work_key(P)).unwrap().as_deref(), Some(other.as_str()));
     }
 
     #[test]
@@ -403,28 +335,25 @@ mod tests {
             ),
         ] {
             kv.set(&work_key(P), text).unwrap();
-            let problem = load(&kv, P).unwrap_err();
+            let mut office = Office::new(Settings::sample_county());
+            let Legacy::Problem(problem) = adopt(&kv, P, &mut office, now()) else {
+                panic!("{text}")
+            };
             assert_eq!(matches!(problem, WorkProblem::Newer(9)), newer, "{text}: {problem:?}");
-            assert!(problem.pauses_saving());
             assert!(!problem.message(Lang::ZhCn).is_empty());
-            // Saving over it is refused and the text stays.
-            if !text.starts_with("{\"format\"") {
-                assert!(matches!(
-                    save(&kv, P, &WorkLedgers::default(), 0),
-                    Err(SaveError::Unreadable(_))
-                ));
-            }
+            assert_eq!(office.log().len(), 0);
             assert_eq!(kv.get(&work_key(P)).unwrap().as_deref(), Some(text));
         }
         let aside = set_aside(&kv, P).unwrap();
         assert_eq!(aside, "xinfang.office.work-aside-1");
         assert_eq!(kv.get(&work_key(P)).unwrap(), None);
         assert!(kv.get(&aside).unwrap().is_some());
+        kv.set(&work_key(P), "x").unwrap();
         assert_eq!(set_aside(&kv, P).unwrap(), "xinfang.office.work-aside-2");
     }
 
     #[test]
-    fn large_ledgers_are_stored_packed_and_read_back() {
+    fn large_ledgers_were_stored_packed_and_read_back() {
         let today = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
         let office = crate::persist::sandbox::sample_office(2026, today, 600).unwrap();
         let first = NaiveDate::from_ymd_opt(2025, 7, 1).unwrap();
@@ -441,13 +370,5 @@ mod tests {
         assert!(matches!(parse(&format!("{cut}\"}}")), Err(WorkProblem::Corrupt(_))));
         // Small ledgers stay readable JSON.
         assert!(envelope_text(&WorkLedgers::default(), 1).contains("\"ledgers\":{"));
-    }
-
-    #[test]
-    fn a_full_quota_is_a_write_error() {
-        let kv = MemoryKv { quota: Some(40), ..Default::default() };
-        let err = save(&kv, P, &WorkLedgers::default(), 0).unwrap_err();
-        let SaveError::Write(detail) = err else { panic!("{err:?}") };
-        assert!(WorkProblem::WriteFailed(detail).message(Lang::ZhCn).contains("已满"));
     }
 }

@@ -55,7 +55,7 @@ fn space_name(lang: Lang, space: Space) -> &'static str {
 
 fn download(app: &AppHandle) {
     let name = file_name(app.space, clock::today());
-    let json = backup::write(&app.office.get(), &app.work.get());
+    let json = backup::write(&app.office.get());
     if let Err(detail) = crate::ui::download::save(json.as_bytes(), &name, JSON) {
         let text = format!("{}{detail}", tr(app.lang(), "下载失败：", "The download failed: "));
         app.dispatch(Action::Notify(Notice { ok: false, text }));
@@ -105,9 +105,9 @@ pub fn Backup() -> Html {
             phase.set(Phase::Reading);
             let phase = phase.clone();
             let done = Callback::from(move |text: Result<String, String>| {
-                let next = match text.and_then(|t| backup::read(&t)) {
+                let next = match text.and_then(|t| backup::read(&t, clock::now())) {
                     Ok(c) => Phase::Ready(Rc::new(Ready {
-                        contents: RefCell::new(Some((c.office, c.work))),
+                        contents: RefCell::new(Some(c.office)),
                         preview: c.preview,
                     })),
                     Err(e) => Phase::Failed(e),
@@ -126,7 +126,7 @@ pub fn Backup() -> Html {
         let phase = phase.clone();
         Callback::from(move |_: MouseEvent| {
             let Phase::Ready(ready) = &*phase else { return };
-            if !app.unsaved.is_empty() || app.settings_dirty || !app.work_unsaved.is_empty() {
+            if !app.unsaved.is_empty() || app.settings_dirty {
                 let detail = tr(
                     app.lang(),
                     "本页有尚未保存到本机的修改（存储空间已满），请先释放空间，待修改保存后再恢复",
@@ -136,21 +136,12 @@ pub fn Backup() -> Html {
                 phase.set(Phase::Failed(detail.to_owned()));
                 return;
             }
-            let Some((office, work)) = ready.contents.borrow_mut().take() else { return };
+            let Some(office) = ready.contents.borrow_mut().take() else { return };
             let kv = BrowserKv;
             let prefix = prefix_of(app.space);
-            match replace(&kv, prefix, &office, &work) {
+            match replace(&kv, prefix, &office) {
                 Ok(replaced) => {
-                    let opened = Opened {
-                        space: app.space,
-                        office,
-                        saved: Some(replaced.saved),
-                        sample: None,
-                        problem: None,
-                        load_ms: 0.0,
-                        bytes: usage(&kv),
-                        work: crate::persist::work::open(&kv, prefix_of(app.space)),
-                    };
+                    let opened = Opened::written(app.space, office, replaced.saved, usage(&kv));
                     app.dispatch(Action::Opened(Box::new(opened)));
                     app.dispatch(Action::Navigate(Route::Dashboard));
                     let kept = replaced.aside.map(|p| match app.lang() {
@@ -171,7 +162,7 @@ pub fn Backup() -> Html {
                 }
                 Err(detail) => {
                     // Put the checked record back so the user may retry.
-                    *ready.contents.borrow_mut() = Some((office, work));
+                    *ready.contents.borrow_mut() = Some(office);
                     let detail = if is_quota_error(&detail) {
                         format!(
                             "{}（{detail}）",

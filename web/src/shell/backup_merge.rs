@@ -122,7 +122,7 @@ pub fn MergeOption(props: &MergeOptionProps) -> Html {
                 return;
             };
             let contents = ready.contents.borrow();
-            let Some((other, _)) = contents.as_ref() else { return };
+            let Some(other) = contents.as_ref() else { return };
             let planned = app.office.get().plan_merge(other, unit, crate::clock::now());
             plan.set(Some(planned.map(Rc::new).map_err(|e| e.to_string())));
         })
@@ -171,14 +171,8 @@ pub fn MergeOption(props: &MergeOptionProps) -> Html {
                         ),
                     };
                     let opened = Opened {
-                        space: app.space,
-                        office,
-                        saved: Some(saved),
                         sample: app.sample.as_deref().cloned(),
-                        problem: None,
-                        load_ms: 0.0,
-                        bytes: usage(&kv),
-                        work: crate::persist::work::open(&kv, prefix),
+                        ..Opened::written(app.space, office, saved, usage(&kv))
                     };
                     app.dispatch(Action::Opened(Box::new(opened)));
                     app.dispatch(Action::Navigate(Route::Dashboard));

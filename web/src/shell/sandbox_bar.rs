@@ -49,7 +49,8 @@ fn enter(app: &AppHandle) {
         return;
     }
     let kv = BrowserKv;
-    let opened = open_sandbox(&kv, Some(clock::today()), SANDBOX_SEED, SANDBOX_CASES_PER_YEAR);
+    let opened =
+        open_sandbox(&kv, Some(clock::today()), SANDBOX_SEED, SANDBOX_CASES_PER_YEAR, clock::now());
     match opened {
         Some(Ok(opened)) => {
             remember_space(&kv, Space::Sandbox);
@@ -66,7 +67,13 @@ fn reset(app: &AppHandle) {
         app.dispatch(Action::Notify(Notice { ok: false, text }));
         return;
     }
-    match open_sandbox(&kv, Some(clock::today()), SANDBOX_SEED, SANDBOX_CASES_PER_YEAR) {
+    match open_sandbox(
+        &kv,
+        Some(clock::today()),
+        SANDBOX_SEED,
+        SANDBOX_CASES_PER_YEAR,
+        clock::now(),
+    ) {
         Some(Ok(opened)) => {
             app.dispatch(Action::Opened(Box::new(opened)));
             app.dispatch(Action::Navigate(crate::route::Route::Dashboard));
@@ -88,7 +95,7 @@ fn leave(app: &AppHandle) {
     }
     let kv = BrowserKv;
     remember_space(&kv, Space::Real);
-    app.dispatch(Action::Opened(Box::new(open_real(&kv))));
+    app.dispatch(Action::Opened(Box::new(open_real(&kv, clock::now()))));
 }
 
 /// The button that opens the sandbox (`#sandbox-enter`), or, in the

@@ -62,7 +62,7 @@ pub fn BacklogCandidates(props: &BacklogCandidatesProps) -> Html {
     };
     let today = crate::clock::today();
     let office = app.office.get();
-    let found = candidates(&office, &app.work.get(), today, *months);
+    let found = candidates(&office, &app.work(), today, *months);
     let total = found.len();
     let items = found.iter().take(SHOWN).filter_map(|&id| {
         let case = office.case(id)?;

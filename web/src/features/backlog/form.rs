@@ -173,7 +173,7 @@ pub fn BacklogForm(props: &BacklogFormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let change = {
-                let work = app.work.get();
+                let work = app.work();
                 let existing = draft.editing.and_then(|id| work.backlog.get(id)).map(|e| e.data());
                 match (draft.entry(existing), draft.editing) {
                     (Err(msg), _) => {
@@ -185,7 +185,7 @@ pub fn BacklogForm(props: &BacklogFormProps) -> Html {
                 }
             };
             error.set(None);
-            let ok = would_apply(&app.work.get(), &change);
+            let ok = would_apply(&app.office.get(), &change, crate::clock::now());
             change_work(&app, change);
             if ok {
                 on_change.emit(BacklogDraft::new(crate::clock::today()));

@@ -118,7 +118,7 @@ pub fn BacklogPage() -> Html {
     };
 
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let all: Vec<_> = work.backlog.iter().collect();
     let mut leader_ids: Vec<_> = all.iter().map(|e| e.leader).collect();
     leader_ids.sort();
@@ -155,7 +155,7 @@ pub fn BacklogPage() -> Html {
             let (draft, app) = (draft.clone(), app.clone());
             Callback::from(move |_: MouseEvent| {
                 let next =
-                    app.work.get().backlog.get(id).map(|e| BacklogDraft::from_entry(id, e.data()));
+                    app.work().backlog.get(id).map(|e| BacklogDraft::from_entry(id, e.data()));
                 if let Some(next) = next {
                     draft.set(next);
                     scroll_to_form();
@@ -324,7 +324,7 @@ pub fn BacklogRowPanel(props: &BacklogRowPanelProps) -> Html {
                 error.set(Some("date"));
                 return;
             };
-            let ok = would_apply(&app.work.get(), &change);
+            let ok = would_apply(&app.office.get(), &change, crate::clock::now());
             change_work(&app, change);
             if ok {
                 on_close.emit(());
@@ -351,7 +351,7 @@ pub fn BacklogRowPanel(props: &BacklogRowPanelProps) -> Html {
         <span class="field-error" role="alert">{ tr(lang, "请填写日期。", "Enter the date.") }</span>
     });
     let entry_label = id.to_string();
-    let accepted = app.work.get().backlog.get(id).and_then(|e| e.accepted_on);
+    let accepted = app.work().backlog.get(id).and_then(|e| e.accepted_on);
     match props.panel {
         Panel::Status => html! {
             <form id="backlog-status-form" class="inline-form backlog-panel" novalidate=true
@@ -424,7 +424,7 @@ pub fn BacklogPrint() -> Html {
     let app = use_app();
     let today = crate::clock::today();
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let settings = office.settings();
     let year = today.year();
     let rates = NaiveDate::from_ymd_opt(year, 1, 1)

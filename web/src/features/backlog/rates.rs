@@ -50,7 +50,7 @@ pub fn BacklogRates() -> Html {
         let choice = choice.clone();
         Callback::from(move |c: PeriodChoice| choice.set(c))
     };
-    let work = app.work.get();
+    let work = app.work();
     let targets = work.targets;
     let period = choice.period();
     let body = match period {
@@ -90,7 +90,7 @@ pub fn BacklogRates() -> Html {
         let (res, acc) = (resolution_text.clone(), acceptance_text.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let current = app.work.get().targets;
+            let current = app.work().targets;
             let parse = |typed: &Option<String>, now: u32| match typed {
                 Some(t) => parse_percent(t),
                 None => Ok(now),

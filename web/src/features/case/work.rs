@@ -40,7 +40,7 @@ pub fn CaseWork(props: &CaseWorkProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let id = props.id;
-    let work = app.work.get();
+    let work = app.work();
     if !refers_to(&work, id) {
         return html! {};
     }

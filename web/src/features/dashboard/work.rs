@@ -63,10 +63,10 @@ pub fn DashboardWork() -> Html {
     let app = use_app();
     let lang = app.lang();
     let today = crate::clock::today();
-    let figures =
-        use_memo((app.office.clone(), app.work.clone(), today), |(office, work, today)| {
-            agenda(&office.get(), &work.get(), *today)
-        });
+    let figures = use_memo((app.office.clone(), today), |(office, today)| {
+        let office = office.get();
+        agenda(&office, office.work(), *today)
+    });
     let count = |id: &'static str, route: Route, n: usize, zh: &'static str, en: &'static str| {
         html! {
             <li>

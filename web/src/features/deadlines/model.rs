@@ -100,6 +100,43 @@ pub fn answer(calendar: &Calendar, start: NaiveDate, days: u32, count: DayCount)
     Answer { first_day, deadline, moved_from, count }
 }
 
+/// The label of a period in the select.
+pub fn period_label(lang: Lang, period: Period) -> &'static str {
+    match (lang, period) {
+        (Lang::ZhCn, Period::Register15) => "15天（登记转送 / 受理告知）",
+        (Lang::ZhCn, Period::Handle60) => "60天（办理答复）",
+        (Lang::ZhCn, Period::Review30) => "30天（延期 / 复查 / 复核）",
+        (Lang::ZhCn, Period::Custom) => "自定义天数",
+        (Lang::En, Period::Register15) => "15 days (register and route / decide on acceptance)",
+        (Lang::En, Period::Handle60) => "60 days (handle and reply in writing)",
+        (Lang::En, Period::Review30) => "30 days (extension / review / re-review)",
+        (Lang::En, Period::Custom) => "Custom number of days",
+    }
+}
+
+/// "Counting starts on …".
+pub fn first_day(lang: Lang, date: NaiveDate) -> String {
+    match lang {
+        Lang::ZhCn => format!("自{}起算。", dates::official_zh(date)),
+        Lang::En => format!("Counting starts on {}.", dates::english(date)),
+    }
+}
+
+/// The note shown when the last day fell on a holiday or rest day.
+pub fn moved_note(lang: Lang, nominal: NaiveDate) -> String {
+    match lang {
+        Lang::ZhCn => format!(
+            "期限最后一日{}是法定节假日或休息日，顺延至其后第一个工作日。",
+            dates::official_zh(nominal)
+        ),
+        Lang::En => format!(
+            "The last day, {}, is a public holiday or rest day: the deadline moves to the \
+             next working day.",
+            dates::english(nominal)
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -155,42 +192,5 @@ mod tests {
         let res = answer(&Calendar::china(), date(2025, 1, 20), 15, DayCount::Working);
         assert_eq!(res.deadline, date(2025, 2, 14));
         assert_eq!(res.moved_from, None);
-    }
-}
-
-/// The label of a period in the select.
-pub fn period_label(lang: Lang, period: Period) -> &'static str {
-    match (lang, period) {
-        (Lang::ZhCn, Period::Register15) => "15天（登记转送 / 受理告知）",
-        (Lang::ZhCn, Period::Handle60) => "60天（办理答复）",
-        (Lang::ZhCn, Period::Review30) => "30天（延期 / 复查 / 复核）",
-        (Lang::ZhCn, Period::Custom) => "自定义天数",
-        (Lang::En, Period::Register15) => "15 days (register and route / decide on acceptance)",
-        (Lang::En, Period::Handle60) => "60 days (handle and reply in writing)",
-        (Lang::En, Period::Review30) => "30 days (extension / review / re-review)",
-        (Lang::En, Period::Custom) => "Custom number of days",
-    }
-}
-
-/// "Counting starts on …".
-pub fn first_day(lang: Lang, date: NaiveDate) -> String {
-    match lang {
-        Lang::ZhCn => format!("自{}起算。", dates::official_zh(date)),
-        Lang::En => format!("Counting starts on {}.", dates::english(date)),
-    }
-}
-
-/// The note shown when the last day fell on a holiday or rest day.
-pub fn moved_note(lang: Lang, nominal: NaiveDate) -> String {
-    match lang {
-        Lang::ZhCn => format!(
-            "期限最后一日{}是法定节假日或休息日，顺延至其后第一个工作日。",
-            dates::official_zh(nominal)
-        ),
-        Lang::En => format!(
-            "The last day, {}, is a public holiday or rest day: the deadline moves to the \
-             next working day.",
-            dates::english(nominal)
-        ),
     }
 }

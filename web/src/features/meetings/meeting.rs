@@ -57,8 +57,9 @@ pub fn official_name(org: &Organisation, id: PersonId) -> String {
 #[hook]
 fn use_figures(app: &AppHandle, date: Option<NaiveDate>) -> Rc<Option<QuarterFigures>> {
     let today = clock::today();
-    use_memo((app.office.clone(), app.work.clone(), date, today), |(office, work, date, today)| {
-        date.map(|d| quarter_figures(&office.get(), &work.get(), d, *today))
+    use_memo((app.office.clone(), date, today), |(office, date, today)| {
+        let office = office.get();
+        date.map(|d| quarter_figures(&office, office.work(), d, *today))
     })
 }
 
@@ -87,7 +88,7 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
     let confirm_remove = use_state(|| false);
     let removing = use_mut_ref(|| false);
 
-    let stored: Option<Meeting> = app.work.get().meetings.get(id).map(|e| e.data().clone());
+    let stored: Option<Meeting> = app.work().meetings.get(id).map(|e| e.data().clone());
     if *base.borrow() != stored {
         *draft.borrow_mut() = stored.clone();
         *base.borrow_mut() = stored.clone();
@@ -558,7 +559,7 @@ pub fn MinutesPrint(props: &MinutesPrintProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let stored: Option<(Meeting, Option<usize>)> = {
-        let work = app.work.get();
+        let work = app.work();
         work.meetings
             .get(props.id)
             .map(|e| (e.data().clone(), issue_number(&work.meetings, props.id)))

@@ -92,7 +92,7 @@ pub fn MeetingsPage() -> Html {
     }
 
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let org = &office.settings().org;
     let ledger = &work.meetings;
     let all: Vec<(NaiveDate, u32)> = ledger.iter().map(|m| (m.date, m.id().get())).collect();

@@ -99,7 +99,7 @@ pub fn OwnershipFormView(props: &OwnershipFormProps) -> Html {
     };
 
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let org = &office.settings().org;
     let leaders = active_leaders(org);
     let people = active_people(org);

@@ -68,7 +68,7 @@ pub fn OwnershipPage() -> Html {
     };
 
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let settings = office.settings();
     let org = &settings.org;
     let concluded = concluded_in(&office);
@@ -228,7 +228,7 @@ pub fn OwnershipPrint(props: &OwnershipPrintProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let Some(e) = work.ownership.get(props.id) else {
         return sheet_missing(lang, &props.id.to_string(), "包案记录", "ownership");
     };

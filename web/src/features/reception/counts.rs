@@ -41,7 +41,7 @@ pub fn ReceptionCounts() -> Html {
     };
 
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let org = &office.settings().org;
     let bounds = period_bounds(*period, today, &from, &to);
     let body = match bounds {

@@ -77,7 +77,7 @@ pub fn ReceptionFormView(props: &ReceptionFormProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let cases = editing
-                .and_then(|id| app.work.get().reception.reception(id).map(|r| r.cases.clone()))
+                .and_then(|id| app.work().reception.reception(id).map(|r| r.cases.clone()))
                 .unwrap_or_default();
             match state.draft.to_reception(cases) {
                 Err(m) => error.set(Some(m)),
@@ -100,7 +100,7 @@ pub fn ReceptionFormView(props: &ReceptionFormProps) -> Html {
     };
 
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let settings = office.settings();
     let org = &settings.org;
     let leaders = active_leaders(org);

@@ -39,7 +39,7 @@ pub fn ReceptionList(props: &ReceptionListProps) -> Html {
     let removing = use_state_eq(|| None::<ReceptionId>);
 
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let org = &office.settings().org;
     let filter = person_of(&leader);
     let mut all: Vec<_> =
@@ -202,7 +202,7 @@ pub fn ReceptionLinkBar(props: &ReceptionLinkBarProps) -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {
             let form = {
-                let work = app.work.get();
+                let work = app.work();
                 let office = app.office.get();
                 let Some(r) = work.reception.reception(id) else { return };
                 let org = &office.settings().org;

@@ -53,7 +53,7 @@ pub fn ReceptionPage() -> Html {
     let on_edit = {
         let (open, app) = (open.clone(), app.clone());
         Callback::from(move |id: ReceptionId| {
-            let initial = app.work.get().reception.reception(id).map(|r| ReceptionForm::of(r));
+            let initial = app.work().reception.reception(id).map(|r| ReceptionForm::of(r));
             if let Some(initial) = initial {
                 open.emit((Some(id), initial));
             }
@@ -101,7 +101,7 @@ pub fn ReceptionPrint(props: &ReceptionPrintProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let Some(r) = work.reception.reception(props.id) else {
         return sheet_missing(lang, &props.id.to_string(), "接访记录", "reception");
     };
@@ -190,7 +190,7 @@ pub fn RotaPrint(props: &RotaPrintProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let Some((first, last)) = month_range(props.month) else {
         return sheet_missing(lang, &props.month.to_string(), "月份", "month");
     };

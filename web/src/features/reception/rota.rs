@@ -51,7 +51,7 @@ pub fn RotaSection(props: &RotaSectionProps) -> Html {
     let until = use_state_eq(|| dates::input_value(today));
 
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let settings = office.settings();
     let org = &settings.org;
 

@@ -13,9 +13,9 @@ use xinfang_core::work::WorkTargets;
 use xinfang_core::UnitId;
 use yew::prelude::*;
 
+use crate::context::send_work;
 use crate::context::use_app;
 use crate::features::screening::forms::{cadence_en, cadence_key, parse_cadence};
-use crate::features::screening::rounds::send;
 use crate::i18n::{dates, tr, Bilingual, Lang};
 
 /// The sensitive period typed, or why it cannot be one (the core checks
@@ -57,7 +57,7 @@ pub fn SettingsSection() -> Html {
         Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
             if let Some(c) = parse_cadence(&v) {
-                let _ = send(&app, WorkChange::SetCadence(level, c));
+                let _ = send_work(&app, WorkChange::SetCadence(level, c));
             }
         })
     };
@@ -74,7 +74,7 @@ pub fn SettingsSection() -> Html {
             match period_of(&name, &from, &to) {
                 Ok(p) => {
                     error.set(None);
-                    if send(&app, WorkChange::AddSensitivePeriod(p)).is_ok() {
+                    if send_work(&app, WorkChange::AddSensitivePeriod(p)).is_ok() {
                         name.set(String::new());
                         from.set(String::new());
                         to.set(String::new());
@@ -96,7 +96,7 @@ pub fn SettingsSection() -> Html {
             match Village::new(UnitId::new(t), &name) {
                 Ok(v) => {
                     error.set(None);
-                    if send(&app, WorkChange::AddVillage(v)).is_ok() {
+                    if send_work(&app, WorkChange::AddVillage(v)).is_ok() {
                         name.set(String::new());
                     }
                 }
@@ -106,7 +106,7 @@ pub fn SettingsSection() -> Html {
     };
 
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let org = &office.settings().org;
     let ledger = &work.screening;
     let targets = work.targets;
@@ -118,7 +118,7 @@ pub fn SettingsSection() -> Html {
             match typed.parse::<u32>() {
                 Ok(p) => {
                     let next = WorkTargets { screening_coverage: p, ..targets };
-                    if send(&app, WorkChange::SetTargets(next)).is_ok() {
+                    if send_work(&app, WorkChange::SetTargets(next)).is_ok() {
                         text.set(None);
                     }
                 }
@@ -150,7 +150,7 @@ pub fn SettingsSection() -> Html {
         let remove = {
             let (app, p) = (app.clone(), p.clone());
             Callback::from(move |_: MouseEvent| {
-                let _ = send(&app, WorkChange::RemoveSensitivePeriod(p.clone()));
+                let _ = send_work(&app, WorkChange::RemoveSensitivePeriod(p.clone()));
             })
         };
         html! {
@@ -182,7 +182,7 @@ pub fn SettingsSection() -> Html {
                         let remove = {
                             let (app, v) = (app.clone(), v.clone());
                             Callback::from(move |_: MouseEvent| {
-                                let _ = send(&app, WorkChange::RemoveVillage(v.clone()));
+                                let _ = send_work(&app, WorkChange::RemoveVillage(v.clone()));
                             })
                         };
                         html! {

@@ -157,15 +157,13 @@ pub fn CoverageSection(props: &CoverageProps) -> Html {
     let lang = app.lang();
     let today = crate::clock::today();
     let (from, to) = (props.from, props.to);
-    let data = use_memo(
-        (app.work.clone(), app.office.clone(), from, to, today),
-        |(work, office, from, to, today)| {
-            let (office, work) = (office.get(), work.get());
-            let overall = work.screening_coverage(&office, *from, *to);
-            (overall, lines(&office, &work, *from, *to, *today))
-        },
-    );
-    let target = app.work.get().targets.screening_coverage;
+    let data = use_memo((app.office.clone(), from, to, today), |(office, from, to, today)| {
+        let office = office.get();
+        let work = office.work();
+        let overall = work.screening_coverage(&office, *from, *to);
+        (overall, lines(&office, work, *from, *to, *today))
+    });
+    let target = app.work().targets.screening_coverage;
     let (overall, towns) = (&data.0, &data.1);
     let met = overall.meets(target);
     let cadence = |c: Cadence| tr(lang, c.label(), cadence_en(c)).to_string();

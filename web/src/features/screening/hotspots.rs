@@ -19,9 +19,9 @@ use xinfang_core::work::HotspotId;
 use xinfang_core::{Role, UnitKind};
 use yew::prelude::*;
 
+use crate::context::send_work;
 use crate::context::{go, use_app};
 use crate::features::screening::forms::{status_en, status_key, HotspotForm};
-use crate::features::screening::rounds::send;
 use crate::forms::{category_path, IntakeForm};
 use crate::i18n::{dates, tr, Bilingual, Lang};
 use crate::route;
@@ -129,7 +129,7 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let before = (*editing)
-                .and_then(|id| app.work.get().screening.hotspot(id).map(|h| h.data().clone()));
+                .and_then(|id| app.work().screening.hotspot(id).map(|h| h.data().clone()));
             let hotspot = match form.to_hotspot(before.as_ref()) {
                 Ok(h) => h,
                 Err(m) => return error.set(Some(m)),
@@ -139,7 +139,7 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
                 Some(id) => WorkChange::UpdateHotspot(id, hotspot),
                 None => WorkChange::AddHotspot(hotspot),
             };
-            match send(&app, change) {
+            match send_work(&app, change) {
                 Ok(added) => {
                     let id = match added {
                         Some(Added::Hotspot(id)) => Some(id),
@@ -169,7 +169,7 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
     };
 
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let settings = office.settings();
     let org = &settings.org;
     let ledger = &work.screening;
@@ -267,14 +267,14 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
         let set_status = |status: HotspotStatus| {
             let app = app.clone();
             Callback::from(move |_: MouseEvent| {
-                let _ = send(&app, WorkChange::SetHotspotStatus(id, status));
+                let _ = send_work(&app, WorkChange::SetHotspotStatus(id, status));
             })
         };
         let resolve = {
             let (app, resolved_on) = (app.clone(), resolved_on.clone());
             Callback::from(move |_: MouseEvent| {
                 if let Some(on) = dates::parse_input(&resolved_on) {
-                    let _ = send(&app, WorkChange::SetHotspotStatus(id, HotspotStatus::Resolved { on }));
+                    let _ = send_work(&app, WorkChange::SetHotspotStatus(id, HotspotStatus::Resolved { on }));
                 }
             })
         };
@@ -287,13 +287,13 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
         let pick = {
             let app = app.clone();
             Callback::from(move |case| {
-                let _ = send(&app, WorkChange::LinkHotspotCase(id, Some(case)));
+                let _ = send_work(&app, WorkChange::LinkHotspotCase(id, Some(case)));
             })
         };
         let unlink = {
             let app = app.clone();
             Callback::from(move |_: MouseEvent| {
-                let _ = send(&app, WorkChange::LinkHotspotCase(id, None));
+                let _ = send_work(&app, WorkChange::LinkHotspotCase(id, None));
             })
         };
         let township = org.unit(h.unit).is_some_and(|u| u.kind() == UnitKind::Township);
@@ -326,7 +326,7 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
             let (app, selected, confirm) = (app.clone(), selected.clone(), confirm.clone());
             Callback::from(move |_: MouseEvent| {
                 confirm.set(false);
-                if send(&app, WorkChange::RemoveHotspot(id)).is_ok() {
+                if send_work(&app, WorkChange::RemoveHotspot(id)).is_ok() {
                     selected.set(None);
                 }
             })

@@ -118,7 +118,7 @@ pub fn HotspotsPrint() -> Html {
     let app = use_app();
     let today = crate::clock::today();
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let org = &office.settings().org;
     let categories = &office.settings().categories;
     let all: Vec<_> = work.screening.hotspots().collect();

@@ -9,10 +9,10 @@
 use chrono::NaiveDate;
 use xinfang_core::work::change::{Added, WorkChange};
 use xinfang_core::work::screening::ScreeningScope;
-use xinfang_core::work::{RoundId, WorkError};
+use xinfang_core::work::RoundId;
 use yew::prelude::*;
 
-use crate::context::{change_work, use_app, AppHandle};
+use crate::context::{send_work, use_app, AppHandle};
 use crate::features::screening::forms::{scope_key, scope_township, RoundForm};
 use crate::i18n::{dates, tr, Bilingual, Lang};
 
@@ -39,7 +39,7 @@ pub fn passes(filter: &str, scope: &ScreeningScope) -> bool {
 /// its registered villages (`(key, name, is_village)`).
 pub fn scope_options(app: &AppHandle) -> Vec<(String, String, bool)> {
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let org = &office.settings().org;
     let mut out = Vec::new();
     let villages = work.screening.villages();
@@ -57,15 +57,6 @@ pub fn scope_options(app: &AppHandle) -> Vec<(String, String, bool)> {
         out.push((scope_key(&scope), scope.describe(org), true));
     }
     out
-}
-
-/// Applies `change` to a copy of the ledgers first: `Ok` with what it
-/// added when the core accepts it. Then sends it (a refusal shows the
-/// core's message in `#notice-text`).
-pub fn send(app: &AppHandle, change: WorkChange) -> Result<Option<Added>, WorkError> {
-    let tried = app.work.get().clone().change(change.clone());
-    change_work(app, change);
-    tried
 }
 
 /// How many rounds show before `#round-more`.
@@ -130,7 +121,7 @@ pub fn RoundsSection(props: &RoundsProps) -> Html {
                 Some(id) => WorkChange::UpdateRound(id, round),
                 None => WorkChange::RecordRound(round),
             };
-            match send(&app, change) {
+            match send_work(&app, change) {
                 Ok(added) => {
                     let id = match added {
                         Some(Added::Round(id)) => Some(id),
@@ -166,7 +157,7 @@ pub fn RoundsSection(props: &RoundsProps) -> Html {
 
     let options = scope_options(&app);
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let org = &office.settings().org;
     let summary = work.screening.summary(from, to);
     let mut rounds: Vec<_> = work
@@ -202,7 +193,7 @@ pub fn RoundsSection(props: &RoundsProps) -> Html {
             let (app, confirm) = (app.clone(), confirm.clone());
             Callback::from(move |_: MouseEvent| {
                 confirm.set(None);
-                let _ = send(&app, WorkChange::RemoveRound(id));
+                let _ = send_work(&app, WorkChange::RemoveRound(id));
             })
         };
         let keep = {

@@ -111,7 +111,7 @@ pub fn IrregularVisitsSection(props: &IrregularVisitsProps) -> Html {
                 Ok(record) => {
                     error.set(None);
                     let change = WorkChange::RecordIrregularVisits(record);
-                    let ok = would_apply(&app.work.get(), &change);
+                    let ok = would_apply(&app.office.get(), &change, crate::clock::now());
                     change_work(&app, change);
                     if ok {
                         draft.set(IrregularDraft { count: String::new(), ..(*draft).clone() });
@@ -124,7 +124,7 @@ pub fn IrregularVisitsSection(props: &IrregularVisitsProps) -> Html {
     let office = app.office.get();
     let townships: Vec<(UnitId, String)> =
         office.settings().org.townships().map(|u| (u.id(), u.name().to_string())).collect();
-    let records = overlapping(app.work.get().irregular_visits.iter().copied(), from, to);
+    let records = overlapping(app.work().irregular_visits.iter().copied(), from, to);
     let items = records.iter().map(|r| {
         let r = *r;
         let remove = {

@@ -131,7 +131,7 @@ pub fn ThreeNonePage() -> Html {
                 Ok(p) => {
                     err.set(None);
                     t.set(None);
-                    let current = app.work.get().targets;
+                    let current = app.work().targets;
                     change_work(
                         &app,
                         WorkChange::SetTargets(WorkTargets { three_none: p, ..current }),
@@ -160,7 +160,7 @@ pub fn ThreeNonePage() -> Html {
         }
     };
     let (from, to) = (period.first(), period.last());
-    let work = app.work.get();
+    let work = app.work();
     let report = work.three_none(&office, from, to);
     let org = &office.settings().org;
     let rows = report.townships.iter().map(|t| {
@@ -276,7 +276,7 @@ fn year_report(office: &Office, work: &WorkLedgers, year: i32) -> Option<ThreeNo
 pub fn ThreeNonePrint(props: &ThreeNonePrintProps) -> Html {
     let app = use_app();
     let office = app.office.get();
-    let work = app.work.get();
+    let work = app.work();
     let year = props.year;
     let Some(report) = year_report(&office, &work, year) else {
         return html! { <p id="doc-missing" class="doc-missing">{ "年份无效" }</p> };

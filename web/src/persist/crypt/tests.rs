@@ -220,8 +220,7 @@ fn the_record_is_sealed_and_plain_keys_stay_plain() {
     );
     // A save through it is sealed too (a restore goes through it as well).
     let office = sample_office(4, NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), 30).unwrap();
-    crate::persist::backup::replace(&sealed, REAL_PREFIX, &office, &WorkLedgers::default())
-        .unwrap();
+    crate::persist::backup::replace(&sealed, REAL_PREFIX, &office).unwrap();
     for (k, v) in kv.snapshot() {
         assert!(!is_record_key(&k) || v.starts_with(SEALED), "{k} sealed after a restore");
     }

@@ -7,7 +7,8 @@ use crate::persist::kv::{
 };
 use crate::persist::pack::{pack, pack_with_dict, unpack, unpack_with_dict, unpacked};
 use crate::persist::sandbox::{new_sandbox, sample_office, SampleBase};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
+use xinfang_core::{Action, CaseId, Command};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -365,13 +366,10 @@ fn another_tabs_save_is_never_overwritten_and_unsaved_commands_are_redone() {
     let mut a = base.clone();
     let mut pending = Vec::new();
     let mut run = |a: &mut Office, command: Command| {
-        let events = a.decide(&command, now(5)).unwrap();
-        let case = events[0].case().unwrap();
-        for e in events {
-            a.apply(e);
-        }
-        pending.push(Pending { command, now: now(5), case, end: a.log().len() });
-        case
+        let done = a.execute(command.clone(), now(5)).unwrap();
+        pending
+            .push(Unsaved { pending: Pending { command, at: now(5), done }, end: a.log().len() });
+        done.case().unwrap()
     };
     run(&mut a, decline(CaseId::new(1)));
     let command = register(&a, "甲页登记", None);
@@ -384,10 +382,10 @@ fn another_tabs_save_is_never_overwritten_and_unsaved_commands_are_redone() {
     assert_eq!(load(&kv, REAL_PREFIX).unwrap().unwrap().office, b);
 
     let caught = catch_up(&kv, REAL_PREFIX, &pending).unwrap().unwrap();
-    let r = caught.rebased;
-    assert!(r.refused.is_empty(), "{:?}", r.refused);
-    assert_eq!(r.pending.len(), 3);
-    let office = r.office;
+    assert!(caught.refused.is_empty(), "{:?}", caught.refused);
+    assert_eq!(caught.unsaved.len(), 3);
+    assert_eq!(caught.moved.case(first), Ok(CaseId::new(4)));
+    let office = caught.office;
     assert_eq!(office.cases().len(), 5);
     assert_eq!(office.case(CaseId::new(3)).unwrap().intake().summary, "乙页登记");
     assert_eq!(office.case(CaseId::new(4)).unwrap().intake().summary, "甲页登记");
@@ -410,14 +408,13 @@ fn a_command_that_no_longer_applies_is_reported() {
     save_all(&kv, &b, Some(saved), false).unwrap();
     let mut a = base.clone();
     a.execute(decline(CaseId::new(1)), now(4)).unwrap();
-    let pending = [Pending {
-        command: decline(CaseId::new(1)),
-        now: now(4),
-        case: CaseId::new(1),
+    let done = xinfang_core::office::Done::Acted(CaseId::new(1));
+    let pending = [Unsaved {
+        pending: Pending { command: decline(CaseId::new(1)), at: now(4), done },
         end: a.log().len(),
     }];
-    let r = catch_up(&kv, REAL_PREFIX, &pending).unwrap().unwrap().rebased;
-    assert!(r.pending.is_empty());
+    let r = catch_up(&kv, REAL_PREFIX, &pending).unwrap().unwrap();
+    assert!(r.unsaved.is_empty());
     assert_eq!(r.refused.len(), 1);
     assert!(r.refused[0].contains("不予受理"), "{:?}", r.refused);
     assert_eq!(r.office, b);
