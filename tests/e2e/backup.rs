@@ -168,7 +168,11 @@ async fn foreign_corrupt_and_newer_files_are_refused_and_change_nothing() {
     assert_eq!(office.cases().len(), 1);
 
     let half = (0..=text.len() / 2).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
-    let newer = text.replacen("\"format_version\":1", "\"format_version\":99", 1);
+    let newer = text.replacen(
+        &format!("\"format_version\":{}", xinfang_core::office::FORMAT_VERSION),
+        "\"format_version\":99",
+        1,
+    );
     assert_ne!(newer, text);
     let files = [
         ("foreign.json", "{\"hello\":1}".to_owned(), "不是本系统的数据文件"),
