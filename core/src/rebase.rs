@@ -240,7 +240,10 @@ fn remap_intake(intake: &Intake, ids: &IdMap) -> Result<Intake, LostId> {
 /// Every action is named, so a new one that names a case must be added
 /// here to compile.
 fn remap_action(action: &Action, ids: &IdMap) -> Result<Action, LostId> {
-    use Action::*;
+    use Action::{
+        Accept, Amend, CloseSupervision, DecideReview, Decline, Extend, FollowUp, LinkRepeat, Rate,
+        RecordHearing, Reply, RequestReview, Route, SendBack, Settle, Supervise,
+    };
     Ok(match action {
         Amend { intake } => Amend { intake: remap_intake(intake, ids)? },
         LinkRepeat { earlier } => LinkRepeat { earlier: ids.case(*earlier)? },

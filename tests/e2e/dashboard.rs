@@ -7,7 +7,7 @@
 use crate::harness::Browser;
 
 /// The stage keys, in lifecycle order (`Stage::ALL` in snake_case).
-pub const STAGES: [&str; 9] = [
+pub(crate) const STAGES: [&str; 9] = [
     "registered",
     "routed",
     "handling",
@@ -20,7 +20,7 @@ pub const STAGES: [&str; 9] = [
 ];
 
 /// A fresh browser in the training sandbox, on the dashboard.
-pub async fn sandbox() -> Browser {
+pub(crate) async fn sandbox() -> Browser {
     let browser = Browser::open().await;
     browser.click("#sandbox-enter").await;
     browser.wait_for_absent("#sandbox-enter").await;
@@ -30,7 +30,7 @@ pub async fn sandbox() -> Browser {
 }
 
 /// `共 2,987 件` / `2,987 cases` in `#page-info` → 2987.
-pub fn total_of(info: &str) -> usize {
+pub(crate) fn total_of(info: &str) -> usize {
     // The total is the last number in the text, with its thousands separators.
     let end =
         info.rfind(|c: char| c.is_ascii_digit()).unwrap_or_else(|| panic!("no total in {info:?}"));
@@ -41,7 +41,7 @@ pub fn total_of(info: &str) -> usize {
 }
 
 /// The list's total once `#page-info` is shown.
-pub async fn list_total(browser: &Browser) -> usize {
+pub(crate) async fn list_total(browser: &Browser) -> usize {
     let info = browser.wait_for_text_containing("#page-info", "件").await;
     total_of(&info)
 }

@@ -25,7 +25,7 @@ const POLL: Duration = Duration::from_millis(50);
 
 /// The built web app: `$XINFANG_DIST`, or `<workspace>/dist`. Fails the
 /// test (never skips it) when it is not there.
-pub fn dist_dir() -> PathBuf {
+pub(crate) fn dist_dir() -> PathBuf {
     let dist = match env::var_os("XINFANG_DIST") {
         Some(dir) => PathBuf::from(dir),
         None => Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("dist"),
@@ -143,7 +143,7 @@ impl Drop for Driver {
 }
 
 /// A fresh headless Chromium showing the app.
-pub struct Browser {
+pub(crate) struct Browser {
     client: Client,
     url: String,
     // Dropped after `client`, in this order: the browser, then the server.
@@ -153,7 +153,7 @@ pub struct Browser {
 
 impl Browser {
     /// Starts everything and opens the app, waiting until it has rendered.
-    pub async fn open() -> Browser {
+    pub(crate) async fn open() -> Browser {
         Browser::start(None).await
     }
 
@@ -224,13 +224,13 @@ impl Browser {
     }
 
     /// Ends the browser session (the rest stops on drop).
-    pub async fn close(self) {
+    pub(crate) async fn close(self) {
         let Browser { client, _driver, _server, .. } = self;
         let _ = client.close().await;
     }
 
     /// Reloads the page and waits until the app has rendered again.
-    pub async fn reload(&self) {
+    pub(crate) async fn reload(&self) {
         self.client.refresh().await.expect("reload");
         self.wait_for_app().await;
     }
@@ -243,25 +243,25 @@ impl Browser {
     }
 
     /// The text of the first element matching `css`, if there is one.
-    pub async fn text_of(&self, css: &str) -> Option<String> {
+    pub(crate) async fn text_of(&self, css: &str) -> Option<String> {
         let element = self.client.find(Locator::Css(css)).await.ok()?;
         element.text().await.ok()
     }
 
     /// An attribute of the first element matching `css`.
-    pub async fn attr_of(&self, css: &str, name: &str) -> Option<String> {
+    pub(crate) async fn attr_of(&self, css: &str, name: &str) -> Option<String> {
         let element = self.client.find(Locator::Css(css)).await.ok()?;
         element.attr(name).await.ok()?
     }
 
     /// Whether an element matches `css`.
-    pub async fn exists(&self, css: &str) -> bool {
+    pub(crate) async fn exists(&self, css: &str) -> bool {
         self.client.find(Locator::Css(css)).await.is_ok()
     }
 
     /// Polls `check` until it gives a value; fails the test after
     /// [`TIMEOUT`].
-    pub async fn wait_for<T, F, Fut>(&self, what: &str, mut check: F) -> T
+    pub(crate) async fn wait_for<T, F, Fut>(&self, what: &str, mut check: F) -> T
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = Option<T>>,
@@ -278,7 +278,7 @@ impl Browser {
 
     /// Waits until the text of `css` is `expected`; fails with what it last
     /// saw otherwise.
-    pub async fn wait_for_text(&self, css: &str, expected: &str) {
+    pub(crate) async fn wait_for_text(&self, css: &str, expected: &str) {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let seen = self.text_of(css).await;
@@ -294,7 +294,7 @@ impl Browser {
     }
 
     /// Waits until the text of `css` contains `part`.
-    pub async fn wait_for_text_containing(&self, css: &str, part: &str) -> String {
+    pub(crate) async fn wait_for_text_containing(&self, css: &str, part: &str) -> String {
         self.wait_for(&format!("{css} to contain {part:?}"), || async {
             self.text_of(css).await.filter(|text| text.contains(part))
         })
@@ -302,7 +302,7 @@ impl Browser {
     }
 
     /// Waits until nothing matches `css`.
-    pub async fn wait_for_absent(&self, css: &str) {
+    pub(crate) async fn wait_for_absent(&self, css: &str) {
         self.wait_for(&format!("{css} to go away"), || async {
             (!self.exists(css).await).then_some(())
         })
@@ -318,19 +318,19 @@ impl Browser {
     }
 
     /// Clicks the element matching `css`.
-    pub async fn click(&self, css: &str) {
+    pub(crate) async fn click(&self, css: &str) {
         let element = self.find(css).await;
         element.click().await.unwrap_or_else(|err| panic!("click {css}: {err}"));
     }
 
     /// Picks the option with `value` in the select matching `css`.
-    pub async fn select(&self, css: &str, value: &str) {
+    pub(crate) async fn select(&self, css: &str, value: &str) {
         let element = self.find(css).await;
         element.select_by_value(value).await.unwrap_or_else(|err| panic!("select {css}: {err}"));
     }
 
     /// Types `text` into the (emptied) input matching `css`.
-    pub async fn type_into(&self, css: &str, text: &str) {
+    pub(crate) async fn type_into(&self, css: &str, text: &str) {
         let element = self.find(css).await;
         element.clear().await.unwrap_or_else(|err| panic!("clear {css}: {err}"));
         element.send_keys(text).await.unwrap_or_else(|err| panic!("type into {css}: {err}"));
@@ -339,7 +339,7 @@ impl Browser {
     /// Sets an input's value the way a date picker does (typing into a
     /// date field depends on the browser's locale) and fires its `input`
     /// and `change` events.
-    pub async fn set_value(&self, css: &str, value: &str) {
+    pub(crate) async fn set_value(&self, css: &str, value: &str) {
         let script = "const [css, value] = arguments;
             const el = document.querySelector(css);
             el.value = value;
@@ -352,7 +352,7 @@ impl Browser {
     }
 
     /// `localStorage.getItem(key)`.
-    pub async fn local_storage(&self, key: &str) -> Option<String> {
+    pub(crate) async fn local_storage(&self, key: &str) -> Option<String> {
         let res = self
             .client
             .execute("return localStorage.getItem(arguments[0]);", vec![json!(key)])
@@ -365,7 +365,7 @@ impl Browser {
     }
 
     /// `localStorage.setItem(key, value)`.
-    pub async fn set_local_storage(&self, key: &str, value: &str) {
+    pub(crate) async fn set_local_storage(&self, key: &str, value: &str) {
         self.client
             .execute(
                 "localStorage.setItem(arguments[0], arguments[1]);",
@@ -376,24 +376,24 @@ impl Browser {
     }
 
     /// The document's `<html lang>`.
-    pub async fn document_lang(&self) -> Option<String> {
+    pub(crate) async fn document_lang(&self) -> Option<String> {
         self.attr_of("html", "lang").await
     }
 
     /// Opens `url` (e.g. a `file://` page) in this browser and waits until
     /// the app has rendered there.
-    pub async fn open_url(&self, url: &str) {
+    pub(crate) async fn open_url(&self, url: &str) {
         self.client.goto(url).await.expect("open the url");
         self.wait_for_app().await;
     }
 
     /// The URL the browser shows.
-    pub async fn current_url(&self) -> String {
+    pub(crate) async fn current_url(&self) -> String {
         self.client.current_url().await.expect("current url").to_string()
     }
 
     /// The computed CSS `property` of the first element matching `css`.
-    pub async fn computed_style(&self, css: &str, property: &str) -> Option<String> {
+    pub(crate) async fn computed_style(&self, css: &str, property: &str) -> Option<String> {
         let res = self
             .client
             .execute(
@@ -407,18 +407,18 @@ impl Browser {
     }
 
     /// The document's title.
-    pub async fn title(&self) -> String {
+    pub(crate) async fn title(&self) -> String {
         self.client.title().await.expect("title")
     }
 
     /// Runs `script` in the page with `args` (`arguments[0]`…) and returns
     /// what it returns.
-    pub async fn script(&self, script: &str, args: Vec<Value>) -> Value {
+    pub(crate) async fn script(&self, script: &str, args: Vec<Value>) -> Value {
         self.client.execute(script, args).await.unwrap_or_else(|err| panic!("run a script: {err}"))
     }
 
     /// How many elements match `css`.
-    pub async fn count(&self, css: &str) -> usize {
+    pub(crate) async fn count(&self, css: &str) -> usize {
         let n = self
             .script("return document.querySelectorAll(arguments[0]).length;", vec![json!(css)])
             .await;
@@ -427,7 +427,7 @@ impl Browser {
 
     /// In the select matching `css`, picks the first option with a value
     /// when none is picked yet (firing `change`); returns the value picked.
-    pub async fn select_any(&self, css: &str) -> String {
+    pub(crate) async fn select_any(&self, css: &str) -> String {
         self.find(css).await;
         let script = "const el = document.querySelector(arguments[0]);
             if (!el.value) {
@@ -443,13 +443,13 @@ impl Browser {
     }
 
     /// Shows the page at `hash` (`#/case/3`) the way a link does.
-    pub async fn go_to_hash(&self, hash: &str) {
+    pub(crate) async fn go_to_hash(&self, hash: &str) {
         self.script("location.hash = arguments[0];", vec![json!(hash)]).await;
     }
 
     /// Picks the option whose visible text is exactly `label` in the select
     /// matching `css`.
-    pub async fn select_by_label(&self, css: &str, label: &str) {
+    pub(crate) async fn select_by_label(&self, css: &str, label: &str) {
         let element = self.find(css).await;
         element
             .select_by_label(label)
@@ -459,7 +459,7 @@ impl Browser {
 
     /// The rendered text (`innerText`) of every element matching `css`, in
     /// document order.
-    pub async fn texts_of(&self, css: &str) -> Vec<String> {
+    pub(crate) async fn texts_of(&self, css: &str) -> Vec<String> {
         let script =
             "return Array.from(document.querySelectorAll(arguments[0]), e => e.innerText);";
         let v = self.script(script, vec![json!(css)]).await;
@@ -469,7 +469,7 @@ impl Browser {
     }
 
     /// The attribute `name` of every element matching `css` ("" when absent).
-    pub async fn attrs_of(&self, css: &str, name: &str) -> Vec<String> {
+    pub(crate) async fn attrs_of(&self, css: &str, name: &str) -> Vec<String> {
         let script = "return Array.from(document.querySelectorAll(arguments[0]),
             e => e.getAttribute(arguments[1]) || '');";
         let v = self.script(script, vec![json!(css), json!(name)]).await;
@@ -479,7 +479,7 @@ impl Browser {
     }
 
     /// The current `value` of the input or select matching `css`.
-    pub async fn value_of(&self, css: &str) -> Option<String> {
+    pub(crate) async fn value_of(&self, css: &str) -> Option<String> {
         let script = "const e = document.querySelector(arguments[0]); return e ? e.value : null;";
         self.script(script, vec![json!(css)]).await.as_str().map(str::to_owned)
     }
@@ -488,13 +488,13 @@ impl Browser {
 /// Tabs of one browser (they share `localStorage`), and all of storage.
 impl Browser {
     /// The handle of the current tab.
-    pub async fn current_tab(&self) -> fantoccini::wd::WindowHandle {
+    pub(crate) async fn current_tab(&self) -> fantoccini::wd::WindowHandle {
         self.client.window().await.expect("the current window")
     }
 
     /// Opens the app in a new tab of the same browser, switches to it and
     /// waits for it to render; returns its handle.
-    pub async fn open_tab(&self) -> fantoccini::wd::WindowHandle {
+    pub(crate) async fn open_tab(&self) -> fantoccini::wd::WindowHandle {
         let tab = self.client.new_window(true).await.expect("a new tab").handle;
         self.switch_to(&tab).await;
         self.client.goto(&self.url).await.expect("open the app in the new tab");
@@ -503,12 +503,12 @@ impl Browser {
     }
 
     /// Makes `tab` the one the next commands go to.
-    pub async fn switch_to(&self, tab: &fantoccini::wd::WindowHandle) {
+    pub(crate) async fn switch_to(&self, tab: &fantoccini::wd::WindowHandle) {
         self.client.switch_to_window(tab.clone()).await.expect("switch tabs");
     }
 
     /// Every `localStorage` key with its value.
-    pub async fn local_storage_all(&self) -> std::collections::BTreeMap<String, String> {
+    pub(crate) async fn local_storage_all(&self) -> std::collections::BTreeMap<String, String> {
         let script = "const o = {}; for (let i = 0; i < localStorage.length; i++) {
             const k = localStorage.key(i); o[k] = localStorage.getItem(k); } return o;";
         let v = self.script(script, vec![]).await;
@@ -526,13 +526,13 @@ impl Browser {
 impl Browser {
     /// Like [`Browser::open`], but files the page downloads are saved,
     /// without asking, in `dir` (Chromium's `download.default_directory`).
-    pub async fn open_with_downloads(dir: &Path) -> Browser {
+    pub(crate) async fn open_with_downloads(dir: &Path) -> Browser {
         fs::create_dir_all(dir).expect("create the download folder");
         Browser::start(Some(dir)).await
     }
 
     /// Waits until `dir` holds a finished file named `name` and returns its bytes.
-    pub async fn wait_for_download(&self, dir: &Path, name: &str) -> Vec<u8> {
+    pub(crate) async fn wait_for_download(&self, dir: &Path, name: &str) -> Vec<u8> {
         let path = dir.join(name);
         self.wait_for(&format!("the download {name}"), || async {
             let partial = fs::read_dir(dir)
@@ -552,7 +552,7 @@ impl Browser {
 impl Browser {
     /// Chooses the file at `path` (absolute) in the file input matching
     /// `css`, as a user picking it in the dialog does (fires `change`).
-    pub async fn choose_file(&self, css: &str, path: &Path) {
+    pub(crate) async fn choose_file(&self, css: &str, path: &Path) {
         let element = self.find(css).await;
         let path = path.to_str().expect("a UTF-8 path");
         element.send_keys(path).await.unwrap_or_else(|err| panic!("choose a file in {css}: {err}"));
@@ -565,7 +565,7 @@ impl Browser {
     /// read with the app's own loader (chunks, packing, the chain, the
     /// sandbox's sample regenerated). `None` when nothing is stored; panics
     /// when what is stored does not load.
-    pub async fn stored_record(&self, prefix: &str) -> Option<xinfang_core::Office> {
+    pub(crate) async fn stored_record(&self, prefix: &str) -> Option<xinfang_core::Office> {
         let kv = xinfang_web::persist::kv::MemoryKv::default();
         let dot = format!("{prefix}.");
         for (k, v) in self.local_storage_all().await {
@@ -580,7 +580,7 @@ impl Browser {
 
     /// The stored work ledgers of the record under `prefix`, as the JSON
     /// `{"entries": n, "ledgers": {…}}` (`n`: the stored log's length).
-    pub async fn stored_work(&self, prefix: &str) -> Option<Value> {
+    pub(crate) async fn stored_work(&self, prefix: &str) -> Option<Value> {
         let office = self.stored_record(prefix).await?;
         let ledgers = serde_json::to_value(office.work()).expect("ledgers serialize");
         Some(serde_json::json!({ "entries": office.log().len(), "ledgers": ledgers }))
@@ -590,14 +590,14 @@ impl Browser {
 /// Pages that may open locked (the store's encryption: `#lock-screen`).
 impl Browser {
     /// Reloads the page and waits until it shows the app or the lock screen.
-    pub async fn reload_any(&self) {
+    pub(crate) async fn reload_any(&self) {
         self.client.refresh().await.expect("reload");
         self.wait_for_app_or_lock().await;
     }
 
     /// Opens the app in a new tab (switching to it) and waits until it
     /// shows the app or the lock screen; returns its handle.
-    pub async fn open_tab_any(&self) -> fantoccini::wd::WindowHandle {
+    pub(crate) async fn open_tab_any(&self) -> fantoccini::wd::WindowHandle {
         let tab = self.client.new_window(true).await.expect("a new tab").handle;
         self.switch_to(&tab).await;
         self.client.goto(&self.url).await.expect("open the app in the new tab");

@@ -11,11 +11,11 @@ use crate::harness::Browser;
 
 /// A day as days since 1970-01-01 (proleptic Gregorian), for test dates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Day(i64);
+pub(crate) struct Day(i64);
 
 impl Day {
     /// From year, month, day.
-    pub fn ymd(y: i64, m: i64, d: i64) -> Day {
+    pub(crate) fn ymd(y: i64, m: i64, d: i64) -> Day {
         // Howard Hinnant's days_from_civil.
         let y = if m <= 2 { y - 1 } else { y };
         let era = y.div_euclid(400);
@@ -27,7 +27,7 @@ impl Day {
     }
 
     /// From `YYYY-MM-DD`.
-    pub fn parse(iso: &str) -> Day {
+    pub(crate) fn parse(iso: &str) -> Day {
         let parts: Vec<i64> = iso.split('-').map(|p| p.parse().expect(iso)).collect();
         Day::ymd(parts[0], parts[1], parts[2])
     }
@@ -45,25 +45,25 @@ impl Day {
     }
 
     /// `YYYY-MM-DD`, as date inputs and `data-by` hold it.
-    pub fn iso(self) -> String {
+    pub(crate) fn iso(self) -> String {
         let (y, m, d) = self.civil();
         format!("{y:04}-{m:02}-{d:02}")
     }
 
     /// `2025年2月18日`, the start of the official Chinese style.
-    pub fn zh(self) -> String {
+    pub(crate) fn zh(self) -> String {
         let (y, m, d) = self.civil();
         format!("{y}年{m}月{d}日")
     }
 
     /// `n` days later (earlier when negative).
-    pub fn plus(self, n: i64) -> Day {
+    pub(crate) fn plus(self, n: i64) -> Day {
         Day(self.0 + n)
     }
 }
 
 /// The browser's today.
-pub async fn today(browser: &Browser) -> Day {
+pub(crate) async fn today(browser: &Browser) -> Day {
     let v = browser
         .script(
             "const d = new Date(); return [d.getFullYear(), d.getMonth() + 1, d.getDate()];",
@@ -76,7 +76,7 @@ pub async fn today(browser: &Browser) -> Day {
 
 /// Registers a case received on `received` through the registration page;
 /// returns its id once its page shows.
-pub async fn register(browser: &Browser, received: Day, summary: &str) -> u32 {
+pub(crate) async fn register(browser: &Browser, received: Day, summary: &str) -> u32 {
     browser.click("#nav-register").await;
     browser
         .wait_for("the registration page", || async {
@@ -99,7 +99,7 @@ pub async fn register(browser: &Browser, received: Day, summary: &str) -> u32 {
 
 /// Routes the open case on `on` (`transfer`, `assign` with the 五定 and a
 /// deadline of `on` + 90 days, or `direct`) and waits for 待受理.
-pub async fn route(browser: &Browser, disposal: &str, on: Day) {
+pub(crate) async fn route(browser: &Browser, disposal: &str, on: Day) {
     browser
         .wait_for("the routing form", || async {
             browser.exists("#route-form").await.then_some(())
@@ -118,12 +118,12 @@ pub async fn route(browser: &Browser, disposal: &str, on: Day) {
 }
 
 /// Waits until the case page shows the stage (`data-stage` and its label).
-pub async fn expect_stage(browser: &Browser, value: &str, label: &str) {
+pub(crate) async fn expect_stage(browser: &Browser, value: &str, label: &str) {
     browser.wait_for_text(&format!("#page-case[data-stage='{value}'] #case-stage"), label).await;
 }
 
 /// Opens the form of action `name`.
-pub async fn open(browser: &Browser, name: &str) {
+pub(crate) async fn open(browser: &Browser, name: &str) {
     browser.click(&format!("#act-{name}")).await;
     browser
         .wait_for(&format!("#form-{name}"), || async {
@@ -134,7 +134,7 @@ pub async fn open(browser: &Browser, name: &str) {
 
 /// Submits the open form of `name` and waits for it to close (the core
 /// accepted the action).
-pub async fn submit(browser: &Browser, name: &str) {
+pub(crate) async fn submit(browser: &Browser, name: &str) {
     browser.click(&format!("#{name}-submit")).await;
     browser.wait_for_absent(&format!("#form-{name}")).await;
     assert!(
@@ -145,17 +145,17 @@ pub async fn submit(browser: &Browser, name: &str) {
 }
 
 /// The day `#case-next-due` names (`data-by`), if the case owes anything.
-pub async fn next_due(browser: &Browser) -> Option<Day> {
+pub(crate) async fn next_due(browser: &Browser) -> Option<Day> {
     browser.attr_of("#case-next-due", "data-by").await.map(|iso| Day::parse(&iso))
 }
 
 /// The number of entries of the case's timeline.
-pub async fn timeline_len(browser: &Browser) -> usize {
+pub(crate) async fn timeline_len(browser: &Browser) -> usize {
     browser.count("#case-timeline .timeline-entry").await
 }
 
 /// Waits until the timeline has `n` entries; returns the text of the last.
-pub async fn timeline_reaches(browser: &Browser, n: usize) -> String {
+pub(crate) async fn timeline_reaches(browser: &Browser, n: usize) -> String {
     browser
         .wait_for(&format!("{n} timeline entries"), || async {
             (timeline_len(browser).await == n).then_some(())
@@ -169,7 +169,7 @@ pub async fn timeline_reaches(browser: &Browser, n: usize) -> String {
 
 /// The deadline the 期限计算器 gives for `days` calendar days from `start`,
 /// then back to case `id`.
-pub async fn calculator(browser: &Browser, start: Day, days: u32, id: u32) -> Day {
+pub(crate) async fn calculator(browser: &Browser, start: Day, days: u32, id: u32) -> Day {
     browser.go_to_hash("#/deadlines").await;
     browser
         .wait_for("the calculator, empty", || async {
@@ -194,7 +194,7 @@ pub async fn calculator(browser: &Browser, start: Day, days: u32, id: u32) -> Da
 }
 
 /// The current value of the input or select matching `css`.
-pub async fn value_of(browser: &Browser, css: &str) -> String {
+pub(crate) async fn value_of(browser: &Browser, css: &str) -> String {
     let v = browser
         .script("return document.querySelector(arguments[0]).value;", vec![json!(css)])
         .await;
@@ -202,7 +202,7 @@ pub async fn value_of(browser: &Browser, css: &str) -> String {
 }
 
 /// Whether the button of action `name` shows.
-pub async fn offered(browser: &Browser, name: &str) -> bool {
+pub(crate) async fn offered(browser: &Browser, name: &str) -> bool {
     browser.exists(&format!("#act-{name}")).await
 }
 

@@ -14,7 +14,7 @@ use crate::harness::Browser;
 use crate::proceedings::{open, register, route, submit, today, Day};
 
 /// Shows the reception page.
-pub async fn reception_page(b: &Browser) {
+pub(crate) async fn reception_page(b: &Browser) {
     b.click("#nav-reception").await;
     b.wait_for("the reception page", || async {
         b.exists("#page-reception #rota").await.then_some(())
@@ -23,7 +23,7 @@ pub async fn reception_page(b: &Browser) {
 }
 
 /// The values (not empty) of the options of the select matching `css`.
-pub async fn option_values(b: &Browser, css: &str) -> Vec<String> {
+pub(crate) async fn option_values(b: &Browser, css: &str) -> Vec<String> {
     let v = b
         .script(
             "return Array.from(document.querySelectorAll(arguments[0] + ' option'), o => o.value)

@@ -6,23 +6,23 @@
 use crate::harness::Browser;
 
 /// A valid identity number (the example of GB 11643-1999 itself).
-pub const ID_A: &str = "11010519491231002X";
+pub(crate) const ID_A: &str = "11010519491231002X";
 
 /// The same number with a wrong check digit.
-pub const ID_BAD: &str = "110105194912310021";
+pub(crate) const ID_BAD: &str = "110105194912310021";
 
 /// The received date used by these tests, and its routing deadline as the
 /// core's documented example gives it (15 days from Friday 26 September
 /// 2025 end on Saturday 11 October, a make-up working day).
-pub const RECEIVED: &str = "2025-09-26";
+pub(crate) const RECEIVED: &str = "2025-09-26";
 /// See [`RECEIVED`].
-pub const ROUTE_DUE_ZH: &str = "2025年10月11日（星期六）";
+pub(crate) const ROUTE_DUE_ZH: &str = "2025年10月11日（星期六）";
 
 /// The category the tests pick, as the select shows it (with its parent).
-pub const CATEGORY: &str = "劳动和社会保障 / 拖欠工资";
+pub(crate) const CATEGORY: &str = "劳动和社会保障 / 拖欠工资";
 
 /// Opens the registration page.
-pub async fn open_register(b: &Browser) {
+pub(crate) async fn open_register(b: &Browser) {
     b.click("#nav-register").await;
     b.wait_for("the registration page", || async { b.exists("#reg-submit").await.then_some(()) })
         .await;
@@ -30,7 +30,7 @@ pub async fn open_register(b: &Browser) {
 
 /// Fills the registration form (received 2025-09-26, a visit, 河口乡,
 /// 拖欠工资) with `name`, `id_number` (may be empty) and `summary`.
-pub async fn fill(b: &Browser, name: &str, id_number: &str, summary: &str) {
+pub(crate) async fn fill(b: &Browser, name: &str, id_number: &str, summary: &str) {
     b.set_value("#reg-received-on", RECEIVED).await;
     b.select("#reg-channel", "visit").await;
     b.type_into("#reg-name-0", name).await;
@@ -48,7 +48,12 @@ pub async fn fill(b: &Browser, name: &str, id_number: &str, summary: &str) {
 
 /// Registers a case through the form; returns its number and its id (the
 /// page's `data-case`).
-pub async fn register(b: &Browser, name: &str, id_number: &str, summary: &str) -> (String, String) {
+pub(crate) async fn register(
+    b: &Browser,
+    name: &str,
+    id_number: &str,
+    summary: &str,
+) -> (String, String) {
     open_register(b).await;
     fill(b, name, id_number, summary).await;
     b.click("#reg-submit").await;
@@ -56,7 +61,7 @@ pub async fn register(b: &Browser, name: &str, id_number: &str, summary: &str) -
 }
 
 /// Waits for a case page; returns its number and id.
-pub async fn opened_case(b: &Browser) -> (String, String) {
+pub(crate) async fn opened_case(b: &Browser) -> (String, String) {
     let number = b
         .wait_for("the new case's page", || async {
             b.text_of("#page-case #case-number").await.filter(|t| !t.is_empty())
@@ -68,7 +73,7 @@ pub async fn opened_case(b: &Browser) -> (String, String) {
 
 /// The current value (the property, not the attribute) of the input or
 /// select matching `css`.
-pub async fn value_of(b: &Browser, css: &str) -> String {
+pub(crate) async fn value_of(b: &Browser, css: &str) -> String {
     let value = b
         .script(
             "const el = document.querySelector(arguments[0]); return el ? el.value : null;",
@@ -79,7 +84,7 @@ pub async fn value_of(b: &Browser, css: &str) -> String {
 }
 
 /// `XF<year>-<5 digits>`.
-pub fn is_case_number(number: &str) -> bool {
+pub(crate) fn is_case_number(number: &str) -> bool {
     let Some(rest) = number.strip_prefix("XF") else { return false };
     let Some((year, seq)) = rest.split_once('-') else { return false };
     year.len() == 4
@@ -90,7 +95,7 @@ pub fn is_case_number(number: &str) -> bool {
 
 /// Days from 11 October 2025 to the browser's today, by the browser's own
 /// clock (a second route to the overdue count the page shows).
-pub async fn days_since_route_due(b: &Browser) -> i64 {
+pub(crate) async fn days_since_route_due(b: &Browser) -> i64 {
     let days = b
         .script(
             "const d = new Date();

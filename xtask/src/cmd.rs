@@ -9,12 +9,12 @@ use anyhow::{bail, Context, Result};
 
 /// The cargo that runs this xtask (`$CARGO`), so nested builds use the same
 /// toolchain; plain `cargo` when started some other way.
-pub fn cargo() -> Command {
+pub(crate) fn cargo() -> Command {
     Command::new(env::var_os("CARGO").unwrap_or_else(|| "cargo".into()))
 }
 
 /// Runs `cmd` with inherited output; an error unless it exits with 0.
-pub fn run(cmd: &mut Command) -> Result<()> {
+pub(crate) fn run(cmd: &mut Command) -> Result<()> {
     let shown = show(cmd);
     println!("$ {shown}");
     let status = cmd.status().with_context(|| format!("cannot start `{shown}`"))?;
@@ -27,7 +27,7 @@ pub fn run(cmd: &mut Command) -> Result<()> {
 /// Tests counted from the `test result:` lines of cargo's test harness
 /// and of wasm-bindgen's runner.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct TestCount {
+pub(crate) struct TestCount {
     /// Tests that passed.
     pub passed: u64,
     /// Tests that failed.
@@ -36,7 +36,7 @@ pub struct TestCount {
 
 impl TestCount {
     /// Adds the counts of one `test result: ok. 12 passed; 0 failed; …` line.
-    pub fn add_line(&mut self, line: &str) {
+    pub(crate) fn add_line(&mut self, line: &str) {
         let Some(rest) = line.trim().strip_prefix("test result: ") else { return };
         for part in rest.split(';') {
             let mut words = part.split_whitespace().rev();
@@ -53,7 +53,7 @@ impl TestCount {
 
 /// Like [`run`], but echoes the command's standard output line by line and
 /// adds its test results to `count`.
-pub fn run_tests(cmd: &mut Command, count: &mut TestCount) -> Result<()> {
+pub(crate) fn run_tests(cmd: &mut Command, count: &mut TestCount) -> Result<()> {
     let shown = show(cmd);
     println!("$ {shown}");
     let mut child =
@@ -73,7 +73,7 @@ pub fn run_tests(cmd: &mut Command, count: &mut TestCount) -> Result<()> {
 }
 
 /// A command as a person would type it (without its environment).
-pub fn show(cmd: &Command) -> String {
+pub(crate) fn show(cmd: &Command) -> String {
     let mut res = cmd.get_program().to_string_lossy().into_owned();
     for arg in cmd.get_args() {
         res.push(' ');
@@ -84,7 +84,7 @@ pub fn show(cmd: &Command) -> String {
 
 /// Numbered steps, each announced with a header and timed.
 #[derive(Debug)]
-pub struct Steps {
+pub(crate) struct Steps {
     total: usize,
     done: usize,
     started: Instant,
@@ -92,12 +92,12 @@ pub struct Steps {
 
 impl Steps {
     /// Steps of a command that has `total` of them.
-    pub fn new(total: usize) -> Steps {
+    pub(crate) fn new(total: usize) -> Steps {
         Steps { total, done: 0, started: Instant::now() }
     }
 
     /// Prints the header for the next step, runs it, and reports its time.
-    pub fn run<T>(&mut self, title: &str, step: impl FnOnce() -> Result<T>) -> Result<T> {
+    pub(crate) fn run<T>(&mut self, title: &str, step: impl FnOnce() -> Result<T>) -> Result<T> {
         self.done += 1;
         println!("\n==> [{}/{}] {title}", self.done, self.total);
         let started = Instant::now();
@@ -112,7 +112,7 @@ impl Steps {
     }
 
     /// Prints the closing line.
-    pub fn finish(&self) {
+    pub(crate) fn finish(&self) {
         let secs = self.started.elapsed().as_secs_f64();
         println!("\n==> all {} steps passed in {secs:.1} s", self.done);
     }

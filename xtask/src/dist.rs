@@ -22,7 +22,7 @@ const OUT_NAME: &str = "xinfang_web";
 
 /// How much effort the build spends on the shipped wasm's size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Profile {
+pub(crate) enum Profile {
     /// LTO, `opt-level = "z"`, one codegen unit and `wasm-opt -Oz`: what
     /// `serve` and `test` ship.
     Shipped,
@@ -33,12 +33,17 @@ pub enum Profile {
 
 /// Builds `<root>/dist/` from scratch, optimising with the `wasm_opt`
 /// executable, and returns its path.
-pub fn build(root: &Path, wasm_opt: &Path) -> Result<PathBuf> {
+pub(crate) fn build(root: &Path, wasm_opt: &Path) -> Result<PathBuf> {
     build_into(root, wasm_opt, &root.join("dist"), Profile::Shipped)
 }
 
 /// Builds the web app into `dist` (emptied first) and returns its path.
-pub fn build_into(root: &Path, wasm_opt: &Path, dist: &Path, profile: Profile) -> Result<PathBuf> {
+pub(crate) fn build_into(
+    root: &Path,
+    wasm_opt: &Path,
+    dist: &Path,
+    profile: Profile,
+) -> Result<PathBuf> {
     let wasm = cargo_build(root, profile)?;
     let dist = dist.to_path_buf();
     if dist.exists() {
@@ -85,7 +90,7 @@ fn finish(root: &Path, dist: PathBuf) -> Result<PathBuf> {
 }
 
 /// The name of the self-contained page in `dist/`.
-pub const SINGLE_FILE: &str = "xinfang-offline.html";
+pub(crate) const SINGLE_FILE: &str = "xinfang-offline.html";
 
 /// Writes `dist/xinfang-offline.html`: the whole app in one file (style,
 /// JS and the wasm as base64 inlined) for units without a web server. It

@@ -11,21 +11,21 @@ use anyhow::{bail, Context, Result};
 use crate::cmd::run;
 
 /// The target the web app and the core's wasm tests are built for.
-pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
+pub(crate) const WASM_TARGET: &str = "wasm32-unknown-unknown";
 
 /// The binaryen release pinned in `tools/package.json`: Debian's binaryen
 /// is too old to read current wasm-bindgen output.
-pub const BINARYEN_VERSION: &str = "132.0.0";
+pub(crate) const BINARYEN_VERSION: &str = "132.0.0";
 
 /// Debian's Chromium, used headless by the end-to-end tests.
-pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub(crate) const CHROMIUM: &str = "/usr/bin/chromium";
 
 /// Debian's ChromeDriver, matching [`CHROMIUM`].
-pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+pub(crate) const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// The path of clippy's driver (`rustup which clippy-driver`), adding the
 /// `clippy` component when it is missing.
-pub fn clippy_driver() -> Result<PathBuf> {
+pub(crate) fn clippy_driver() -> Result<PathBuf> {
     let which = || -> Option<PathBuf> {
         let out = Command::new("rustup").args(["which", "clippy-driver"]).output().ok()?;
         let path = PathBuf::from(String::from_utf8(out.stdout).ok()?.trim());
@@ -40,7 +40,7 @@ pub fn clippy_driver() -> Result<PathBuf> {
 }
 
 /// `rustup target add wasm32-unknown-unknown` unless it is installed.
-pub fn wasm_target() -> Result<()> {
+pub(crate) fn wasm_target() -> Result<()> {
     let out = Command::new("rustup")
         .args(["target", "list", "--installed"])
         .output()
@@ -55,7 +55,7 @@ pub fn wasm_target() -> Result<()> {
 
 /// Path to `tools/node_modules/.bin/wasm-opt`, after `npm ci` in `tools/`
 /// when binaryen is missing or not the pinned version.
-pub fn wasm_opt(root: &Path) -> Result<PathBuf> {
+pub(crate) fn wasm_opt(root: &Path) -> Result<PathBuf> {
     let tools = root.join("tools");
     let wasm_opt = tools.join("node_modules").join(".bin").join("wasm-opt");
     let manifest = tools.join("node_modules").join("binaryen").join("package.json");
@@ -83,7 +83,7 @@ fn installed_version(manifest: &Path) -> Option<String> {
 }
 
 /// `apt-get install chromium chromium-driver` unless both are there.
-pub fn browser() -> Result<()> {
+pub(crate) fn browser() -> Result<()> {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         println!("Chromium and ChromeDriver: installed ({CHROMIUM}, {CHROMEDRIVER})");
         return Ok(());

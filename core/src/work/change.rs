@@ -235,7 +235,16 @@ record_id!(
 impl WorkChange {
     /// What the change does, in Chinese, for messages (`登记接待记录`).
     pub fn describe(&self) -> &'static str {
-        use WorkChange::*;
+        use WorkChange::{
+            AddHotspot, AddMeeting, AddRotaRule, AddSensitivePeriod, AddVillage, Adopt,
+            EndRotaRule, LinkHotspotCase, LinkReceptionCase, ListBacklog, Own,
+            RecordIrregularVisits, RecordReception, RecordRound, RemoveBacklog, RemoveHotspot,
+            RemoveIrregularVisits, RemoveMeeting, RemoveOwnership, RemoveReception, RemoveRotaRule,
+            RemoveRound, RemoveSensitivePeriod, RemoveVillage, SetBacklogAccepted,
+            SetBacklogStatus, SetCadence, SetDecisionDone, SetHotspotStatus, SetTargets,
+            UpdateBacklog, UpdateHotspot, UpdateMeeting, UpdateOwnership, UpdateReception,
+            UpdateRotaRule, UpdateRound,
+        };
         match self {
             AddRotaRule(_) => "新增接待排班",
             UpdateRotaRule(..) => "修改接待排班",
@@ -313,7 +322,16 @@ impl WorkChange {
         case: &dyn Fn(CaseId) -> Result<CaseId, E>,
         record: &dyn Fn(Added) -> Result<Added, E>,
     ) -> Result<WorkChange, E> {
-        use WorkChange::*;
+        use WorkChange::{
+            AddHotspot, AddMeeting, AddRotaRule, AddSensitivePeriod, AddVillage, Adopt,
+            EndRotaRule, LinkHotspotCase, LinkReceptionCase, ListBacklog, Own,
+            RecordIrregularVisits, RecordReception, RecordRound, RemoveBacklog, RemoveHotspot,
+            RemoveIrregularVisits, RemoveMeeting, RemoveOwnership, RemoveReception, RemoveRotaRule,
+            RemoveRound, RemoveSensitivePeriod, RemoveVillage, SetBacklogAccepted,
+            SetBacklogStatus, SetCadence, SetDecisionDone, SetHotspotStatus, SetTargets,
+            UpdateBacklog, UpdateHotspot, UpdateMeeting, UpdateOwnership, UpdateReception,
+            UpdateRotaRule, UpdateRound,
+        };
         fn id<I: RecordId, E>(id: I, record: &dyn Fn(Added) -> Result<Added, E>) -> Result<I, E> {
             record(id.added()).map(|a| I::from_added(a).unwrap_or(id))
         }
@@ -399,7 +417,16 @@ impl WorkLedgers {
     /// Applies one change through the ledger's checked method; on a
     /// refusal nothing changed. Returns the id a new record got.
     pub fn change(&mut self, change: WorkChange) -> Result<Option<Added>, WorkError> {
-        use WorkChange::*;
+        use WorkChange::{
+            AddHotspot, AddMeeting, AddRotaRule, AddSensitivePeriod, AddVillage, Adopt,
+            EndRotaRule, LinkHotspotCase, LinkReceptionCase, ListBacklog, Own,
+            RecordIrregularVisits, RecordReception, RecordRound, RemoveBacklog, RemoveHotspot,
+            RemoveIrregularVisits, RemoveMeeting, RemoveOwnership, RemoveReception, RemoveRotaRule,
+            RemoveRound, RemoveSensitivePeriod, RemoveVillage, SetBacklogAccepted,
+            SetBacklogStatus, SetCadence, SetDecisionDone, SetHotspotStatus, SetTargets,
+            UpdateBacklog, UpdateHotspot, UpdateMeeting, UpdateOwnership, UpdateReception,
+            UpdateRotaRule, UpdateRound,
+        };
         let none = |r: Result<(), WorkError>| r.map(|()| None);
         match change {
             AddRotaRule(rule) => self.reception.add_rule(rule).map(|id| Some(Added::RotaRule(id))),

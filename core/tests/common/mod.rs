@@ -10,31 +10,31 @@ use xinfang_core::{
 };
 
 /// A date; panics on an impossible one (tests only).
-pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
 /// Nine in the morning of a day: the moment a clerk records something.
-pub fn at(date: NaiveDate) -> NaiveDateTime {
+pub(crate) fn at(date: NaiveDate) -> NaiveDateTime {
     date.and_hms_opt(9, 0, 0).unwrap()
 }
 
 /// An office of the sample county with no cases.
 #[derive(Debug)]
-pub struct World {
+pub(crate) struct World {
     pub office: Office,
 }
 
 impl World {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         World { office: Office::new(Settings::sample_county()) }
     }
 
-    pub fn unit(&self, name: &str) -> UnitId {
+    pub(crate) fn unit(&self, name: &str) -> UnitId {
         self.office.settings().org.find_unit(name).unwrap_or_else(|| panic!("no unit {name}")).id()
     }
 
-    pub fn person(&self, unit: &str, name: &str) -> PersonId {
+    pub(crate) fn person(&self, unit: &str, name: &str) -> PersonId {
         let u = self.unit(unit);
         self.office
             .settings()
@@ -46,7 +46,7 @@ impl World {
     }
 
     /// A plain first petition received on `on`, about unpaid wages in 河口乡.
-    pub fn intake(&self, on: NaiveDate) -> Intake {
+    pub(crate) fn intake(&self, on: NaiveDate) -> Intake {
         Intake {
             received_on: on,
             channel: Channel::Letter { green_post: true },
@@ -65,23 +65,28 @@ impl World {
     }
 
     /// Registers `intake`, recorded on its receipt day.
-    pub fn register_intake(&mut self, intake: Intake) -> CaseId {
+    pub(crate) fn register_intake(&mut self, intake: Intake) -> CaseId {
         let now = at(intake.received_on);
         self.office.execute(Command::Register { intake }, now).unwrap().case().unwrap()
     }
 
-    pub fn register(&mut self, on: NaiveDate) -> CaseId {
+    pub(crate) fn register(&mut self, on: NaiveDate) -> CaseId {
         let intake = self.intake(on);
         self.register_intake(intake)
     }
 
     /// Acts on a case, recorded on `today`.
-    pub fn act(&mut self, case: CaseId, today: NaiveDate, action: Action) -> Result<(), CaseError> {
+    pub(crate) fn act(
+        &mut self,
+        case: CaseId,
+        today: NaiveDate,
+        action: Action,
+    ) -> Result<(), CaseError> {
         self.office.execute(Command::Act { case, action }, at(today)).map(|_| ())
     }
 
     /// Acts and expects success.
-    pub fn ok(&mut self, case: CaseId, today: NaiveDate, action: Action) {
+    pub(crate) fn ok(&mut self, case: CaseId, today: NaiveDate, action: Action) {
         let label = action.label();
         if let Err(e) = self.act(case, today, action) {
             panic!("{label} on {today} failed: {e}");
@@ -89,16 +94,16 @@ impl World {
     }
 
     /// Changes the work ledgers, recorded at nine on `today`.
-    pub fn work(&mut self, today: NaiveDate, change: WorkChange) -> Result<Done, CaseError> {
+    pub(crate) fn work(&mut self, today: NaiveDate, change: WorkChange) -> Result<Done, CaseError> {
         self.office.execute(Command::Work(change), at(today))
     }
 
-    pub fn case(&self, id: CaseId) -> &Case {
+    pub(crate) fn case(&self, id: CaseId) -> &Case {
         self.office.case(id).unwrap()
     }
 
     /// A transfer (转送) to `unit` on `on`.
-    pub fn transfer(&mut self, case: CaseId, on: NaiveDate, unit: &str) {
+    pub(crate) fn transfer(&mut self, case: CaseId, on: NaiveDate, unit: &str) {
         let routing = xinfang_core::case::Routing {
             on,
             disposal: xinfang_core::Disposal::Transfer,
@@ -111,7 +116,7 @@ impl World {
     }
 
     /// Register on `received`, transfer to 县人社局 and accept on `accepted`.
-    pub fn accepted_case(&mut self, received: NaiveDate, accepted: NaiveDate) -> CaseId {
+    pub(crate) fn accepted_case(&mut self, received: NaiveDate, accepted: NaiveDate) -> CaseId {
         let id = self.register(received);
         self.transfer(id, received, "县人社局");
         self.ok(id, accepted, Action::Accept { on: accepted });
@@ -119,12 +124,12 @@ impl World {
     }
 
     /// A reply with one supported claim, issued on `on`.
-    pub fn reply(&mut self, case: CaseId, on: NaiveDate) {
+    pub(crate) fn reply(&mut self, case: CaseId, on: NaiveDate) {
         self.ok(case, on, reply_action(on, None));
     }
 }
 
-pub fn reply_action(on: NaiveDate, report: Option<&str>) -> Action {
+pub(crate) fn reply_action(on: NaiveDate, report: Option<&str>) -> Action {
     Action::Reply {
         on,
         items: vec![ReplyItem {

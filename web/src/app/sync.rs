@@ -25,7 +25,7 @@ use crate::state::{Action, CaughtUp, Store};
 
 /// The record to open when the page starts: the sandbox if it was open
 /// last (and is still there), else the real record.
-pub fn open_initial() -> Opened {
+pub(crate) fn open_initial() -> Opened {
     let kv = BrowserKv;
     let now = clock::now();
     match stored_space(&kv) {
@@ -40,7 +40,7 @@ pub fn open_initial() -> Opened {
 /// when it changes, saves the preferences when they change, and follows
 /// other tabs' saves and lock changes.
 #[hook]
-pub fn use_sync(store: &AppHandle) {
+pub(crate) fn use_sync(store: &AppHandle) {
     // Save the open record when it changed (not merely on opening it,
     // unless opening itself changed it: old work ledgers taken in), unless
     // it could not be read.
@@ -103,7 +103,7 @@ pub fn use_sync(store: &AppHandle) {
 
 /// Another tab changed the lock record: follow it, or (a passphrase this
 /// tab cannot know) reload the page, which asks for it.
-pub fn follow_lock() {
+pub(crate) fn follow_lock() {
     let lock = crate::persist::crypt::read_lock(&BrowserKv).ok().flatten();
     if !browser::follow_lock(lock.as_ref()) {
         if let Some(window) = web_sys::window() {
@@ -196,7 +196,7 @@ fn sync(app: &AppHandle) {
 }
 
 /// Opens the open space again from storage.
-pub fn reopen(app: &AppHandle) {
+pub(crate) fn reopen(app: &AppHandle) {
     let kv = BrowserKv;
     let now = clock::now();
     let opened = match app.space {
@@ -305,7 +305,7 @@ fn save_fresh(app: &AppHandle, store: &Store) {
 }
 
 /// Moves the unreadable record aside (unchanged) and starts afresh.
-pub fn set_aside(app: &AppHandle) {
+pub(crate) fn set_aside(app: &AppHandle) {
     let kv = BrowserKv;
     match record::set_aside(&kv, prefix_of(app.space)) {
         Ok(_) => reopen(app),

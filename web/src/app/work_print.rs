@@ -13,13 +13,13 @@ use crate::route::{Route, WorkDoc};
 
 /// Props of [`WorkPrintPage`].
 #[derive(Debug, PartialEq, Properties)]
-pub struct WorkPrintPageProps {
+pub(crate) struct WorkPrintPageProps {
     /// The document.
-    pub doc: WorkDoc,
+    pub(crate) doc: WorkDoc,
 }
 
 /// The page each document goes back to.
-pub fn back_route(doc: WorkDoc) -> Route {
+pub(crate) fn back_route(doc: WorkDoc) -> Route {
     match doc {
         WorkDoc::Reception(_) | WorkDoc::Rota(_) => Route::Reception,
         WorkDoc::Ownership(_) => Route::Ownership,
@@ -33,7 +33,7 @@ pub fn back_route(doc: WorkDoc) -> Route {
 /// A printed document of the work ledgers (`#page-work-print`, with
 /// `data-doc` = its path, e.g. `minutes/3`).
 #[component]
-pub fn WorkPrintPage(props: &WorkPrintPageProps) -> Html {
+pub(crate) fn WorkPrintPage(props: &WorkPrintPageProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let back_to = back_route(props.doc);

@@ -150,7 +150,7 @@ pub struct Contents {
 /// and taken into the record as one `WorkChange::Adopt` at `now`. A bare
 /// `xinfang-office` file (the core's stored form) reads as it is.
 pub fn read(text: &str, now: NaiveDateTime) -> Result<Contents, String> {
-    let (office_text, work) = match serde_json::from_str::<Envelope>(text) {
+    let (office_text, work) = match serde_json::from_str::<Envelope<'_>>(text) {
         Ok(e) if e.format == BACKUP_FORMAT => {
             if e.version > BACKUP_VERSION {
                 return Err(format!(
@@ -295,7 +295,7 @@ mod tests {
     #[test]
     fn the_preview_counts_cases_and_spans_their_dates() {
         let office = sample(200);
-        let Contents { office: back, preview: p, .. } = read(&office.to_json(), now()).unwrap();
+        let Contents { office: back, preview: p } = read(&office.to_json(), now()).unwrap();
         assert_eq!(back.log().head(), office.log().head());
         assert_eq!(p.cases, office.cases().len());
         assert!(p.cases > 100, "{p:?}");

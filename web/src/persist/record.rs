@@ -222,7 +222,7 @@ impl LoadProblem {
 fn pick(lang: Lang, zh: String, en: String) -> String {
     match lang {
         Lang::ZhCn => zh,
-        _ => en,
+        Lang::En => en,
     }
 }
 

@@ -177,7 +177,7 @@ fn has_work(office: &Office) -> bool {
 fn adopted(office: &Office, ledgers: &WorkLedgers) -> bool {
     office.log().entries().iter().any(|e| match &e.event {
         Event::Work(w) => matches!(&w.work, WorkChange::Adopt(l) if **l == *ledgers),
-        _ => false,
+        Event::Case(_) => false,
     })
 }
 
@@ -192,7 +192,7 @@ pub fn load(kv: &dyn KeyValue, prefix: &str) -> Result<Option<StoredWork>, WorkP
 /// Reads a stored envelope's text.
 pub fn parse(text: &str) -> Result<StoredWork, WorkProblem> {
     let corrupt = WorkProblem::Corrupt;
-    let envelope: Envelope = serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
+    let envelope: Envelope<'_> = serde_json::from_str(text).map_err(|e| corrupt(e.to_string()))?;
     if envelope.format != WORK_FORMAT {
         return Err(corrupt(format!("格式“{}”不是工作台账", envelope.format)));
     }

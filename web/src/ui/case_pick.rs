@@ -54,7 +54,7 @@ pub fn CasePick(props: &CasePickProps) -> Html {
                 )),
                 None => error.set(Some(match app.lang() {
                     crate::i18n::Lang::ZhCn => format!("没有编号为“{number}”的案件。"),
-                    _ => format!("There is no case numbered “{number}”."),
+                    crate::i18n::Lang::En => format!("There is no case numbered “{number}”."),
                 })),
             }
         })

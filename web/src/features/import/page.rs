@@ -56,7 +56,7 @@ fn read_bytes(file: web_sys::File, done: Callback<Result<Vec<u8>, String>>) {
 fn field_name(lang: Lang, f: Field) -> String {
     match lang {
         Lang::ZhCn => f.label().to_string(),
-        _ => format!("{} ({})", f.english(), f.label()),
+        Lang::En => format!("{} ({})", f.english(), f.label()),
     }
 }
 
