@@ -4,10 +4,8 @@
 //! what the record must hold afterwards. Every case and work record this
 //! tab made gets the next id there, and later commands follow it.
 
-mod common;
-
+use crate::common::{at, d, World};
 use chrono::NaiveDate;
-use common::{at, d, World};
 use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::case::Routing;
 use xinfang_core::rebase::{IdMap, Pending, Rebased};

@@ -4,10 +4,8 @@
 //! wasm32 tests cannot do reliably, so this file is native only.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
+use crate::common::{d, World};
 use chrono::NaiveDate;
-use common::{d, World};
 use xinfang_core::briefing::{AnalysisReport, Briefing};
 use xinfang_core::case::{Satisfaction, SupervisionKind};
 use xinfang_core::{Action, CaseId, Channel, Escalation, IdNumber, Period, Phone, Purpose};

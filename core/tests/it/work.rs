@@ -2,9 +2,7 @@
 //! whose cases are concluded through the lifecycle, screening coverage over
 //! the sample county, the 三无 report, the minutes, and storage.
 
-mod common;
-
-use common::{d, World};
+use crate::common::{d, World};
 use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::work::backlog::{BacklogCase, BacklogStatus};
 use xinfang_core::work::meeting::{Decision, Meeting, MeetingKind, QuarterFigures};

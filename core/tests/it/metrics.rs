@@ -6,10 +6,8 @@
 //! day it was done if on time, otherwise on its deadline (once that is
 //! before the as-of day), and counts in the period containing that day.
 
-mod common;
-
+use crate::common::{d, reply_action, World};
 use chrono::NaiveDate;
-use common::{d, reply_action, World};
 use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::case::{
     DeclineKind, ReviewLevel, ReviewOutcome, Routing, Satisfaction, SupervisionKind,

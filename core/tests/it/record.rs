@@ -1,9 +1,7 @@
 //! The stored record: the hash-chained log, the versioned JSON form, and
 //! finding earlier cases that a new petition repeats.
 
-mod common;
-
-use common::{d, World};
+use crate::common::{d, World};
 use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::office::{RepeatReason, FORMAT_VERSION};
 use xinfang_core::work::change::WorkChange;

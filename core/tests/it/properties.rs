@@ -4,10 +4,8 @@
 //! (rebase) keeps them too; nothing panics.
 #![cfg(not(target_arch = "wasm32"))]
 
-mod common;
-
+use crate::common::{at, d, reply_action, World};
 use chrono::Days;
-use common::{at, d, reply_action, World};
 use proptest::prelude::*;
 use xinfang_core::case::{
     ContactMethod, DeclineKind, Proceeding, ReviewLevel, ReviewOutcome, Routing, Satisfaction,

@@ -1,9 +1,7 @@
 //! The proceedings chain end to end, with real dates and China's holiday
 //! calendar: each rule of the statutory clock and each refusal a clerk can meet.
 
-mod common;
-
-use common::{at, d, reply_action, World};
+use crate::common::{at, d, reply_action, World};
 use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::case::{
     ContactMethod, DeclineKind, RatingStatus, ReviewLevel, ReviewOutcome, Routing, Satisfaction,

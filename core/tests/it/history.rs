@@ -4,9 +4,7 @@
 //! ledgers earlier versions kept beside the record, and done in batches
 //! all or nothing.
 
-mod common;
-
-use common::{at, d, World};
+use crate::common::{at, d, World};
 use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::event::{Event, WorkEvent};
 use xinfang_core::work::backlog::{BacklogCase, BacklogStatus};
