@@ -26,9 +26,10 @@
 
 use crate::case::{Case, Proceeding, SupervisionKind};
 use crate::category::CategoryTree;
+use crate::goals::IndicatorKind;
 use crate::ids::{CategoryId, UnitId};
 use crate::metrics::{
-    CategoryLevel, Document, Indicator, IndicatorKind, Period, Ranking, Report, Scope, Share, Tally,
+    CategoryLevel, Document, Indicator, Period, Ranking, Report, Scope, Share, Tally,
 };
 use crate::office::Office;
 use crate::petition::{Channel, Purpose};
@@ -627,7 +628,7 @@ fn causes(r: &Report, stats: &CategoryStats, tree: &CategoryTree) -> Vec<String>
         return vec!["本期无信访事项，不作原因分析。".into()];
     }
     let mut out = Vec::new();
-    let share = |n: u64, d: u64| crate::metrics::BasisPoints::ratio(n, d).map(|b| b.to_string());
+    let share = |n: u64, d: u64| crate::goals::BasisPoints::ratio(n, d).map(|b| b.to_string());
     // The group with the most of something, and its share within the group.
     let worst = |part: fn(&Group) -> (u64, u64)| {
         stats

@@ -33,9 +33,8 @@
 
 use crate::case::{Case, Stage};
 use crate::category::CategoryTree;
-use crate::metrics::{
-    BasisPoints, CategoryLevel, Indicator, Points, Ranking, Report, Share, Tally, Target,
-};
+use crate::goals::{BasisPoints, Goal, Points};
+use crate::metrics::{CategoryLevel, Indicator, Ranking, Report, Share, Tally};
 use crate::office::Office;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
@@ -149,7 +148,7 @@ pub enum Cell {
         denominator: u64,
     },
     /// A goal: `≥60%`, `≤20%`, `100%`; empty without one.
-    Target(Option<Target>),
+    Target(Option<Goal>),
     /// Nothing.
     Empty,
 }
@@ -639,9 +638,9 @@ fn write_cell(
         Cell::Target(Some(t)) => {
             let bp = u64::from(t.bound().get());
             let prefix = match t {
-                Target::AtLeast(BasisPoints::FULL) => "",
-                Target::AtLeast(_) => "≥",
-                Target::AtMost(_) => "≤",
+                Goal::AtLeast(BasisPoints::FULL) => "",
+                Goal::AtLeast(_) => "≥",
+                Goal::AtMost(_) => "≤",
             };
             let f = Format::new().set_num_format(percent_format(bp, prefix, ""));
             ws.write_number_with_format(row, col, bp as f64 / 10_000.0, &f)?;
@@ -744,8 +743,9 @@ pub fn ranking_xlsx(ranking: &Ranking) -> Result<Vec<u8>, XlsxExportError> {
 mod tests {
     use super::*;
     use crate::metrics::{Period, Scope};
-    use crate::office::{Command, Settings};
+    use crate::office::Command;
     use crate::petition::{Channel, IdNumber, Petitioner, Phone, Purpose};
+    use crate::settings::Settings;
     use crate::{Intake, Office};
     use calamine::{Data, Reader, Xlsx};
     use std::io::Cursor;

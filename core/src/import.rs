@@ -1099,7 +1099,7 @@ mod tests {
     use super::*;
     use crate::case::Stage;
     use crate::export::{ledger_csv, Privacy, LEDGER_HEADERS};
-    use crate::office::Settings;
+    use crate::settings::Settings;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn now() -> NaiveDateTime {

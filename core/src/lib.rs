@@ -89,6 +89,7 @@ pub mod clock;
 pub mod error;
 pub mod event;
 pub mod export;
+pub mod goals;
 pub mod ids;
 pub mod import;
 pub mod lifecycle;
@@ -99,7 +100,9 @@ pub mod office;
 pub mod org;
 pub mod petition;
 pub mod rebase;
+pub mod remap;
 pub mod routing;
+pub mod settings;
 pub mod work;
 
 pub use assignment::{Assignment, FiveFixes, Fix};
@@ -109,17 +112,19 @@ pub use category::{Category, CategoryError, CategoryTree};
 pub use clock::{ClockRules, Due, DueAction};
 pub use error::InputError;
 pub use event::{Event, WorkEvent};
+pub use goals::{Goal, IndicatorKind, Targets};
 pub use ids::{CaseId, CategoryId, PersonId, RuleId, UnitId};
 pub use lifecycle::{Action, CaseError, CaseEvent, Change};
 pub use log::{EventLog, Hash};
-pub use metrics::{Indicator, IndicatorKind, Period, Ranking, Report, Scope, Targets};
-pub use office::{BatchError, Command, Done, LoadError, Office, Settings};
+pub use metrics::{Indicator, Period, Ranking, Report, Scope};
+pub use office::{BatchError, Command, Done, LoadError, Office};
 pub use org::{OrgError, Organisation, Person, Role, Unit, UnitKind};
 pub use petition::{Channel, Escalation, IdNumber, Petitioner, Phone, Purpose};
 pub use routing::{
     Condition, Disposal, NewRule, RoutingError, RoutingInput, RoutingProposal, RoutingRules, Rule,
     Target,
 };
+pub use settings::Settings;
 pub use work::{WorkError, WorkLedgers};
 
 /// The README's example, compiled and run as a doc test so it stays true.

@@ -5,18 +5,16 @@
 //! command or a batch of them ([`Office::execute_all`], all or nothing).
 //! The stored form is versioned and migrated forward on load.
 
-use crate::calendar::Calendar;
 use crate::case::{Case, Intake, Stage};
-use crate::category::CategoryTree;
-use crate::clock::ClockRules;
 use crate::event::{Event, WorkEvent};
+use crate::ids::Added;
 use crate::ids::{CaseId, UnitId};
 use crate::lifecycle::{Action, CaseError, CaseEvent, Change, Env};
 use crate::log::{CaseEntry, ChainError, EventLog};
-use crate::metrics::Targets;
-use crate::org::{Organisation, UnitKind};
-use crate::routing::{RoutingInput, RoutingProposal, RoutingRules};
-use crate::work::change::{Added, WorkChange};
+use crate::org::UnitKind;
+use crate::routing::{RoutingInput, RoutingProposal};
+use crate::settings::Settings;
+use crate::work::change::WorkChange;
 use crate::work::{WorkError, WorkLedgers};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -30,47 +28,6 @@ pub const FORMAT_VERSION: u32 = 2;
 
 /// The marker that tells our files from anything else.
 pub const FORMAT_NAME: &str = "xinfang-office";
-
-/// Everything an office configures.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Settings {
-    /// Units and people.
-    pub org: Organisation,
-    /// The content-category tree.
-    pub categories: CategoryTree,
-    /// Routing rules.
-    pub routing: RoutingRules,
-    /// The holiday calendar.
-    pub calendar: Calendar,
-    /// The statutory periods.
-    pub clock: ClockRules,
-    /// The prefix of case numbers (default `XF`).
-    pub number_prefix: String,
-    /// The goals of the indicators, the backlog threshold and the weights
-    /// of the unit ranking (see [`crate::metrics`]). Data stored before it
-    /// existed loads with the defaults of the county work plan.
-    #[serde(default)]
-    pub targets: Targets,
-}
-
-impl Settings {
-    /// A fictional county with its townships, departments, default
-    /// categories and routing rules, China's calendar and the statutory periods.
-    pub fn sample_county() -> Self {
-        let org = Organisation::sample_county();
-        let categories = CategoryTree::default_tree();
-        let routing = RoutingRules::sample_county(&categories, &org);
-        Settings {
-            org,
-            categories,
-            routing,
-            calendar: Calendar::china(),
-            clock: ClockRules::default(),
-            number_prefix: "XF".into(),
-            targets: Targets::default(),
-        }
-    }
-}
 
 /// A command to the office: about a case, or a change to the work ledgers.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -344,8 +301,16 @@ impl Office {
         self.state.cases.get(&id)
     }
 
+    /// Whether the case is concluded (办结): replied, reviewed, terminated or
+    /// declined ([`Stage::is_concluded`]); unknown cases are not. It reads
+    /// the cases as they are now; the ledgers' summaries take it as their
+    /// “resolved” predicate (`|id| office.is_concluded(id)`).
+    pub fn is_concluded(&self, id: CaseId) -> bool {
+        self.case(id).is_some_and(|c| c.stage().is_concluded())
+    }
+
     /// All cases, by id.
-    pub fn cases(&self) -> impl DoubleEndedIterator<Item = &Case> + ExactSizeIterator + '_ {
+    pub fn cases(&self) -> impl DoubleEndedIterator<Item = &Case> + ExactSizeIterator + Clone + '_ {
         self.state.cases.values()
     }
 

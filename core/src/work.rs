@@ -40,8 +40,10 @@
 
 use crate::case::Case;
 use crate::error::InputError;
-use crate::ids::CaseId;
-use crate::office::Office;
+use crate::ids::{
+    BacklogId, CaseId, HotspotId, MeetingId, OwnershipId, ReceptionId, RotaRuleId, RoundId,
+};
+use crate::org::Organisation;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -62,11 +64,9 @@ use reception::ReceptionLedger;
 use screening::{ScreeningLedger, ScreeningScope};
 use three_none::{IrregularVisitLedger, ThreeNoneReport};
 
-/// An id type of the work ledgers: the crate's id newtype plus [`WorkId`].
+/// The id types of the work ledgers (in [`crate::ids`]) are [`WorkId`]s.
 macro_rules! work_id {
-    ($(#[$meta:meta])* $name:ident, $prefix:literal) => {
-        crate::ids::id_type!($(#[$meta])* $name, $prefix);
-
+    ($($name:ident),*) => {$(
         impl WorkId for $name {
             fn from_raw(raw: u32) -> Self {
                 Self::new(raw)
@@ -75,44 +75,10 @@ macro_rules! work_id {
                 self.get()
             }
         }
-    };
+    )*};
 }
 
-work_id!(
-    /// A rule of the reception rota (接待排班规则).
-    RotaRuleId,
-    "PB"
-);
-work_id!(
-    /// A recorded leader reception (接待记录).
-    ReceptionId,
-    "JD"
-);
-work_id!(
-    /// A leader's ownership of a hard case (领导包案).
-    OwnershipId,
-    "BA"
-);
-work_id!(
-    /// A screening round (排查记录).
-    RoundId,
-    "PC"
-);
-work_id!(
-    /// An entry of the hotspot ledger (矛盾纠纷台账).
-    HotspotId,
-    "RD"
-);
-work_id!(
-    /// An entry of the backlog ledger (积案台账).
-    BacklogId,
-    "JA"
-);
-work_id!(
-    /// A meeting (联席会议、协调会、领导小组会议).
-    MeetingId,
-    "HY"
-);
+work_id!(RotaRuleId, ReceptionId, OwnershipId, RoundId, HotspotId, BacklogId, MeetingId);
 
 /// Why a change to a work ledger was refused. Each message is written for
 /// the clerk who made it.
@@ -532,13 +498,6 @@ pub(crate) fn in_order(
     Ok(())
 }
 
-/// The predicate “this case is concluded (办结)” over an office's cases:
-/// replied, reviewed, terminated or declined ([`crate::Stage::is_concluded`]);
-/// unknown cases are not concluded. It reads the cases as they are now.
-pub fn concluded_in(office: &Office) -> impl Fn(CaseId) -> bool + '_ {
-    move |id| office.case(id).is_some_and(|c: &Case| c.stage().is_concluded())
-}
-
 /// All of the office's work beside the cases, stored together.
 ///
 /// ```
@@ -604,21 +563,30 @@ impl WorkLedgers {
         self.meetings.remove(id).map(|_| ())
     }
 
-    /// 排查覆盖率 over every active township (at the unit cadence) and every
-    /// registered village (at the village cadence), from `from` to `to`.
-    pub fn screening_coverage(&self, office: &Office, from: NaiveDate, to: NaiveDate) -> Rate {
-        let townships = office.settings().org.townships().map(|u| ScreeningScope::Unit(u.id()));
+    /// 排查覆盖率 over every active township of `org` (at the unit cadence)
+    /// and every registered village (at the village cadence), from `from`
+    /// to `to`.
+    pub fn screening_coverage(&self, org: &Organisation, from: NaiveDate, to: NaiveDate) -> Rate {
+        let townships = org.townships().map(|u| ScreeningScope::Unit(u.id()));
         let villages = self.screening.villages().iter().cloned().map(ScreeningScope::Village);
         let scopes: Vec<ScreeningScope> = townships.chain(villages).collect();
         self.screening.coverage_of(&scopes, from, to)
     }
 
-    /// The 三无 status of every active township from `from` to `to`, and the
-    /// share meeting it against [`WorkTargets::three_none`]; see
-    /// the [`three_none`] module for the definitions.
-    pub fn three_none(&self, office: &Office, from: NaiveDate, to: NaiveDate) -> ThreeNoneReport {
+    /// The 三无 status of every active township of `org` from `from` to
+    /// `to`, given the office's cases, and the share meeting it against
+    /// [`WorkTargets::three_none`]; see the [`three_none`] module for the
+    /// definitions.
+    pub fn three_none<'a>(
+        &self,
+        org: &Organisation,
+        cases: impl Iterator<Item = &'a Case> + Clone,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> ThreeNoneReport {
         three_none::report(
-            office,
+            org,
+            cases,
             &self.backlog,
             &self.irregular_visits,
             from,

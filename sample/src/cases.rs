@@ -56,10 +56,11 @@ use xinfang_core::case::{
 };
 use xinfang_core::ids::{CaseId, CategoryId, PersonId, UnitId};
 use xinfang_core::lifecycle::{Action, CaseError};
-use xinfang_core::office::{Command, Office, Settings};
+use xinfang_core::office::{Command, Office};
 use xinfang_core::org::Role;
 use xinfang_core::petition::{Channel, Escalation, IdNumber, Petitioner, Phone, Purpose};
 use xinfang_core::routing::Disposal;
+use xinfang_core::settings::Settings;
 use xinfang_core::{assignment::FiveFixes, calendar::Calendar, clock::ClockRules};
 
 // ---------------------------------------------------------------------------

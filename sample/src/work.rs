@@ -48,6 +48,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use xinfang_core::calendar::Calendar;
 use xinfang_core::case::{Case, Stage};
 use xinfang_core::ids::{CaseId, CategoryId, PersonId, UnitId};
+use xinfang_core::ids::{MeetingId, RotaRuleId, RoundId};
 use xinfang_core::office::Office;
 use xinfang_core::org::{Organisation, Role, UnitKind};
 use xinfang_core::petition::Purpose;
@@ -61,7 +62,7 @@ use xinfang_core::work::screening::{
     Cadence, Hotspot, HotspotStatus, ScreeningLedger, ScreeningLevel, ScreeningRound,
     ScreeningScope, SensitivePeriod, Village,
 };
-use xinfang_core::work::{MeetingId, RotaRuleId, RoundId, WorkError, WorkLedgers};
+use xinfang_core::work::{WorkError, WorkLedgers};
 
 /// Mixed into the seed so the ledgers' stream differs from the cases'.
 const SALT: u64 = 0x5752_4b5f_4c45_4447;
@@ -89,7 +90,7 @@ const SALT: u64 = 0x5752_4b5f_4c45_4447;
 /// let unheld = work.reception.unheld(config.first_day, today, china).len();
 /// assert!(unheld > 0 && unheld * 20 < scheduled);
 /// // Screening behind in places; hotspots still overdue.
-/// let coverage = work.screening_coverage(&office, config.first_day, today);
+/// let coverage = work.screening_coverage(&office.settings().org, config.first_day, today);
 /// assert!(coverage.numerator < coverage.denominator);
 /// assert!(work.screening.overdue_hotspots(today).count() > 0);
 /// // The same inputs give the same ledgers.
@@ -1652,7 +1653,6 @@ mod tests {
     use crate::cases::{generate, SampleConfig};
     use std::sync::OnceLock;
     use wasm_bindgen_test::wasm_bindgen_test;
-    use xinfang_core::work::concluded_in;
     use xinfang_core::work::ownership::OwnershipPart;
     use xinfang_core::work::reception::CaseLinkKind;
     use xinfang_core::Settings;
@@ -1785,7 +1785,7 @@ mod tests {
             assert!(r.head_count >= people.max(u32::from(!r.cases.is_empty())));
         }
         assert!(created.len() > 20 && taken > 5, "{} created, {taken} taken over", created.len());
-        let summary = w.reception.summary(s.first, today(), concluded_in(office));
+        let summary = w.reception.summary(s.first, today(), |id| office.is_concluded(id));
         assert!(summary.people > summary.sessions / 2 && summary.resolved > 0, "{summary:?}");
     }
 
@@ -1811,7 +1811,7 @@ mod tests {
             }
         }
         assert!(owned.iter().any(|o| matches!(o.meeting_record, Some(MeetingRecord::Meeting(_)))));
-        let rate = w.ownership.completeness(concluded_in(office));
+        let rate = w.ownership.completeness(|id| office.is_concluded(id));
         assert!(rate.numerator < rate.denominator, "{rate}");
     }
 
@@ -1829,7 +1829,7 @@ mod tests {
             let n = sc.villages().iter().filter(|v| v.township() == t.id()).count();
             assert!((2..=4).contains(&n), "{}: {n}", t.name());
         }
-        let coverage = w.screening_coverage(office, s.first, today());
+        let coverage = w.screening_coverage(&office.settings().org, s.first, today());
         let pct = coverage.percent().unwrap();
         assert!((85.0..=99.0).contains(&pct), "{coverage}");
         let behind = org
@@ -1908,7 +1908,8 @@ mod tests {
             overdue == 1 && open > overdue && open * 3 < decisions,
             "{open} open of {decisions}"
         );
-        let minutes = meetings[1].minutes(office, None, meetings[1].date);
+        let minutes =
+            meetings[1].minutes(office.settings(), |id| office.case(id), None, meetings[1].date);
         assert!(minutes.contains("会议决定：\n1、"), "{minutes}");
     }
 
@@ -1917,7 +1918,7 @@ mod tests {
         let s = small();
         let (w, office) = (&s.built.work, &s.office);
         assert!((3..=5).contains(&w.irregular_visits.iter().count()));
-        let year = w.three_none(office, s.first, today());
+        let year = w.three_none(&office.settings().org, office.cases(), s.first, today());
         assert!(
             0 < year.rate.numerator && year.rate.numerator < year.rate.denominator,
             "{}",
@@ -1999,15 +2000,21 @@ mod tests {
         let (b, office) = (&s.built, &s.office);
         assert!(b.refused.is_empty(), "refused: {:?}", b.refused);
         let w = &b.work;
-        let summary = w.reception.summary(s.first, today(), concluded_in(office));
+        let summary = w.reception.summary(s.first, today(), |id| office.is_concluded(id));
         assert!(summary.cases > 150, "{summary:?}");
-        let coverage = w.screening_coverage(office, s.first, today()).percent().unwrap();
+        let coverage =
+            w.screening_coverage(&office.settings().org, s.first, today()).percent().unwrap();
         assert!((85.0..=99.0).contains(&coverage), "{coverage}");
         assert!(w.screening.overdue_hotspots(today()).count() > 0);
         assert!(w.backlog.overdue(today()).count() > 0);
         assert!(w.meetings.overdue_decisions(today()).len() == 1);
         // The 三无 of the last month: some townships meet it, some do not.
-        let month = w.three_none(office, NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(), today());
+        let month = w.three_none(
+            &office.settings().org,
+            office.cases(),
+            NaiveDate::from_ymd_opt(2026, 11, 1).unwrap(),
+            today(),
+        );
         assert!(0 < month.rate.numerator && month.rate.numerator < month.rate.denominator);
     }
 }

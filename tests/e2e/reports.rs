@@ -10,7 +10,7 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, Xlsx};
 use serde_json::json;
-use xinfang_core::metrics::BasisPoints;
+use xinfang_core::goals::BasisPoints;
 use xinfang_core::Settings;
 
 use crate::dashboard::sandbox;

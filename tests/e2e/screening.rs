@@ -166,7 +166,7 @@ async fn coverage_follows_the_rounds_recorded_and_a_sensitive_period() {
     // computed from what the page stored.
     let work = stored(&b, REAL, |w| w.screening.rounds().count() == 4).await;
     let office = Office::new(Settings::sample_county());
-    let overall = work.screening_coverage(&office, d(2025, 3, 1), d(2025, 3, 31));
+    let overall = work.screening_coverage(&office.settings().org, d(2025, 3, 1), d(2025, 3, 31));
     assert_eq!(overall.numerator, 3);
     wait_rate(&b, "#scr-overall", overall).await;
     let townships = office.settings().org.townships().count() as u32;
@@ -447,7 +447,7 @@ async fn the_sandbox_years_figures_are_the_cores() {
     );
     // The sandbox's offices share the sample county's organisation.
     let office = Office::new(Settings::sample_county());
-    let overall = work.screening_coverage(&office, f, t);
+    let overall = work.screening_coverage(&office.settings().org, f, t);
     assert!(overall.denominator > 0 && work.screening.hotspots().count() > 0, "sample screening");
     wait_rate(&b, "#scr-overall", overall).await;
     let all = work.screening.hotspots().count().to_string();

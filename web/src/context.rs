@@ -3,7 +3,7 @@
 //! with the browser's clock.
 
 use chrono::NaiveDateTime;
-use xinfang_core::work::change::Added;
+use xinfang_core::ids::Added;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::{CaseError, Command, Office};
 use yew::prelude::*;

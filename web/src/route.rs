@@ -1,7 +1,7 @@
 //! The page in the address bar: each [`Route`] has a `#/…` form, so a
 //! reload stays on the same page and the browser's back button works.
 
-use xinfang_core::work::{MeetingId, OwnershipId, ReceptionId};
+use xinfang_core::ids::{MeetingId, OwnershipId, ReceptionId};
 use xinfang_core::CaseId;
 
 /// The page shown.

@@ -9,10 +9,12 @@ use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
 use chrono::NaiveDateTime;
+use xinfang_core::ids::Added;
+use xinfang_core::ids::{HotspotId, ReceptionId};
 use xinfang_core::office::Done;
-use xinfang_core::rebase::{IdMap, Pending};
-use xinfang_core::work::change::{Added, WorkChange};
-use xinfang_core::work::{HotspotId, ReceptionId};
+use xinfang_core::rebase::Pending;
+use xinfang_core::remap::IdMap;
+use xinfang_core::work::change::WorkChange;
 use xinfang_core::{CaseId, Command, Office, Settings as OfficeSettings, WorkLedgers};
 use yew::Reducible;
 

@@ -16,7 +16,8 @@
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use xinfang_core::work::change::{Added, WorkChange};
+//! use xinfang_core::work::change::WorkChange;
+//! use xinfang_core::ids::Added;
 //! use xinfang_core::work::backlog::BacklogCase;
 //! use xinfang_core::{CaseId, Organisation, WorkLedgers};
 //!
@@ -49,11 +50,11 @@ use super::{
     BacklogId, HotspotId, MeetingId, OwnershipId, ReceptionId, RotaRuleId, RoundId, WorkError,
     WorkLedgers, WorkTargets,
 };
+use crate::ids::{Added, RecordId};
 use crate::ids::{CaseId, UnitId};
-use crate::rebase::{IdMap, LostId};
+use crate::remap::{IdMap, LostId};
 use std::cell::RefCell;
 use std::convert::Infallible;
-use std::fmt;
 
 /// One change to the work ledgers: each variant is one of the ledgers'
 /// checked methods.
@@ -139,98 +140,6 @@ pub enum WorkChange {
     /// work change ([`crate::CaseError::WorkAlreadyRecorded`]).
     Adopt(Box<WorkLedgers>),
 }
-
-/// The id a change gave a new record: which kind of record, and its id.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
-pub enum Added {
-    /// A rota rule.
-    RotaRule(RotaRuleId),
-    /// A reception.
-    Reception(ReceptionId),
-    /// An ownership.
-    Ownership(OwnershipId),
-    /// A screening round.
-    Round(RoundId),
-    /// A hotspot.
-    Hotspot(HotspotId),
-    /// A backlog entry.
-    Backlog(BacklogId),
-    /// A meeting.
-    Meeting(MeetingId),
-}
-
-impl Added {
-    /// The kind of record in Chinese (`接待记录`).
-    pub fn what(self) -> &'static str {
-        match self {
-            Added::RotaRule(_) => "接待排班规则",
-            Added::Reception(_) => "接待记录",
-            Added::Ownership(_) => "包案记录",
-            Added::Round(_) => "排查记录",
-            Added::Hotspot(_) => "矛盾纠纷",
-            Added::Backlog(_) => "积案",
-            Added::Meeting(_) => "会议",
-        }
-    }
-}
-
-impl Added {
-    /// The id as shown (`JD5`).
-    pub fn code(self) -> String {
-        match self {
-            Added::RotaRule(id) => id.to_string(),
-            Added::Reception(id) => id.to_string(),
-            Added::Ownership(id) => id.to_string(),
-            Added::Round(id) => id.to_string(),
-            Added::Hotspot(id) => id.to_string(),
-            Added::Backlog(id) => id.to_string(),
-            Added::Meeting(id) => id.to_string(),
-        }
-    }
-}
-
-impl fmt::Display for Added {
-    /// `接待记录JD5`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}{}", self.what(), self.code())
-    }
-}
-
-/// The id type of a kind of work record, as [`Added`] names it: lets an
-/// [`IdMap`] translate any of them.
-pub trait RecordId: Copy {
-    /// The id as an [`Added`].
-    fn added(self) -> Added;
-    /// The id, when `added` names a record of this kind.
-    fn from_added(added: Added) -> Option<Self>;
-}
-
-macro_rules! record_id {
-    ($($id:ident => $kind:ident),* $(,)?) => {$(
-        impl RecordId for $id {
-            fn added(self) -> Added {
-                Added::$kind(self)
-            }
-            fn from_added(added: Added) -> Option<Self> {
-                match added {
-                    Added::$kind(id) => Some(id),
-                    _ => None,
-                }
-            }
-        }
-    )*};
-}
-
-record_id!(
-    RotaRuleId => RotaRule,
-    ReceptionId => Reception,
-    OwnershipId => Ownership,
-    RoundId => Round,
-    HotspotId => Hotspot,
-    BacklogId => Backlog,
-    MeetingId => Meeting,
-);
 
 impl WorkChange {
     /// What the change does, in Chinese, for messages (`登记接待记录`).

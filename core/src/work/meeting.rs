@@ -46,10 +46,11 @@ use super::{
     date_cn, date_official, in_order, no_duplicates, required, trim, trim_list, within, Entry,
     Ledger, MeetingId, Record, WorkError,
 };
+use crate::case::Case;
 use crate::ids::{CaseId, PersonId, UnitId};
-use crate::office::Office;
 use crate::org::{Organisation, UnitKind};
 use crate::petition::Purpose;
+use crate::settings::Settings;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
@@ -226,14 +227,17 @@ impl Meeting {
     /// The minutes (会议纪要) as editable text in the seeds' layout (see the
     /// module docs). `figures` are the period's figures for the 会议通报
     /// paragraph; `issued_on` is the document's date, written
-    /// `二〇二五年三月十六日`.
-    pub fn minutes(
+    /// `二〇二五年三月十六日`. `settings` name the people, units and
+    /// categories; `case` finds the cases the meeting studied (by
+    /// [`Office::case`](crate::office::Office::case)).
+    pub fn minutes<'a>(
         &self,
-        office: &Office,
+        settings: &Settings,
+        case: impl Fn(CaseId) -> Option<&'a Case>,
         figures: Option<&QuarterFigures>,
         issued_on: NaiveDate,
     ) -> String {
-        let org = &office.settings().org;
+        let org = &settings.org;
         let chair = person_label(org, self.chair);
         let mut attendees: Vec<String> =
             self.attendees.iter().map(|p| person_label(org, *p)).collect();
@@ -256,7 +260,8 @@ impl Meeting {
 
         let mut briefing = figures.map(|f| f.briefing(org.name())).unwrap_or_default();
         if !self.cases.is_empty() {
-            let items: Vec<String> = self.cases.iter().map(|c| case_label(office, *c)).collect();
+            let items: Vec<String> =
+                self.cases.iter().map(|c| case_label(settings, case(*c), *c)).collect();
             let studied =
                 format!("逐案研究了{}件信访事项：{}。", self.cases.len(), items.join("；"));
             let lead = if briefing.is_empty() { "会议通报并" } else { "会议" };
@@ -363,14 +368,14 @@ fn person_label(org: &Organisation, id: PersonId) -> String {
 /// `XF2025-00017（城乡建设类）`: the number and the content category,
 /// never the summary (which may name the petitioner); an accusation reads
 /// `检举控告类，内容略`.
-fn case_label(office: &Office, id: CaseId) -> String {
-    match office.case(id) {
+fn case_label(settings: &Settings, case: Option<&Case>, id: CaseId) -> String {
+    match case {
         None => id.to_string(),
         Some(c) if c.intake().purpose == Purpose::Accusation => {
             format!("{}（检举控告类，内容略）", c.number())
         }
         Some(c) => {
-            let categories = &office.settings().categories;
+            let categories = &settings.categories;
             let category = categories.get(c.intake().category).map_or("其他", |c| c.name());
             format!("{}（{category}类）", c.number())
         }
@@ -597,8 +602,9 @@ impl MeetingLedger {
 mod tests {
     use super::*;
     use crate::case::Intake;
-    use crate::office::{Command, Settings};
+    use crate::office::{Command, Office};
     use crate::petition::{Channel, Petitioner};
+    use crate::settings::Settings;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -685,7 +691,12 @@ mod tests {
             concluded: 96,
             hotspots: vec!["村务公开".into(), "退耕还林".into(), "企业改制".into()],
         };
-        let text = ledger.get(id).unwrap().minutes(&office, Some(&figures), d(2025, 3, 18));
+        let text = ledger.get(id).unwrap().minutes(
+            office.settings(),
+            |id| office.case(id),
+            Some(&figures),
+            d(2025, 3, 18),
+        );
         let expected = "\
 安和县信访工作联席会议纪要
 
@@ -720,7 +731,7 @@ mod tests {
         let chair = person(&office, "毕建华");
         let mut m = Meeting::new(MeetingKind::Coordination, d(2025, 7, 2), "县信访局会议室", chair);
         m.title = "关于东岗村土地承包纠纷的协调会纪要".into();
-        let text = m.minutes(&office, None, d(2025, 7, 2));
+        let text = m.minutes(office.settings(), |id| office.case(id), None, d(2025, 7, 2));
         assert!(text.starts_with("关于东岗村土地承包纠纷的协调会纪要\n\n"), "{text}");
         for line in [
             "时间：2025年7月2日　地点：县信访局会议室　主持：县信访局局长毕建华　参加：（待补充）",
@@ -739,7 +750,7 @@ mod tests {
         let mut office = office;
         let case = register(&mut office, "反映补助未发放", Purpose::Request);
         m.cases = vec![case, CaseId::new(99)];
-        let text = m.minutes(&office, None, d(2025, 7, 2));
+        let text = m.minutes(office.settings(), |id| office.case(id), None, d(2025, 7, 2));
         assert!(
             text.contains("会议通报并逐案研究了2件信访事项：XF2025-00001（退耕还林类）；C99。"),
             "{text}"

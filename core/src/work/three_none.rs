@@ -18,10 +18,12 @@
 
 use super::backlog::BacklogLedger;
 use super::{in_order, within, Rate, WorkError};
-use crate::ids::UnitId;
-use crate::office::Office;
+use crate::case::Case;
+use crate::ids::{CaseId, UnitId};
+use crate::org::Organisation;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// A count of irregular visits (非正常上访) recorded for a township and period.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -163,23 +165,24 @@ impl ThreeNoneReport {
 }
 
 /// The report for `from..=to` (see the module docs).
-pub(crate) fn report(
-    office: &Office,
+pub(crate) fn report<'a>(
+    org: &Organisation,
+    cases: impl Iterator<Item = &'a Case> + Clone,
     backlog: &BacklogLedger,
     irregular: &IrregularVisitLedger,
     from: NaiveDate,
     to: NaiveDate,
     target: u32,
 ) -> ThreeNoneReport {
-    let township_of = |case| office.case(case).and_then(|c| c.intake().township);
-    let townships: Vec<TownshipThreeNone> = office
-        .settings()
-        .org
+    let townships_of: BTreeMap<CaseId, Option<UnitId>> =
+        cases.clone().map(|c| (c.id(), c.intake().township)).collect();
+    let township_of = |case| townships_of.get(&case).copied().flatten();
+    let townships: Vec<TownshipThreeNone> = org
         .townships()
         .map(|t| {
             let id = t.id();
-            let escalated = office
-                .cases()
+            let escalated = cases
+                .clone()
                 .filter(|c| {
                     let i = c.intake();
                     i.township == Some(id)
@@ -206,8 +209,9 @@ mod tests {
     use super::*;
     use crate::case::Intake;
     use crate::ids::{CaseId, PersonId};
-    use crate::office::{Command, Settings};
+    use crate::office::{Command, Office};
     use crate::petition::{Channel, Escalation, Petitioner, Purpose};
+    use crate::settings::Settings;
     use crate::work::backlog::{BacklogCase, BacklogStatus};
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -284,7 +288,15 @@ mod tests {
         register(&mut office, "石桥镇", Some(Escalation::Province), d(2024, 12, 30));
         let backlog = BacklogLedger::default();
         let irregular = IrregularVisitLedger::default();
-        let r = report(&office, &backlog, &irregular, d(2025, 1, 1), d(2025, 3, 31), 80);
+        let r = report(
+            &office.settings().org,
+            office.cases(),
+            &backlog,
+            &irregular,
+            d(2025, 1, 1),
+            d(2025, 3, 31),
+            80,
+        );
         assert_eq!(r.townships.len(), 12);
         assert_eq!(r.township(hekou).unwrap().escalated, 1);
         assert!(!r.township(hekou).unwrap().meets());
@@ -312,13 +324,29 @@ mod tests {
         backlog.set_status(id, BacklogStatus::Resolved { on: d(2025, 2, 1) }).unwrap();
         let mut irregular = IrregularVisitLedger::default();
         irregular.record(hekou, d(2025, 2, 1), d(2025, 2, 28), 1).unwrap();
-        let q1 = report(&office, &backlog, &irregular, d(2025, 1, 1), d(2025, 3, 31), 80);
+        let q1 = report(
+            &office.settings().org,
+            office.cases(),
+            &backlog,
+            &irregular,
+            d(2025, 1, 1),
+            d(2025, 3, 31),
+            80,
+        );
         assert_eq!(q1.township(liulin).unwrap().open_backlog, 1);
         assert_eq!(q1.township(shiqiao).unwrap().open_backlog, 0, "concluded before the end");
         assert_eq!(q1.township(hekou).unwrap().irregular, 1);
         assert_eq!(q1.rate, Rate::new(10, 12));
         assert!(q1.meets_target(), "83.3% ≥ 80%");
-        let strict = report(&office, &backlog, &irregular, d(2025, 1, 1), d(2025, 3, 31), 90);
+        let strict = report(
+            &office.settings().org,
+            office.cases(),
+            &backlog,
+            &irregular,
+            d(2025, 1, 1),
+            d(2025, 3, 31),
+            90,
+        );
         assert!(!strict.meets_target());
     }
 

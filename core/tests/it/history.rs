@@ -7,12 +7,14 @@
 use crate::common::{at, d, World};
 use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::event::{Event, WorkEvent};
+use xinfang_core::ids::Added;
+use xinfang_core::ids::{BacklogId, MeetingId, ReceptionId};
 use xinfang_core::work::backlog::{BacklogCase, BacklogStatus};
-use xinfang_core::work::change::{Added, WorkChange};
+use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::ownership::{MeetingRecord, OwnershipDraft};
 use xinfang_core::work::reception::{Reception, ReceptionKind, RotaPattern, RotaRule};
 use xinfang_core::work::screening::{Cadence, ScreeningLevel};
-use xinfang_core::work::{BacklogId, MeetingId, ReceptionId, WorkTargets};
+use xinfang_core::work::WorkTargets;
 use xinfang_core::{
     Action, CaseError, CaseId, Command, Done, EventLog, LoadError, Office, WorkError, WorkLedgers,
 };

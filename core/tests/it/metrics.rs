@@ -12,10 +12,8 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::case::{
     DeclineKind, ReviewLevel, ReviewOutcome, Routing, Satisfaction, SupervisionKind,
 };
-use xinfang_core::metrics::{
-    BasisPoints, CategoryLevel, Document, IndicatorKind, Period, Points, Ranking, Report, Scope,
-    Tally, Target, Targets,
-};
+use xinfang_core::goals::{BasisPoints, Goal, IndicatorKind, Points, Targets};
+use xinfang_core::metrics::{CategoryLevel, Document, Period, Ranking, Report, Scope, Tally};
 use xinfang_core::{
     Action, CaseId, Channel, Disposal, DueAction, Escalation, FiveFixes, Office, Purpose,
 };
@@ -347,7 +345,7 @@ fn satisfaction_participation_assigned_and_first_petitions() {
     let mut strict = w.office.settings().clone();
     strict.targets.set(
         IndicatorKind::Satisfaction,
-        Some(Target::AtLeast(BasisPoints::from_percent(90).unwrap())),
+        Some(Goal::AtLeast(BasisPoints::from_percent(90).unwrap())),
     );
     let r =
         Report::from_cases(w.office.cases(), &strict, month(2025, 4), Scope::All, d(2025, 6, 30));
@@ -788,16 +786,16 @@ fn ranking_weights_are_editable() {
 fn targets_default_to_the_county_work_plan_and_old_data_loads() {
     let t = Targets::default();
     let pct = |p| BasisPoints::from_percent(p).unwrap();
-    assert_eq!(t.timely_acceptance, Some(Target::AtLeast(pct(100))));
-    assert_eq!(t.on_time_reply, Some(Target::AtLeast(pct(100))));
-    assert_eq!(t.satisfaction, Some(Target::AtLeast(pct(60))));
-    assert_eq!(t.assigned_satisfaction, Some(Target::AtLeast(pct(60))));
-    assert_eq!(t.repeat_visits, Some(Target::AtMost(pct(20))));
-    assert_eq!(t.repeat_letters, Some(Target::AtMost(pct(30))));
-    assert_eq!(t.backlog_concluded, Some(Target::AtLeast(pct(100))));
-    assert_eq!(t.backlog_settled, Some(Target::AtLeast(pct(70))));
-    assert_eq!(t.green_post, Some(Target::AtLeast(pct(40))));
-    assert_eq!(t.three_no_townships, Some(Target::AtLeast(pct(80))));
+    assert_eq!(t.timely_acceptance, Some(Goal::AtLeast(pct(100))));
+    assert_eq!(t.on_time_reply, Some(Goal::AtLeast(pct(100))));
+    assert_eq!(t.satisfaction, Some(Goal::AtLeast(pct(60))));
+    assert_eq!(t.assigned_satisfaction, Some(Goal::AtLeast(pct(60))));
+    assert_eq!(t.repeat_visits, Some(Goal::AtMost(pct(20))));
+    assert_eq!(t.repeat_letters, Some(Goal::AtMost(pct(30))));
+    assert_eq!(t.backlog_concluded, Some(Goal::AtLeast(pct(100))));
+    assert_eq!(t.backlog_settled, Some(Goal::AtLeast(pct(70))));
+    assert_eq!(t.green_post, Some(Goal::AtLeast(pct(40))));
+    assert_eq!(t.three_no_townships, Some(Goal::AtLeast(pct(80))));
     assert_eq!(t.rating_participation, None);
     assert!(!IndicatorKind::RepeatVisits.higher_is_better());
     assert!(IndicatorKind::GreenPost.higher_is_better());

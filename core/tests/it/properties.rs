@@ -11,13 +11,13 @@ use xinfang_core::case::{
     ContactMethod, DeclineKind, Proceeding, ReviewLevel, ReviewOutcome, Routing, Satisfaction,
     SupervisionKind,
 };
+use xinfang_core::ids::{BacklogId, MeetingId, ReceptionId};
 use xinfang_core::rebase::Pending;
 use xinfang_core::work::backlog::{BacklogCase, BacklogStatus};
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::meeting::{Meeting, MeetingKind};
 use xinfang_core::work::ownership::{MeetingRecord, OwnershipDraft};
 use xinfang_core::work::reception::{CaseLink, CaseLinkKind, Reception, ReceptionKind};
-use xinfang_core::work::{BacklogId, MeetingId, ReceptionId};
 use xinfang_core::{
     Action, CaseId, Change, Command, Disposal, Done, FiveFixes, Office, Stage, WorkLedgers,
 };

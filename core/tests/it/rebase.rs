@@ -8,18 +8,20 @@ use crate::common::{at, d, World};
 use chrono::NaiveDate;
 use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::case::Routing;
-use xinfang_core::rebase::{IdMap, Pending, Rebased};
+use xinfang_core::ids::Added;
+use xinfang_core::ids::{
+    BacklogId, HotspotId, MeetingId, OwnershipId, ReceptionId, RotaRuleId, RoundId,
+};
+use xinfang_core::rebase::{Pending, Rebased};
+use xinfang_core::remap::IdMap;
 use xinfang_core::work::backlog::{BacklogCase, BacklogStatus};
-use xinfang_core::work::change::{Added, WorkChange};
+use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::meeting::{Meeting, MeetingKind};
 use xinfang_core::work::ownership::{MeetingRecord, OwnershipDraft};
 use xinfang_core::work::reception::{
     CaseLink, CaseLinkKind, Reception, ReceptionKind, RotaPattern, RotaRule,
 };
 use xinfang_core::work::screening::{Hotspot, ScreeningRound, ScreeningScope};
-use xinfang_core::work::{
-    BacklogId, HotspotId, MeetingId, OwnershipId, ReceptionId, RotaRuleId, RoundId,
-};
 use xinfang_core::{Action, CaseId, Command, Disposal, Done, Office};
 
 /// The day both tabs work on: Monday 17 March 2025 (the 16th, a Sunday,

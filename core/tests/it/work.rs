@@ -9,7 +9,7 @@ use xinfang_core::work::meeting::{Decision, Meeting, MeetingKind, QuarterFigures
 use xinfang_core::work::ownership::{MeetingRecord, OwnershipDraft};
 use xinfang_core::work::reception::{Reception, ReceptionKind, RotaPattern, RotaRule};
 use xinfang_core::work::screening::{ScreeningRound, ScreeningScope, SensitivePeriod, Village};
-use xinfang_core::work::{concluded_in, Rate};
+use xinfang_core::work::Rate;
 use xinfang_core::{Channel, Escalation, WorkError, WorkLedgers};
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -36,10 +36,10 @@ fn reception_counts_follow_the_cases() {
     work.reception.record(held).unwrap();
 
     let q1 = (d(2025, 1, 1), d(2025, 3, 31));
-    let before = work.reception.summary(q1.0, q1.1, concluded_in(&w.office));
+    let before = work.reception.summary(q1.0, q1.1, |id| w.office.is_concluded(id));
     assert_eq!((before.sessions, before.people, before.cases, before.resolved), (1, 23, 2, 0));
     w.reply(answered, d(2025, 4, 10));
-    let after = work.reception.summary(q1.0, q1.1, concluded_in(&w.office));
+    let after = work.reception.summary(q1.0, q1.1, |id| w.office.is_concluded(id));
     assert_eq!(after.resolved, 1);
     assert_eq!(after.resolved_rate(), Rate::new(1, 2));
     // January and February were not held.
@@ -85,14 +85,14 @@ fn screening_coverage_over_the_county() {
     // slot of 09-30 (National Day applies to every scope), which none
     // screened; the village owes its 4 weeks ending in September (09-07 …
     // 09-28) and the same daily slot.
-    let rate = work.screening_coverage(&w.office, d(2025, 9, 1), d(2025, 9, 30));
+    let rate = work.screening_coverage(&w.office.settings().org, d(2025, 9, 1), d(2025, 9, 30));
     assert_eq!(rate, Rate::new(23 + 4, 12 * 3 + 5));
     assert!(!rate.meets(work.targets.screening_coverage));
     let hekou_cov =
         work.screening.coverage(&ScreeningScope::Unit(hekou), d(2025, 9, 1), d(2025, 9, 30));
     assert_eq!(hekou_cov.rate, Rate::new(1, 3));
     // Up to 09-29 there is no sensitive day yet.
-    let rate = work.screening_coverage(&w.office, d(2025, 9, 1), d(2025, 9, 29));
+    let rate = work.screening_coverage(&w.office.settings().org, d(2025, 9, 1), d(2025, 9, 29));
     assert_eq!(rate, Rate::new(12 + 4, 12 + 4), "only the first half month is due");
     assert!(rate.meets(work.targets.screening_coverage));
 }
@@ -114,7 +114,8 @@ fn three_none_with_one_escalated_visit_and_a_backlog_case() {
     let entry = BacklogCase::new(old, d(2024, 10, 1), leader, "镇村两级联合化解", d(2025, 6, 30));
     let listed = work.backlog.list(entry).unwrap();
 
-    let report = work.three_none(&w.office, d(2025, 1, 1), d(2025, 3, 31));
+    let report =
+        work.three_none(&w.office.settings().org, w.office.cases(), d(2025, 1, 1), d(2025, 3, 31));
     assert_eq!(report.rate, Rate::new(10, 12));
     assert_eq!(report.target, 80);
     assert!(report.meets_target());
@@ -126,12 +127,15 @@ fn three_none_with_one_escalated_visit_and_a_backlog_case() {
     // Concluded in March: 柳林镇 meets 三无 for the quarter.
     work.backlog.set_status(listed, BacklogStatus::Resolved { on: d(2025, 3, 20) }).unwrap();
     work.irregular_visits.record(w.unit("石桥镇"), d(2025, 3, 1), d(2025, 3, 31), 1).unwrap();
-    let report = work.three_none(&w.office, d(2025, 1, 1), d(2025, 3, 31));
+    let report =
+        work.three_none(&w.office.settings().org, w.office.cases(), d(2025, 1, 1), d(2025, 3, 31));
     assert_eq!(report.rate, Rate::new(10, 12));
     assert!(report.township(w.unit("柳林镇")).unwrap().meets());
     assert!(!report.township(w.unit("石桥镇")).unwrap().meets());
     work.targets.three_none = 90;
-    assert!(!work.three_none(&w.office, d(2025, 1, 1), d(2025, 3, 31)).meets_target());
+    assert!(!work
+        .three_none(&w.office.settings().org, w.office.cases(), d(2025, 1, 1), d(2025, 3, 31))
+        .meets_target());
 }
 
 #[wasm_bindgen_test(unsupported = test)]
@@ -157,7 +161,12 @@ fn a_joint_meeting_its_minutes_and_storage() {
         QuarterFigures {
             period: "2025年第一季度".into(), cases: 1, ..QuarterFigures::default()
         };
-    let text = work.meetings.get(id).unwrap().minutes(&w.office, Some(&figures), d(2025, 3, 21));
+    let text = work.meetings.get(id).unwrap().minutes(
+        w.office.settings(),
+        |id| w.office.case(id),
+        Some(&figures),
+        d(2025, 3, 21),
+    );
     for part in [
         "安和县信访工作联席会议纪要",
         "时间：2025年3月20日　地点：县委三楼会议室",
@@ -180,7 +189,7 @@ fn a_joint_meeting_its_minutes_and_storage() {
     draft.meeting_record = Some(MeetingRecord::Meeting(id));
     draft.measures = vec!["下达劳动保障监察指令书".into()];
     work.ownership.own(draft).unwrap();
-    assert_eq!(work.ownership.completeness(concluded_in(&w.office)), Rate::new(1, 1));
+    assert_eq!(work.ownership.completeness(|id| w.office.is_concluded(id)), Rate::new(1, 1));
     assert_eq!(
         work.remove_meeting(id).unwrap_err(),
         WorkError::InUse { what: "会议", id: "HY1".into() }

@@ -23,7 +23,7 @@ use xinfang_core::case::{
     ContactMethod, DeclineKind, ReplyOutcome, ReviewLevel, ReviewOutcome, Satisfaction,
     SupervisionKind,
 };
-use xinfang_core::metrics::IndicatorKind;
+use xinfang_core::goals::IndicatorKind;
 use xinfang_core::work::backlog::BacklogStatus;
 use xinfang_core::{Channel, Disposal, DueAction, Escalation, Fix, Purpose, Role, Stage, UnitKind};
 

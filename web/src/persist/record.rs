@@ -46,7 +46,8 @@ use std::collections::BTreeSet;
 use serde::{Deserialize, Serialize};
 use xinfang_core::log::Entry;
 use xinfang_core::office::FORMAT_VERSION as CORE_VERSION;
-use xinfang_core::rebase::{IdMap, Pending};
+use xinfang_core::rebase::Pending;
+use xinfang_core::remap::IdMap;
 use xinfang_core::{Event, Hash, Office, Settings};
 
 use crate::i18n::{tr, Lang};

@@ -246,7 +246,7 @@ mod tests {
     use super::*;
     use crate::persist::kv::MemoryKv;
     use chrono::NaiveDate;
-    use xinfang_core::work::change::Added;
+    use xinfang_core::ids::Added;
     use xinfang_core::work::reception::{Reception, ReceptionKind};
     use xinfang_core::{Organisation, PersonId, Settings};
     use xinfang_sample::sample_work;
@@ -268,7 +268,7 @@ mod tests {
         let mut work = WorkLedgers::default();
         assert_eq!(
             work.change(WorkChange::RecordReception(r)).unwrap(),
-            Some(Added::Reception(xinfang_core::work::ReceptionId::new(1)))
+            Some(Added::Reception(xinfang_core::ids::ReceptionId::new(1)))
         );
         work
     }

@@ -3,9 +3,9 @@
 //! rules that turn the draft into a core [`BacklogCase`].
 
 use chrono::{Months, NaiveDate};
+use xinfang_core::ids::BacklogId;
 use xinfang_core::work::backlog::BacklogCase;
 use xinfang_core::work::change::WorkChange;
-use xinfang_core::work::BacklogId;
 use xinfang_core::{Case, CaseId, Office, PersonId, Role};
 use yew::prelude::*;
 

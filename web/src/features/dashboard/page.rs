@@ -5,7 +5,8 @@
 //! per day) in one memo.
 
 use chrono::{Datelike, NaiveDate};
-use xinfang_core::metrics::{Indicator, IndicatorKind};
+use xinfang_core::goals::IndicatorKind;
+use xinfang_core::metrics::Indicator;
 use xinfang_core::{Office, Period, Report, Scope, Stage, UnitId};
 use yew::prelude::*;
 

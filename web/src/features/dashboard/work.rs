@@ -35,8 +35,8 @@ pub fn agenda(office: &Office, work: &WorkLedgers, today: NaiveDate) -> WorkAgen
     let month_start = today.with_day(1).unwrap_or(today);
     let year_start = NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today);
     let calendar = &office.settings().calendar;
-    let coverage = work.screening_coverage(office, year_start, today);
-    let three_none = work.three_none(office, year_start, today);
+    let coverage = work.screening_coverage(&office.settings().org, year_start, today);
+    let three_none = work.three_none(&office.settings().org, office.cases(), year_start, today);
     WorkAgenda {
         unheld: work.reception.unheld(month_start, today, calendar).len(),
         overdue_hotspots: work.screening.overdue_hotspots(today).count(),

@@ -38,7 +38,7 @@ use crate::{clock, route};
 #[derive(Debug, PartialEq, Properties)]
 pub struct MeetingPageProps {
     /// Which.
-    pub id: xinfang_core::work::MeetingId,
+    pub id: xinfang_core::ids::MeetingId,
 }
 
 /// `县林业局副局长花永林` (a body above: the title alone), as the minutes
@@ -549,7 +549,7 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
 #[derive(Debug, PartialEq, Properties)]
 pub struct MinutesPrintProps {
     /// Which.
-    pub id: xinfang_core::work::MeetingId,
+    pub id: xinfang_core::ids::MeetingId,
 }
 
 /// 会议纪要 as an official document: title, issue number, masthead,

@@ -7,8 +7,8 @@
 //! natively.
 
 use chrono::NaiveDate;
+use xinfang_core::ids::MeetingId;
 use xinfang_core::work::meeting::{Meeting, MeetingLedger, QuarterFigures};
-use xinfang_core::work::MeetingId;
 use xinfang_core::{Case, Office, Period, Report, Scope, WorkLedgers};
 
 /// The most hotspot topics the minutes name.
@@ -90,7 +90,7 @@ pub fn minutes_text(
     meeting: &Meeting,
     figures: Option<&QuarterFigures>,
 ) -> String {
-    meeting.minutes(office, figures, meeting.date)
+    meeting.minutes(office.settings(), |id| office.case(id), figures, meeting.date)
 }
 
 /// The minutes to show and print: the clerk's final text if there is one,

@@ -5,9 +5,10 @@
 //! marked; and the form that records a new meeting and opens it.
 
 use chrono::{Datelike, NaiveDate};
-use xinfang_core::work::change::{Added, WorkChange};
+use xinfang_core::ids::Added;
+use xinfang_core::work::change::WorkChange;
+use xinfang_core::work::date_cn;
 use xinfang_core::work::meeting::{Decision, Meeting, MeetingKind};
-use xinfang_core::work::{concluded_in, date_cn};
 use xinfang_core::{Office, Organisation, PersonId, Role};
 use yew::prelude::*;
 
@@ -112,7 +113,7 @@ pub fn MeetingsPage() -> Html {
         ),
         None => (NaiveDate::MIN, NaiveDate::MAX),
     };
-    let summary = ledger.summary(*kind, from, to, concluded_in(&office));
+    let summary = ledger.summary(*kind, from, to, |id| office.is_concluded(id));
 
     let on_kind = {
         let kind = kind.clone();

@@ -3,8 +3,8 @@
 //! (several), the plan, the meeting record (a meeting of the meetings
 //! ledger, or a document by its title) and the measures, one per line.
 
+use xinfang_core::ids::OwnershipId;
 use xinfang_core::work::change::WorkChange;
-use xinfang_core::work::OwnershipId;
 use xinfang_core::CaseId;
 use yew::prelude::*;
 

@@ -4,10 +4,11 @@
 //! filter by leader, the form to own a case or complete it, removal, and
 //! the printed 领导包案责任表. The form's pure logic is [`OwnershipForm`].
 
-use xinfang_core::work::change::{Added, WorkChange};
-use xinfang_core::work::concluded_in;
+use xinfang_core::ids::Added;
+use xinfang_core::ids::OwnershipId;
+use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::ownership::{MeetingRecord, OwnershipPart};
-use xinfang_core::work::{date_cn, date_official, OwnershipId};
+use xinfang_core::work::{date_cn, date_official};
 use xinfang_core::PersonId;
 use yew::prelude::*;
 
@@ -71,8 +72,8 @@ pub fn OwnershipPage() -> Html {
     let work = app.work();
     let settings = office.settings();
     let org = &settings.org;
-    let concluded = concluded_in(&office);
-    let rate = work.ownership.completeness(&concluded);
+    let concluded = |id| office.is_concluded(id);
+    let rate = work.ownership.completeness(concluded);
     let filter = person_of(&leader);
     let just_added = match app.last_added {
         Some(Added::Ownership(id)) => Some(id),

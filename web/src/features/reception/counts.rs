@@ -6,8 +6,6 @@
 use std::collections::BTreeSet;
 
 use chrono::Datelike;
-
-use xinfang_core::work::concluded_in;
 use xinfang_core::PersonId;
 use yew::prelude::*;
 
@@ -51,15 +49,15 @@ pub fn ReceptionCounts() -> Html {
             </p>
         },
         Some((start, end)) => {
-            let concluded = concluded_in(&office);
-            let s = work.reception.summary(start, end, &concluded);
+            let concluded = |id| office.is_concluded(id);
+            let s = work.reception.summary(start, end, concluded);
             let rate = s.resolved_rate();
             let leaders: BTreeSet<PersonId> =
                 work.reception.held_between(start, end).map(|r| r.leader).collect();
             let rows: Vec<Html> = leaders
                 .into_iter()
                 .map(|p| {
-                    let l = work.reception.summary_where(start, end, |r| r.leader == p, &concluded);
+                    let l = work.reception.summary_where(start, end, |r| r.leader == p, concluded);
                     let r = l.resolved_rate();
                     html! {
                         <tr data-leader={p.get().to_string()} data-sessions={l.sessions.to_string()}

@@ -2,9 +2,9 @@
 //! form prefilled). A rota day of the date's month can fill in the leader,
 //! date and place. The cases already linked are kept as they are.
 
+use xinfang_core::ids::ReceptionId;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::reception::ReceptionKind;
-use xinfang_core::work::ReceptionId;
 use yew::prelude::*;
 
 use crate::context::{try_change, use_app};

@@ -3,9 +3,10 @@
 //! existing case by number (taken over or registered there) and register a
 //! new case from it (linked back when registered).
 
-use xinfang_core::work::change::{Added, WorkChange};
+use xinfang_core::ids::Added;
+use xinfang_core::ids::ReceptionId;
+use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::reception::{CaseLink, CaseLinkKind};
-use xinfang_core::work::ReceptionId;
 use xinfang_core::UnitKind;
 use yew::prelude::*;
 

@@ -6,10 +6,10 @@ use crate::forms::state::Editable;
 use crate::i18n::{dates, tr, Bilingual, Lang};
 use crate::ui::people::person_of;
 use chrono::{Datelike, Months, NaiveDate, Weekday};
+use xinfang_core::ids::ReceptionId;
 use xinfang_core::work::reception::{
     CaseLink, CaseLinkKind, Reception, ReceptionKind, RotaPattern, RotaRule,
 };
-use xinfang_core::work::ReceptionId;
 use xinfang_core::PersonId;
 
 /// `YYYYMM` of a date.

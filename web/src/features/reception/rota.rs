@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
+use xinfang_core::ids::RotaRuleId;
 use xinfang_core::work::change::WorkChange;
-use xinfang_core::work::RotaRuleId;
 use xinfang_core::PersonId;
 use yew::prelude::*;
 

@@ -160,7 +160,7 @@ pub fn CoverageSection(props: &CoverageProps) -> Html {
     let data = use_memo((app.office.clone(), from, to, today), |(office, from, to, today)| {
         let office = office.get();
         let work = office.work();
-        let overall = work.screening_coverage(&office, *from, *to);
+        let overall = work.screening_coverage(&office.settings().org, *from, *to);
         (overall, lines(&office, work, *from, *to, *today))
     });
     let target = app.work().targets.screening_coverage;
@@ -291,7 +291,7 @@ mod tests {
         work.screening.record_round(round(ScreeningScope::Unit(town), d(3, 20))).unwrap();
         let all = lines(&office, &work, d(3, 1), d(3, 31), d(3, 20));
         let total: Rate = all.iter().map(|t| t.total).sum();
-        assert_eq!(total, work.screening_coverage(&office, d(3, 1), d(3, 31)));
+        assert_eq!(total, work.screening_coverage(&office.settings().org, d(3, 1), d(3, 31)));
         let first = all.iter().find(|t| t.township == town).unwrap();
         assert_eq!(first.villages[0].coverage.rate, Rate::new(1, 5));
         // Today (03-20) the half month 03-16..03-31 is running and done.

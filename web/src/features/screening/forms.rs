@@ -4,10 +4,10 @@
 //! and refuses with its own message). No yew here: unit-tested natively.
 
 use chrono::{Datelike, NaiveDate};
+use xinfang_core::ids::RoundId;
 use xinfang_core::work::screening::{
     Cadence, Hotspot, HotspotStatus, ScreeningRound, ScreeningScope, Village,
 };
-use xinfang_core::work::RoundId;
 use xinfang_core::{CategoryId, PersonId, UnitId};
 
 use crate::i18n::{dates, Bilingual};

@@ -13,9 +13,10 @@
 //! (`#hs-print`).
 
 use chrono::{Days, NaiveDate};
-use xinfang_core::work::change::{Added, WorkChange};
+use xinfang_core::ids::Added;
+use xinfang_core::ids::HotspotId;
+use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::screening::HotspotStatus;
-use xinfang_core::work::HotspotId;
 use xinfang_core::{Role, UnitKind};
 use yew::prelude::*;
 

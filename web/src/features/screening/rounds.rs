@@ -7,9 +7,10 @@
 //! the period's counts (`#round-summary`).
 
 use chrono::NaiveDate;
-use xinfang_core::work::change::{Added, WorkChange};
+use xinfang_core::ids::Added;
+use xinfang_core::ids::RoundId;
+use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::screening::ScreeningScope;
-use xinfang_core::work::RoundId;
 use yew::prelude::*;
 
 use crate::context::{send_work, use_app, AppHandle};

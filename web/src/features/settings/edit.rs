@@ -6,7 +6,7 @@ use crate::i18n::{tr, Lang};
 use crate::state::Action;
 use chrono::NaiveDate;
 use xinfang_core::calendar::DayCount;
-use xinfang_core::metrics::{BasisPoints, Target as Goal};
+use xinfang_core::goals::{BasisPoints, Goal};
 use xinfang_core::routing::{Condition, NewRule, Rule, Target};
 use xinfang_core::{
     CategoryId, ClockRules, Disposal, IndicatorKind, PersonId, Role, RuleId, Settings, UnitId,

@@ -161,7 +161,7 @@ pub fn ThreeNonePage() -> Html {
     };
     let (from, to) = (period.first(), period.last());
     let work = app.work();
-    let report = work.three_none(&office, from, to);
+    let report = work.three_none(&office.settings().org, office.cases(), from, to);
     let org = &office.settings().org;
     let rows = report.townships.iter().map(|t| {
         let name = org.unit_name(t.township);
@@ -267,7 +267,7 @@ pub struct ThreeNonePrintProps {
 fn year_report(office: &Office, work: &WorkLedgers, year: i32) -> Option<ThreeNoneReport> {
     let from = NaiveDate::from_ymd_opt(year, 1, 1)?;
     let to = NaiveDate::from_ymd_opt(year, 12, 31)?;
-    Some(work.three_none(office, from, to))
+    Some(work.three_none(&office.settings().org, office.cases(), from, to))
 }
 
 /// “三无”乡镇（街道）情况表 of a year: the counts per township (no cases,
@@ -350,7 +350,7 @@ mod tests {
             .expect("sample");
         let work = xinfang_sample::sample_work(&office, 2026, config.first_day, today);
         let (from, to) = (NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(), today);
-        let report = work.three_none(&office, from, to);
+        let report = work.three_none(&office.settings().org, office.cases(), from, to);
         let mut escalated = 0;
         for t in &report.townships {
             let cases = escalated_cases(&office, t.township, from, to);
