@@ -114,6 +114,7 @@ pub use error::InputError;
 pub use event::{Event, WorkEvent};
 pub use goals::{Goal, IndicatorKind, Targets};
 pub use ids::{CaseId, CategoryId, PersonId, RuleId, UnitId};
+pub use lifecycle::opening::{ActionKind, Opening};
 pub use lifecycle::{Action, CaseError, CaseEvent, Change};
 pub use log::{EventLog, Hash};
 pub use metrics::{Indicator, Period, Ranking, Report, Scope};

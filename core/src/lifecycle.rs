@@ -20,6 +20,10 @@ use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub mod opening;
+
+use opening::Opening;
+
 /// What a clerk asks to do to an existing case.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
@@ -483,6 +487,9 @@ pub enum CaseError {
     /// Nothing has been replied yet.
     #[error("尚未答复，不能{0}")]
     NoReplyYet(&'static str),
+    /// No supervision notice of the case is open.
+    #[error("该件没有未办结的督办")]
+    NoOpenSupervision,
     /// No such supervision notice.
     #[error("该件没有第{0}号督办")]
     UnknownSupervision(u32),
@@ -601,8 +608,18 @@ impl Case {
         CaseError::WrongStage { action: action.label(), stage: self.stage() }
     }
 
+    /// The case's [`Opening`] for the action, refused in the action's own
+    /// words.
+    fn open(&self, action: &Action, env: Env<'_>) -> Result<Opening, CaseError> {
+        self.opening(action.kind(), env).map_err(|e| match e {
+            CaseError::WrongStage { .. } => self.wrong_stage(action),
+            e => e,
+        })
+    }
+
     /// Decides an action against this case: the changes it makes, or why it
-    /// is refused. Checks the stage, the dates and the statutory periods;
+    /// is refused. Checks the stage (by [`Case::opening`], the question a
+    /// form asks too), the dates and the statutory periods;
     /// references to units, people and other cases are checked by
     /// [`crate::office::Office::decide`].
     pub fn decide(
@@ -612,13 +629,9 @@ impl Case {
         now: NaiveDateTime,
     ) -> Result<Vec<Change>, CaseError> {
         let today = now.date();
-        let stage = self.stage();
-        let received = self.intake.received_on;
         let change = match action {
             Action::Amend { intake } => {
-                if stage != Stage::Registered {
-                    return Err(self.wrong_stage(action));
-                }
+                self.open(action, env)?;
                 intake.validate(today)?;
                 Change::Amended { intake: intake.clone() }
             }
@@ -629,10 +642,8 @@ impl Case {
                 Change::LinkedAsRepeat { earlier: *earlier }
             }
             Action::Route { routing } => {
-                if stage != Stage::Registered {
-                    return Err(self.wrong_stage(action));
-                }
-                check_date("转送", routing.on, "收件", received, today)?;
+                let o = self.open(action, env)?;
+                check_date("转送", routing.on, o.after, o.earliest, today)?;
                 match (&routing.assignment, routing.disposal) {
                     (None, Disposal::Assign) => {
                         return Err(CaseError::IncompleteAssignment("全部五项".into()));
@@ -662,12 +673,13 @@ impl Case {
                 Change::Routed { routing: routing.clone() }
             }
             Action::Decline { on, kind: _, reason, redirect_to: _ } => {
-                let (body, earliest, after) = match (stage, &self.routing) {
-                    (Stage::Registered, _) => (None, received, "收件"),
-                    (Stage::Routed, Some(r)) => (Some(r.lead), r.on, "转送"),
-                    _ => return Err(self.wrong_stage(action)),
+                let o = self.open(action, env)?;
+                // Before routing the office refuses; after it, the receiving body.
+                let body = match self.stage() {
+                    Stage::Routed => self.routing.as_ref().map(|r| r.lead),
+                    _ => None,
                 };
-                check_date("告知", *on, after, earliest, today)?;
+                check_date("告知", *on, o.after, o.earliest, today)?;
                 non_empty("不予受理理由", reason)?;
                 let Action::Decline { kind, redirect_to, .. } = action else { unreachable!() };
                 Change::Declined {
@@ -681,29 +693,18 @@ impl Case {
                 }
             }
             Action::Accept { on } => {
-                let (Stage::Routed, Some(r)) = (stage, &self.routing) else {
-                    return Err(self.wrong_stage(action));
-                };
-                check_date("受理", *on, "转送", r.on, today)?;
-                Change::Accepted { on: *on, body: r.lead }
+                let o = self.open(action, env)?;
+                check_date("受理", *on, o.after, o.earliest, today)?;
+                let body = self.routing.as_ref().map(|r| r.lead).ok_or(self.wrong_stage(action))?;
+                Change::Accepted { on: *on, body }
             }
             Action::Extend { on, days, reason, approved_by } => {
-                let (Stage::Handling, Some(h)) = (stage, self.current_handling()) else {
-                    return Err(self.wrong_stage(action));
-                };
-                if self
-                    .proceedings
-                    .iter()
-                    .any(|p| matches!(p, Proceeding::Handling(h) if h.extension.is_some()))
-                {
-                    return Err(CaseError::AlreadyExtended);
-                }
+                let o = self.open(action, env)?;
                 if *days == 0 || *days > env.rules.max_extension_days {
                     return Err(CaseError::ExtensionTooLong { max: env.rules.max_extension_days });
                 }
-                check_date("延期批准", *on, "受理", h.started_on, today)?;
-                let due = self.reply_due_unextended(h, env.rules, env.calendar);
-                if *on > due {
+                check_date("延期批准", *on, o.after, o.earliest, today)?;
+                if let Some(due) = o.latest.filter(|due| on > due) {
                     return Err(CaseError::ExtensionTooLate { due });
                 }
                 non_empty("延期理由", reason)?;
@@ -717,10 +718,8 @@ impl Case {
                 }
             }
             Action::Reply { on, items, report } => {
-                let (Stage::Handling, Some(h)) = (stage, self.current_handling()) else {
-                    return Err(self.wrong_stage(action));
-                };
-                check_date("答复", *on, "受理", h.started_on, today)?;
+                let o = self.open(action, env)?;
+                check_date("答复", *on, o.after, o.earliest, today)?;
                 if items.is_empty() {
                     return Err(CaseError::EmptyReply);
                 }
@@ -737,12 +736,8 @@ impl Case {
                 Change::Replied { reply: Reply { on: *on, items: items.clone(), report } }
             }
             Action::SendBack { on, reason, redo_by } => {
-                let (Stage::Replied, Some(reply)) =
-                    (stage, self.current_handling().and_then(|h| h.reply.as_ref()))
-                else {
-                    return Err(self.wrong_stage(action));
-                };
-                check_date("退回", *on, "答复", reply.on, today)?;
+                let o = self.open(action, env)?;
+                check_date("退回", *on, o.after, o.earliest, today)?;
                 non_empty("退回理由", reason)?;
                 if redo_by <= on {
                     return Err(CaseError::BadRedoDeadline);
@@ -750,24 +745,12 @@ impl Case {
                 Change::SentBack { on: *on, reason: reason.trim().to_string(), redo_by: *redo_by }
             }
             Action::RequestReview { level, on, body } => {
-                let Some((allowed, until)) = self.review_request_until(env.rules, env.calendar)
-                else {
-                    return Err(self.wrong_stage(action));
-                };
-                if allowed != *level {
+                let o = self.open(action, env)?;
+                if o.level != Some(*level) {
                     return Err(self.wrong_stage(action));
                 }
-                let (base, after) = match level {
-                    ReviewLevel::Review => (self.last_reply().map(|r| r.on), "答复"),
-                    ReviewLevel::ReReview => (
-                        self.review(ReviewLevel::Review)
-                            .and_then(|r| r.decision.as_ref())
-                            .map(|d| d.on),
-                        "复查决定",
-                    ),
-                };
-                check_date("申请", *on, after, base.unwrap_or(received), today)?;
-                if *on > until {
+                check_date("申请", *on, o.after, o.earliest, today)?;
+                if let Some(until) = o.latest.filter(|until| on > until) {
                     return Err(CaseError::ReviewWindowClosed { level: level.label(), until });
                 }
                 let decided_by = match level {
@@ -780,27 +763,17 @@ impl Case {
                 Change::ReviewRequested { level: *level, on: *on, body: *body }
             }
             Action::RecordHearing { from, to } => {
-                let Some(Proceeding::Review(r)) = self.proceedings.last() else {
-                    return Err(CaseError::HearingOutsideReReview);
-                };
-                if stage != Stage::UnderReReview {
-                    return Err(CaseError::HearingOutsideReReview);
-                }
-                check_date("听证开始", *from, "申请复核", r.requested_on, today)?;
+                let o = self.open(action, env)?;
+                check_date("听证开始", *from, o.after, o.earliest, today)?;
                 check_date("听证结束", *to, "听证开始", *from, today)?;
                 Change::HearingRecorded { from: *from, to: *to }
             }
             Action::DecideReview { level, on, outcome, reasons, redo_by } => {
-                let expected = match level {
-                    ReviewLevel::Review => Stage::UnderReview,
-                    ReviewLevel::ReReview => Stage::UnderReReview,
-                };
-                let (true, Some(Proceeding::Review(r))) =
-                    (stage == expected, self.proceedings.last())
-                else {
+                let o = self.open(action, env)?;
+                if o.level != Some(*level) {
                     return Err(self.wrong_stage(action));
-                };
-                check_date("决定", *on, "申请", r.requested_on, today)?;
+                }
+                check_date("决定", *on, o.after, o.earliest, today)?;
                 non_empty("复查（复核）理由", reasons)?;
                 let redo_by = match (outcome, redo_by) {
                     (ReviewOutcome::Redo, Some(by)) if by <= on => {
@@ -824,13 +797,8 @@ impl Case {
                 }
             }
             Action::Supervise { on, kind, unit, note, respond_by } => {
-                if !matches!(
-                    stage,
-                    Stage::Routed | Stage::Handling | Stage::UnderReview | Stage::UnderReReview
-                ) {
-                    return Err(self.wrong_stage(action));
-                }
-                check_date("督办", *on, "收件", received, today)?;
+                let o = self.open(action, env)?;
+                check_date("督办", *on, o.after, o.earliest, today)?;
                 non_empty("督办事项", note)?;
                 if let Some(by) = respond_by {
                     if by < on {
@@ -871,32 +839,24 @@ impl Case {
                 }
             }
             Action::FollowUp { on, method, note } => {
-                let reply = self.first_reply().ok_or(CaseError::NoReplyYet("回访"))?;
-                check_date("回访", *on, "答复", reply.on, today)?;
+                let o = self.open(action, env)?;
+                check_date("回访", *on, o.after, o.earliest, today)?;
                 non_empty("回访情况", note)?;
                 Change::FollowedUp {
                     follow_up: FollowUp { on: *on, method: *method, note: note.trim().to_string() },
                 }
             }
             Action::Rate { on, level } => {
-                let reply = self.first_reply().ok_or(CaseError::NoReplyYet("评价"))?;
-                if self.rating.is_some() {
-                    return Err(CaseError::AlreadyRated);
-                }
-                check_date("评价", *on, "答复", reply.on, today)?;
-                let until =
-                    env.rules.period_end(env.calendar, reply.on, env.rules.rating_window_days);
-                if *on > until {
+                let o = self.open(action, env)?;
+                check_date("评价", *on, o.after, o.earliest, today)?;
+                if let Some(until) = o.latest.filter(|until| on > until) {
                     return Err(CaseError::RatingWindowClosed { until });
                 }
                 Change::Rated { rating: Rating { on: *on, level: *level } }
             }
             Action::Settle { on, note } => {
-                let reply = self.first_reply().ok_or(CaseError::NoReplyYet("记录息诉罢访"))?;
-                if self.settlement.is_some() {
-                    return Err(CaseError::AlreadySettled);
-                }
-                check_date("息诉罢访", *on, "答复", reply.on, today)?;
+                let o = self.open(action, env)?;
+                check_date("息诉罢访", *on, o.after, o.earliest, today)?;
                 non_empty("息诉罢访情况", note)?;
                 Change::Settled {
                     settlement: Settlement { on: *on, note: note.trim().to_string() },

@@ -9,6 +9,7 @@ use crate::case::{Case, Intake, Stage};
 use crate::event::{Event, WorkEvent};
 use crate::ids::Added;
 use crate::ids::{CaseId, UnitId};
+use crate::lifecycle::opening::{ActionKind, Opening};
 use crate::lifecycle::{Action, CaseError, CaseEvent, Change, Env};
 use crate::log::{CaseEntry, ChainError, EventLog};
 use crate::org::UnitKind;
@@ -416,14 +417,10 @@ impl Office {
         Ok(())
     }
 
-    fn check_action(
-        &self,
-        case: &Case,
-        action: &Action,
-        today: NaiveDate,
-    ) -> Result<(), CaseError> {
-        let org = &self.settings.org;
-        let terminated = |case: &Case| match self.terminated_matter(&case.intake) {
+    /// Refuses to take up again a matter concluded by 复核 (art. 36:
+    /// 不再受理 for the same facts and reasons).
+    fn refuse_terminated(&self, case: &Case) -> Result<(), CaseError> {
+        match self.terminated_matter(&case.intake) {
             Some(t) => Err(CaseError::TerminatedMatter {
                 number: t.number.clone(),
                 on: t
@@ -432,7 +429,40 @@ impl Office {
                     .map_or(t.intake.received_on, |d| d.on),
             }),
             None => Ok(()),
-        };
+        }
+    }
+
+    /// Whether case `id` allows an action of `kind` now, and within which
+    /// days ([`Case::opening`]), with the office's own rule on top: a
+    /// matter concluded by 复核 is neither routed nor accepted again.
+    pub fn opening(&self, id: CaseId, kind: ActionKind) -> Result<Opening, CaseError> {
+        let case = self.state.cases.get(&id).ok_or(CaseError::UnknownCase(id))?;
+        let opening = case.opening(kind, self.env())?;
+        if matches!(kind, ActionKind::Route | ActionKind::Accept) {
+            self.refuse_terminated(case)?;
+        }
+        Ok(opening)
+    }
+
+    /// The actions case `id` allows at `now`, in [`ActionKind::ALL`] order:
+    /// the question a case page asks before offering a button (nothing is
+    /// tried). Empty for an unknown case.
+    pub fn allowed_actions(&self, id: CaseId, now: NaiveDateTime) -> Vec<Opening> {
+        ActionKind::ALL
+            .into_iter()
+            .filter_map(|kind| self.opening(id, kind).ok())
+            .filter(|o| o.open_on(now.date()))
+            .collect()
+    }
+
+    fn check_action(
+        &self,
+        case: &Case,
+        action: &Action,
+        today: NaiveDate,
+    ) -> Result<(), CaseError> {
+        let org = &self.settings.org;
+        let terminated = |case: &Case| self.refuse_terminated(case);
         match action {
             Action::Amend { intake } => self.check_intake(intake, Some(case.id), today),
             Action::LinkRepeat { earlier } => {

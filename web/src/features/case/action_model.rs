@@ -1,5 +1,5 @@
 //! The actions on a case after routing, as forms: which ones the case allows
-//! now (asked of the core with a probe action), the fields of each form,
+//! now (the core's [`Office::allowed_actions`]), the fields of each form,
 //! their defaults, and the conversion of a filled-in form into a core
 //! [`Action`] with errors per field. Pure, so it is unit-tested natively;
 //! the components `case_actions` and `action_form` only render it.
@@ -11,13 +11,15 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use xinfang_core::case::{
     ContactMethod, DeclineKind, Proceeding, ReplyItem, ReplyOutcome, ReviewLevel, ReviewOutcome,
     Satisfaction, SupervisionKind,
 };
 use xinfang_core::routing::Disposal;
-use xinfang_core::{Action, Case, CaseId, Command, Office, PersonId, Role, UnitId, UnitKind};
+use xinfang_core::{
+    Action, ActionKind, Case, CaseId, Office, Opening, PersonId, Role, UnitId, UnitKind,
+};
 
 use crate::i18n::labels::Named;
 use crate::i18n::{dates, tr, Lang};
@@ -114,26 +116,42 @@ impl Kind {
             (Kind::Settle, _) => tr(lang, "息诉罢访", "Record the settlement"),
         }
     }
+
+    /// The case page's action for a kind of core action, if it offers one
+    /// there (registration, routing and repeats have their own forms).
+    pub fn of(kind: ActionKind) -> Option<Kind> {
+        Some(match kind {
+            ActionKind::Accept => Kind::Accept,
+            ActionKind::Decline => Kind::Decline,
+            ActionKind::Extend => Kind::Extend,
+            ActionKind::Reply => Kind::Reply,
+            ActionKind::SendBack => Kind::SendBack,
+            ActionKind::RequestReview => Kind::RequestReview,
+            ActionKind::RecordHearing => Kind::Hearing,
+            ActionKind::DecideReview => Kind::DecideReview,
+            ActionKind::Supervise => Kind::Supervise,
+            ActionKind::CloseSupervision => Kind::CloseSupervision,
+            ActionKind::FollowUp => Kind::FollowUp,
+            ActionKind::Rate => Kind::Rate,
+            ActionKind::Settle => Kind::Settle,
+            ActionKind::Amend | ActionKind::LinkRepeat | ActionKind::Route => return None,
+        })
+    }
 }
 
-/// An action the case allows now, with the probe the core accepted.
+/// An action the case allows now, as the core answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Offer {
     /// Which action.
     pub kind: Kind,
-    /// The plausible action the core accepted for this case.
-    pub probe: Action,
+    /// From which day to which it may be dated, and the review level.
+    pub opening: Opening,
 }
 
 impl Offer {
     /// The review level the action concerns, for the review actions.
     pub fn level(&self) -> Option<ReviewLevel> {
-        match &self.probe {
-            Action::RequestReview { level, .. } | Action::DecideReview { level, .. } => {
-                Some(*level)
-            }
-            _ => None,
-        }
+        self.opening.level
     }
 
     /// The button's label.
@@ -184,103 +202,16 @@ fn handling_body(case: &Case) -> Option<UnitId> {
     case.current_handling().map(|h| h.body)
 }
 
-/// A plausible action of `kind` dated as early as the case allows (so a
-/// step recorded after the fact is offered too): the core's answer to it
-/// tells whether the case allows the action now. `None` when the case lacks
-/// what the action acts on.
-pub fn probe(office: &Office, case: &Case, kind: Kind) -> Option<Action> {
-    let text = || "—".to_string();
-    Some(match kind {
-        Kind::Accept => Action::Accept { on: case.routing()?.on },
-        Kind::Decline => Action::Decline {
-            on: case.routing().map_or(case.intake().received_on, |r| r.on),
-            kind: if office.terminated_matter(case.intake()).is_some() {
-                DeclineKind::NoLongerAccepted
-            } else {
-                DeclineKind::NotAccepted
-            },
-            reason: text(),
-            redirect_to: String::new(),
-        },
-        Kind::Extend => Action::Extend {
-            on: case.current_handling()?.started_on,
-            days: 1,
-            reason: text(),
-            approved_by: office.settings().org.people().next()?.id(),
-        },
-        Kind::Reply => Action::Reply {
-            on: case.current_handling()?.started_on,
-            items: vec![ReplyItem {
-                claim: text(),
-                outcome: ReplyOutcome::Support,
-                basis: String::new(),
-            }],
-            report: Some(text()),
-        },
-        Kind::SendBack => {
-            let on = case.current_handling()?.reply.as_ref()?.on;
-            Action::SendBack { on, reason: text(), redo_by: on.checked_add_days(Days::new(1))? }
-        }
-        Kind::RequestReview => {
-            let level = requestable(office, case)?;
-            let on = match level {
-                ReviewLevel::Review => case.last_reply()?.on,
-                ReviewLevel::ReReview => case.review(ReviewLevel::Review)?.decision.as_ref()?.on,
-            };
-            Action::RequestReview { level, on, body: proposed_review_body(office, case, level)? }
-        }
-        Kind::Hearing => match case.proceedings().last()? {
-            Proceeding::Review(r) => {
-                Action::RecordHearing { from: r.requested_on, to: r.requested_on }
-            }
-            Proceeding::Handling(_) => return None,
-        },
-        Kind::DecideReview => match case.proceedings().last()? {
-            Proceeding::Review(r) if r.decision.is_none() => Action::DecideReview {
-                level: r.level,
-                on: r.requested_on,
-                outcome: ReviewOutcome::Uphold,
-                reasons: text(),
-                redo_by: None,
-            },
-            _ => return None,
-        },
-        Kind::Supervise => Action::Supervise {
-            on: case.intake().received_on,
-            kind: SupervisionKind::Reminder,
-            unit: pressed_unit(office, case)?,
-            note: text(),
-            respond_by: None,
-        },
-        Kind::CloseSupervision => {
-            let s = case.open_supervision().next()?;
-            Action::CloseSupervision { no: s.no, on: s.on, note: text() }
-        }
-        Kind::FollowUp => Action::FollowUp {
-            on: case.first_reply()?.on,
-            method: ContactMethod::Phone,
-            note: text(),
-        },
-        Kind::Rate => Action::Rate { on: case.first_reply()?.on, level: Satisfaction::Satisfied },
-        Kind::Settle => Action::Settle { on: case.first_reply()?.on, note: text() },
-    })
-}
-
-/// The actions case `id` allows at `now`, in button order: those whose
-/// probe the core accepts.
+/// The actions case `id` allows at `now`, in button order, as the core
+/// answers ([`Office::allowed_actions`]).
 pub fn available(office: &Office, id: CaseId, now: NaiveDateTime) -> Vec<Offer> {
-    let Some(case) = office.case(id) else {
-        return Vec::new();
-    };
-    Kind::ALL
+    let mut offers: Vec<Offer> = office
+        .allowed_actions(id, now)
         .into_iter()
-        .filter_map(|kind| {
-            let probe = probe(office, case, kind)?;
-            let command = Command::Act { case: id, action: probe.clone() };
-            office.decide(&command, now).ok()?;
-            Some(Offer { kind, probe })
-        })
-        .collect()
+        .filter_map(|opening| Some(Offer { kind: Kind::of(opening.kind)?, opening }))
+        .collect();
+    offers.sort_by_key(|o| o.kind);
+    offers
 }
 
 /// One option of a select.
@@ -1013,10 +944,10 @@ pub fn to_action(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveTime;
+    use chrono::{Days, NaiveTime};
     use xinfang_core::assignment::FiveFixes;
     use xinfang_core::case::Routing;
-    use xinfang_core::{Channel, Intake, Petitioner, Purpose, Settings, Stage};
+    use xinfang_core::{Channel, Command, Intake, Petitioner, Purpose, Settings, Stage};
     use xinfang_sample::{generate, SampleConfig};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -1364,7 +1295,7 @@ mod tests {
                             case.stage()
                         );
                         let mut action = built.unwrap_or_else(|e| panic!("{kind:?}: {e:?}"));
-                        redate(&mut action, &offer.probe);
+                        redate(&mut action, offer.opening.earliest);
                         let command = Command::Act { case: id, action: action.clone() };
                         if let Err(err) = office.decide(&command, now) {
                             panic!(
@@ -1379,10 +1310,15 @@ mod tests {
                             let command = Command::Act { case: id, action };
                             assert!(office.decide(&command, now).is_err(), "{kind:?} not offered");
                         }
-                        if let Some(p) = probe(&office, case, kind) {
-                            let command = Command::Act { case: id, action: p };
-                            assert!(office.decide(&command, now).is_err());
-                        }
+                        // Not offered: the core refuses it, or nothing up to
+                        // today lies in its opening.
+                        let core_kind =
+                            ActionKind::ALL.into_iter().find(|k| Kind::of(*k) == Some(kind));
+                        let opening = office.opening(id, core_kind.unwrap());
+                        assert!(
+                            !opening.as_ref().is_ok_and(|o| o.open_on(today)),
+                            "{kind:?}: {opening:?}"
+                        );
                     }
                 }
             }
@@ -1393,29 +1329,29 @@ mod tests {
         }
     }
 
-    /// Gives `action` the dates of `probe` (the earliest the case allows).
-    fn redate(action: &mut Action, probe: &Action) {
-        match (action, probe) {
-            (Action::Accept { on }, Action::Accept { on: p })
-            | (Action::Decline { on, .. }, Action::Decline { on: p, .. })
-            | (Action::Extend { on, .. }, Action::Extend { on: p, .. })
-            | (Action::Reply { on, .. }, Action::Reply { on: p, .. })
-            | (Action::RequestReview { on, .. }, Action::RequestReview { on: p, .. })
-            | (Action::DecideReview { on, .. }, Action::DecideReview { on: p, .. })
-            | (Action::Supervise { on, .. }, Action::Supervise { on: p, .. })
-            | (Action::CloseSupervision { on, .. }, Action::CloseSupervision { on: p, .. })
-            | (Action::FollowUp { on, .. }, Action::FollowUp { on: p, .. })
-            | (Action::Rate { on, .. }, Action::Rate { on: p, .. })
-            | (Action::Settle { on, .. }, Action::Settle { on: p, .. }) => *on = *p,
-            (Action::SendBack { on, redo_by, .. }, Action::SendBack { on: p, .. }) => {
-                *on = *p;
-                *redo_by = p.checked_add_days(Days::new(15)).unwrap();
+    /// Dates `action` on `earliest` (the earliest the case allows).
+    fn redate(action: &mut Action, earliest: NaiveDate) {
+        match action {
+            Action::Accept { on }
+            | Action::Decline { on, .. }
+            | Action::Extend { on, .. }
+            | Action::Reply { on, .. }
+            | Action::RequestReview { on, .. }
+            | Action::DecideReview { on, .. }
+            | Action::Supervise { on, .. }
+            | Action::CloseSupervision { on, .. }
+            | Action::FollowUp { on, .. }
+            | Action::Rate { on, .. }
+            | Action::Settle { on, .. } => *on = earliest,
+            Action::SendBack { on, redo_by, .. } => {
+                *on = earliest;
+                *redo_by = earliest.checked_add_days(Days::new(15)).unwrap();
             }
-            (Action::RecordHearing { from, to }, Action::RecordHearing { from: f, to: t }) => {
-                *from = *f;
-                *to = *t;
+            Action::RecordHearing { from, to } => {
+                *from = earliest;
+                *to = earliest;
             }
-            (a, p) => panic!("{a:?} vs {p:?}"),
+            a => panic!("not a case page action: {a:?}"),
         }
     }
 }
