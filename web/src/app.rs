@@ -33,7 +33,7 @@ use crate::shell::lock_screen::LockScreen;
 use crate::shell::sandbox_bar::SandboxBar;
 use crate::shell::storage_notice::StorageNotice;
 use crate::shell::work_notice::WorkNotice;
-use crate::state::{Action, Store};
+use crate::state::{Msg, Store};
 
 /// The whole page: the lock screen while the store is encrypted and this
 /// tab holds no key, then the app (which opens the record only then).
@@ -85,7 +85,7 @@ fn OfficeApp() -> Html {
                         return;
                     }
                     *set_by_app.borrow_mut() = None;
-                    store.dispatch(Action::Navigate(route::from_hash(&hash)));
+                    store.dispatch(Msg::Navigate(route::from_hash(&hash)));
                 }
             });
             let window = web_sys::window();
@@ -110,8 +110,8 @@ fn OfficeApp() -> Html {
     use_effect_with(store.lang(), |lang| set_document_lang(*lang));
 
     let lang = store.lang();
-    let on_lang = store.dispatcher().to_callback().reform(Action::SetLang);
-    let on_discard = store.dispatcher().to_callback().reform(|()| Action::DiscardUnreadable);
+    let on_lang = store.dispatcher().to_callback().reform(Msg::SetLang);
+    let on_discard = store.dispatcher().to_callback().reform(|()| Msg::DiscardUnreadable);
     let on_set_aside = {
         let store = store.clone();
         Callback::from(move |()| sync::set_aside(&store))
@@ -240,7 +240,7 @@ fn NoticeBar() -> Html {
         return html! {};
     };
     let lang = app.lang();
-    let dismiss = app.dispatcher().to_callback().reform(|_: MouseEvent| Action::DismissNotice);
+    let dismiss = app.dispatcher().to_callback().reform(|_: MouseEvent| Msg::DismissNotice);
     html! {
         <div id="notice" role={if notice.ok { "status" } else { "alert" }}
              class={classes!("notice", if notice.ok { "notice-ok" } else { "notice-error" })}>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::clock;
 use crate::route::Route;
-use crate::state::{Action, Store};
+use crate::state::{Msg, Store};
 
 /// The app state and its dispatcher, as the root provides them.
 pub type AppHandle = UseReducerHandle<Store>;
@@ -24,7 +24,7 @@ pub fn use_app() -> AppHandle {
 /// Decides and applies `command` at the browser's current time; the
 /// outcome shows as the store's notice (or, for a registration, the new case).
 pub fn execute(app: &AppHandle, command: Command) {
-    app.dispatch(Action::Execute { command: Box::new(command), now: clock::now() });
+    app.dispatch(Msg::Execute { command: Box::new(command), now: clock::now() });
 }
 
 /// A callback that shows `route`.
@@ -32,7 +32,7 @@ pub fn go(app: &AppHandle, route: Route) -> Callback<MouseEvent> {
     let app = app.clone();
     Callback::from(move |e: MouseEvent| {
         e.prevent_default();
-        app.dispatch(Action::Navigate(route));
+        app.dispatch(Msg::Navigate(route));
     })
 }
 
@@ -51,7 +51,7 @@ pub fn send_work(app: &AppHandle, change: WorkChange) -> Result<Option<Added>, C
     let now = clock::now();
     let command = Command::Work(change);
     let outcome = app.office.get().would_do(&command, now).map(|done| done.added());
-    app.dispatch(Action::Execute { command: Box::new(command), now });
+    app.dispatch(Msg::Execute { command: Box::new(command), now });
     outcome
 }
 

@@ -8,7 +8,7 @@
 //! Layout (ARCHITECTURE.md has the full map and the house rules):
 //! - `app`: the root component and the one place that loads, saves and
 //!   follows other tabs.
-//! - `state`: the app state (`Store`), its `Action`s and the one reducer.
+//! - `state`: the app state (`Store`), its `Msg`s and the one reducer.
 //! - `route`: the pages and their `#/…` addresses.
 //! - `context`: how components reach the store (`use_app`, `execute`, `go`).
 //! - `clock`: the browser's clock, read only there.

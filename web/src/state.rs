@@ -1,4 +1,4 @@
-//! The app state: one [`Store`], changed only by [`Action`]s through the
+//! The app state: one [`Store`], changed only by [`Msg`]s through the
 //! pure reducer (`impl Reducible`). Every change to the record — a case's
 //! or the work ledgers' — is a core `Command` decided and applied here and
 //! kept as unsaved until `app::sync` saves it, keyed on
@@ -168,7 +168,7 @@ pub struct Store {
 }
 
 /// The stored record after another tab's save, with this tab's commands
-/// redone (see [`Action::CaughtUp`]).
+/// redone (see [`Msg::CaughtUp`]).
 #[derive(Debug, Clone)]
 pub struct CaughtUp {
     /// Which record.
@@ -198,7 +198,7 @@ pub struct CaughtUp {
 
 /// What can happen to the [`Store`].
 #[derive(Debug, Clone)]
-pub enum Action {
+pub enum Msg {
     /// The user picked an interface language.
     SetLang(Lang),
     /// Saving the preferences succeeded.
@@ -318,7 +318,7 @@ impl Store {
         }
     }
 
-    /// The state for a record just opened (see [`Action::Opened`]).
+    /// The state for a record just opened (see [`Msg::Opened`]).
     pub fn opened(loaded: Loaded, opened: Opened) -> Store {
         let mut store =
             Store::new(loaded, opened.space, Office::new(OfficeSettings::sample_county()), 0);
@@ -462,57 +462,57 @@ pub fn saved_at(office: &Office, entries: usize) -> Option<Saved> {
 }
 
 impl Reducible for Store {
-    type Action = Action;
+    type Action = Msg;
 
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+    fn reduce(self: Rc<Self>, action: Msg) -> Rc<Self> {
         match action {
-            Action::SetLang(lang) if lang == self.prefs.lang => self,
-            Action::SetLang(lang) => self.with(|s| {
+            Msg::SetLang(lang) if lang == self.prefs.lang => self,
+            Msg::SetLang(lang) => self.with(|s| {
                 s.prefs.lang = lang;
                 s.revision += 1;
             }),
-            Action::Saved => match self.problem.as_deref() {
+            Msg::Saved => match self.problem.as_deref() {
                 Some(StorageProblem::WriteFailed { .. }) => self.with(|s| s.problem = None),
                 _ => self,
             },
-            Action::SaveFailed(detail) => self.with(|s| {
+            Msg::SaveFailed(detail) => self.with(|s| {
                 s.problem = Some(Rc::new(StorageProblem::WriteFailed { detail }));
             }),
-            Action::DiscardUnreadable if self.saving_paused() => self.with(|s| {
+            Msg::DiscardUnreadable if self.saving_paused() => self.with(|s| {
                 s.problem = None;
                 s.revision += 1;
             }),
-            Action::DiscardUnreadable => self,
-            Action::Navigate(route) if route == self.route => self,
-            Action::Navigate(route) => self.with(|s| {
+            Msg::DiscardUnreadable => self,
+            Msg::Navigate(route) if route == self.route => self,
+            Msg::Navigate(route) => self.with(|s| {
                 s.route = route;
                 s.notice = None;
                 if route != Route::Register {
                     s.register_from = None;
                 }
             }),
-            Action::RegisterFrom(from) => self.with(|s| {
+            Msg::RegisterFrom(from) => self.with(|s| {
                 s.register_from = Some(Rc::new(*from));
                 s.route = Route::Register;
                 s.notice = None;
             }),
-            Action::ClearRegisterFrom => self.with(|s| s.register_from = None),
-            Action::Execute { command, now } => self.execute(&command, now),
-            Action::ExecuteAll { commands, now } => self.execute_all(commands, now),
-            Action::UpdateSettings(settings) => {
+            Msg::ClearRegisterFrom => self.with(|s| s.register_from = None),
+            Msg::Execute { command, now } => self.execute(&command, now),
+            Msg::ExecuteAll { commands, now } => self.execute_all(commands, now),
+            Msg::UpdateSettings(settings) => {
                 *self.office.inner.borrow_mut().settings_mut() = *settings;
                 self.with(|s| {
                     s.office.version += 1;
                     s.settings_dirty = true;
                 })
             }
-            Action::Opened(opened) => self.with(|s| {
+            Msg::Opened(opened) => self.with(|s| {
                 if s.space != opened.space {
                     s.route = Route::Dashboard;
                 }
                 s.open(*opened);
             }),
-            Action::OfficeSaved { entries } => {
+            Msg::OfficeSaved { entries } => {
                 if entries == self.saved_entries {
                     self
                 } else {
@@ -523,8 +523,8 @@ impl Reducible for Store {
                     })
                 }
             }
-            Action::Committed { space, .. } if space != self.space => self,
-            Action::Committed { saved, settings, bytes, save_ms, .. } => self.with(|s| {
+            Msg::Committed { space, .. } if space != self.space => self,
+            Msg::Committed { saved, settings, bytes, save_ms, .. } => self.with(|s| {
                 s.saved = Some(saved);
                 s.saved_entries = saved.entries;
                 Rc::make_mut(&mut s.unsaved).retain(|p| p.end > saved.entries);
@@ -537,17 +537,17 @@ impl Reducible for Store {
                 s.usage.bytes = bytes;
                 s.usage.save_ms = save_ms;
             }),
-            Action::OfficeSaveFailed { space, .. } if space != self.space => self,
-            Action::OfficeSaveFailed { detail, bytes, .. } => self.with(|s| {
+            Msg::OfficeSaveFailed { space, .. } if space != self.space => self,
+            Msg::OfficeSaveFailed { detail, bytes, .. } => self.with(|s| {
                 s.office_problem = Some(Rc::new(OfficeProblem::WriteFailed { detail }));
                 s.usage.bytes = bytes;
             }),
-            Action::OfficeUnreadable { space, .. } if space != self.space => self,
-            Action::OfficeUnreadable { problem, .. } => self.with(|s| {
+            Msg::OfficeUnreadable { space, .. } if space != self.space => self,
+            Msg::OfficeUnreadable { problem, .. } => self.with(|s| {
                 s.office_problem = Some(Rc::new(OfficeProblem::Unreadable(problem)));
             }),
-            Action::Appended { space, .. } if space != self.space => self,
-            Action::Appended { appended, .. } => {
+            Msg::Appended { space, .. } if space != self.space => self,
+            Msg::Appended { appended, .. } => {
                 let a = *appended;
                 let expected = self.saved.map_or(0, |x| x.entries);
                 let applied = {
@@ -573,8 +573,8 @@ impl Reducible for Store {
                     s.saved_entries = a.saved.entries;
                 })
             }
-            Action::CaughtUp(c) if c.space != self.space => self,
-            Action::CaughtUp(c) => self.with(|s| {
+            Msg::CaughtUp(c) if c.space != self.space => self,
+            Msg::CaughtUp(c) => self.with(|s| {
                 let c = *c;
                 s.office = s.office.replaced(c.office);
                 s.saved = c.saved;
@@ -625,12 +625,12 @@ impl Reducible for Store {
                     s.notice = Some(Notice { ok: c.refused.is_empty(), text });
                 }
             }),
-            Action::WorkProblemCleared => self.with(|s| s.work_problem = None),
-            Action::Notify(notice) => self.with(|s| s.notice = Some(notice)),
-            Action::DismissNotice if self.notice.is_none() => self,
-            Action::DismissNotice => self.with(|s| s.notice = None),
-            Action::SetViewAs(view) if view == self.prefs.view_as => self,
-            Action::SetViewAs(view) => self.with(|s| {
+            Msg::WorkProblemCleared => self.with(|s| s.work_problem = None),
+            Msg::Notify(notice) => self.with(|s| s.notice = Some(notice)),
+            Msg::DismissNotice if self.notice.is_none() => self,
+            Msg::DismissNotice => self.with(|s| s.notice = None),
+            Msg::SetViewAs(view) if view == self.prefs.view_as => self,
+            Msg::SetViewAs(view) => self.with(|s| {
                 s.prefs.view_as = view;
                 s.revision += 1;
             }),
@@ -688,7 +688,7 @@ mod tests {
 
     #[test]
     fn changing_the_language_asks_for_a_save() {
-        let store = fresh().reduce(Action::SetLang(Lang::En));
+        let store = fresh().reduce(Msg::SetLang(Lang::En));
         assert_eq!(store.lang(), Lang::En);
         assert_eq!(store.revision, 1);
     }
@@ -696,28 +696,28 @@ mod tests {
     #[test]
     fn no_op_actions_return_the_same_state() {
         let store = fresh();
-        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Action::SetLang(Lang::ZhCn))));
-        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Action::Saved)));
-        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Action::DiscardUnreadable)));
-        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Action::Navigate(Route::Dashboard))));
-        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Action::DismissNotice)));
+        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Msg::SetLang(Lang::ZhCn))));
+        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Msg::Saved)));
+        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Msg::DiscardUnreadable)));
+        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Msg::Navigate(Route::Dashboard))));
+        assert!(Rc::ptr_eq(&store, &store.clone().reduce(Msg::DismissNotice)));
     }
 
     #[test]
     fn a_failed_save_is_shown_until_a_save_succeeds() {
-        let store = fresh().reduce(Action::SaveFailed("QuotaExceededError".into()));
+        let store = fresh().reduce(Msg::SaveFailed("QuotaExceededError".into()));
         assert!(matches!(store.problem.as_deref(), Some(StorageProblem::WriteFailed { .. })));
         assert!(!store.saving_paused());
-        let store = store.reduce(Action::Saved);
+        let store = store.reduce(Msg::Saved);
         assert_eq!(store.problem, None);
     }
 
     #[test]
     fn unreadable_data_pauses_saving_until_discarded() {
-        let store = unreadable().reduce(Action::SetLang(Lang::En));
+        let store = unreadable().reduce(Msg::SetLang(Lang::En));
         assert!(store.saving_paused());
         assert_eq!(store.lang(), Lang::En);
-        let store = store.reduce(Action::DiscardUnreadable);
+        let store = store.reduce(Msg::DiscardUnreadable);
         assert!(!store.saving_paused());
         assert_eq!(store.problem, None);
         assert_eq!(store.revision, 2);
@@ -728,8 +728,7 @@ mod tests {
     fn registering_a_case_changes_the_record_and_opens_the_case() {
         let store = fresh();
         let command = register(&store, "反映某公司拖欠工资");
-        let after =
-            store.clone().reduce(Action::Execute { command: Box::new(command), now: now() });
+        let after = store.clone().reduce(Msg::Execute { command: Box::new(command), now: now() });
         assert_eq!(after.office.version, 1);
         assert_ne!(after.office, store.office, "renders see the change");
         assert_eq!(after.office.get().cases().len(), 1);
@@ -742,8 +741,7 @@ mod tests {
     fn a_refused_command_changes_nothing_and_says_why() {
         let store = fresh();
         let command = register(&store, "");
-        let after =
-            store.clone().reduce(Action::Execute { command: Box::new(command), now: now() });
+        let after = store.clone().reduce(Msg::Execute { command: Box::new(command), now: now() });
         assert_eq!(after.office.version, 0);
         assert_eq!(after.office.get().cases().len(), 0);
         let notice = after.notice.clone().expect("a message");
@@ -754,11 +752,11 @@ mod tests {
 
     #[test]
     fn switching_space_replaces_the_record_and_goes_home() {
-        let store = fresh().reduce(Action::Navigate(Route::Cases));
+        let store = fresh().reduce(Msg::Navigate(Route::Cases));
         let office = Office::new(OfficeSettings::sample_county());
         let saved = Saved { entries: 0, head: xinfang_core::Hash::GENESIS };
         let opened = Opened::written(Space::Sandbox, office, saved, 0);
-        let after = store.reduce(Action::Opened(Box::new(opened)));
+        let after = store.reduce(Msg::Opened(Box::new(opened)));
         assert_eq!(after.space, Space::Sandbox);
         assert_eq!(after.route, Route::Dashboard);
     }
@@ -767,14 +765,13 @@ mod tests {
     fn executed_commands_wait_as_unsaved_until_committed() {
         let store = fresh();
         let command = register(&store, "反映某公司拖欠工资");
-        let store =
-            store.reduce(Action::Execute { command: Box::new(command.clone()), now: now() });
+        let store = store.reduce(Msg::Execute { command: Box::new(command.clone()), now: now() });
         assert_eq!(store.unsaved.len(), 1);
         assert_eq!(store.unsaved[0].pending.command, command);
         assert_eq!(store.unsaved[0].end, 1);
         let head = store.office.get().log().head();
         let saved = Saved { entries: 1, head };
-        let failed = store.clone().reduce(Action::OfficeSaveFailed {
+        let failed = store.clone().reduce(Msg::OfficeSaveFailed {
             space: Space::Real,
             detail: "QuotaExceededError".into(),
             bytes: 10,
@@ -785,7 +782,7 @@ mod tests {
         ));
         assert!(!failed.office_saving_paused(), "a failed write retries on the next change");
         assert_eq!(failed.unsaved.len(), 1, "nothing is dropped");
-        let done = failed.reduce(Action::Committed {
+        let done = failed.reduce(Msg::Committed {
             space: Space::Real,
             saved,
             settings: false,
@@ -797,7 +794,7 @@ mod tests {
         assert_eq!(done.saved, Some(saved));
         assert_eq!(done.saved_entries, 1);
         // A save of another space arriving late changes nothing.
-        let other = done.clone().reduce(Action::OfficeSaveFailed {
+        let other = done.clone().reduce(Msg::OfficeSaveFailed {
             space: Space::Sandbox,
             detail: "x".into(),
             bytes: 0,
@@ -807,13 +804,13 @@ mod tests {
 
     #[test]
     fn an_unreadable_record_pauses_its_saving_and_settings_changes_are_marked() {
-        let store = fresh().reduce(Action::OfficeUnreadable {
+        let store = fresh().reduce(Msg::OfficeUnreadable {
             space: Space::Real,
             problem: LoadProblem::MissingChunk(0),
         });
         assert!(store.office_saving_paused());
         let settings = store.office.get().settings().clone();
-        let store = store.reduce(Action::UpdateSettings(Box::new(settings)));
+        let store = store.reduce(Msg::UpdateSettings(Box::new(settings)));
         assert!(store.settings_dirty);
         assert_eq!(store.office.version, 1);
     }
@@ -822,7 +819,7 @@ mod tests {
     fn catching_up_follows_a_case_to_its_new_id_and_says_what_happened() {
         let store = fresh();
         let command = register(&store, "本页登记");
-        let store = store.reduce(Action::Execute { command: Box::new(command), now: now() });
+        let store = store.reduce(Msg::Execute { command: Box::new(command), now: now() });
         assert_eq!(store.route, Route::Case(CaseId::new(1)));
         let mut other = Office::new(OfficeSettings::sample_county());
         other.execute(register(&store, "另一页登记"), now()).unwrap();
@@ -830,7 +827,7 @@ mod tests {
         let saved = Some(Saved { entries: 2, head: other.log().head() });
         let mut moved = IdMap::new();
         moved.note(Done::Registered(CaseId::new(1)), Some(Done::Registered(CaseId::new(2))));
-        let after = store.reduce(Action::CaughtUp(Box::new(CaughtUp {
+        let after = store.reduce(Msg::CaughtUp(Box::new(CaughtUp {
             space: Space::Real,
             office: other,
             saved,
@@ -866,13 +863,12 @@ mod tests {
                 },
             },
         };
-        let refused = store
-            .clone()
-            .reduce(Action::ExecuteAll { commands: vec![good.clone(), bad], now: now() });
+        let refused =
+            store.clone().reduce(Msg::ExecuteAll { commands: vec![good.clone(), bad], now: now() });
         assert_eq!(refused.office.get().cases().len(), 0, "nothing of a refused batch");
         assert!(refused.notice.as_ref().is_some_and(|n| !n.ok && n.text.contains("第2项")));
         let second = register(&store, "一起导入的第二件");
-        let done = store.reduce(Action::ExecuteAll { commands: vec![good, second], now: now() });
+        let done = store.reduce(Msg::ExecuteAll { commands: vec![good, second], now: now() });
         assert_eq!(done.office.get().cases().len(), 2);
         assert_eq!(done.unsaved.len(), 2);
         assert_eq!(done.unsaved[1].end, done.office.get().log().len());

@@ -21,7 +21,7 @@ use crate::persist::open::{open_real, open_sandbox, Opened};
 use crate::persist::record::{self, SaveError, SaveRequest};
 use crate::persist::{prefs, work};
 use crate::shell::sandbox_bar::{SANDBOX_CASES_PER_YEAR, SANDBOX_SEED};
-use crate::state::{Action, CaughtUp, Store};
+use crate::state::{CaughtUp, Msg, Store};
 
 /// The record to open when the page starts: the sandbox if it was open
 /// last (and is still there), else the real record.
@@ -93,8 +93,8 @@ pub(crate) fn use_sync(store: &AppHandle) {
         use_effect_with(store.revision, move |revision| {
             if *revision > 0 && !store.saving_paused() {
                 match prefs::save(&store.prefs) {
-                    Ok(()) => store.dispatch(Action::Saved),
-                    Err(detail) => store.dispatch(Action::SaveFailed(detail)),
+                    Ok(()) => store.dispatch(Msg::Saved),
+                    Err(detail) => store.dispatch(Msg::SaveFailed(detail)),
                 }
             }
         });
@@ -137,7 +137,7 @@ fn persist(app: &AppHandle) {
     match result {
         Ok((saved, delta)) => {
             work::forget_adopted(&kv, prefix_of(space), &app.office.get());
-            app.dispatch(Action::Committed {
+            app.dispatch(Msg::Committed {
                 space,
                 saved,
                 settings: app.settings_dirty,
@@ -147,10 +147,10 @@ fn persist(app: &AppHandle) {
         }
         Err(SaveError::Conflict) => catch_up(app),
         Err(SaveError::Unreadable(problem)) => {
-            app.dispatch(Action::OfficeUnreadable { space, problem })
+            app.dispatch(Msg::OfficeUnreadable { space, problem })
         }
         Err(SaveError::Write(detail)) => {
-            app.dispatch(Action::OfficeSaveFailed { space, detail, bytes: usage(&kv) })
+            app.dispatch(Msg::OfficeSaveFailed { space, detail, bytes: usage(&kv) })
         }
     }
 }
@@ -167,7 +167,7 @@ fn sync(app: &AppHandle) {
             }
         }
         Err(problem) => {
-            app.dispatch(Action::OfficeUnreadable { space: app.space, problem });
+            app.dispatch(Msg::OfficeUnreadable { space: app.space, problem });
             return;
         }
     }
@@ -182,12 +182,12 @@ fn sync(app: &AppHandle) {
         match found {
             Ok(Some(appended)) => {
                 let appended = Box::new(appended);
-                app.dispatch(Action::Appended { space: app.space, appended });
+                app.dispatch(Msg::Appended { space: app.space, appended });
                 return;
             }
             Ok(None) => {}
             Err(problem) => {
-                app.dispatch(Action::OfficeUnreadable { space: app.space, problem });
+                app.dispatch(Msg::OfficeUnreadable { space: app.space, problem });
                 return;
             }
         }
@@ -204,7 +204,7 @@ pub(crate) fn reopen(app: &AppHandle) {
         Space::Sandbox => open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR, now),
     };
     if let Some(Ok(opened)) = opened {
-        app.dispatch(Action::Opened(Box::new(opened)));
+        app.dispatch(Msg::Opened(Box::new(opened)));
     }
 }
 
@@ -226,7 +226,7 @@ fn catch_up(app: &AppHandle) {
             return;
         }
         Err(problem) => {
-            app.dispatch(Action::OfficeUnreadable { space, problem });
+            app.dispatch(Msg::OfficeUnreadable { space, problem });
             return;
         }
     };
@@ -258,7 +258,7 @@ fn catch_up(app: &AppHandle) {
             Err(_) => {}
         }
     }
-    app.dispatch(Action::CaughtUp(Box::new(CaughtUp {
+    app.dispatch(Msg::CaughtUp(Box::new(CaughtUp {
         space,
         office,
         saved,
@@ -290,7 +290,7 @@ fn save_fresh(app: &AppHandle, store: &Store) {
         )
     };
     match result {
-        Ok(saved) => app.dispatch(Action::Committed {
+        Ok(saved) => app.dispatch(Msg::Committed {
             space,
             saved,
             settings: true,
@@ -298,7 +298,7 @@ fn save_fresh(app: &AppHandle, store: &Store) {
             save_ms: 0.0,
         }),
         Err(SaveError::Write(detail)) => {
-            app.dispatch(Action::OfficeSaveFailed { space, detail, bytes: usage(&kv) })
+            app.dispatch(Msg::OfficeSaveFailed { space, detail, bytes: usage(&kv) })
         }
         Err(_) => {}
     }
@@ -310,7 +310,7 @@ pub(crate) fn set_aside(app: &AppHandle) {
     match record::set_aside(&kv, prefix_of(app.space)) {
         Ok(_) => reopen(app),
         Err(detail) => {
-            app.dispatch(Action::OfficeSaveFailed { space: app.space, detail, bytes: usage(&kv) })
+            app.dispatch(Msg::OfficeSaveFailed { space: app.space, detail, bytes: usage(&kv) })
         }
     }
 }

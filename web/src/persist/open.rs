@@ -12,7 +12,7 @@ use crate::persist::record::{load, save, LoadProblem, SaveRequest, Saved, Unsave
 use crate::persist::sandbox::{new_sandbox, SampleBase};
 use crate::persist::work::{self, Legacy, WorkProblem};
 
-/// A record just opened (see `state::Action::Opened`).
+/// A record just opened (see `state::Msg::Opened`).
 #[derive(Debug, Clone)]
 pub struct Opened {
     /// Which record.

@@ -27,7 +27,7 @@ use crate::persist::browser::{encryption_on, BrowserKv};
 use crate::persist::kv::{is_quota_error, prefix_of, usage, Space};
 use crate::persist::open::Opened;
 use crate::route::Route;
-use crate::state::{Action, Notice};
+use crate::state::{Msg, Notice};
 
 use crate::persist::backup::replace;
 
@@ -58,7 +58,7 @@ fn download(app: &AppHandle) {
     let json = backup::write(&app.office.get());
     if let Err(detail) = crate::ui::download::save(json.as_bytes(), &name, JSON) {
         let text = format!("{}{detail}", tr(app.lang(), "下载失败：", "The download failed: "));
-        app.dispatch(Action::Notify(Notice { ok: false, text }));
+        app.dispatch(Msg::Notify(Notice { ok: false, text }));
     }
 }
 
@@ -142,8 +142,8 @@ pub fn Backup() -> Html {
             match replace(&kv, prefix, &office) {
                 Ok(replaced) => {
                     let opened = Opened::written(app.space, office, replaced.saved, usage(&kv));
-                    app.dispatch(Action::Opened(Box::new(opened)));
-                    app.dispatch(Action::Navigate(Route::Dashboard));
+                    app.dispatch(Msg::Opened(Box::new(opened)));
+                    app.dispatch(Msg::Navigate(Route::Dashboard));
                     let kept = replaced.aside.map(|p| match app.lang() {
                         Lang::ZhCn => format!("原记录已另存于本机（{p}）。"),
                         Lang::En => format!(" The previous record is kept in this browser ({p})."),
@@ -157,7 +157,7 @@ pub fn Backup() -> Html {
                         ),
                         kept.unwrap_or_default()
                     );
-                    app.dispatch(Action::Notify(Notice { ok: true, text }));
+                    app.dispatch(Msg::Notify(Notice { ok: true, text }));
                     phase.set(Phase::Idle);
                 }
                 Err(detail) => {

@@ -21,7 +21,7 @@ use crate::persist::kv::{prefix_of, usage};
 use crate::persist::open::Opened;
 use crate::persist::record::{self, SaveError, SaveRequest};
 use crate::route::Route;
-use crate::state::{Action, Notice};
+use crate::state::{Msg, Notice};
 
 /// Props of [`MergeOption`].
 #[derive(Debug, Properties)]
@@ -174,9 +174,9 @@ pub fn MergeOption(props: &MergeOptionProps) -> Html {
                         sample: app.sample.as_deref().cloned(),
                         ..Opened::written(app.space, office, saved, usage(&kv))
                     };
-                    app.dispatch(Action::Opened(Box::new(opened)));
-                    app.dispatch(Action::Navigate(Route::Dashboard));
-                    app.dispatch(Action::Notify(Notice { ok: true, text }));
+                    app.dispatch(Msg::Opened(Box::new(opened)));
+                    app.dispatch(Msg::Navigate(Route::Dashboard));
+                    app.dispatch(Msg::Notify(Notice { ok: true, text }));
                     plan.set(None);
                     on_done.emit(e);
                 }

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::context::use_app;
 use crate::i18n::{t, tr, Key, Lang};
 use crate::shell::lang_switch::LangSwitch;
-use crate::state::Action;
+use crate::state::Msg;
 
 /// Props of [`Header`].
 #[derive(Debug, PartialEq, Properties)]
@@ -48,7 +48,7 @@ fn ViewAs() -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-            app.dispatch(Action::SetViewAs(value.parse().ok().map(UnitId::new)));
+            app.dispatch(Msg::SetViewAs(value.parse().ok().map(UnitId::new)));
         })
     };
     // Every active unit, and the chosen one even if it was deactivated

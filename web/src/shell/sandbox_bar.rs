@@ -15,7 +15,7 @@ use crate::persist::kv::{remember_space, Space, SANDBOX_PREFIX};
 use crate::persist::open::{open_real, open_sandbox};
 use crate::persist::record;
 use crate::persist::sandbox::sample_office;
-use crate::state::{Action, Notice};
+use crate::state::{Msg, Notice};
 
 /// The seed of the training sample: every trainee gets the same cases.
 pub const SANDBOX_SEED: u64 = 2026;
@@ -40,7 +40,7 @@ fn blocked_by_unsaved(app: &AppHandle) -> bool {
         "This page has changes not yet saved in this browser (storage is full); free some space \
          so they are saved before switching.",
     );
-    app.dispatch(Action::Notify(Notice { ok: false, text: text.to_owned() }));
+    app.dispatch(Msg::Notify(Notice { ok: false, text: text.to_owned() }));
     true
 }
 
@@ -54,9 +54,9 @@ fn enter(app: &AppHandle) {
     match opened {
         Some(Ok(opened)) => {
             remember_space(&kv, Space::Sandbox);
-            app.dispatch(Action::Opened(Box::new(opened)));
+            app.dispatch(Msg::Opened(Box::new(opened)));
         }
-        Some(Err(text)) => app.dispatch(Action::Notify(Notice { ok: false, text })),
+        Some(Err(text)) => app.dispatch(Msg::Notify(Notice { ok: false, text })),
         None => {}
     }
 }
@@ -64,7 +64,7 @@ fn enter(app: &AppHandle) {
 fn reset(app: &AppHandle) {
     let kv = BrowserKv;
     if let Err(text) = record::remove_record(&kv, SANDBOX_PREFIX) {
-        app.dispatch(Action::Notify(Notice { ok: false, text }));
+        app.dispatch(Msg::Notify(Notice { ok: false, text }));
         return;
     }
     match open_sandbox(
@@ -75,16 +75,16 @@ fn reset(app: &AppHandle) {
         clock::now(),
     ) {
         Some(Ok(opened)) => {
-            app.dispatch(Action::Opened(Box::new(opened)));
-            app.dispatch(Action::Navigate(crate::route::Route::Dashboard));
+            app.dispatch(Msg::Opened(Box::new(opened)));
+            app.dispatch(Msg::Navigate(crate::route::Route::Dashboard));
             let text = tr(
                 app.lang(),
                 "培训沙盒已重置为新的样例数据。",
                 "The sandbox was reset to fresh sample data.",
             );
-            app.dispatch(Action::Notify(Notice { ok: true, text: text.to_owned() }));
+            app.dispatch(Msg::Notify(Notice { ok: true, text: text.to_owned() }));
         }
-        Some(Err(text)) => app.dispatch(Action::Notify(Notice { ok: false, text })),
+        Some(Err(text)) => app.dispatch(Msg::Notify(Notice { ok: false, text })),
         None => {}
     }
 }
@@ -95,7 +95,7 @@ fn leave(app: &AppHandle) {
     }
     let kv = BrowserKv;
     remember_space(&kv, Space::Real);
-    app.dispatch(Action::Opened(Box::new(open_real(&kv, clock::now()))));
+    app.dispatch(Msg::Opened(Box::new(open_real(&kv, clock::now()))));
 }
 
 /// The button that opens the sandbox (`#sandbox-enter`), or, in the

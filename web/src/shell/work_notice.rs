@@ -9,7 +9,7 @@ use crate::i18n::{tr, Lang};
 use crate::persist::browser::BrowserKv;
 use crate::persist::kv::prefix_of;
 use crate::persist::work::{self, WorkProblem};
-use crate::state::{Action, Notice};
+use crate::state::{Msg, Notice};
 
 /// The old work ledgers' problem, if any.
 #[component]
@@ -33,11 +33,11 @@ pub fn WorkNotice() -> Html {
                     }
                 }
                 Err(detail) => {
-                    return app.dispatch(Action::Notify(Notice { ok: false, text: detail }))
+                    return app.dispatch(Msg::Notify(Notice { ok: false, text: detail }))
                 }
             };
-            app.dispatch(Action::WorkProblemCleared);
-            app.dispatch(Action::Notify(Notice { ok: true, text }));
+            app.dispatch(Msg::WorkProblemCleared);
+            app.dispatch(Msg::Notify(Notice { ok: true, text }));
         })
     };
     let can_move = !matches!(*problem, WorkProblem::Unavailable(_));

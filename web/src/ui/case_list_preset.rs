@@ -9,7 +9,7 @@ use xinfang_core::{Stage, UnitId};
 use crate::context::AppHandle;
 use crate::i18n::labels::Named;
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::Msg;
 use crate::ui::case_query::{Filters, Sort, PRESET_OVERDUE_KEY, PRESET_STAGE_KEY, PRESET_UNIT_KEY};
 
 /// The sessionStorage key presetting the list's order (a [`Sort::key`]).
@@ -48,7 +48,7 @@ pub fn open_list(app: &AppHandle, preset: Preset) {
         put(PRESET_OVERDUE_KEY, preset.overdue.then(|| "1".to_string()));
         put(PRESET_SORT_KEY, preset.sort.map(|so| so.key().to_string()));
     }
-    app.dispatch(Action::Navigate(Route::Cases));
+    app.dispatch(Msg::Navigate(Route::Cases));
 }
 
 /// Takes the preset left for the list (removing it) as filters and an order.

@@ -17,7 +17,7 @@ use crate::context::{go, use_app, AppHandle};
 use crate::i18n::labels::Named;
 use crate::i18n::{dates, tr, Lang};
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::Msg;
 use crate::ui::case_list_preset::take_preset;
 use crate::ui::case_query::{query, ChannelFilter, Filters, Index, Needle, Paging, Sort};
 use xinfang_core::Stage;
@@ -354,7 +354,7 @@ fn row(
     let hidden = needle.and_then(|n| n.hidden_match(case, lang));
     let onclick = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Navigate(Route::Case(id))))
+        Callback::from(move |_: MouseEvent| app.dispatch(Msg::Navigate(Route::Case(id))))
     };
     html! {
         <tr class={classes!("case-row", overdue.then_some("overdue-row"))}

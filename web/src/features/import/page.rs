@@ -22,7 +22,7 @@ use crate::features::import::ledger_file::{self, Loaded, ReadError, MAX_BYTES};
 use crate::i18n::{tr, Lang};
 
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::Msg;
 
 /// How many rows the preview shows.
 const PREVIEW_ROWS: usize = 20;
@@ -257,8 +257,8 @@ pub fn ImportPage() -> Html {
             };
             match dry {
                 Ok((_, commands, ids)) => {
-                    app.dispatch(Action::ExecuteAll { commands, now });
-                    app.dispatch(Action::Navigate(Route::Import));
+                    app.dispatch(Msg::ExecuteAll { commands, now });
+                    app.dispatch(Msg::Navigate(Route::Import));
                     failure.set(None);
                     done.set(Some(ids.len()));
                     chosen.set(None);

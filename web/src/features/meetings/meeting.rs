@@ -28,7 +28,7 @@ use crate::features::meetings::minutes::{
 };
 use crate::i18n::{dates, tr};
 use crate::route::{Route, WorkDoc};
-use crate::state::Action;
+use crate::state::Msg;
 use crate::ui::case_pick::{case_link, CasePick};
 use crate::ui::field::{area_value, input_value, select_value};
 use crate::ui::people::person_label;
@@ -100,7 +100,7 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
         let (app2, removing) = (app.clone(), removing.clone());
         use_effect_with(stored.is_none(), move |gone| {
             if *gone && std::mem::take(&mut *removing.borrow_mut()) {
-                app2.dispatch(Action::Navigate(Route::Meetings));
+                app2.dispatch(Msg::Navigate(Route::Meetings));
             }
         });
     }

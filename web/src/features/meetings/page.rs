@@ -17,7 +17,7 @@ use crate::ui::people::person_label;
 use crate::context::{change_work, go, use_app};
 use crate::i18n::{dates, tr, Lang};
 use crate::route::Route;
-use crate::state::Action;
+use crate::state::Msg;
 use crate::{clock, route};
 
 /// The form value of a kind (`joint`, `coordination`, `leading_group`).
@@ -86,7 +86,7 @@ pub fn MeetingsPage() -> Html {
         use_effect_with(app.last_added, move |added| {
             if let Some(Added::Meeting(id)) = added {
                 if std::mem::take(&mut *submitted.borrow_mut()) {
-                    app2.dispatch(Action::Navigate(Route::Meeting(*id)));
+                    app2.dispatch(Msg::Navigate(Route::Meeting(*id)));
                 }
             }
         });

@@ -16,7 +16,7 @@ use crate::forms::IntakeForm;
 use crate::i18n::{dates, tr, Lang};
 use crate::route;
 use crate::route::{Route, WorkDoc};
-use crate::state::{Action, RegisterFrom, WorkSource};
+use crate::state::{Msg, RegisterFrom, WorkSource};
 use crate::ui::case_pick::{case_link, CasePick};
 use crate::ui::people::{active_leaders, person_name, person_of, person_options};
 
@@ -222,7 +222,7 @@ pub fn ReceptionLinkBar(props: &ReceptionLinkBarProps) -> Html {
                 form
             };
             let from = RegisterFrom { source: WorkSource::Reception(id), form };
-            app.dispatch(Action::RegisterFrom(Box::new(from)));
+            app.dispatch(Msg::RegisterFrom(Box::new(from)));
         })
     };
     html! {

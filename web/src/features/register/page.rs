@@ -16,7 +16,7 @@ use crate::forms::state::{FormMsg, FormState};
 use crate::forms::{category_path, IntakeForm, RegEdit, RegField};
 use crate::i18n::labels::Named;
 use crate::i18n::{dates, tr};
-use crate::state::{Action, WorkSource};
+use crate::state::{Msg, WorkSource};
 use crate::ui::field::{input_value, select_value};
 
 /// 登记.
@@ -41,7 +41,7 @@ pub fn RegisterPage() -> Html {
                 ),
             };
             let clear =
-                app.dispatcher().to_callback().reform(|_: MouseEvent| Action::ClearRegisterFrom);
+                app.dispatcher().to_callback().reform(|_: MouseEvent| Msg::ClearRegisterFrom);
             html! {
                 <p id="reg-from" class="reg-from" role="status">
                     { tr(lang, &zh, &en).to_string() }

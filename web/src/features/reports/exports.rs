@@ -15,7 +15,7 @@ use super::data::ReportData;
 
 use crate::context::{use_app, AppHandle};
 use crate::i18n::{tr, Lang};
-use crate::state::{Action, Notice};
+use crate::state::{Msg, Notice};
 use crate::ui::download;
 use crate::ui::period_picker::export_name;
 
@@ -139,7 +139,7 @@ fn export(
     let saved = bytes.and_then(|b| download::save(&b, &name, mime));
     if let Err(why) = saved {
         let text = format!("{}{why}", tr(app.lang(), "导出失败：", "The export failed: "));
-        app.dispatch(Action::Notify(Notice { ok: false, text }));
+        app.dispatch(Msg::Notify(Notice { ok: false, text }));
     }
 }
 

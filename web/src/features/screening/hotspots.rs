@@ -27,7 +27,7 @@ use crate::forms::{category_path, IntakeForm};
 use crate::i18n::{dates, tr, Bilingual, Lang};
 use crate::route;
 use crate::route::{Route, WorkDoc};
-use crate::state::{Action, RegisterFrom, WorkSource};
+use crate::state::{Msg, RegisterFrom, WorkSource};
 use crate::ui::case_pick::{case_link, CasePick};
 
 /// Props of [`HotspotsSection`].
@@ -302,7 +302,7 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
         let register = {
             let app = app.clone();
             Callback::from(move |_: MouseEvent| {
-                app.dispatch(Action::RegisterFrom(Box::new(RegisterFrom {
+                app.dispatch(Msg::RegisterFrom(Box::new(RegisterFrom {
                     source: WorkSource::Hotspot(id),
                     form: intake.clone(),
                 })))

@@ -3,7 +3,7 @@
 
 use crate::context::AppHandle;
 use crate::i18n::{tr, Lang};
-use crate::state::Action;
+use crate::state::Msg;
 use chrono::NaiveDate;
 use xinfang_core::calendar::DayCount;
 use xinfang_core::goals::{BasisPoints, Goal};
@@ -22,7 +22,7 @@ pub fn commit(
 ) -> bool {
     match result {
         Ok(settings) => {
-            app.dispatch(Action::UpdateSettings(Box::new(settings)));
+            app.dispatch(Msg::UpdateSettings(Box::new(settings)));
             error.set(None);
             true
         }

@@ -15,7 +15,7 @@ use crate::i18n::{tr, Lang};
 use crate::persist::browser::{now_ms, random_bytes, set_session, with_session, BrowserKv};
 use crate::persist::crypt::{self, NewKey, Rewritten, UnlockError};
 use crate::persist::kv::QUOTA_BYTES;
-use crate::state::{Action, Notice};
+use crate::state::{Msg, Notice};
 
 /// What the user asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,7 +167,7 @@ pub fn SettingsEncryption() -> Html {
                     clear(&[&fields.0, &fields.1, &fields.2]);
                     // The backup's warning and the storage figure follow.
                     let text = next.message.clone().unwrap_or_default();
-                    app.dispatch(Action::Notify(Notice { ok: true, text }));
+                    app.dispatch(Msg::Notify(Notice { ok: true, text }));
                 }
                 view.set(next);
             });

@@ -14,7 +14,7 @@ use crate::features::settings::edit::{
 };
 use crate::i18n::labels::Named;
 use crate::i18n::tr;
-use crate::state::Action;
+use crate::state::Msg;
 use crate::ui::field::{clear_value, field_error, read_value};
 
 /// The routing rules section (`#settings-rules`).
@@ -78,7 +78,7 @@ pub fn SettingsRules() -> Html {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(d) = Disposal::ALL.into_iter().find(|d| d.key() == v) {
                 let next = set_fallback(app.office.get().settings(), d);
-                app.dispatch(Action::UpdateSettings(Box::new(next)));
+                app.dispatch(Msg::UpdateSettings(Box::new(next)));
             }
         })
     };

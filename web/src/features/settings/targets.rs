@@ -11,7 +11,7 @@ use crate::context::use_app;
 use crate::features::settings::edit::{percent_field, set_target, target_text};
 use crate::i18n::labels::Named;
 use crate::i18n::tr;
-use crate::state::Action;
+use crate::state::Msg;
 use crate::ui::field::read_value;
 
 /// The targets section (`#settings-targets`).
@@ -52,7 +52,7 @@ pub fn SettingsTargets() -> Html {
                         let mut d = (*dirs).clone();
                         d.remove(&kind);
                         dirs.set(d);
-                        app.dispatch(Action::UpdateSettings(Box::new(next)));
+                        app.dispatch(Msg::UpdateSettings(Box::new(next)));
                     }
                     Err(message) => {
                         errs.insert(kind, message);
