@@ -424,6 +424,12 @@ impl Organisation {
         self.unit(id).map_or_else(|| format!("未知单位{id}"), |u| u.name.clone())
     }
 
+    /// A person's name, or `未知人员P9` for an unknown id (so old records
+    /// still display).
+    pub fn person_name(&self, id: PersonId) -> String {
+        self.person(id).map_or_else(|| format!("未知人员{id}"), |p| p.name.clone())
+    }
+
     /// Every unit, active or not, in creation order.
     pub fn units(&self) -> impl Iterator<Item = &Unit> + '_ {
         self.units.iter()

@@ -835,7 +835,7 @@ impl World {
     }
 
     fn person_name(&self, id: PersonId) -> String {
-        self.settings().org.person(id).map_or_else(String::new, |p| p.name().to_string())
+        self.settings().org.person_name(id)
     }
 
     /// The people for the 五定 of an assignment to `unit`, if it has them.

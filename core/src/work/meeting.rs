@@ -238,9 +238,9 @@ impl Meeting {
         issued_on: NaiveDate,
     ) -> String {
         let org = &settings.org;
-        let chair = person_label(org, self.chair);
+        let chair = official_style(org, self.chair);
         let mut attendees: Vec<String> =
-            self.attendees.iter().map(|p| person_label(org, *p)).collect();
+            self.attendees.iter().map(|p| official_style(org, *p)).collect();
         if !self.other_attendees.trim().is_empty() {
             attendees.push(self.other_attendees.trim().to_string());
         }
@@ -355,7 +355,7 @@ fn sentence(text: &str) -> String {
 
 /// `县林业局副局长花永林`: a person with unit and title; for a body above
 /// (县人民政府…) the title alone says where (`副县长于振华`).
-fn person_label(org: &Organisation, id: PersonId) -> String {
+fn official_style(org: &Organisation, id: PersonId) -> String {
     let Some(p) = org.person(id) else { return format!("未知人员{id}") };
     let unit = org.unit(p.unit());
     let unit_name = match unit {
@@ -392,7 +392,7 @@ fn decision_line(org: &Organisation, d: &Decision) -> String {
     if let Some(p) = d.person {
         let who = match (d.unit, org.person(p)) {
             (Some(_), Some(person)) => person.name().to_string(),
-            _ => person_label(org, p),
+            _ => official_style(org, p),
         };
         owners.push(format!("责任人：{who}"));
     }

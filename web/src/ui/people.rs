@@ -4,15 +4,10 @@
 use xinfang_core::{Organisation, Person, PersonId, Role};
 use yew::prelude::*;
 
-/// A person's name, or their id when the organisation no longer has them.
-pub fn person_name(org: &Organisation, id: PersonId) -> String {
-    org.person(id).map_or_else(|| id.to_string(), |p| p.name().to_string())
-}
-
 /// `于振华（县人民政府 副县长（分管信访））`: a person with unit and post, as
 /// selects and lists offer them; their id when the organisation no longer
 /// has them.
-pub fn person_label(org: &Organisation, id: PersonId) -> String {
+pub fn person_with_post(org: &Organisation, id: PersonId) -> String {
     org.person(id).map_or_else(|| id.to_string(), |p| label_of(org, p))
 }
 
@@ -44,7 +39,7 @@ pub fn person_options(org: &Organisation, people: &[&Person], chosen: &str, empt
         .ok()
         .filter(|_| !listed)
         .map(PersonId::new)
-        .map(|id| (id.get().to_string(), person_name(org, id)));
+        .map(|id| (id.get().to_string(), org.person_name(id)));
     html! {
         <>
             <option value="" selected={chosen.is_empty()}>{ empty.to_string() }</option>

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::context::use_app;
 use crate::i18n::tr;
-use crate::ui::people::{person_name, person_options};
+use crate::ui::people::person_options;
 
 /// Props of [`PeoplePick`].
 #[derive(Debug, PartialEq, Properties)]
@@ -58,7 +58,7 @@ pub fn PeoplePick(props: &PeoplePickProps) -> Html {
         let remove = props.on_remove.reform(move |_: MouseEvent| i);
         html! {
             <li data-person={p.get().to_string()}>
-                { person_name(org, *p) }
+                { org.person_name(*p) }
                 <button type="button" class={props.remove_class.clone()} onclick={remove}>{ "×" }</button>
             </li>
         }

@@ -20,7 +20,6 @@ use crate::i18n::{dates, tr, Lang};
 use crate::route;
 use crate::route::{Route, WorkDoc};
 use crate::ui::case_pick::case_link;
-use crate::ui::people::person_name;
 
 /// The status filter's values.
 pub const STATUS_FILTERS: [&str; 5] = ["", "open", "concluded", "resolved", "filed"];
@@ -179,7 +178,7 @@ pub fn BacklogPage() -> Html {
                 <td class="backlog-township">{ township }</td>
                 <td class="backlog-listed">{ dates::display(lang, entry.listed_on) }</td>
                 <td class="backlog-source">{ entry.source.clone() }</td>
-                <td class="backlog-leader">{ person_name(&office.settings().org, entry.leader) }</td>
+                <td class="backlog-leader">{ office.settings().org.person_name(entry.leader) }</td>
                 <td class="backlog-plan">{ entry.plan.clone() }</td>
                 <td class={classes!("backlog-deadline", overdue.then_some("overdue"))}>
                     { dates::display(lang, entry.deadline) }
@@ -246,7 +245,7 @@ pub fn BacklogPage() -> Html {
                             <option value="" selected={filter.leader.is_empty()}>{ tr(lang, "全部", "All") }</option>
                             { for leader_ids.iter().map(|p| {
                                 let value = p.get().to_string();
-                                html! { <option value={value.clone()} selected={value == filter.leader}>{ person_name(&office.settings().org, *p) }</option> }
+                                html! { <option value={value.clone()} selected={value == filter.leader}>{ office.settings().org.person_name(*p) }</option> }
                             }) }
                         </select>
                     </label>
@@ -453,7 +452,7 @@ pub fn BacklogPrint() -> Html {
                 <td>{ category }</td>
                 <td>{ date_cn(entry.listed_on) }</td>
                 <td>{ entry.source.clone() }</td>
-                <td>{ person_name(&office.settings().org, entry.leader) }</td>
+                <td>{ office.settings().org.person_name(entry.leader) }</td>
                 <td class="plan">{ entry.plan.clone() }</td>
                 <td>{ date_cn(entry.deadline) }</td>
                 <td>{ status }</td>

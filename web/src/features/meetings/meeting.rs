@@ -31,7 +31,7 @@ use crate::route::{Route, WorkDoc};
 use crate::state::Msg;
 use crate::ui::case_pick::{case_link, CasePick};
 use crate::ui::field::{area_value, input_value, select_value};
-use crate::ui::people::person_label;
+use crate::ui::people::person_with_post;
 use crate::{clock, route};
 
 /// Props of [`MeetingPage`].
@@ -217,7 +217,7 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
         });
         html! {
             <li class="m-attendee" data-person={p.get().to_string()}>
-                { person_label(org, p) }
+                { person_with_post(org, p) }
                 <button type="button" class="m-attendee-remove" onclick={remove}>{ tr(lang, "移除", "Remove") }</button>
             </li>
         }
@@ -293,7 +293,7 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
                 <td><select id={format!("dec-person-{i}")} onchange={on_person} aria-label={tr(lang, "责任人", "Person")}>
                     <option value="" selected={d.person.is_none()}>{ "—" }</option>
                     { for active_people.iter().chain(d.person.iter().filter(|p| !active_people.contains(p))).map(|p| html! {
-                        <option value={p.get().to_string()} selected={d.person == Some(*p)}>{ person_label(org, *p) }</option>
+                        <option value={p.get().to_string()} selected={d.person == Some(*p)}>{ person_with_post(org, *p) }</option>
                     }) }
                 </select></td>
                 <td><input id={format!("dec-deadline-{i}")} type="date" onchange={on_deadline}
@@ -444,7 +444,7 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
                     <label for="m-chair">{ tr(lang, "主持人", "Chair") }</label>
                     <select id="m-chair" onchange={on_chair}>
                         { for chair_options.iter().map(|p| html! {
-                            <option value={p.get().to_string()} selected={m.chair == *p}>{ person_label(org, *p) }</option>
+                            <option value={p.get().to_string()} selected={m.chair == *p}>{ person_with_post(org, *p) }</option>
                         }) }
                     </select>
                 </div>
@@ -459,7 +459,7 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
                     <select id="m-attendee-pick" onchange={on_attendee_pick} aria-label={tr(lang, "选择参会人员", "Choose an attendee")}>
                         <option value="" selected=true>{ tr(lang, "— 选择人员 —", "— choose —") }</option>
                         { for active_people.iter().filter(|p| !m.attendees.contains(p) && **p != m.chair).map(|p| html! {
-                            <option value={p.get().to_string()}>{ person_label(org, *p) }</option>
+                            <option value={p.get().to_string()}>{ person_with_post(org, *p) }</option>
                         }) }
                     </select>
                     <button type="button" id="m-attendee-add" onclick={add_attendee}>{ tr(lang, "添加", "Add") }</button>

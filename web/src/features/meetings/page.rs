@@ -12,7 +12,7 @@ use xinfang_core::work::meeting::{Decision, Meeting, MeetingKind};
 use xinfang_core::{Office, Organisation, PersonId, Role};
 use yew::prelude::*;
 
-use crate::ui::people::person_label;
+use crate::ui::people::person_with_post;
 
 use crate::context::{change_work, go, use_app};
 use crate::i18n::{dates, tr, Lang};
@@ -142,7 +142,7 @@ pub fn MeetingsPage() -> Html {
                     </a>
                 </td>
                 <td class="m-kind">{ kind_label(lang, m.kind) }</td>
-                <td class="m-chair">{ person_label(org, m.chair) }</td>
+                <td class="m-chair">{ person_with_post(org, m.chair) }</td>
                 <td class="m-place">{ m.place.clone() }</td>
                 <td class="m-cases">{ m.cases.len() }</td>
                 <td class="m-decisions">{ format!("{done}/{}", m.decisions.len()) }</td>
@@ -334,7 +334,7 @@ fn NewMeetingForm(props: &NewMeetingFormProps) -> Html {
             <select id="new-chair" onchange={on_chair}>
                 { for leaders.iter().map(|p| html! {
                     <option value={p.get().to_string()} selected={chosen_chair == Some(*p)}>
-                        { person_label(org, *p) }
+                        { person_with_post(org, *p) }
                     </option>
                 }) }
             </select>

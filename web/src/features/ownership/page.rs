@@ -23,7 +23,7 @@ use crate::i18n::{dates, tr, Lang};
 use crate::route;
 use crate::route::{Route, WorkDoc};
 use crate::ui::case_pick::case_link;
-use crate::ui::people::{active_leaders, person_name, person_of, person_options};
+use crate::ui::people::{active_leaders, person_of, person_options};
 use crate::ui::sheet::sheet_missing;
 
 /// The form as opened.
@@ -111,7 +111,7 @@ pub fn OwnershipPage() -> Html {
                     }
                 })
             };
-            let team: Vec<String> = e.team.iter().map(|p| person_name(org, *p)).collect();
+            let team: Vec<String> = e.team.iter().map(|p| org.person_name(*p)).collect();
             html! {
                 <tr class={classes!("ownership", if missing.is_empty() { "complete" } else { "incomplete" },
                                     (just_added == Some(id)).then_some("just-added"))}
@@ -122,7 +122,7 @@ pub fn OwnershipPage() -> Html {
                         { case_link(&app, &office, e.case) }
                         <span class="own-stage">{ format!("（{stage}）") }</span>
                     </td>
-                    <td class="own-leader">{ e.leader.map(|p| person_name(org, p)).unwrap_or_default() }</td>
+                    <td class="own-leader">{ e.leader.map(|p| org.person_name(p)).unwrap_or_default() }</td>
                     <td class="own-since">{ dates::input_value(e.since) }</td>
                     <td class="own-team">{ team.join("、") }</td>
                     <td class="own-plan">{ e.plan.clone() }</td>
@@ -241,7 +241,7 @@ pub fn OwnershipPrint(props: &OwnershipPrintProps) -> Html {
         Some(x) if !x.title().is_empty() => {
             format!("{}（{}{}）", x.name(), org.unit_name(x.unit()), x.title())
         }
-        _ => person_name(org, p),
+        _ => org.person_name(p),
     };
     let content = |part: OwnershipPart| -> Html {
         match part {

@@ -12,7 +12,6 @@ use yew::prelude::*;
 use crate::context::use_app;
 use crate::features::reception::model::{period_bounds, CountPeriod};
 use crate::i18n::{dates, tr, Lang};
-use crate::ui::people::person_name;
 
 /// The counts section.
 #[component]
@@ -63,7 +62,7 @@ pub fn ReceptionCounts() -> Html {
                         <tr data-leader={p.get().to_string()} data-sessions={l.sessions.to_string()}
                             data-people={l.people.to_string()} data-cases={l.cases.to_string()}
                             data-resolved={l.resolved.to_string()}>
-                            <td>{ person_name(org, p) }</td>
+                            <td>{ org.person_name(p) }</td>
                             <td class="num">{ l.sessions }</td>
                             <td class="num">{ l.people }</td>
                             <td class="num">{ l.cases }</td>

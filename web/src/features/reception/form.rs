@@ -13,7 +13,7 @@ use crate::features::reception::model::{
 };
 use crate::forms::state::{FormMsg, FormState};
 use crate::i18n::{dates, tr, Bilingual};
-use crate::ui::people::{active_leaders, person_name, person_options};
+use crate::ui::people::{active_leaders, person_options};
 
 /// Props of [`ReceptionFormView`].
 #[derive(Debug, PartialEq, Properties)]
@@ -128,7 +128,7 @@ pub fn ReceptionFormView(props: &ReceptionFormProps) -> Html {
                         <option value="" selected=true>{ tr(lang, "— 不对应排班 —", "— none —") }</option>
                         { for rota_days.iter().map(|s| {
                             let v = format!("{}|{}|{}", dates::input_value(s.date), s.leader.get(), s.place);
-                            let label = format!("{} {} {}", dates::display(lang, s.date), person_name(org, s.leader), s.place);
+                            let label = format!("{} {} {}", dates::display(lang, s.date), org.person_name(s.leader), s.place);
                             html! { <option value={v.clone()} selected={v == chosen_day}>{ label }</option> }
                         }) }
                     </select>

@@ -18,7 +18,7 @@ use crate::route;
 use crate::route::{Route, WorkDoc};
 use crate::state::{Msg, RegisterFrom, WorkSource};
 use crate::ui::case_pick::{case_link, CasePick};
-use crate::ui::people::{active_leaders, person_name, person_of, person_options};
+use crate::ui::people::{active_leaders, person_of, person_options};
 
 /// How many receptions show at first (and more on each click).
 const PAGE: usize = 30;
@@ -87,7 +87,7 @@ pub fn ReceptionList(props: &ReceptionListProps) -> Html {
                     <div class="reception-head">
                         <span class="reception-id">{ id.to_string() }</span>
                         <span class="reception-date">{ dates::display(lang, r.date) }</span>
-                        <span class="reception-leader">{ person_name(org, r.leader) }</span>
+                        <span class="reception-leader">{ org.person_name(r.leader) }</span>
                         <span class="reception-kind">{ kind_name(lang, r.kind) }</span>
                         <span class="reception-place">{ r.place.clone() }</span>
                         <span class="reception-head-count">

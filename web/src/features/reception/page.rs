@@ -17,7 +17,6 @@ use crate::features::reception::list::ReceptionList;
 use crate::features::reception::model::{month_range, OpenForm, ReceptionForm};
 use crate::features::reception::rota::RotaSection;
 use crate::i18n::{dates, tr};
-use crate::ui::people::person_name;
 use crate::ui::sheet::sheet_missing;
 
 /// 领导接访.
@@ -225,7 +224,7 @@ pub fn RotaPrint(props: &RotaPrintProps) -> Html {
                                     <tr class="doc-rota-day" data-date={dates::input_value(d.date)}>
                                         <td>{ date_cn(d.date) }</td>
                                         <td>{ dates::weekday_zh(d.date.weekday()) }</td>
-                                        <td>{ person_name(org, d.leader) }</td>
+                                        <td>{ org.person_name(d.leader) }</td>
                                         <td>{ d.place.clone() }</td>
                                         <td>{ note }</td>
                                     </tr>

@@ -22,7 +22,7 @@ use crate::i18n::{dates, tr, Lang};
 use crate::route;
 use crate::route::{Route, WorkDoc};
 use crate::ui::field::{input_value, select_value};
-use crate::ui::people::{active_leaders, person_name};
+use crate::ui::people::active_leaders;
 
 /// Props of [`RotaSection`].
 #[derive(Debug, PartialEq, Properties)]
@@ -63,7 +63,7 @@ pub fn RotaSection(props: &RotaSectionProps) -> Html {
             let id = rule.id();
             let n = id.get();
             let ended = rule.until.is_some_and(|u| u < today);
-            let leaders: Vec<String> = rule.leaders.iter().map(|p| person_name(org, *p)).collect();
+            let leaders: Vec<String> = rule.leaders.iter().map(|p| org.person_name(*p)).collect();
             let turns = if leaders.len() > 1 { tr(lang, "（轮流）", " (in turn)") } else { "" };
             let period = match rule.until {
                 Some(u) => format!("{} – {}", dates::input_value(rule.from), dates::input_value(u)),
@@ -179,7 +179,7 @@ pub fn RotaSection(props: &RotaSectionProps) -> Html {
                     data-leader={s.leader.get().to_string()} data-rule={s.rule.get().to_string()}
                     data-status={status}>
                     <td class="rota-day-date">{ dates::display(lang, s.date) }</td>
-                    <td class="rota-day-leader">{ person_name(org, s.leader) }</td>
+                    <td class="rota-day-leader">{ org.person_name(s.leader) }</td>
                     <td class="rota-day-place">{ s.place.clone() }</td>
                     <td class="rota-day-status">{ label }</td>
                     <td class="no-print">
