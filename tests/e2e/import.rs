@@ -2,7 +2,9 @@
 //! the row and column of each problem, the corrected file is previewed and
 //! imported whole (the cases listed, searchable, kept after a reload), the
 //! same file again adds nothing; a GBK-encoded CSV imports its Chinese; a
-//! file that is no spreadsheet is refused with localStorage unchanged.
+//! file that is no spreadsheet is refused with localStorage unchanged; a
+//! crafted .xlsx (a zip bomb of a few hundred KB) is refused with a message,
+//! the page still working.
 
 use std::path::{Path, PathBuf};
 
@@ -322,5 +324,59 @@ async fn a_gbk_csv_imports_its_chinese_and_other_files_are_refused() {
     b.wait_for_text_containing("#page-info", "共 1 件").await;
     let row = b.text_of("#case-table tbody tr").await.unwrap_or_default();
     assert!(row.contains("诸葛某"), "{row}");
+    b.close().await;
+}
+
+/// A real ledger .xlsx whose shared strings expand to 101 MB: a few hundred
+/// KB on disk (a zip bomb).
+fn bomb(path: &Path, from: &Path) {
+    use std::io::{Read as _, Write as _};
+    let bytes = std::fs::read(from).expect("the ledger");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an archive");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .compression_level(Some(9));
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).expect("a part");
+        let name = part.name().expect("a name").to_string();
+        if name == "xl/sharedStrings.xml" {
+            continue;
+        }
+        let mut content = Vec::new();
+        part.read_to_end(&mut content).expect("read a part");
+        out.start_file(name, options).expect("a part");
+        out.write_all(&content).expect("write a part");
+    }
+    out.start_file("xl/sharedStrings.xml", options).expect("the strings");
+    out.write_all(b"<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>").expect("write");
+    let chunk = vec![b'A'; 1 << 20];
+    for _ in 0..101 {
+        out.write_all(&chunk).expect("write");
+    }
+    out.write_all(b"</t></si></sst>").expect("write");
+    let file = out.finish().expect("the archive").into_inner();
+    assert!(file.len() < 1 << 20, "a bomb, {} bytes", file.len());
+    std::fs::write(path, file).expect("write the bomb");
+}
+
+#[tokio::test]
+async fn a_crafted_excel_file_is_refused_with_a_message_and_the_page_keeps_working() {
+    let dir = folder("bomb");
+    let (good, crafted) = (dir.join("台账.xlsx"), dir.join("台账-构造.xlsx"));
+    xlsx(&good, false);
+    bomb(&crafted, &good);
+
+    let b = Browser::open().await;
+    open_import(&b).await;
+    let before = b.local_storage_all().await;
+    b.choose_file("#import-file", &crafted).await;
+    b.wait_for_text_containing("#import-read-error", "超过100 MB").await;
+    assert!(!b.exists("#import-confirm").await);
+    assert_eq!(b.local_storage_all().await, before, "localStorage unchanged");
+    // The page did not trap: the real ledger still reads.
+    b.choose_file("#import-file", &good).await;
+    b.wait_for("the preview", || async { b.exists("#import-preview").await.then_some(()) }).await;
+    assert!(!b.exists("#import-read-error").await);
     b.close().await;
 }

@@ -5,6 +5,10 @@
 //! - **.xlsx** (a zip) is read with calamine's streaming cell reader, so a
 //!   file claiming a huge sheet cannot make us allocate it: rows past
 //!   [`MAX_ROWS`] and columns past [`MAX_COLUMNS`] are refused or dropped.
+//!   Before that the archive is decompressed once, counting, and refused
+//!   when it holds more than [`MAX_PARTS`] parts or expands to more than
+//!   [`MAX_EXPANDED`] bytes: a crafted file of a few KB cannot make the
+//!   reader (its shared strings, its XML) fill the page's memory.
 //! - **.xls** (the old binary format) with calamine's whole-sheet reader.
 //! - **.csv**: UTF-8 (with or without BOM), else GB18030 (a superset of the
 //!   GBK that Chinese Excel saves CSV in), or UTF-16 with a BOM (Excel's
@@ -27,6 +31,11 @@ use crate::i18n::{tr, Lang};
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
 /// Columns past this one are ignored.
 pub const MAX_COLUMNS: usize = 200;
+/// The most an .xlsx may expand to, all its parts together (100 MB; a
+/// 20,000-row ledger takes a few MB).
+pub const MAX_EXPANDED: u64 = 100 * 1024 * 1024;
+/// The most parts (files) an .xlsx archive may hold.
+pub const MAX_PARTS: usize = 1_000;
 /// How many rows from the top may hold the header row.
 pub const HEADER_SEARCH: usize = 10;
 
@@ -45,6 +54,9 @@ pub enum ReadError {
     NoHeader,
     /// More data rows than [`MAX_ROWS`].
     TooManyRows,
+    /// An .xlsx archive that expands beyond [`MAX_EXPANDED`] or holds more
+    /// than [`MAX_PARTS`] parts: no real ledger does; a crafted file does.
+    TooExpanded,
 }
 
 impl ReadError {
@@ -74,6 +86,12 @@ impl ReadError {
                 lang,
                 "找不到表头：前10行中没有可识别的列名（如登记日期、信访人、反映问题）",
                 "No header row: none of the first 10 rows names a known column (such as 登记日期, 信访人, 反映问题)",
+            )
+            .into(),
+            ReadError::TooExpanded => tr(
+                lang,
+                "该Excel文件解压后超过100 MB或含过多部件，不像正常的台账（可能是构造的恶意文件），未导入任何内容；请在Excel中另存为新文件或导出CSV后再试",
+                "This Excel file expands to more than 100 MB or has too many parts, which no real ledger does (it may be a crafted file); nothing was imported. Save it anew in Excel or export a CSV and try again",
             )
             .into(),
             ReadError::TooManyRows => format!(
@@ -240,8 +258,35 @@ fn grid_of(cells: BTreeMap<(u32, u32), String>) -> Grid {
 /// The most rows a sheet may span: the data, the header search, a margin.
 const MAX_SPAN: u32 = (MAX_ROWS + HEADER_SEARCH + 100) as u32;
 
+/// Decompresses every part of an .xlsx archive once, discarding the
+/// bytes, and refuses it when it holds too many parts or expands beyond
+/// the budget (the sizes its directory declares are not trusted: the
+/// bytes are counted).
+fn check_archive(bytes: &[u8]) -> Result<(), ReadError> {
+    use std::io::Read as _;
+    let unreadable = |e: zip::result::ZipError| ReadError::Unreadable(e.to_string());
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(unreadable)?;
+    if archive.len() > MAX_PARTS {
+        return Err(ReadError::TooExpanded);
+    }
+    let mut total = 0u64;
+    for i in 0..archive.len() {
+        let part = archive.by_index(i).map_err(unreadable)?;
+        let left = MAX_EXPANDED - total;
+        let mut budgeted = part.take(left + 1);
+        let n = std::io::copy(&mut budgeted, &mut std::io::sink())
+            .map_err(|e| ReadError::Unreadable(e.to_string()))?;
+        total += n;
+        if total > MAX_EXPANDED {
+            return Err(ReadError::TooExpanded);
+        }
+    }
+    Ok(())
+}
+
 fn read_xlsx(bytes: &[u8], sheet: usize) -> Result<(Vec<String>, usize, Grid), ReadError> {
     let unreadable = |e: calamine::XlsxError| ReadError::Unreadable(e.to_string());
+    check_archive(bytes)?;
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(unreadable)?;
     let names = book.sheet_names();
     if names.is_empty() {
@@ -450,5 +495,108 @@ mod tests {
         }
         assert_eq!(read("a.csv", many.as_bytes(), 0), Err(ReadError::TooManyRows));
         assert!(!ReadError::NotSpreadsheet.text(Lang::ZhCn).is_empty());
+    }
+
+    /// What writes a crafted part's content.
+    type Writes<'a> = &'a dyn Fn(&mut dyn std::io::Write);
+
+    /// Our own .xlsx export with parts replaced or added: a crafted file.
+    fn crafted(parts: &[(&str, Writes<'_>)]) -> Vec<u8> {
+        use std::io::{Read as _, Write as _};
+        let (_, _, xlsx) = ledgers();
+        let mut from = zip::ZipArchive::new(Cursor::new(xlsx)).unwrap();
+        let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .compression_level(Some(9));
+        for i in 0..from.len() {
+            let mut part = from.by_index(i).unwrap();
+            let name = part.name().unwrap().to_string();
+            if parts.iter().any(|(n, _)| *n == name) {
+                continue;
+            }
+            let mut bytes = Vec::new();
+            part.read_to_end(&mut bytes).unwrap();
+            out.start_file(name, options).unwrap();
+            out.write_all(&bytes).unwrap();
+        }
+        for (name, write) in parts {
+            out.start_file(*name, options).unwrap();
+            write(&mut out);
+        }
+        out.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_zip_bomb_is_refused_before_it_is_read() {
+        // One shared string of 101 MB of “A”: a few hundred KB compressed.
+        let bomb = crafted(&[("xl/sharedStrings.xml", &|w| {
+            w.write_all(b"<?xml version=\"1.0\"?><sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>").unwrap();
+            let chunk = vec![b'A'; 1 << 20];
+            for _ in 0..101 {
+                w.write_all(&chunk).unwrap();
+            }
+            w.write_all(b"</t></si></sst>").unwrap();
+        })]);
+        assert!(bomb.len() < 1 << 20, "a bomb: {} bytes", bomb.len());
+        assert_eq!(read("台账.xlsx", &bomb, 0), Err(ReadError::TooExpanded));
+        let text = ReadError::TooExpanded.text(Lang::ZhCn);
+        assert!(text.contains("100 MB") && text.contains("未导入"), "{text}");
+    }
+
+    #[test]
+    fn an_archive_of_too_many_parts_is_refused() {
+        let names: Vec<String> = (0..=MAX_PARTS).map(|i| format!("xl/media/p{i}.bin")).collect();
+        let write = |w: &mut dyn std::io::Write| w.write_all(b"x").unwrap();
+        let parts: Vec<(&str, Writes<'_>)> = names
+            .iter()
+            .map(|n| (n.as_str(), &write as &dyn Fn(&mut dyn std::io::Write)))
+            .collect();
+        assert_eq!(read("台账.xlsx", &crafted(&parts), 0), Err(ReadError::TooExpanded));
+    }
+
+    #[test]
+    fn deep_wide_and_lying_xml_is_refused_or_read_never_a_crash() {
+        // Nesting a million levels deep, a million cells past the columns
+        // read, a shared-string index that points nowhere: each is read or
+        // refused with a message; none may panic (a trap in the browser).
+        let deep: &dyn Fn(&mut dyn std::io::Write) = &|w| {
+            w.write_all(b"<worksheet><sheetData>").unwrap();
+            for _ in 0..1_000_000 {
+                w.write_all(b"<x>").unwrap();
+            }
+            w.write_all(b"</sheetData></worksheet>").unwrap();
+        };
+        let wide: &dyn Fn(&mut dyn std::io::Write) = &|w| {
+            w.write_all(b"<worksheet><sheetData><row r=\"1\">").unwrap();
+            for c in 0..1_000_000u32 {
+                write!(w, "<c r=\"{}1\" t=\"n\"><v>1</v></c>", column(c + 300)).unwrap();
+            }
+            w.write_all(b"</row></sheetData></worksheet>").unwrap();
+        };
+        let lying: &dyn Fn(&mut dyn std::io::Write) = &|w| {
+            w.write_all(b"<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>4294967295</v></c><c r=\"XFD1048576\" t=\"s\"><v>-1</v></c></row></sheetData></worksheet>").unwrap();
+        };
+        for sheet in [deep, wide, lying] {
+            let file = crafted(&[("xl/worksheets/sheet1.xml", sheet)]);
+            match read("台账.xlsx", &file, 0) {
+                Ok(loaded) => assert!(loaded.table.rows.len() <= MAX_ROWS),
+                Err(e) => assert!(!e.text(Lang::ZhCn).is_empty()),
+            }
+        }
+    }
+
+    /// `A`, `B`, … `AA`: a spreadsheet column's letters.
+    fn column(mut c: u32) -> String {
+        let mut letters = Vec::new();
+        loop {
+            letters.push(b'A' + (c % 26) as u8);
+            if c < 26 {
+                break;
+            }
+            c = c / 26 - 1;
+        }
+        letters.reverse();
+        String::from_utf8(letters).unwrap()
     }
 }
