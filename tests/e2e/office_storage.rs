@@ -1,7 +1,8 @@
 //! The office's record in `localStorage`: a registration survives a
 //! reload; a damaged chunk is reported and never written over; a full
 //! quota keeps the change in the tab and saves it all once space is freed;
-//! two tabs of one browser both keep their changes.
+//! two tabs of one browser both keep their changes; a huge damaged value is
+//! reported in one line and the raw data can be downloaded as stored.
 
 use std::collections::BTreeMap;
 
@@ -250,5 +251,34 @@ async fn a_record_from_a_newer_version_is_refused_and_kept() {
     register(&b, "李四", "", "新版本数据打开时登记").await;
     b.wait_for_text_containing("#office-problem", "更新版本").await;
     assert_eq!(record(&b).await, kept);
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_huge_damaged_settings_value_is_told_in_one_line_and_downloadable_raw() {
+    let dir = std::env::temp_dir().join(format!("xinfang-raw-{}", std::process::id()));
+    let b = Browser::open_with_downloads(&dir).await;
+    register(&b, "李四", "", "反映小区物业乱收费").await;
+    wait_for_entries(&b, 1).await;
+    // 93,000 characters of damage where the settings were.
+    let junk = format!("{{\"org\": \"{}", "\u{1}损坏".repeat(31_000));
+    b.set_local_storage("xinfang.office.settings", &junk).await;
+    let damaged = record(&b).await;
+    b.reload().await;
+    b.wait_for_text_containing("#office-problem", "设置数据缺失或损坏").await;
+    let text = b.text_of("#office-problem").await.unwrap_or_default();
+    assert!(text.chars().count() < 600, "{} characters", text.chars().count());
+    assert!(text.contains("字省略"), "{text}");
+
+    b.click("#office-download-raw").await;
+    let bytes = b.wait_for_download(&dir, "信访记录原始数据-xinfang.office.json").await;
+    let dump: Value = serde_json::from_slice(&bytes).expect("the raw dump is JSON");
+    assert_eq!(dump["format"], "xinfang-raw-storage");
+    let values = dump["values"].as_object().expect("values");
+    assert_eq!(values.len(), damaged.len());
+    for (k, v) in &damaged {
+        assert_eq!(values[k].as_str(), Some(v.as_str()), "{k} as stored");
+    }
+    assert_eq!(record(&b).await, damaged, "nothing written over");
     b.close().await;
 }

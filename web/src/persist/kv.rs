@@ -117,6 +117,40 @@ pub fn is_quota_error(detail: &str) -> bool {
     lower.contains("quota")
 }
 
+/// A reader's detail cut to one readable line: at most [`BRIEF_CHARS`]
+/// characters (a damaged value can make a parser quote all of it), with
+/// how much was left out. The raw data stays downloadable
+/// ([`raw_dump`]).
+pub fn brief(detail: &str) -> String {
+    let line = detail.split_whitespace().collect::<Vec<_>>().join(" ");
+    let total = line.chars().count();
+    if total <= BRIEF_CHARS {
+        return line;
+    }
+    let kept: String = line.chars().take(BRIEF_CHARS).collect();
+    format!("{kept}…（另有{}字省略）", total - BRIEF_CHARS)
+}
+
+/// The most characters of a detail a message shows.
+pub const BRIEF_CHARS: usize = 160;
+
+/// Every stored value whose key starts with `prefix`, exactly as stored
+/// (sealed values stay sealed), as one JSON file for the user to keep or
+/// hand to support: `{"format": "xinfang-raw-storage", "prefix", "values"}`.
+pub fn raw_dump(kv: &dyn KeyValue, prefix: &str) -> String {
+    let mut keys: Vec<String> = kv.keys().into_iter().filter(|k| k.starts_with(prefix)).collect();
+    keys.sort();
+    let values: serde_json::Map<String, serde_json::Value> = keys
+        .into_iter()
+        .filter_map(|k| {
+            let v = kv.get_raw(&k).ok().flatten()?;
+            Some((k, serde_json::Value::String(v)))
+        })
+        .collect();
+    serde_json::json!({ "format": "xinfang-raw-storage", "prefix": prefix, "values": values })
+        .to_string()
+}
+
 /// The key prefix of a space.
 pub fn prefix_of(space: Space) -> &'static str {
     match space {
@@ -141,4 +175,34 @@ pub fn remember_space(kv: &dyn KeyValue, space: Space) {
         Space::Sandbox => "sandbox",
     };
     let _ = kv.set(SPACE_KEY, value);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_detail_is_cut_to_one_line_saying_how_much_was_left_out() {
+        let dump = format!("invalid type: string \"{}\"\n at line 1", "\u{1}乱码".repeat(31_000));
+        let text = brief(&dump);
+        assert!(text.chars().count() < BRIEF_CHARS + 20, "{}", text.chars().count());
+        assert!(text.ends_with("字省略）"), "{text}");
+        assert!(!text.contains('\n'));
+        assert_eq!(brief("  短的\n原因 "), "短的 原因");
+    }
+
+    #[test]
+    fn the_raw_dump_holds_the_prefix_values_exactly_as_stored() {
+        let kv = MemoryKv::default();
+        kv.set("xinfang.office.head", "{\"damaged\":").unwrap();
+        kv.set("xinfang.office.chunk.0", "\u{0}binary").unwrap();
+        kv.set("other.key", "not ours").unwrap();
+        let dump: serde_json::Value =
+            serde_json::from_str(&raw_dump(&kv, "xinfang.office.")).unwrap();
+        assert_eq!(dump["format"], "xinfang-raw-storage");
+        let values = dump["values"].as_object().unwrap();
+        assert_eq!(values.len(), 2);
+        assert_eq!(values["xinfang.office.head"], "{\"damaged\":");
+        assert_eq!(values["xinfang.office.chunk.0"], "\u{0}binary");
+    }
 }

@@ -15,6 +15,7 @@ use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::persist::kv::brief;
 
 /// The `localStorage` key of the saved envelope.
 pub const KEY: &str = "xinfang";
@@ -193,7 +194,7 @@ pub fn problem_message(lang: Lang, problem: &StorageProblem) -> String {
     match (lang, problem) {
         (Lang::ZhCn, StorageProblem::Unreadable { reason, backed_up }) => {
             let why = match reason {
-                Unreadable::Invalid { detail } => format!("格式无法识别：{detail}"),
+                Unreadable::Invalid { detail } => format!("格式无法识别：{}", brief(detail)),
                 Unreadable::NewerVersion { found } => {
                     format!("由更新版本的本平台保存（数据版本 {found}）")
                 }
@@ -210,7 +211,9 @@ pub fn problem_message(lang: Lang, problem: &StorageProblem) -> String {
         }
         (Lang::En, StorageProblem::Unreadable { reason, backed_up }) => {
             let why = match reason {
-                Unreadable::Invalid { detail } => format!("it is not in a known format: {detail}"),
+                Unreadable::Invalid { detail } => {
+                    format!("it is not in a known format: {}", brief(detail))
+                }
                 Unreadable::NewerVersion { found } => {
                     format!("a newer version of this platform saved it (data version {found})")
                 }

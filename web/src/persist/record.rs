@@ -51,7 +51,7 @@ use xinfang_core::remap::IdMap;
 use xinfang_core::{Event, Hash, Office, Settings};
 
 use crate::i18n::{tr, Lang};
-use crate::persist::kv::KeyValue;
+use crate::persist::kv::{brief, KeyValue};
 use crate::persist::pack::{pack, pack_with_dict, unpack_with_dict, unpacked};
 use crate::persist::sandbox::SampleBase;
 
@@ -155,6 +155,21 @@ pub enum LoadProblem {
 }
 
 impl LoadProblem {
+    /// The problem with its details cut to one line ([`brief`]).
+    fn briefly(&self) -> LoadProblem {
+        match self {
+            LoadProblem::BadHead(d) => LoadProblem::BadHead(brief(d)),
+            LoadProblem::BadSettings(d) => LoadProblem::BadSettings(brief(d)),
+            LoadProblem::CorruptChunk(k, d) => LoadProblem::CorruptChunk(*k, brief(d)),
+            LoadProblem::Core(d) => LoadProblem::Core(brief(d)),
+            LoadProblem::Unavailable(d) => LoadProblem::Unavailable(brief(d)),
+            other @ (LoadProblem::Newer { .. }
+            | LoadProblem::MissingChunk(_)
+            | LoadProblem::Chain { .. }
+            | LoadProblem::SampleChanged) => other.clone(),
+        }
+    }
+
     /// The message, in Chinese or English.
     pub fn message(&self, lang: Lang) -> String {
         let lead = tr(
@@ -163,7 +178,7 @@ impl LoadProblem {
             "The case record saved in this browser cannot be read. The data is left exactly as it \
              was; until you choose what to do, changes to this record are not saved. Reason: ",
         );
-        let why = match self {
+        let why = match &self.briefly() {
             LoadProblem::BadHead(d) => pick(
                 lang,
                 format!("记录头损坏（{d}）"),

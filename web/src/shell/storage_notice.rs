@@ -1,15 +1,18 @@
 //! The notice shown when the browser's storage could not be read or
-//! written: the preferences (`storage`) and the open record
-//! (`office_store`).
+//! written: the preferences (`persist::prefs`) and the open record
+//! (`persist::record`), each detail cut to one line, the raw data of an
+//! unreadable record downloadable.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::i18n::{t, tr, Key, Lang};
-use crate::persist::kv::{is_quota_error, Space};
+use crate::persist::browser::BrowserKv;
+use crate::persist::kv::{brief, is_quota_error, prefix_of, raw_dump, Space};
 use crate::persist::prefs::{problem_message, StorageProblem};
 use crate::state::OfficeProblem;
+use crate::ui::download;
 
 /// Props of [`StorageNotice`].
 #[derive(Debug, PartialEq, Properties)]
@@ -46,16 +49,31 @@ pub fn office_problem_text(lang: Lang, problem: &OfficeProblem) -> String {
              sandbox, clear other sites' data); the next change retries and saves everything still unsaved.",
         )
         .to_owned(),
-        OfficeProblem::WriteFailed { detail } => match lang {
-            Lang::ZhCn => format!(
+        OfficeProblem::WriteFailed { detail } => match (lang, brief(detail)) {
+            (Lang::ZhCn, detail) => format!(
                 "保存失败（{detail}）：修改保留在本页中，但尚未保存到本机，下次修改时会自动重试。"
             ),
-            Lang::En => format!(
+            (Lang::En, detail) => format!(
                 "Saving failed ({detail}): the changes are kept in this tab but not saved in this \
                  browser; the next change retries."
             ),
         },
     }
+}
+
+/// Downloads every stored value of the record, as stored
+/// (`#office-download-raw`): what cannot be read stays in the user's hands.
+fn download_raw(space: Space) -> Callback<MouseEvent> {
+    Callback::from(move |_| {
+        let prefix = prefix_of(space);
+        let dump = raw_dump(&BrowserKv, &format!("{prefix}."));
+        let name = format!("信访记录原始数据-{prefix}.json");
+        if let Err(e) = download::save(dump.as_bytes(), &name, "application/json") {
+            if let Some(w) = web_sys::window() {
+                let _ = w.alert_with_message(&format!("下载失败：{e}"));
+            }
+        }
+    })
 }
 
 /// The message (`id="storage-problem"`) and, when saved preferences could
@@ -88,6 +106,12 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
         html! {
             <div id="office-problem" data-kind={kind}>
                 <p>{ office_problem_text(lang, problem) }</p>
+                if unreadable {
+                    <button type="button" id="office-download-raw" onclick={download_raw(props.space)}>
+                        { tr(lang, "下载原始数据（原样保存，可交技术人员检查）",
+                             "Download the raw data (as stored, for a technician to examine)") }
+                    </button>
+                }
                 if unreadable && props.space == Space::Real {
                     <button type="button" id="office-set-aside"
                             onclick={props.on_set_aside.reform(|_| ())}>
