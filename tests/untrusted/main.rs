@@ -380,6 +380,31 @@ mod ledger_import {
         out
     }
 
+    /// The .xlsx re-zipped with one part's XML damaged as text: a crafted
+    /// archive that passes the zip layer and reaches the XML readers.
+    fn crafted_xlsx(part: prop::sample::Index, d: &[Damage], grow: u8) -> Vec<u8> {
+        use std::io::{Read as _, Write as _};
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&ledgers().0)).expect("ours");
+        let target = part.index(archive.len());
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for i in 0..archive.len() {
+            let mut file = archive.by_index(i).expect("a part");
+            let name = file.name().expect("a name").to_string();
+            let mut bytes = Vec::new();
+            file.read_to_end(&mut bytes).expect("read a part");
+            if i == target {
+                let text = damaged(&String::from_utf8_lossy(&bytes), d);
+                // Sometimes the damaged part is repeated, up to a few MB.
+                bytes = text.repeat(1 + usize::from(grow % 4) * usize::from(grow)).into_bytes();
+            }
+            out.start_file(name, options).expect("a part");
+            out.write_all(&bytes).expect("write a part");
+        }
+        out.finish().expect("an archive").into_inner()
+    }
+
     fn cell() -> impl Strategy<Value = String> {
         prop_oneof![
             Just(String::new()),
@@ -424,6 +449,15 @@ mod ledger_import {
             d in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), any::<u8>()), 1..4),
         ) {
             check("台账.xlsx", &damage_bytes(&ledgers().0, &d));
+        }
+
+        #[test]
+        fn crafted_xlsx_archives_are_refused_or_read(
+            part in any::<prop::sample::Index>(),
+            d in prop::collection::vec(damage(), 1..4),
+            grow in any::<u8>(),
+        ) {
+            check("台账.xlsx", &crafted_xlsx(part, &d, grow));
         }
 
         #[test]
