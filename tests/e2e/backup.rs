@@ -91,8 +91,8 @@ async fn a_sandbox_backup_restores_into_the_real_record_keeping_the_old_one() {
     let work = office.work().clone();
     let path = dir.join(&name);
 
-    // A fresh browser with a real record of its own.
-    let (b, real) = real_with_one_case(None).await;
+    // A fresh browser with a real record of its own (its downloads kept).
+    let (b, real) = real_with_one_case(Some(&dir)).await;
     b.choose_file("#backup-restore", &path).await;
     let cases = b
         .wait_for("the preview", || async { b.attr_of("#backup-preview", "data-cases").await })
@@ -129,7 +129,9 @@ async fn a_sandbox_backup_restores_into_the_real_record_keeping_the_old_one() {
     assert_eq!(list_total(&b).await, 3_000);
     assert!(!b.exists("#sandbox-banner").await, "still the real record");
     // The previous real record is kept aside, byte for byte.
-    let aside = keys_with(&b, "xinfang.office-aside-1.").await;
+    let mut aside = keys_with(&b, "xinfang.office-aside-1.").await;
+    let note = aside.remove("xinfang.office-aside-1.aside").expect("the day it was set aside");
+    assert!(note.contains("\"at\""), "{note}");
     let renamed: BTreeMap<String, String> = real
         .iter()
         .map(|(k, v)| (k.replacen("xinfang.office", "xinfang.office-aside-1", 1), v.clone()))
@@ -152,6 +154,24 @@ async fn a_sandbox_backup_restores_into_the_real_record_keeping_the_old_one() {
     b.click("#nav-cases").await;
     assert_eq!(list_total(&b).await, 3_000);
     assert!(!b.exists("#sandbox-banner").await);
+
+    // The replaced record is listed in the footer with its size; it is
+    // downloaded as stored, then removed after a confirming second click.
+    let listed = b.text_of("#asides .aside-record").await.unwrap_or_default();
+    assert!(listed.contains("1条历史记录") && listed.contains("MB"), "{listed}");
+    b.click("#aside-download-1").await;
+    let bytes = b.wait_for_download(&dir, "xinfang.office-aside-1.json").await;
+    let dump: Value = serde_json::from_slice(&bytes).expect("JSON");
+    for (k, v) in &renamed {
+        assert_eq!(dump["values"][k].as_str(), Some(v.as_str()), "{k}");
+    }
+    b.click("#aside-remove-1").await;
+    b.wait_for_text_containing("#aside-remove-1", "确认删除").await;
+    assert!(!keys_with(&b, "xinfang.office-aside-1.").await.is_empty(), "not before confirming");
+    b.click("#aside-remove-1").await;
+    b.wait_for_absent("#asides").await;
+    assert!(keys_with(&b, "xinfang.office-aside-1.").await.is_empty());
+    assert_eq!(b.stored_record("xinfang.office").await.expect("the record").cases().len(), 3_000);
 }
 
 #[tokio::test]

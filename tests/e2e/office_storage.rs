@@ -255,20 +255,22 @@ async fn a_record_from_a_newer_version_is_refused_and_kept() {
 }
 
 #[tokio::test]
-async fn a_huge_damaged_settings_value_is_told_in_one_line_and_downloadable_raw() {
+async fn a_damaged_settings_value_is_told_in_one_line_and_downloadable_raw() {
     let dir = std::env::temp_dir().join(format!("xinfang-raw-{}", std::process::id()));
     let b = Browser::open_with_downloads(&dir).await;
     register(&b, "李四", "", "反映小区物业乱收费").await;
     wait_for_entries(&b, 1).await;
-    // 93,000 characters of damage where the settings were.
-    let junk = format!("{{\"org\": \"{}", "\u{1}损坏".repeat(31_000));
-    b.set_local_storage("xinfang.office.settings", &junk).await;
+    // The packed settings cut short: the inflater fails after producing
+    // thousands of bytes (which a message once dumped in full).
+    let settings = b.local_storage("xinfang.office.settings").await.expect("settings stored");
+    assert!(settings.starts_with('Z'), "packed: {}", &settings[..20]);
+    let cut: String = settings.chars().take(settings.chars().count() * 2 / 3).collect();
+    b.set_local_storage("xinfang.office.settings", &cut).await;
     let damaged = record(&b).await;
     b.reload().await;
     b.wait_for_text_containing("#office-problem", "设置数据缺失或损坏").await;
     let text = b.text_of("#office-problem").await.unwrap_or_default();
     assert!(text.chars().count() < 600, "{} characters", text.chars().count());
-    assert!(text.contains("字省略"), "{text}");
 
     b.click("#office-download-raw").await;
     let bytes = b.wait_for_download(&dir, "信访记录原始数据-xinfang.office.json").await;

@@ -27,6 +27,7 @@ use crate::persist::kv::QUOTA_BYTES;
 use crate::persist::prefs;
 use crate::route;
 use crate::route::Route;
+use crate::shell::asides::Asides;
 use crate::shell::backup::Backup;
 use crate::shell::header::Header;
 use crate::shell::lock_screen::LockScreen;
@@ -159,6 +160,7 @@ fn OfficeApp() -> Html {
                     { tr(lang, "案件记录只保存在本机浏览器中，不上传任何数据。", "The case record is kept in this browser only; nothing is sent anywhere.") }
                     <StorageUsageView />
                     <Backup />
+                    <Asides />
                     <a id="nav-import" class="footer-link" href={route::to_hash(Route::Import)}
                        onclick={go(&store, Route::Import)}>
                         { tr(lang, "导入Excel/CSV台账", "Import an Excel/CSV ledger") }

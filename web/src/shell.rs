@@ -1,6 +1,7 @@
 //! The frame around every page: header, language switch, lock screen, sandbox
 //! bar, storage notices, backup, restore and merge.
 
+pub mod asides;
 pub mod backup;
 pub mod backup_merge;
 pub mod header;

@@ -307,7 +307,7 @@ fn save_fresh(app: &AppHandle, store: &Store) {
 /// Moves the unreadable record aside (unchanged) and starts afresh.
 pub(crate) fn set_aside(app: &AppHandle) {
     let kv = BrowserKv;
-    match record::set_aside(&kv, prefix_of(app.space)) {
+    match record::set_aside(&kv, prefix_of(app.space), crate::clock::now()) {
         Ok(_) => reopen(app),
         Err(detail) => {
             app.dispatch(Msg::OfficeSaveFailed { space: app.space, detail, bytes: usage(&kv) })

@@ -8,8 +8,6 @@
 
 use std::cell::RefCell;
 
-use std::collections::BTreeSet;
-
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -182,29 +180,6 @@ pub fn read(text: &str, now: NaiveDateTime) -> Result<Contents, String> {
     Ok(Contents { office, preview })
 }
 
-/// The first free `<prefix>-aside-<n>` (as `office_store::set_aside` picks).
-fn free_aside(kv: &dyn KeyValue, prefix: &str) -> String {
-    let all: BTreeSet<String> = kv.keys().into_iter().collect();
-    (1..)
-        .map(|n| format!("{prefix}-aside-{n}"))
-        .find(|p| !all.iter().any(|k| k.starts_with(&format!("{p}."))))
-        .unwrap_or_default()
-}
-
-/// Moves every key of the record under `from` to `to`, head last (copy,
-/// then remove, a key at a time).
-fn move_record(kv: &dyn KeyValue, from: &str, to: &str) -> Result<(), String> {
-    let head = record::key(from, "head");
-    let keys = record::record_keys(kv, from);
-    let (heads, rest): (Vec<_>, Vec<_>) = keys.into_iter().partition(|k| *k == head);
-    for k in rest.into_iter().chain(heads) {
-        let value = kv.get(&k)?.unwrap_or_default();
-        kv.set(&format!("{to}{}", &k[from.len()..]), &value)?;
-        kv.remove(&k)?;
-    }
-    Ok(())
-}
-
 /// Where the replaced record went.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Replaced {
@@ -220,24 +195,29 @@ pub struct Replaced {
 /// `office` is saved; if any step fails, what was written is removed and
 /// the previous record moved back, so the store is as before and the error
 /// is returned.
-pub fn replace(kv: &dyn KeyValue, prefix: &str, office: &Office) -> Result<Replaced, String> {
+pub fn replace(
+    kv: &dyn KeyValue,
+    prefix: &str,
+    office: &Office,
+    now: NaiveDateTime,
+) -> Result<Replaced, String> {
     let had = !record::record_keys(kv, prefix).is_empty();
-    let aside = free_aside(kv, prefix);
+    let aside = record::free_aside(kv, prefix);
     let undo = |kv: &dyn KeyValue| {
         // Best effort, each step freeing space for the next.
         let _ = record::remove_record(kv, prefix);
-        let _ = move_record(kv, &aside, prefix);
+        let _ = record::put_back(kv, &aside, prefix);
     };
     if had {
-        match record::set_aside(kv, prefix) {
+        match record::set_aside(kv, prefix, now) {
             Ok(p) if p == aside => {}
             Ok(p) => {
-                let _ = move_record(kv, &p, prefix);
+                let _ = record::put_back(kv, &p, prefix);
                 return Err(format!("unexpected aside prefix {p}"));
             }
             Err(e) => {
                 // Only old keys are under either prefix: move them back.
-                let _ = move_record(kv, &aside, prefix);
+                let _ = record::put_back(kv, &aside, prefix);
                 return Err(e);
             }
         }
@@ -403,7 +383,7 @@ mod tests {
         record::save(&kv, req).unwrap();
         let before = kv.snapshot();
         let new = sample(60);
-        let r = replace(&kv, REAL_PREFIX, &new).unwrap();
+        let r = replace(&kv, REAL_PREFIX, &new, now()).unwrap();
         assert_eq!(r.aside.as_deref(), Some("xinfang.office-aside-1"));
         let loaded = record::load(&kv, REAL_PREFIX).unwrap().unwrap();
         assert_eq!(loaded.office.log().head(), new.log().head());
@@ -415,7 +395,7 @@ mod tests {
         }
         // Into an empty store: nothing to set aside.
         let empty = MemoryKv::default();
-        assert_eq!(replace(&empty, REAL_PREFIX, &new).unwrap().aside, None);
+        assert_eq!(replace(&empty, REAL_PREFIX, &new, now()).unwrap().aside, None);
     }
 
     #[test]
@@ -435,7 +415,7 @@ mod tests {
         let kv = MemoryKv { quota: Some(used * 2), ..MemoryKv::default() };
         *kv.map.borrow_mut() = before.clone();
         let big = sample(600);
-        let err = replace(&kv, REAL_PREFIX, &big).unwrap_err();
+        let err = replace(&kv, REAL_PREFIX, &big, now()).unwrap_err();
         assert!(is_quota_error(&err), "{err}");
         assert_eq!(kv.snapshot(), before, "nothing partial");
     }

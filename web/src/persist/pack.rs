@@ -128,7 +128,9 @@ pub fn unpack_with_dict(text: &str, dict: &str) -> Option<Result<String, String>
             inflate_with_dict(dict.as_bytes(), &bytes)?
         } else {
             miniz_oxide::inflate::decompress_to_vec_with_limit(&bytes, 512 << 20)
-                .map_err(|e| format!("inflate: {e:?}"))?
+                // The status only: the error also carries every byte
+                // inflated so far, which a message must not dump.
+                .map_err(|e| format!("inflate: {:?}", e.status))?
         };
         String::from_utf8(raw).map_err(|e| e.to_string())
     })())

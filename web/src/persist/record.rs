@@ -41,7 +41,9 @@
 //! Everything here is pure over the [`KeyValue`] trait, so it is unit
 //! tested natively with [`MemoryKv`]; [`BrowserKv`] is `localStorage`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDateTime;
 
 use serde::{Deserialize, Serialize};
 use xinfang_core::log::Entry;
@@ -532,26 +534,106 @@ pub fn remove_record(kv: &dyn KeyValue, prefix: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Moves an unreadable record aside, unchanged, under
-/// `<prefix>-aside-<n>.` (the first free `n`), so a new record can start;
-/// returns the new prefix. Key by key (copy, then remove), so it needs
-/// free space for only one value at a time.
-pub fn set_aside(kv: &dyn KeyValue, prefix: &str) -> Result<String, String> {
+/// The first free `<prefix>-aside-<n>` (no key under `<prefix>-aside-<n>.`).
+pub fn free_aside(kv: &dyn KeyValue, prefix: &str) -> String {
     let all: BTreeSet<String> = kv.keys().into_iter().collect();
-    let aside = (1..)
+    (1..)
         .map(|n| format!("{prefix}-aside-{n}"))
         .find(|p| !all.iter().any(|k| k.starts_with(&format!("{p}."))))
-        .unwrap_or_default();
-    let keys = record_keys(kv, prefix);
-    // The head last, so a half-done move still leaves no readable head.
-    let (heads, rest): (Vec<_>, Vec<_>) = keys.into_iter().partition(|k| *k == key(prefix, "head"));
+        .unwrap_or_default()
+}
+
+/// Moves every key of the record under `from` to `to`, head last (copy,
+/// then remove, a key at a time, so it needs free space for only one
+/// value; a half-done move leaves no readable head under `to`).
+pub fn move_record(kv: &dyn KeyValue, from: &str, to: &str) -> Result<(), String> {
+    let head = key(from, "head");
+    let (heads, rest): (Vec<_>, Vec<_>) =
+        record_keys(kv, from).into_iter().partition(|k| *k == head);
     for k in rest.into_iter().chain(heads) {
         let value = kv.get(&k)?.unwrap_or_default();
-        let moved = format!("{aside}{}", &k[prefix.len()..]);
-        kv.set(&moved, &value)?;
+        kv.set(&format!("{to}{}", &k[from.len()..]), &value)?;
         kv.remove(&k)?;
     }
+    Ok(())
+}
+
+/// Moves a record aside, unchanged, under `<prefix>-aside-<n>.` (the first
+/// free `n`), so a new record can start; returns the new prefix. The day
+/// it was set aside is noted under `<aside>.aside` first (for the list of
+/// set-aside records, [`asides`]).
+pub fn set_aside(kv: &dyn KeyValue, prefix: &str, now: NaiveDateTime) -> Result<String, String> {
+    let aside = free_aside(kv, prefix);
+    let note =
+        serde_json::json!({ "from": prefix, "at": now.format("%Y-%m-%dT%H:%M").to_string() });
+    kv.set(&key(&aside, ASIDE_NOTE), &note.to_string())?;
+    move_record(kv, prefix, &aside)?;
     Ok(aside)
+}
+
+/// Moves a record set aside back under `prefix` (undoing [`set_aside`]),
+/// without its note.
+pub fn put_back(kv: &dyn KeyValue, aside: &str, prefix: &str) -> Result<(), String> {
+    kv.remove(&key(aside, ASIDE_NOTE))?;
+    move_record(kv, aside, prefix)
+}
+
+/// The part of a set-aside record that says when it was set aside.
+pub const ASIDE_NOTE: &str = "aside";
+
+/// A record kept aside (replaced by a restore, or set aside unreadable).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Aside {
+    /// Its key prefix (`xinfang.office-aside-2`).
+    pub prefix: String,
+    /// The storage it takes (characters of keys and values).
+    pub bytes: usize,
+    /// When it was set aside (`2026-12-07T10:15`), if noted.
+    pub at: Option<String>,
+    /// The log entries its head counts, when the head reads.
+    pub entries: Option<usize>,
+}
+
+/// The records kept aside from the record under `prefix`, oldest first.
+pub fn asides(kv: &dyn KeyValue, prefix: &str) -> Vec<Aside> {
+    let lead = format!("{prefix}-aside-");
+    let mut found: BTreeMap<u32, Aside> = BTreeMap::new();
+    for k in kv.keys() {
+        let Some(rest) = k.strip_prefix(&lead) else { continue };
+        let Some((n, _)) = rest.split_once('.') else { continue };
+        let Ok(n) = n.parse::<u32>() else { continue };
+        let aside = format!("{lead}{n}");
+        let value = kv.get_raw(&k).ok().flatten().unwrap_or_default();
+        let entry = found.entry(n).or_insert_with(|| Aside {
+            prefix: aside.clone(),
+            bytes: 0,
+            at: None,
+            entries: None,
+        });
+        entry.bytes += k.len() + value.len();
+        if k == key(&aside, ASIDE_NOTE) {
+            entry.at = serde_json::from_str::<serde_json::Value>(&value)
+                .ok()
+                .and_then(|v| v["at"].as_str().map(str::to_owned));
+        } else if k == key(&aside, "head") {
+            entry.entries = kv
+                .get(&k)
+                .ok()
+                .flatten()
+                .and_then(|t| serde_json::from_str::<Head>(&t).ok())
+                .map(|h| h.entries);
+        }
+    }
+    found.into_values().collect()
+}
+
+/// Removes a record kept aside (after the clerk downloaded it). Only a
+/// prefix [`asides`] lists is removed, never the open record.
+pub fn remove_aside(kv: &dyn KeyValue, prefix: &str, aside: &str) -> Result<(), String> {
+    if !asides(kv, prefix).iter().any(|a| a.prefix == aside) {
+        return Err(format!("{aside} is not a record set aside from {prefix}"));
+    }
+    remove_record(kv, aside)
 }
 
 /// A command applied in this tab and not yet saved: the core's

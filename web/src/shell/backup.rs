@@ -139,7 +139,7 @@ pub fn Backup() -> Html {
             let Some(office) = ready.contents.borrow_mut().take() else { return };
             let kv = BrowserKv;
             let prefix = prefix_of(app.space);
-            match replace(&kv, prefix, &office) {
+            match replace(&kv, prefix, &office, crate::clock::now()) {
                 Ok(replaced) => {
                     let opened = Opened::written(app.space, office, replaced.saved, usage(&kv));
                     app.dispatch(Msg::Opened(Box::new(opened)));

@@ -220,7 +220,13 @@ fn the_record_is_sealed_and_plain_keys_stay_plain() {
     );
     // A save through it is sealed too (a restore goes through it as well).
     let office = sample_office(4, NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(), 30).unwrap();
-    crate::persist::backup::replace(&sealed, REAL_PREFIX, &office).unwrap();
+    crate::persist::backup::replace(
+        &sealed,
+        REAL_PREFIX,
+        &office,
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap().and_hms_opt(9, 0, 0).unwrap(),
+    )
+    .unwrap();
     for (k, v) in kv.snapshot() {
         assert!(!is_record_key(&k) || v.starts_with(SEALED), "{k} sealed after a restore");
     }

@@ -472,20 +472,42 @@ fn the_sandbox_stores_its_sample_parameters_and_the_trainees_entries() {
 }
 
 #[test]
-fn an_unreadable_record_can_be_set_aside_unchanged() {
+fn an_unreadable_record_can_be_set_aside_unchanged_listed_and_removed() {
     let office = office_with(3);
     let kv = MemoryKv::default();
     save_all(&kv, &office, None, false).unwrap();
     kv.set(&chunk_key(REAL_PREFIX, 0), "broken").unwrap();
     let before = kv.snapshot();
-    let aside = set_aside(&kv, REAL_PREFIX).unwrap();
+    let aside = set_aside(&kv, REAL_PREFIX, now(5)).unwrap();
     assert_eq!(aside, "xinfang.office-aside-1");
     assert!(record_keys(&kv, REAL_PREFIX).is_empty());
     for (k, v) in &before {
         let moved = format!("{aside}{}", &k[REAL_PREFIX.len()..]);
         assert_eq!(kv.get(&moved).unwrap().as_ref(), Some(v));
     }
-    assert_eq!(set_aside(&kv, REAL_PREFIX).unwrap(), "xinfang.office-aside-2");
+    save_all(&kv, &office_with(1), None, false).unwrap();
+    assert_eq!(set_aside(&kv, REAL_PREFIX, now(6)).unwrap(), "xinfang.office-aside-2");
+
+    // Both are listed with their size, day and entries; the sandbox's and
+    // the open record's keys are not.
+    kv.set("xinfang.sandbox.head", "{}").unwrap();
+    let listed = asides(&kv, REAL_PREFIX);
+    assert_eq!(
+        listed.iter().map(|a| a.prefix.as_str()).collect::<Vec<_>>(),
+        ["xinfang.office-aside-1", "xinfang.office-aside-2"]
+    );
+    assert_eq!(listed[0].entries, Some(3));
+    assert_eq!(listed[1].entries, Some(1));
+    assert_eq!(listed[0].at.as_deref(), Some("2025-03-05T09:30"));
+    let stored: usize = before.iter().map(|(k, v)| k.len() + v.len()).sum();
+    assert!(listed[0].bytes >= stored, "{} < {stored}", listed[0].bytes);
+
+    // Removing one leaves the other and refuses what is not set aside.
+    remove_aside(&kv, REAL_PREFIX, "xinfang.office-aside-1").unwrap();
+    assert_eq!(asides(&kv, REAL_PREFIX).len(), 1);
+    assert!(record_keys(&kv, "xinfang.office-aside-1").is_empty());
+    assert!(remove_aside(&kv, REAL_PREFIX, REAL_PREFIX).is_err());
+    assert!(remove_aside(&kv, REAL_PREFIX, "xinfang.sandbox").is_err());
 }
 
 #[test]
