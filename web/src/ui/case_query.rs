@@ -378,15 +378,15 @@ pub fn responsible_unit(office: &Office, case: &Case) -> Option<UnitId> {
 impl Index {
     /// The index of the record as it is, for `today`.
     pub fn build(office: &Office, today: NaiveDate) -> Index {
-        Index::build_for(office, today, None)
+        Index::build_for(office, today, crate::access::Viewer::Office)
     }
 
-    /// The index of the cases `view` lists (every case for `None`, see
-    /// [`crate::access::shows`]), for `today`.
-    pub fn build_for(office: &Office, today: NaiveDate, view: Option<UnitId>) -> Index {
+    /// The index of the cases `viewer` lists (the core's
+    /// [`crate::access::Viewer::sees`]), for `today`.
+    pub fn build_for(office: &Office, today: NaiveDate, viewer: crate::access::Viewer) -> Index {
         let org = &office.settings().org;
         let petition_office = org.petition_office();
-        let cases = || office.cases().filter(|c| crate::access::shows(c, view, org));
+        let cases = || viewer.cases(office);
         let mut entries: Vec<Entry> = cases()
             .map(|case| Entry {
                 id: case.id(),
@@ -400,7 +400,7 @@ impl Index {
                 channel: case.intake().channel,
                 due: office.next_due(case),
                 number_rank: 0,
-                hidden: crate::access::hides(case, view, org),
+                hidden: viewer.withholds(case, org),
             })
             .collect();
         let mut by_number: Vec<(&str, usize)> =
