@@ -843,4 +843,54 @@ mod tests {
         }
         assert_eq!(Needle::new("   "), None);
     }
+
+    /// A unit's index lists its cases only and finds a withheld accusation
+    /// by its number only; the office's finds everything (the rule is the
+    /// core's `Viewer`).
+    #[test]
+    fn a_units_index_lists_its_cases_and_searches_no_withheld_content() {
+        use crate::access::Viewer;
+        use xinfang_core::{Channel, Command, Intake, Petitioner, Purpose};
+        let mut office = Office::new(Settings::sample_county());
+        let org = &office.settings().org;
+        let office_unit = org.petition_office().unwrap();
+        let township = org.townships().next().unwrap().id();
+        let category = office.settings().categories.iter().next().unwrap().id();
+        let at = today().and_hms_opt(9, 0, 0).unwrap();
+        let mut register = |accused| {
+            let intake = Intake {
+                received_on: today(),
+                channel: Channel::Visit,
+                petitioners: vec![Petitioner::named("举报人甲")],
+                head_count: 1,
+                category,
+                purpose: Purpose::Accusation,
+                township: Some(township),
+                village: String::new(),
+                summary: "举报事项".into(),
+                content: "秘密内容甲乙丙".into(),
+                escalation: None,
+                accused_unit: Some(accused),
+                repeat_of: None,
+            };
+            office.execute(Command::Register { intake }, at).unwrap().case().unwrap()
+        };
+        let against_office = register(office_unit);
+        let against_township = register(township);
+        let search = |s: &str| Filters { search: s.into(), ..Filters::default() };
+        // The township handles neither: it lists none.
+        let index = Index::build_for(&office, today(), Viewer::Unit(township));
+        assert!(query(&office, &index, &Filters::default(), Sort::Number).is_empty());
+        // The petition office's unit sees both; the one against it is
+        // found by its number only.
+        let index = Index::build_for(&office, today(), Viewer::Unit(office_unit));
+        assert!(index.entry(against_office).unwrap().hidden);
+        let found = query(&office, &index, &search("秘密内容"), Sort::Number);
+        assert_eq!(found, vec![against_township]);
+        let number = office.case(against_office).unwrap().number().to_string();
+        assert_eq!(query(&office, &index, &search(&number), Sort::Number), vec![against_office]);
+        // The office's own view finds both by their content.
+        let index = Index::build(&office, today());
+        assert_eq!(query(&office, &index, &search("秘密内容"), Sort::Number).len(), 2);
+    }
 }
