@@ -22,6 +22,7 @@ const ACC_CONTENT: &str = "湖光村低保金被虚报冒领，证人青松岭�
 const ACC_NAME: &str = "检举人石竹";
 /// A word of the content only (not of the summary).
 const CONTENT_WORD: &str = "青松岭";
+const PLACEHOLDER: &str = "（检举控告内容，不向被检举单位显示）";
 const ORD_SUMMARY: &str = "柳林镇道路积水无人处理";
 
 /// Registers a case (a visit received `on`, 柳林镇) and routes it to
@@ -298,6 +299,22 @@ async fn the_accused_township_sees_the_accusation_nowhere_and_other_units_cases_
             .await;
     let (ord, ord_number) =
         register_and_route(&b, day, false, ORD_SUMMARY, "王小林", "柳林镇").await;
+    // A second accusation whose 督办 presses 柳林镇 itself: 柳林镇 then
+    // handles it and lists it, but never reads it.
+    let (acc2, _) = register_and_route_noting(
+        &b,
+        day,
+        true,
+        &format!("再举报{MARK}"),
+        ACC_NAME,
+        "县纪委监委",
+        Some(MARK),
+    )
+    .await;
+    crate::proceedings::open(&b, "supervise").await;
+    b.select_by_label("#supervise-unit", "柳林镇").await;
+    b.type_into("#supervise-note", &format!("请{MARK}说明情况（督办）")).await;
+    crate::proceedings::submit(&b, "supervise").await;
     // The office's view: the note and the requirement are on the page.
     open_case(&b, &acc).await;
     let html = page_html(&b).await;
@@ -315,6 +332,8 @@ async fn the_accused_township_sees_the_accusation_nowhere_and_other_units_cases_
     b.wait_for("its own case as a candidate", || async { b.exists(&own).await.then_some(()) })
         .await;
     assert!(!b.exists(&format!(".backlog-candidate[data-case='{acc}']")).await);
+    let acc2_candidate = format!(".backlog-candidate[data-case='{acc2}'] .candidate-summary");
+    assert_eq!(b.text_of(&acc2_candidate).await.as_deref(), Some(PLACEHOLDER));
     assert!(!page_html(&b).await.contains(MARK), "the marker among the candidates");
 
     // The office lists the accusation on the 积案 ledger and under 包案,
@@ -362,6 +381,14 @@ async fn the_accused_township_sees_the_accusation_nowhere_and_other_units_cases_
     // Its own case opens, with its timeline.
     open_case(&b, &ord).await;
     assert!(b.exists("#case-timeline").await);
+    // The accusation it is pressed on opens with the placeholder: its
+    // timeline (routing note, 五定, the notice) without the marker, no
+    // action or document.
+    open_case(&b, &acc2).await;
+    assert_eq!(b.text_of("#case-summary").await.as_deref(), Some(PLACEHOLDER));
+    assert!(b.exists("#case-timeline").await && b.exists("#case-actions-hidden").await);
+    assert!(!b.exists("#case-docs").await);
+    assert!(!page_html(&b).await.contains(MARK));
     // The 积案 ledger: its candidate, not the accusation's row.
     assert_absent_at(&b, "#/backlog", "#backlog-form", MARK).await;
     assert!(!b.exists(&backlog_row).await, "the accusation on the accused's 积案 ledger");
@@ -392,6 +419,8 @@ async fn the_accused_township_sees_the_accusation_nowhere_and_other_units_cases_
     b.wait_for_text_containing("#own-case-error", &acc_number).await;
     assert!(!page_html(&b).await.contains(MARK));
     // Search, dashboard, supervision board.
+    expect_listed(&b, "", &[&ord, &acc2]).await;
+    assert!(!page_html(&b).await.contains(MARK));
     expect_listed(&b, MARK, &[]).await;
     expect_listed(&b, &acc_number, &[]).await;
     assert!(!page_html(&b).await.contains(MARK));
@@ -419,7 +448,7 @@ async fn the_accused_township_sees_the_accusation_nowhere_and_other_units_cases_
     b.go_to_hash("#/backlog").await;
     b.wait_for("the backlog row", || async { b.exists(&backlog_row).await.then_some(()) }).await;
     assert!(page_html(&b).await.contains(&format!("约谈{MARK}（积案方案）")));
-    expect_listed(&b, MARK, &[&acc]).await;
+    expect_listed(&b, MARK, &[&acc, &acc2]).await;
 
     b.close().await;
     let _ = std::fs::remove_dir_all(&dir);
