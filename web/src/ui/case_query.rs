@@ -247,15 +247,11 @@ impl Needle {
         (!terms.is_empty()).then_some(Needle { terms })
     }
 
-    /// Whether every term occurs in one of the case's searched fields.
-    pub fn matches(&self, case: &Case) -> bool {
-        self.terms.iter().all(|t| searched_fields(case).any(|f| t.occurs_in(f)))
-    }
-
-    /// Whether every term occurs in the case number (all a view that must
-    /// not see the case's content may search).
-    pub fn matches_number(&self, case: &Case) -> bool {
-        self.terms.iter().all(|t| t.occurs_in(case.number()))
+    /// Whether every term occurs in one of `fields`: the texts the core
+    /// lets the viewer search in a case ([`crate::access::Viewer::search_text`]:
+    /// the number only for an accusation withheld from the viewing unit).
+    pub fn matches_in(&self, fields: &[&str]) -> bool {
+        self.terms.iter().all(|t| fields.iter().any(|f| t.occurs_in(f)))
     }
 
     /// For a shown row: the first term that occurs only in a field the row
@@ -288,14 +284,6 @@ impl Needle {
         }
         None
     }
-}
-
-/// The fields a search looks at.
-fn searched_fields(case: &Case) -> impl Iterator<Item = &str> + '_ {
-    let intake = case.intake();
-    [case.number(), intake.summary.as_str(), intake.village.as_str(), intake.content.as_str()]
-        .into_iter()
-        .chain(intake.petitioners.iter().map(|p| p.name.as_str()))
 }
 
 /// About 16 characters either side of the first occurrence of `term`.
@@ -365,6 +353,7 @@ impl Entry {
 pub struct Index {
     entries: Vec<Entry>,
     today: NaiveDate,
+    viewer: crate::access::Viewer,
 }
 
 /// The responsible unit of a case: the body owing its next step, else the
@@ -409,7 +398,7 @@ impl Index {
         for (rank, (_, i)) in by_number.into_iter().enumerate() {
             entries[i].number_rank = rank as u32;
         }
-        Index { entries, today }
+        Index { entries, today, viewer }
     }
 
     /// The day the index was made for.
@@ -454,6 +443,7 @@ pub fn query(office: &Office, index: &Index, filters: &Filters, sort: Sort) -> V
         tree.iter().map(|c| c.id()).filter(|id| tree.is_within(*id, top)).collect()
     });
     let needle = Needle::new(&filters.search);
+    let org = &office.settings().org;
     let passes = |e: &Entry| {
         filters.stage.is_none_or(|s| e.stage == s)
             && filters.unit.is_none_or(|u| e.unit == Some(u))
@@ -469,8 +459,8 @@ pub fn query(office: &Office, index: &Index, filters: &Filters, sort: Sort) -> V
         // Both are in id order: advance the index to this case.
         while entries.next_if(|e| e.id < case.id()).is_some() {}
         let Some(e) = entries.next_if(|e| e.id == case.id()) else { continue };
-        // A case hidden from the view is found by its number only.
-        let found_by = |n: &Needle| if e.hidden { n.matches_number(case) } else { n.matches(case) };
+        // What the core lets the view search (a withheld case: its number).
+        let found_by = |n: &Needle| n.matches_in(&index.viewer.search_text(case, org));
         if passes(e) && needle.as_ref().is_none_or(found_by) {
             found.push(e);
         }
@@ -836,7 +826,8 @@ mod tests {
         let content: Vec<char> = case.intake().content.chars().collect();
         let word: String = content[30..34].iter().collect();
         let needle = Needle::new(&word).unwrap();
-        assert!(needle.matches(case));
+        let org = &office.settings().org;
+        assert!(needle.matches_in(&crate::access::Viewer::Office.search_text(case, org)));
         if !case.intake().summary.contains(&word) {
             let why = needle.hidden_match(case, Lang::ZhCn).expect("an excerpt");
             assert!(why.contains(&word), "{why}");
