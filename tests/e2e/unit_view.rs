@@ -370,6 +370,35 @@ async fn the_accused_township_sees_the_accusation_nowhere_and_other_units_cases_
     b.wait_for("the ownership row", || async { b.exists(&own_row).await.then_some(()) }).await;
     assert!(page_html(&b).await.contains(&format!("核查{MARK}（包案方案）")));
 
+    // A meeting studies the accusation; its opinion and decision name the
+    // accused.
+    b.go_to_hash("#/meetings").await;
+    b.wait_for("the meetings page", || async { b.exists("#meeting-new").await.then_some(()) })
+        .await;
+    b.select("#new-kind", "joint").await;
+    b.type_into("#new-place", "县委三楼会议室").await;
+    b.select_any("#new-chair").await;
+    b.click("#new-submit").await;
+    let meeting = b
+        .wait_for("the new meeting's page", || async {
+            b.attr_of("#page-meeting", "data-meeting").await.filter(|id| !id.is_empty())
+        })
+        .await;
+    b.type_into("#m-case", &acc_number).await;
+    b.click("#m-case-add").await;
+    b.wait_for("the case added", || async {
+        b.exists(&format!(".m-case[data-case='{acc}']")).await.then_some(())
+    })
+    .await;
+    b.type_into("#m-opinion", &format!("{MARK}问题属实（会议认为）")).await;
+    b.click("#dec-add").await;
+    b.type_into("#dec-text-0", &format!("责成{MARK}退赔（会议决定）")).await;
+    b.select_any("#dec-unit-0").await;
+    b.click("#m-save").await;
+    b.go_to_hash("#/meetings").await;
+    let decision = format!(".open-decision[data-meeting='{meeting}'] .decision-text");
+    b.wait_for_text_containing(&decision, MARK).await;
+
     // As 柳林镇: the marker nowhere.
     view_as(&b, "柳林镇").await;
     open_refused(&b, &acc).await;
@@ -418,6 +447,12 @@ async fn the_accused_township_sees_the_accusation_nowhere_and_other_units_cases_
     b.click("#own-case-add").await;
     b.wait_for_text_containing("#own-case-error", &acc_number).await;
     assert!(!page_html(&b).await.contains(MARK));
+    // Meetings: the decision is the placeholder, the meeting and its
+    // minutes are not shown.
+    assert_absent_at(&b, "#/meetings", "#meeting-new", MARK).await;
+    assert_eq!(b.text_of(&decision).await.as_deref(), Some(PLACEHOLDER));
+    assert_absent_at(&b, &format!("#/meeting/{meeting}"), "#meeting-withheld", MARK).await;
+    assert_absent_at(&b, &format!("#/print/minutes/{meeting}"), "#doc-withheld", MARK).await;
     // Search, dashboard, supervision board.
     expect_listed(&b, "", &[&ord, &acc2]).await;
     assert!(!page_html(&b).await.contains(MARK));
