@@ -133,7 +133,11 @@ pub fn ReceptionList(props: &ReceptionListProps) -> Html {
                             <button id={format!("reception-remove-{n}")} type="button" onclick={ask_remove}>{ tr(lang, "删除", "Remove") }</button>
                         }
                     </div>
-                    <ReceptionLinkBar {id} />
+                    // Registering from it would prefill the matters: not
+                    // offered when they are withheld from the viewing unit.
+                    if !withheld {
+                        <ReceptionLinkBar {id} />
+                    }
                 </li>
             }
         })

@@ -371,7 +371,10 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
                     }
                 </div>
                 <div class="scr-panel-row">
-                    <button id="hs-edit" type="button" onclick={edit}>{ tr(lang, "编辑", "Edit") }</button>
+                    // The form would show the texts withheld from the viewing unit.
+                    if h.case.is_none_or(|c| !viewer.withholds_id(&office, c)) {
+                        <button id="hs-edit" type="button" onclick={edit}>{ tr(lang, "编辑", "Edit") }</button>
+                    }
                     if *confirm {
                         <button id="hs-remove-confirm" type="button" onclick={remove}>{ tr(lang, "确认删除", "Really remove") }</button>
                     } else {
