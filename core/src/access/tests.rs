@@ -18,6 +18,7 @@ use crate::work::ownership::OwnershipDraft;
 use crate::work::reception::{Reception, ReceptionKind};
 use crate::work::screening::Hotspot;
 use chrono::{NaiveDate, NaiveDateTime};
+use wasm_bindgen_test::wasm_bindgen_test;
 
 /// The prefix of every marker: no text a unit gets may contain it.
 const MARK: &str = "绝密标记";
@@ -254,7 +255,7 @@ const CASE_FIELDS: [&str; 22] = [
     "不予受理理由",
 ];
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn a_unit_sees_the_cases_it_handles_and_the_office_sees_all() {
     let f = fixture();
     let org = &f.office.settings().org;
@@ -278,7 +279,7 @@ fn a_unit_sees_the_cases_it_handles_and_the_office_sees_all() {
     assert_eq!(Viewer::of(Some(f.other)).unit(), Some(f.other));
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn an_accusation_is_withheld_from_the_accused_and_the_units_above_it() {
     let f = fixture();
     let org = &f.office.settings().org;
@@ -383,7 +384,7 @@ const WORK_FIELDS: [&str; 17] = [
     "告知去向",
 ];
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn no_text_of_a_withheld_accusation_reaches_the_accused_or_the_units_above_it() {
     let f = fixture();
     // The full view holds every marker: every field was filled.
@@ -403,7 +404,7 @@ fn no_text_of_a_withheld_accusation_reaches_the_accused_or_the_units_above_it() 
     }
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn the_ledger_of_a_unit_lists_its_cases_only() {
     let f = fixture();
     let table = Viewer::Unit(f.accused).ledger_table(
@@ -419,7 +420,7 @@ fn the_ledger_of_a_unit_lists_its_cases_only() {
     assert_eq!(all.rows.len(), 3);
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn a_redacted_case_keeps_its_dates_stage_units_and_people() {
     let f = fixture();
     let case = f.office.case(f.accusation).unwrap();
