@@ -80,6 +80,7 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod access;
 pub mod assignment;
 pub mod briefing;
 pub mod calendar;

@@ -4,6 +4,14 @@
 //! the case page opened by its address, its printed 交办函, the ledger
 //! CSV); as 县纪委监委 the accusation shows with its content; as 信访部门
 //! everything; the choice survives a reload.
+//!
+//! And the attack of issue 12: an accusation against 柳林镇 交办 to
+//! 县纪委监委 with a routing note and a 办案质量要求 naming the accused,
+//! put on the 信访积案 ledger and under 领导包案; in 柳林镇's view a
+//! unique marker is nowhere (case page by its address, timeline, 积案
+//! candidates and ledger, the 积案 and 包案 pickers, search, dashboard,
+//! supervision board, the ledger export), and a case of another unit
+//! typed as `#/case/N` is refused; the office's own view shows it all.
 
 use crate::harness::Browser;
 use crate::proceedings::{today, Day};
@@ -26,6 +34,20 @@ async fn register_and_route(
     summary: &str,
     name: &str,
     lead: &str,
+) -> (String, String) {
+    register_and_route_noting(b, on, accusation, summary, name, lead, None).await
+}
+
+/// [`register_and_route`], with `note` (when given) as the routing note and
+/// in the 办案质量要求 of an accusation.
+async fn register_and_route_noting(
+    b: &Browser,
+    on: Day,
+    accusation: bool,
+    summary: &str,
+    name: &str,
+    lead: &str,
+    note: Option<&str>,
 ) -> (String, String) {
     b.go_to_hash("#/register").await;
     b.wait_for("the registration page", || async { b.exists("#reg-submit").await.then_some(()) })
@@ -60,7 +82,11 @@ async fn register_and_route(
         b.select_any("#fix-leader").await;
         b.select_any("#fix-handler").await;
         b.set_value("#fix-deadline", &on.plus(60).iso()).await;
-        b.type_into("#fix-standard", "查清事实").await;
+        let standard = note.map_or_else(|| "查清事实".to_string(), |n| format!("查清{n}的问题"));
+        b.type_into("#fix-standard", &standard).await;
+    }
+    if let Some(note) = note {
+        b.type_into("#route-note", &format!("{note}（路由说明）")).await;
     }
     b.click("#route-submit").await;
     b.wait_for_text("#page-case[data-stage='routed'] #case-stage", "待受理").await;
@@ -111,6 +137,36 @@ async fn open_case(b: &Browser, id: &str) {
     b.wait_for("the case header", || async { b.text_of("#case-summary").await }).await;
 }
 
+/// Opens case `id` by its address in a unit's view that does not handle
+/// it, and waits for the refusal.
+async fn open_refused(b: &Browser, id: &str) {
+    b.go_to_hash(&format!("#/case/{id}")).await;
+    b.wait_for_text_containing(
+        "#page-case[data-refused='true'] #case-refused",
+        "本单位无权查看此案件",
+    )
+    .await;
+    assert!(!b.exists("#case-summary").await, "the refused case's header");
+}
+
+/// The whole document's markup (attributes included).
+async fn page_html(b: &Browser) -> String {
+    b.script("return document.documentElement.outerHTML;", vec![])
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .into()
+}
+
+/// Goes to `hash`, waits for `ready`, and asserts `marker` is nowhere in
+/// the page's markup.
+async fn assert_absent_at(b: &Browser, hash: &str, ready: &str, marker: &str) {
+    b.go_to_hash(hash).await;
+    b.wait_for(ready, || async { b.exists(ready).await.then_some(()) }).await;
+    let html = page_html(b).await;
+    assert!(!html.contains(marker), "{marker} shown at {hash}: {html}");
+}
+
 /// Downloads the ledger of the received cases since 2020 as CSV (UTF-8).
 async fn ledger_csv(b: &Browser, dir: &std::path::Path, today: Day) -> String {
     for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -154,16 +210,14 @@ async fn an_accusation_is_kept_from_the_accused_units_view() {
     expect_listed(&b, CONTENT_WORD, &[]).await;
     expect_listed(&b, "虚报冒领", &[]).await;
     expect_listed(&b, &acc_number, &[]).await;
-    // Opened by its address: the placeholder, no content, no name.
-    open_case(&b, &acc).await;
-    assert_eq!(b.text_of("#case-summary").await.as_deref(), Some(PLACEHOLDER));
-    assert!(b.exists("#case-hidden").await);
-    // Nothing to act on or print: no action, route, link or document.
-    assert!(b.exists("#case-actions-hidden").await);
-    for css in ["#case-actions", "#route-form", "#case-docs", "#link-repeat-form"] {
+    // Opened by its address: refused (柳林镇 does not handle it), nothing
+    // of it shown, nothing to act on or print.
+    open_refused(&b, &acc).await;
+    for css in ["#case-actions", "#route-form", "#case-docs", "#link-repeat-form", "#case-timeline"]
+    {
         assert!(!b.exists(css).await, "{css} offered to the accused unit");
     }
-    assert_eq!(b.text_of("#case-number").await.as_deref(), Some(acc_number.as_str()));
+    assert!(!page_text(&b).await.contains(&acc_number));
     // The registration form does not offer it as a possible repeat (its
     // summary would show); the same typing in 信访部门's view does, below.
     // (The unit's own case is hinted first, so the hints are seen working;
@@ -175,14 +229,14 @@ async fn an_accusation_is_kept_from_the_accused_units_view() {
     b.type_into("#reg-summary", ACC_SUMMARY).await;
     b.wait_for_absent(&own).await;
     assert!(!b.exists(&format!(".repeat-hint[data-case='{acc}']")).await, "hinted to the accused");
-    open_case(&b, &acc).await;
+    open_refused(&b, &acc).await;
     let text = page_text(&b).await;
     for secret in [ACC_SUMMARY, CONTENT_WORD, ACC_NAME] {
         assert!(!text.contains(secret), "{secret} shown to the accused: {text}");
     }
     // None of its documents (the 交办函 to 县纪委监委 here) is shown.
     b.go_to_hash(&format!("#/case/{acc}/print/assignment")).await;
-    b.wait_for_text_containing("#doc-missing", "不向被检举单位提供").await;
+    b.wait_for_text_containing("#doc-missing", "本单位无权查看此案件").await;
     assert!(!b.exists("#doc-body").await);
     // The ledger export: the ordinary case, not the accusation.
     let csv = ledger_csv(&b, &dir, day).await;
@@ -224,6 +278,212 @@ async fn an_accusation_is_kept_from_the_accused_units_view() {
         b.exists(&format!(".repeat-hint[data-case='{acc}']")).await.then_some(())
     })
     .await;
+
+    b.close().await;
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The marker of the attack: in the summary, the routing note, the 五定's
+/// quality requirement, the 积案 plan and the 包案 plan.
+const MARK: &str = "柳林镇书记张某某";
+
+#[tokio::test]
+async fn the_accused_township_sees_the_accusation_nowhere_and_other_units_cases_are_refused() {
+    let dir = std::env::temp_dir().join(format!("xinfang-unit-attack-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let b = Browser::open_with_downloads(&dir).await;
+    let day = today(&b).await;
+    let summary = format!("举报{MARK}虚报冒领低保金");
+    let (acc, acc_number) =
+        register_and_route_noting(&b, day, true, &summary, ACC_NAME, "县纪委监委", Some(MARK))
+            .await;
+    let (ord, ord_number) =
+        register_and_route(&b, day, false, ORD_SUMMARY, "王小林", "柳林镇").await;
+    // A second accusation whose 督办 presses 柳林镇 itself: 柳林镇 then
+    // handles it and lists it, but never reads it.
+    let (acc2, _) = register_and_route_noting(
+        &b,
+        day,
+        true,
+        &format!("再举报{MARK}"),
+        ACC_NAME,
+        "县纪委监委",
+        Some(MARK),
+    )
+    .await;
+    crate::proceedings::open(&b, "supervise").await;
+    b.select_by_label("#supervise-unit", "柳林镇").await;
+    b.type_into("#supervise-note", &format!("请{MARK}说明情况（督办）")).await;
+    crate::proceedings::submit(&b, "supervise").await;
+    // The office's view: the note and the requirement are on the page.
+    open_case(&b, &acc).await;
+    let html = page_html(&b).await;
+    assert!(html.contains(&format!("{MARK}（路由说明）")), "the routing note");
+    assert!(html.contains(&format!("查清{MARK}的问题")), "the quality requirement");
+
+    // The 积案 candidates of 柳林镇 (before the case is listed): its own
+    // case is a candidate, the accusation is not, and the marker is nowhere.
+    view_as(&b, "柳林镇").await;
+    b.go_to_hash("#/backlog").await;
+    b.wait_for("the backlog page", || async { b.exists("#backlog-form").await.then_some(()) })
+        .await;
+    b.set_value("#backlog-candidate-months", "0").await;
+    let own = format!(".backlog-candidate[data-case='{ord}']");
+    b.wait_for("its own case as a candidate", || async { b.exists(&own).await.then_some(()) })
+        .await;
+    assert!(!b.exists(&format!(".backlog-candidate[data-case='{acc}']")).await);
+    let acc2_candidate = format!(".backlog-candidate[data-case='{acc2}'] .candidate-summary");
+    assert_eq!(b.text_of(&acc2_candidate).await.as_deref(), Some(PLACEHOLDER));
+    assert!(!page_html(&b).await.contains(MARK), "the marker among the candidates");
+
+    // The office lists the accusation on the 积案 ledger and under 包案,
+    // each plan naming the accused.
+    view_as(&b, "信访部门（全部）").await;
+    b.go_to_hash("#/backlog").await;
+    b.wait_for("the backlog page", || async { b.exists("#backlog-form").await.then_some(()) })
+        .await;
+    b.type_into("#backlog-case", &acc_number).await;
+    b.click("#backlog-case-add").await;
+    b.wait_for("the case picked", || async {
+        b.exists(&format!("#backlog-form-case[data-case='{acc}']")).await.then_some(())
+    })
+    .await;
+    assert!(b.text_of("#backlog-form-case").await.unwrap_or_default().contains(MARK));
+    b.select_any("#backlog-leader").await;
+    b.type_into("#backlog-plan", &format!("约谈{MARK}（积案方案）")).await;
+    b.click("#backlog-submit").await;
+    let backlog_row = format!("tr.backlog-row[data-case='{acc}']");
+    b.wait_for("the backlog row", || async { b.exists(&backlog_row).await.then_some(()) }).await;
+    b.go_to_hash("#/ownership").await;
+    b.wait_for("the ownership page", || async { b.exists("#own-new").await.then_some(()) }).await;
+    b.click("#own-new").await;
+    b.type_into("#own-case", &acc_number).await;
+    b.click("#own-case-add").await;
+    b.wait_for("the case picked", || async {
+        b.exists(&format!("#own-case-picked[data-case='{acc}']")).await.then_some(())
+    })
+    .await;
+    b.select_any("#own-leader").await;
+    b.type_into("#own-plan", &format!("核查{MARK}（包案方案）")).await;
+    b.click("#own-submit").await;
+    let own_row = format!("tr.ownership[data-case='{acc}']");
+    b.wait_for("the ownership row", || async { b.exists(&own_row).await.then_some(()) }).await;
+    assert!(page_html(&b).await.contains(&format!("核查{MARK}（包案方案）")));
+
+    // A meeting studies the accusation; its opinion and decision name the
+    // accused.
+    b.go_to_hash("#/meetings").await;
+    b.wait_for("the meetings page", || async { b.exists("#meeting-new").await.then_some(()) })
+        .await;
+    b.select("#new-kind", "joint").await;
+    b.type_into("#new-place", "县委三楼会议室").await;
+    b.select_any("#new-chair").await;
+    b.click("#new-submit").await;
+    let meeting = b
+        .wait_for("the new meeting's page", || async {
+            b.attr_of("#page-meeting", "data-meeting").await.filter(|id| !id.is_empty())
+        })
+        .await;
+    b.type_into("#m-case", &acc_number).await;
+    b.click("#m-case-add").await;
+    b.wait_for("the case added", || async {
+        b.exists(&format!(".m-case[data-case='{acc}']")).await.then_some(())
+    })
+    .await;
+    b.type_into("#m-opinion", &format!("{MARK}问题属实（会议认为）")).await;
+    b.click("#dec-add").await;
+    b.type_into("#dec-text-0", &format!("责成{MARK}退赔（会议决定）")).await;
+    b.select_any("#dec-unit-0").await;
+    b.click("#m-save").await;
+    b.go_to_hash("#/meetings").await;
+    let decision = format!(".open-decision[data-meeting='{meeting}'] .decision-text");
+    b.wait_for_text_containing(&decision, MARK).await;
+
+    // As 柳林镇: the marker nowhere.
+    view_as(&b, "柳林镇").await;
+    open_refused(&b, &acc).await;
+    assert!(!b.exists("#case-timeline").await, "the accusation's timeline");
+    assert!(!page_html(&b).await.contains(MARK));
+    b.go_to_hash(&format!("#/case/{acc}/print/assignment")).await;
+    b.wait_for_text_containing("#doc-missing", "本单位无权查看此案件").await;
+    assert!(!page_html(&b).await.contains(MARK));
+    // Its own case opens, with its timeline.
+    open_case(&b, &ord).await;
+    assert!(b.exists("#case-timeline").await);
+    // The accusation it is pressed on opens with the placeholder: its
+    // timeline (routing note, 五定, the notice) without the marker, no
+    // action or document.
+    open_case(&b, &acc2).await;
+    assert_eq!(b.text_of("#case-summary").await.as_deref(), Some(PLACEHOLDER));
+    assert!(b.exists("#case-timeline").await && b.exists("#case-actions-hidden").await);
+    assert!(!b.exists("#case-docs").await);
+    assert!(!page_html(&b).await.contains(MARK));
+    // The 积案 ledger: its candidate, not the accusation's row.
+    assert_absent_at(&b, "#/backlog", "#backlog-form", MARK).await;
+    assert!(!b.exists(&backlog_row).await, "the accusation on the accused's 积案 ledger");
+    // The 积案 picker: the number finds nothing.
+    b.type_into("#backlog-case", &acc_number).await;
+    b.click("#backlog-case-add").await;
+    b.wait_for_text_containing("#backlog-case-error", &acc_number).await;
+    let picked = b.attr_of("#backlog-form-case", "data-case").await;
+    assert_ne!(
+        picked.as_deref(),
+        Some(acc.as_str()),
+        "the accusation picked in the accused's view"
+    );
+    assert!(!page_html(&b).await.contains(MARK));
+    // Its own case is found by the same picker.
+    b.type_into("#backlog-case", &ord_number).await;
+    b.click("#backlog-case-add").await;
+    b.wait_for("its own case picked", || async {
+        b.exists(&format!("#backlog-form-case[data-case='{ord}']")).await.then_some(())
+    })
+    .await;
+    // 包案: no row, and the picker finds nothing.
+    assert_absent_at(&b, "#/ownership", "#own-new", MARK).await;
+    assert!(!b.exists(&own_row).await, "the accusation's 包案 in the accused's view");
+    b.click("#own-new").await;
+    b.type_into("#own-case", &acc_number).await;
+    b.click("#own-case-add").await;
+    b.wait_for_text_containing("#own-case-error", &acc_number).await;
+    assert!(!page_html(&b).await.contains(MARK));
+    // Meetings: the decision is the placeholder, the meeting and its
+    // minutes are not shown.
+    assert_absent_at(&b, "#/meetings", "#meeting-new", MARK).await;
+    assert_eq!(b.text_of(&decision).await.as_deref(), Some(PLACEHOLDER));
+    assert_absent_at(&b, &format!("#/meeting/{meeting}"), "#meeting-withheld", MARK).await;
+    assert_absent_at(&b, &format!("#/print/minutes/{meeting}"), "#doc-withheld", MARK).await;
+    // Search, dashboard, supervision board.
+    expect_listed(&b, "", &[&ord, &acc2]).await;
+    assert!(!page_html(&b).await.contains(MARK));
+    expect_listed(&b, MARK, &[]).await;
+    expect_listed(&b, &acc_number, &[]).await;
+    assert!(!page_html(&b).await.contains(MARK));
+    assert_absent_at(&b, "#/", "#page-dashboard", MARK).await;
+    assert_absent_at(&b, "#/supervision", "#page-supervision", MARK).await;
+    assert!(b.exists("#view-as-note").await, "the honest note in a unit's view");
+    // The ledger export.
+    let csv = ledger_csv(&b, &dir, day).await;
+    assert!(csv.contains(ORD_SUMMARY), "{csv}");
+    assert!(!csv.contains(MARK) && !csv.contains(&acc_number), "{csv}");
+
+    // As 县纪委监委: 柳林镇's case by its address is refused too.
+    view_as(&b, "县纪委监委").await;
+    open_refused(&b, &ord).await;
+    assert!(!page_html(&b).await.contains(ORD_SUMMARY));
+    open_case(&b, &acc).await;
+    assert!(page_html(&b).await.contains(&format!("查清{MARK}的问题")));
+
+    // The office's own view: everything.
+    view_as(&b, "信访部门（全部）").await;
+    assert!(!b.exists("#view-as-note").await);
+    open_case(&b, &acc).await;
+    let html = page_html(&b).await;
+    assert!(html.contains(&summary) && html.contains(&format!("{MARK}（路由说明）")));
+    b.go_to_hash("#/backlog").await;
+    b.wait_for("the backlog row", || async { b.exists(&backlog_row).await.then_some(()) }).await;
+    assert!(page_html(&b).await.contains(&format!("约谈{MARK}（积案方案）")));
+    expect_listed(&b, MARK, &[&acc, &acc2]).await;
 
     b.close().await;
     let _ = std::fs::remove_dir_all(&dir);

@@ -93,6 +93,9 @@ fn ViewAs() -> Html {
                    data-unit={view.map(|u| u.get().to_string()).unwrap_or_default()}>
                     { text }
                 </p>
+                <p id="view-as-note" class="view-as-note muted">
+                    { tr(lang, crate::access::HONEST_NOTE.0, crate::access::HONEST_NOTE.1) }
+                </p>
             }
         </div>
     }

@@ -2,6 +2,8 @@
 //! and showing a linked case as a link to its page ([`case_link`]).
 
 use xinfang_core::{CaseId, Office};
+
+use crate::access::Viewer;
 use yew::prelude::*;
 
 use crate::context::{go, AppHandle};
@@ -42,7 +44,8 @@ pub fn CasePick(props: &CasePickProps) -> Html {
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             let number = typed.trim().to_string();
-            let found = find_by_number(&app.office.get(), &number);
+            let found =
+                find_by_number(crate::access::viewer(&app.prefs), &app.office.get(), &number);
             match found {
                 Some(id) => {
                     error.set(None);
@@ -89,8 +92,19 @@ pub fn case_link(app: &AppHandle, office: &Office, id: CaseId) -> Html {
     }
 }
 
-/// Finds the case with this number (trimmed, any letter case).
-pub fn find_by_number(office: &xinfang_core::Office, number: &str) -> Option<CaseId> {
-    let number = number.trim();
-    office.cases().find(|c| c.number().eq_ignore_ascii_case(number)).map(|c| c.id())
+/// Finds the case with this number (trimmed, any letter case) among the
+/// cases `viewer` sees: in a unit's view a case it does not handle is not
+/// found (the core's [`Viewer::find_by_number`]).
+pub fn find_by_number(viewer: Viewer, office: &Office, number: &str) -> Option<CaseId> {
+    viewer.find_by_number(office, number)
+}
+
+/// The one-line summary of a picked case as `viewer` may see it (the
+/// placeholder for an accusation withheld from it), empty for a case the
+/// record does not hold.
+pub fn summary_of(viewer: Viewer, office: &Office, id: CaseId) -> String {
+    office
+        .case(id)
+        .map(|c| viewer.summary(c, &office.settings().org).to_string())
+        .unwrap_or_default()
 }

@@ -247,15 +247,11 @@ impl Needle {
         (!terms.is_empty()).then_some(Needle { terms })
     }
 
-    /// Whether every term occurs in one of the case's searched fields.
-    pub fn matches(&self, case: &Case) -> bool {
-        self.terms.iter().all(|t| searched_fields(case).any(|f| t.occurs_in(f)))
-    }
-
-    /// Whether every term occurs in the case number (all a view that must
-    /// not see the case's content may search).
-    pub fn matches_number(&self, case: &Case) -> bool {
-        self.terms.iter().all(|t| t.occurs_in(case.number()))
+    /// Whether every term occurs in one of `fields`: the texts the core
+    /// lets the viewer search in a case ([`crate::access::Viewer::search_text`]:
+    /// the number only for an accusation withheld from the viewing unit).
+    pub fn matches_in(&self, fields: &[&str]) -> bool {
+        self.terms.iter().all(|t| fields.iter().any(|f| t.occurs_in(f)))
     }
 
     /// For a shown row: the first term that occurs only in a field the row
@@ -288,14 +284,6 @@ impl Needle {
         }
         None
     }
-}
-
-/// The fields a search looks at.
-fn searched_fields(case: &Case) -> impl Iterator<Item = &str> + '_ {
-    let intake = case.intake();
-    [case.number(), intake.summary.as_str(), intake.village.as_str(), intake.content.as_str()]
-        .into_iter()
-        .chain(intake.petitioners.iter().map(|p| p.name.as_str()))
 }
 
 /// About 16 characters either side of the first occurrence of `term`.
@@ -365,6 +353,7 @@ impl Entry {
 pub struct Index {
     entries: Vec<Entry>,
     today: NaiveDate,
+    viewer: crate::access::Viewer,
 }
 
 /// The responsible unit of a case: the body owing its next step, else the
@@ -378,15 +367,15 @@ pub fn responsible_unit(office: &Office, case: &Case) -> Option<UnitId> {
 impl Index {
     /// The index of the record as it is, for `today`.
     pub fn build(office: &Office, today: NaiveDate) -> Index {
-        Index::build_for(office, today, None)
+        Index::build_for(office, today, crate::access::Viewer::Office)
     }
 
-    /// The index of the cases `view` lists (every case for `None`, see
-    /// [`crate::access::shows`]), for `today`.
-    pub fn build_for(office: &Office, today: NaiveDate, view: Option<UnitId>) -> Index {
+    /// The index of the cases `viewer` lists (the core's
+    /// [`crate::access::Viewer::sees`]), for `today`.
+    pub fn build_for(office: &Office, today: NaiveDate, viewer: crate::access::Viewer) -> Index {
         let org = &office.settings().org;
         let petition_office = org.petition_office();
-        let cases = || office.cases().filter(|c| crate::access::shows(c, view, org));
+        let cases = || viewer.cases(office);
         let mut entries: Vec<Entry> = cases()
             .map(|case| Entry {
                 id: case.id(),
@@ -400,7 +389,7 @@ impl Index {
                 channel: case.intake().channel,
                 due: office.next_due(case),
                 number_rank: 0,
-                hidden: crate::access::hides(case, view, org),
+                hidden: viewer.withholds(case, org),
             })
             .collect();
         let mut by_number: Vec<(&str, usize)> =
@@ -409,7 +398,7 @@ impl Index {
         for (rank, (_, i)) in by_number.into_iter().enumerate() {
             entries[i].number_rank = rank as u32;
         }
-        Index { entries, today }
+        Index { entries, today, viewer }
     }
 
     /// The day the index was made for.
@@ -454,6 +443,7 @@ pub fn query(office: &Office, index: &Index, filters: &Filters, sort: Sort) -> V
         tree.iter().map(|c| c.id()).filter(|id| tree.is_within(*id, top)).collect()
     });
     let needle = Needle::new(&filters.search);
+    let org = &office.settings().org;
     let passes = |e: &Entry| {
         filters.stage.is_none_or(|s| e.stage == s)
             && filters.unit.is_none_or(|u| e.unit == Some(u))
@@ -469,8 +459,8 @@ pub fn query(office: &Office, index: &Index, filters: &Filters, sort: Sort) -> V
         // Both are in id order: advance the index to this case.
         while entries.next_if(|e| e.id < case.id()).is_some() {}
         let Some(e) = entries.next_if(|e| e.id == case.id()) else { continue };
-        // A case hidden from the view is found by its number only.
-        let found_by = |n: &Needle| if e.hidden { n.matches_number(case) } else { n.matches(case) };
+        // What the core lets the view search (a withheld case: its number).
+        let found_by = |n: &Needle| n.matches_in(&index.viewer.search_text(case, org));
         if passes(e) && needle.as_ref().is_none_or(found_by) {
             found.push(e);
         }
@@ -836,11 +826,62 @@ mod tests {
         let content: Vec<char> = case.intake().content.chars().collect();
         let word: String = content[30..34].iter().collect();
         let needle = Needle::new(&word).unwrap();
-        assert!(needle.matches(case));
+        let org = &office.settings().org;
+        assert!(needle.matches_in(&crate::access::Viewer::Office.search_text(case, org)));
         if !case.intake().summary.contains(&word) {
             let why = needle.hidden_match(case, Lang::ZhCn).expect("an excerpt");
             assert!(why.contains(&word), "{why}");
         }
         assert_eq!(Needle::new("   "), None);
+    }
+
+    /// A unit's index lists its cases only and finds a withheld accusation
+    /// by its number only; the office's finds everything (the rule is the
+    /// core's `Viewer`).
+    #[test]
+    fn a_units_index_lists_its_cases_and_searches_no_withheld_content() {
+        use crate::access::Viewer;
+        use xinfang_core::{Channel, Command, Intake, Petitioner, Purpose};
+        let mut office = Office::new(Settings::sample_county());
+        let org = &office.settings().org;
+        let office_unit = org.petition_office().unwrap();
+        let township = org.townships().next().unwrap().id();
+        let category = office.settings().categories.iter().next().unwrap().id();
+        let at = today().and_hms_opt(9, 0, 0).unwrap();
+        let mut register = |accused| {
+            let intake = Intake {
+                received_on: today(),
+                channel: Channel::Visit,
+                petitioners: vec![Petitioner::named("举报人甲")],
+                head_count: 1,
+                category,
+                purpose: Purpose::Accusation,
+                township: Some(township),
+                village: String::new(),
+                summary: "举报事项".into(),
+                content: "秘密内容甲乙丙".into(),
+                escalation: None,
+                accused_unit: Some(accused),
+                repeat_of: None,
+            };
+            office.execute(Command::Register { intake }, at).unwrap().case().unwrap()
+        };
+        let against_office = register(office_unit);
+        let against_township = register(township);
+        let search = |s: &str| Filters { search: s.into(), ..Filters::default() };
+        // The township handles neither: it lists none.
+        let index = Index::build_for(&office, today(), Viewer::Unit(township));
+        assert!(query(&office, &index, &Filters::default(), Sort::Number).is_empty());
+        // The petition office's unit sees both; the one against it is
+        // found by its number only.
+        let index = Index::build_for(&office, today(), Viewer::Unit(office_unit));
+        assert!(index.entry(against_office).unwrap().hidden);
+        let found = query(&office, &index, &search("秘密内容"), Sort::Number);
+        assert_eq!(found, vec![against_township]);
+        let number = office.case(against_office).unwrap().number().to_string();
+        assert_eq!(query(&office, &index, &search(&number), Sort::Number), vec![against_office]);
+        // The office's own view finds both by their content.
+        let index = Index::build(&office, today());
+        assert_eq!(query(&office, &index, &search("秘密内容"), Sort::Number).len(), 2);
     }
 }

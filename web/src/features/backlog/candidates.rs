@@ -20,16 +20,18 @@ pub const DEFAULT_MONTHS: u32 = 3;
 pub const SHOWN: usize = 30;
 
 /// The open cases received on or before `today` minus `months` months that
-/// are not on the backlog ledger, oldest first.
+/// are not on the backlog ledger, oldest first, among the cases `viewer`
+/// sees.
 pub fn candidates(
     office: &Office,
     work: &WorkLedgers,
     today: NaiveDate,
     months: u32,
+    viewer: crate::access::Viewer,
 ) -> Vec<CaseId> {
     let cutoff = today.checked_sub_months(Months::new(months)).unwrap_or(today);
-    let mut found: Vec<(NaiveDate, CaseId)> = office
-        .cases()
+    let mut found: Vec<(NaiveDate, CaseId)> = viewer
+        .cases(office)
         .filter(|c| !c.stage().is_concluded() && c.intake().received_on <= cutoff)
         .filter(|c| work.backlog.for_case(c.id()).is_none())
         .map(|c| (c.intake().received_on, c.id()))
@@ -62,7 +64,8 @@ pub fn BacklogCandidates(props: &BacklogCandidatesProps) -> Html {
     };
     let today = crate::clock::today();
     let office = app.office.get();
-    let found = candidates(&office, &app.work(), today, *months);
+    let viewer = crate::access::viewer(&app.prefs);
+    let found = candidates(&office, &app.work(), today, *months, viewer);
     let total = found.len();
     let items = found.iter().take(SHOWN).filter_map(|&id| {
         let case = office.case(id)?;
@@ -81,7 +84,7 @@ pub fn BacklogCandidates(props: &BacklogCandidatesProps) -> Html {
                 <span class="candidate-date">{ crate::i18n::dates::display(lang, intake.received_on) }</span>
                 <span class="candidate-township">{ township }</span>
                 <span class="candidate-stage">{ case.stage().name(lang) }</span>
-                <span class="candidate-summary">{ intake.summary.clone() }</span>
+                <span class="candidate-summary">{ viewer.summary(case, &office.settings().org).to_string() }</span>
                 <button type="button" class="backlog-candidate-list" onclick={on_click}>
                     { tr(lang, "列入积案", "List") }
                 </button>
@@ -130,7 +133,7 @@ mod tests {
         let office = xinfang_sample::generate(xinfang_core::Settings::sample_county(), &config)
             .expect("sample");
         let mut work = WorkLedgers::default();
-        let found = candidates(&office, &work, today, 3);
+        let found = candidates(&office, &work, today, 3, crate::access::Viewer::Office);
         assert!(!found.is_empty());
         let cutoff = NaiveDate::from_ymd_opt(2026, 9, 1).unwrap();
         for id in &found {
@@ -141,7 +144,10 @@ mod tests {
         let received: Vec<_> =
             found.iter().map(|id| office.case(*id).unwrap().intake().received_on).collect();
         assert!(received.windows(2).all(|w| w[0] <= w[1]), "oldest first");
-        assert!(candidates(&office, &work, today, 0).len() >= found.len());
+        assert!(
+            candidates(&office, &work, today, 0, crate::access::Viewer::Office).len()
+                >= found.len()
+        );
         // A listed case is no longer a candidate.
         let entry = xinfang_core::work::backlog::BacklogCase::new(
             found[0],
@@ -151,6 +157,7 @@ mod tests {
             today,
         );
         work.backlog.list(entry).unwrap();
-        assert!(!candidates(&office, &work, today, 3).contains(&found[0]));
+        assert!(!candidates(&office, &work, today, 3, crate::access::Viewer::Office)
+            .contains(&found[0]));
     }
 }

@@ -196,7 +196,8 @@ pub fn BacklogForm(props: &BacklogFormProps) -> Html {
     let office = app.office.get();
     let leader_options = leaders(&office);
     let chosen = draft.case.map(|id| {
-        let summary = office.case(id).map(|c| c.intake().summary.clone()).unwrap_or_default();
+        let summary =
+            crate::ui::case_pick::summary_of(crate::access::viewer(&app.prefs), &office, id);
         html! {
             <span id="backlog-form-case" data-case={id.get().to_string()}>
                 { case_link(&app, &office, id) }{ " " }<span class="muted">{ summary }</span>

@@ -119,7 +119,9 @@ pub fn BacklogPage() -> Html {
 
     let office = app.office.get();
     let work = app.work();
-    let all: Vec<_> = work.backlog.iter().collect();
+    // In a unit's view only its cases, each entry as the core shows it.
+    let viewer = crate::access::viewer(&app.prefs);
+    let all: Vec<_> = work.backlog.iter().filter(|e| viewer.sees_id(&office, e.case)).collect();
     let mut leader_ids: Vec<_> = all.iter().map(|e| e.leader).collect();
     leader_ids.sort();
     leader_ids.dedup();
@@ -128,8 +130,12 @@ pub fn BacklogPage() -> Html {
 
     let rows = shown.iter().map(|entry| {
         let id = entry.id();
+        let withheld = viewer.withholds_id(&office, entry.case);
+        let shown_entry = viewer.backlog(&office, entry.data());
+        let org = &office.settings().org;
+        let summary =
+            office.case(entry.case).map(|c| viewer.summary(c, org).to_string()).unwrap_or_default();
         let intake = office.case(entry.case).map(|c| c.intake().clone());
-        let summary = intake.as_ref().map(|i| i.summary.clone()).unwrap_or_default();
         let township = intake
             .as_ref()
             .and_then(|i| i.township)
@@ -177,9 +183,9 @@ pub fn BacklogPage() -> Html {
                 <td class="backlog-summary">{ summary }</td>
                 <td class="backlog-township">{ township }</td>
                 <td class="backlog-listed">{ dates::display(lang, entry.listed_on) }</td>
-                <td class="backlog-source">{ entry.source.clone() }</td>
+                <td class="backlog-source">{ shown_entry.source.clone() }</td>
                 <td class="backlog-leader">{ office.settings().org.person_name(entry.leader) }</td>
-                <td class="backlog-plan">{ entry.plan.clone() }</td>
+                <td class="backlog-plan">{ shown_entry.plan.clone() }</td>
                 <td class={classes!("backlog-deadline", overdue.then_some("overdue"))}>
                     { dates::display(lang, entry.deadline) }
                     if overdue { <span class="overdue-tag">{ tr(lang, "（已超期）", " (overdue)") }</span> }
@@ -187,7 +193,9 @@ pub fn BacklogPage() -> Html {
                 <td class="backlog-status">{ status }</td>
                 <td class="backlog-accepted">{ accepted }</td>
                 <td class="backlog-actions no-print">
-                    <button type="button" class="backlog-edit" onclick={on_edit}>{ tr(lang, "修改", "Edit") }</button>
+                    if !withheld {
+                        <button type="button" class="backlog-edit" onclick={on_edit}>{ tr(lang, "修改", "Edit") }</button>
+                    }
                     <button type="button" class="backlog-set-status" onclick={open_panel(Panel::Status)}>
                         { tr(lang, "办结", "Conclude") }
                     </button>
@@ -430,36 +438,40 @@ pub fn BacklogPrint() -> Html {
     let rates = NaiveDate::from_ymd_opt(year, 1, 1)
         .map(|first| work.backlog.rates(first, today))
         .unwrap_or_default();
-    let rows = work.backlog.iter().enumerate().map(|(n, entry)| {
-        let case = office.case(entry.case);
-        let number = case.map_or_else(|| entry.case.to_string(), |c| c.number().to_string());
-        let township = case
-            .and_then(|c| c.intake().township)
-            .map(|u| settings.org.unit_name(u))
-            .unwrap_or_default();
-        let category =
-            case.map(|c| settings.categories.path(c.intake().category)).unwrap_or_default();
-        let status = match entry.status.concluded_on() {
-            Some(on) => format!("{}（{}）", entry.status.label(), date_cn(on)),
-            None if entry.is_overdue(today) => format!("{}（已超期）", entry.status.label()),
-            None => entry.status.label().to_string(),
-        };
-        html! {
-            <tr data-case={entry.case.get().to_string()}>
-                <td>{ n + 1 }</td>
-                <td>{ number }</td>
-                <td>{ township }</td>
-                <td>{ category }</td>
-                <td>{ date_cn(entry.listed_on) }</td>
-                <td>{ entry.source.clone() }</td>
-                <td>{ office.settings().org.person_name(entry.leader) }</td>
-                <td class="plan">{ entry.plan.clone() }</td>
-                <td>{ date_cn(entry.deadline) }</td>
-                <td>{ status }</td>
-                <td>{ entry.accepted_on.map(date_cn).unwrap_or_default() }</td>
-            </tr>
-        }
-    });
+    let viewer = crate::access::viewer(&app.prefs);
+    let rows = work.backlog.iter().filter(|e| viewer.sees_id(&office, e.case)).enumerate().map(
+        |(n, entry)| {
+            let entry = viewer.backlog(&office, entry.data());
+            let case = office.case(entry.case);
+            let number = case.map_or_else(|| entry.case.to_string(), |c| c.number().to_string());
+            let township = case
+                .and_then(|c| c.intake().township)
+                .map(|u| settings.org.unit_name(u))
+                .unwrap_or_default();
+            let category =
+                case.map(|c| settings.categories.path(c.intake().category)).unwrap_or_default();
+            let status = match entry.status.concluded_on() {
+                Some(on) => format!("{}（{}）", entry.status.label(), date_cn(on)),
+                None if entry.is_overdue(today) => format!("{}（已超期）", entry.status.label()),
+                None => entry.status.label().to_string(),
+            };
+            html! {
+                <tr data-case={entry.case.get().to_string()}>
+                    <td>{ n + 1 }</td>
+                    <td>{ number }</td>
+                    <td>{ township }</td>
+                    <td>{ category }</td>
+                    <td>{ date_cn(entry.listed_on) }</td>
+                    <td>{ entry.source.clone() }</td>
+                    <td>{ office.settings().org.person_name(entry.leader) }</td>
+                    <td class="plan">{ entry.plan.clone() }</td>
+                    <td>{ date_cn(entry.deadline) }</td>
+                    <td>{ status }</td>
+                    <td>{ entry.accepted_on.map(date_cn).unwrap_or_default() }</td>
+                </tr>
+            }
+        },
+    );
     let total = work.backlog.iter().count();
     let open = work.backlog.open_on(today).count();
     let summary = format!(

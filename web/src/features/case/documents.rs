@@ -15,6 +15,7 @@ use xinfang_core::case::{
 };
 use xinfang_core::{CaseId, Disposal, Office, Organisation, Settings, UnitId, UnitKind};
 
+use crate::access::{Access, Viewer};
 use crate::route::Document;
 
 /// A document ready to lay out.
@@ -69,6 +70,8 @@ pub enum Unavailable {
     /// An accusation against the unit whose view is open: none of its
     /// documents is shown to it (a reply's text may repeat the accusation).
     Hidden,
+    /// A case the unit whose view is open does not handle.
+    Refused,
 }
 
 impl Unavailable {
@@ -77,6 +80,7 @@ impl Unavailable {
         match self {
             Unavailable::NoCase => "找不到该案件。".into(),
             Unavailable::Hidden => "该件为检举控告事项，其文书不向被检举单位提供。".into(),
+            Unavailable::Refused => format!("{}。", xinfang_core::access::REFUSED),
             Unavailable::NotIssued(doc) => {
                 let why = match doc {
                     Document::Acceptance => "本案尚未作出受理决定",
@@ -97,6 +101,7 @@ impl Unavailable {
     pub fn en(self) -> String {
         match self {
             Unavailable::NoCase => "There is no such case in this record.".into(),
+            Unavailable::Refused => "This unit may not view this case.".into(),
             Unavailable::Hidden => {
                 "This is an accusation against the unit whose view is open: its documents are \
                  not shown to it."
@@ -137,21 +142,23 @@ pub fn doc_name_zh(doc: Document) -> &'static str {
 
 /// Builds a document of a case, or says why there is none.
 pub fn build(office: &Office, id: CaseId, doc: Document) -> Result<OfficialDocument, Unavailable> {
-    build_for(office, id, doc, None)
+    build_for(office, id, doc, Viewer::Office)
 }
 
-/// Builds a document as `view` may see it: for an accusation against the
-/// viewing unit (see [`crate::access`]) the summary, content and
-/// petitioners are the placeholder.
+/// Builds a document as `viewer` may see it (the core's rule, see
+/// [`crate::access`]): none for a case a unit does not handle, and none of
+/// an accusation withheld from it.
 pub fn build_for(
     office: &Office,
     id: CaseId,
     doc: Document,
-    view: Option<UnitId>,
+    viewer: Viewer,
 ) -> Result<OfficialDocument, Unavailable> {
     let case = office.case(id).ok_or(Unavailable::NoCase)?;
-    if crate::access::hides(case, view, &office.settings().org) {
-        return Err(Unavailable::Hidden);
+    match viewer.access(case, &office.settings().org) {
+        Access::Refused => return Err(Unavailable::Refused),
+        Access::Withheld => return Err(Unavailable::Hidden),
+        Access::Full => {}
     }
     let b = Builder { s: office.settings(), case };
     let missing = Unavailable::NotIssued(doc);
@@ -354,7 +361,7 @@ impl Builder<'_> {
     fn summary_for(&self, unit: UnitId) -> String {
         let intake = self.case.intake();
         // The accused unit or one above it (the one rule, in `unit_view`).
-        if crate::access::hidden_from(self.case, unit, self.org()) {
+        if Viewer::Unit(unit).withholds(self.case, self.org()) {
             "检举控告事项（具体内容依规定不向被检举控告单位提供）".into()
         } else {
             format!("“{}”", intake.summary)

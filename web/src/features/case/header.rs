@@ -29,9 +29,13 @@ fn fact(id: &'static str, label: &str, value: Html) -> Html {
 }
 
 /// The cases registered later as repeats of `id`.
-fn later_repeats(office: &Office, id: CaseId) -> Vec<(CaseId, String)> {
-    office
-        .cases()
+fn later_repeats(
+    office: &Office,
+    id: CaseId,
+    viewer: crate::access::Viewer,
+) -> Vec<(CaseId, String)> {
+    viewer
+        .cases(office)
         .filter(|c| c.intake().repeat_of == Some(id))
         .map(|c| (c.id(), c.number().to_string()))
         .collect()
@@ -49,8 +53,9 @@ pub fn CaseHeader(props: &CaseHeaderProps) -> Html {
     let s = office.settings();
     // An accusation against the viewing unit: the placeholder for its
     // summary, content and petitioners (see `unit_view`).
-    let hidden = crate::access::hides(case, app.prefs.view_as, &s.org);
-    let case = crate::access::shown(case, app.prefs.view_as, &s.org);
+    let viewer = crate::access::viewer(&app.prefs);
+    let hidden = viewer.withholds(case, &s.org);
+    let case = viewer.case(case, &s.org);
     let case: &xinfang_core::Case = &case;
     let intake = case.intake();
     let stage = case.stage();
@@ -117,7 +122,7 @@ pub fn CaseHeader(props: &CaseHeaderProps) -> Html {
             </p>
         }
     });
-    let repeats = later_repeats(&office, case.id());
+    let repeats = later_repeats(&office, case.id(), viewer);
     let later = (!repeats.is_empty()).then(|| {
         html! {
             <p class="case-repeat" id="case-repeats">

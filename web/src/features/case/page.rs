@@ -122,10 +122,27 @@ pub fn CasePage(props: &CasePageProps) -> Html {
             </section>
         };
     };
+    let access = crate::access::viewer(&app.prefs).access(case, &office.settings().org);
+    if access == crate::access::Access::Refused {
+        // Typed as `#/case/N` in a unit's view: the core says this unit
+        // does not handle it, so nothing of it is shown.
+        return html! {
+            <section id="page-case" data-stage="" data-refused="true">
+                <h2>{ tr(lang, "案件详情", "Case") }</h2>
+                <p id="case-refused" class="form-error" role="alert">
+                    { crate::access::refused().get(lang).to_string() }
+                    { " " }
+                    <a href={route::to_hash(Route::Cases)} onclick={go(&app, Route::Cases)}>
+                        { tr(lang, "返回案件查询", "Back to the cases") }
+                    </a>
+                </p>
+            </section>
+        };
+    }
     let stage = case.stage();
     // In the accused unit's view an accusation is read-only and shows no
     // documents or repeat form: nothing of it is for that unit to act on.
-    let hidden = crate::access::hides(case, app.prefs.view_as, &office.settings().org);
+    let hidden = access == crate::access::Access::Withheld;
 
     let docs: Vec<Html> = documents(case)
         .into_iter()
@@ -153,7 +170,11 @@ pub fn CasePage(props: &CasePageProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let typed = (*link_number).trim().to_string();
-            let found = crate::ui::case_pick::find_by_number(&app.office.get(), &typed);
+            let found = crate::ui::case_pick::find_by_number(
+                crate::access::viewer(&app.prefs),
+                &app.office.get(),
+                &typed,
+            );
             match found {
                 _ if typed.is_empty() => link_error.set(Some(Bilingual::new(
                     "请填写前次信访件的编号",

@@ -28,7 +28,12 @@ pub fn PrintPage(props: &PrintPageProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     // As the viewing unit may see it (see `unit_view`).
-    let built = documents::build_for(&app.office.get(), props.id, props.doc, app.prefs.view_as);
+    let built = documents::build_for(
+        &app.office.get(),
+        props.id,
+        props.doc,
+        crate::access::viewer(&app.prefs),
+    );
     let back_route = Route::Case(props.id);
     let back = html! {
         <a id="print-back" class="button" href={route::to_hash(back_route)}

@@ -259,14 +259,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let office = app.office.get();
     // An accusation against the viewing unit: its free texts are withheld
     // (see `unit_view`).
-    let hidden = office
-        .case(props.id)
-        .is_some_and(|c| crate::access::hides(c, app.prefs.view_as, &office.settings().org));
+    let viewer = crate::access::viewer(&app.prefs);
+    let org = &office.settings().org;
+    let Some(case) = office.case(props.id).filter(|c| viewer.sees(c, org)) else {
+        return html! {};
+    };
     let entries: Vec<Html> = office
         .history(props.id)
         .map(|entry| {
-            let redacted = hidden.then(|| crate::access::redact_change(&entry.event.change));
-            let change = redacted.as_ref().unwrap_or(&entry.event.change);
+            let change = viewer.change(case, &entry.event.change, org);
+            let change: &Change = &change;
             let at = entry.event.at;
             let when = format!("{} {}", day(lang, at.date()), at.format("%H:%M"));
             let redo = matches!(

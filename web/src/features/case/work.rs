@@ -101,9 +101,12 @@ pub fn CaseWork(props: &CaseWorkProps) -> Html {
             </li>
         }
     });
+    let viewer = crate::access::viewer(&app.prefs);
     let hotspots = work.screening.hotspots().filter(|h| h.case == Some(id)).map(|h| {
+        let hid = h.id();
+        let h = viewer.hotspot(&office, h.data());
         html! {
-            <li class="case-work-hotspot" data-id={h.id().get().to_string()}>
+            <li class="case-work-hotspot" data-id={hid.get().to_string()}>
                 { link(Route::Screening, tr(lang, "矛盾纠纷", "Hotspot")) }{ "：" }{ h.issue.clone() }
                 { format!("（{}）", h.status.label()) }
             </li>

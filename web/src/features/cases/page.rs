@@ -38,7 +38,7 @@ pub fn CasesPage() -> Html {
     let page = use_state(|| 0usize);
 
     // Only the cases of the unit whose view is shown (see `unit_view`).
-    let view = app.prefs.view_as;
+    let view = crate::access::viewer(&app.prefs);
     let index = use_memo((app.office.clone(), today, view), |(office, today, view)| {
         Index::build_for(&office.get(), *today, *view)
     });
@@ -307,7 +307,7 @@ fn row(
     let entry = index.entry(id);
     // An accusation hidden from the viewing unit shows the placeholder.
     let hidden_case = entry.is_some_and(|e| e.hidden);
-    let redacted = hidden_case.then(|| crate::access::redact(case));
+    let redacted = hidden_case.then(|| xinfang_core::access::redact_case(case));
     let case = redacted.as_ref().unwrap_or(case);
     let needle = needle.filter(|_| !hidden_case);
     let intake = case.intake();

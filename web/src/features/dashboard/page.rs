@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use xinfang_core::goals::IndicatorKind;
 use xinfang_core::metrics::Indicator;
-use xinfang_core::{Office, Period, Report, Scope, Stage, UnitId};
+use xinfang_core::{Office, Period, Report, Scope, Stage};
 use yew::prelude::*;
 
 use crate::clock;
@@ -32,7 +32,7 @@ struct Summary {
     year: Option<Report>,
 }
 
-fn summarise(office: &Office, today: NaiveDate, view: Option<UnitId>) -> Summary {
+fn summarise(office: &Office, today: NaiveDate, view: crate::access::Viewer) -> Summary {
     // The viewing unit's cases only (see `unit_view`).
     let index = Index::build_for(office, today, view);
     let agenda = Agenda::build(office, &index);
@@ -56,7 +56,7 @@ pub fn DashboardPage() -> Html {
     let app = use_app();
     let lang = app.lang();
     let today = clock::today();
-    let view = app.prefs.view_as;
+    let view = crate::access::viewer(&app.prefs);
     let summary = use_memo((app.office.clone(), today, view), |(office, today, view)| {
         summarise(&office.get(), *today, *view)
     });
@@ -141,15 +141,9 @@ fn due_block(
     let office = app.office.get();
     let org = &office.settings().org;
     let overdue = id == "overdue";
-    let view = app.prefs.view_as;
-    // An accusation hidden from the viewing unit shows the placeholder.
-    let summary_of = |case: &xinfang_core::Case| {
-        if crate::access::hides(case, view, org) {
-            crate::access::PLACEHOLDER.to_string()
-        } else {
-            case.intake().summary.clone()
-        }
-    };
+    let view = crate::access::viewer(&app.prefs);
+    // An accusation withheld from the viewing unit shows the placeholder.
+    let summary_of = |case: &xinfang_core::Case| view.summary(case, org).to_string();
     let body = if groups.is_empty() {
         html! { <p class="empty">{ tr(lang, "无", "None") }</p> }
     } else {

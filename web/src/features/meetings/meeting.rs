@@ -116,9 +116,24 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
             </section>
         };
     };
-    let m = draft.borrow().clone().unwrap_or_else(|| stored.clone());
     let office = app.office.get();
     let org = &office.settings().org;
+    // A meeting that studied an accusation withheld from the viewing unit
+    // is not shown to it at all (its texts would be the placeholder, and
+    // an edit would write the placeholder back).
+    let viewer = crate::access::viewer(&app.prefs);
+    if stored.cases.iter().any(|&c| viewer.withholds_id(&office, c)) {
+        return html! {
+            <section id="page-meeting">
+                <h1>{ tr(lang, "会议", "Meeting") }</h1>
+                <p id="meeting-withheld" class="form-error" role="alert">
+                    { tr(lang, "这次会议研究了对本单位（或其下属单位）的检举控告事项，会议内容不向本单位显示。",
+                        "This meeting studied an accusation against this unit (or a unit under it): its content is not shown to it.") }
+                </p>
+            </section>
+        };
+    }
+    let m = draft.borrow().clone().unwrap_or_else(|| stored.clone());
 
     // ---- the form's callbacks
     let text_cb = |f: fn(&mut Meeting, String)| {
@@ -572,6 +587,18 @@ pub fn MinutesPrint(props: &MinutesPrintProps) -> Html {
     };
     let office: std::cell::Ref<'_, Office> = app.office.get();
     let org = &office.settings().org;
+    let viewer = crate::access::viewer(&app.prefs);
+    if meeting.cases.iter().any(|&c| viewer.withholds_id(&office, c)) {
+        return html! {
+            <section id="doc-withheld">
+                <h1>{ tr(lang, "会议", "Meeting") }</h1>
+                <p id="meeting-withheld" class="form-error" role="alert">
+                    { tr(lang, "这次会议研究了对本单位（或其下属单位）的检举控告事项，会议内容不向本单位显示。",
+                        "This meeting studied an accusation against this unit (or a unit under it): its content is not shown to it.") }
+                </p>
+            </section>
+        };
+    }
     let text = minutes_shown(&office, &meeting, figures.as_ref().as_ref());
     let (body, foot) = sheet_parts(&text);
     let issuer = if meeting.issued_by.is_empty() {

@@ -155,6 +155,9 @@ pub fn MeetingsPage() -> Html {
         }
     });
 
+    // A decision of a meeting that studied an accusation withheld from the
+    // viewing unit reads as the core shows that meeting.
+    let viewer = crate::access::viewer(&app.prefs);
     let open = ledger.open_decisions();
     let overdue_count = ledger.overdue_decisions(today).len();
     let open_rows = open.iter().map(|r| {
@@ -168,7 +171,10 @@ pub fn MeetingsPage() -> Html {
                     { meeting.map(|m| format!("{} {}", date_cn(m.date), kind_label(lang, m.kind))).unwrap_or_default() }
                 </a>
                 { format!(" {}. ", r.no) }
-                <span class="decision-text">{ r.decision.text.clone() }</span>
+                <span class="decision-text">{ meeting
+                    .map(|m| viewer.meeting(&office, m.data()))
+                    .and_then(|m| m.decisions.get(r.no.saturating_sub(1)).map(|d| d.text.clone()))
+                    .unwrap_or_else(|| r.decision.text.clone()) }</span>
                 { " — " }
                 <span class="decision-owner">{ owners(org, r.decision) }</span>
                 if let Some(by) = r.decision.deadline {

@@ -109,7 +109,8 @@ pub fn OwnershipFormView(props: &OwnershipFormProps) -> Html {
         None => tr(lang, "新增领导包案", "Own a case").to_string(),
     };
     let picked = f.case.map(|c| {
-        let summary = office.case(c).map(|x| x.intake().summary.clone()).unwrap_or_default();
+        let summary =
+            crate::ui::case_pick::summary_of(crate::access::viewer(&app.prefs), &office, c);
         html! {
             <span id="own-case-picked" data-case={c.get().to_string()}>
                 { case_link(&app, &office, c) }{ " " }<span class="muted">{ summary }</span>

@@ -79,8 +79,13 @@ pub fn OwnershipPage() -> Html {
         Some(Added::Ownership(id)) => Some(id),
         _ => None,
     };
-    let entries: Vec<_> =
-        work.ownership.iter().filter(|e| filter.is_none_or(|p| e.leader == Some(p))).collect();
+    // In a unit's view only its cases, each record as the core shows it.
+    let viewer = crate::access::viewer(&app.prefs);
+    let entries: Vec<_> = work
+        .ownership
+        .iter()
+        .filter(|e| filter.is_none_or(|p| e.leader == Some(p)) && viewer.sees_id(&office, e.case))
+        .collect();
     let rows: Vec<Html> = entries
         .iter()
         .rev()
@@ -88,6 +93,8 @@ pub fn OwnershipPage() -> Html {
             let id = e.id();
             let n = id.get();
             let missing = e.missing();
+            let withheld = viewer.withholds_id(&office, e.case);
+            let shown = viewer.ownership(&office, e.data());
             let done = concluded(e.case);
             let stage = office.case(e.case).map(|c| c.stage().name(lang)).unwrap_or("—");
             let edit = {
@@ -125,14 +132,14 @@ pub fn OwnershipPage() -> Html {
                     <td class="own-leader">{ e.leader.map(|p| org.person_name(p)).unwrap_or_default() }</td>
                     <td class="own-since">{ dates::input_value(e.since) }</td>
                     <td class="own-team">{ team.join("、") }</td>
-                    <td class="own-plan">{ e.plan.clone() }</td>
-                    <td class="own-record">{ e.meeting_record.as_ref().map(|r| match r {
+                    <td class="own-plan">{ shown.plan.clone() }</td>
+                    <td class="own-record">{ shown.meeting_record.as_ref().map(|r| match r {
                         MeetingRecord::Meeting(m) => meeting_label(&work, *m),
                         MeetingRecord::Document(t) => t.clone(),
                     }).unwrap_or_default() }</td>
                     <td class="own-measures">
-                        if !e.measures.is_empty() {
-                            <ul>{ for e.measures.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
+                        if !shown.measures.is_empty() {
+                            <ul>{ for shown.measures.iter().map(|m| html! { <li>{ m.clone() }</li> }) }</ul>
                         }
                     </td>
                     <td class="own-status">
@@ -146,7 +153,9 @@ pub fn OwnershipPage() -> Html {
                         }
                     </td>
                     <td class="own-acts no-print">
-                        <button id={format!("own-edit-{n}")} type="button" onclick={edit}>{ tr(lang, "修改", "Edit") }</button>
+                        if !withheld {
+                            <button id={format!("own-edit-{n}")} type="button" onclick={edit}>{ tr(lang, "修改", "Edit") }</button>
+                        }
                         <a id={format!("own-print-{n}")} class="button" href={route::to_hash(print)} onclick={go(&app, print)}>{ tr(lang, "打印", "Print") }</a>
                         if *removing == Some(id) {
                             <button id={format!("own-remove-confirm-{n}")} type="button" onclick={remove}>{ tr(lang, "确认删除", "Remove") }</button>
@@ -230,9 +239,11 @@ pub fn OwnershipPrint(props: &OwnershipPrintProps) -> Html {
     let lang = app.lang();
     let office = app.office.get();
     let work = app.work();
-    let Some(e) = work.ownership.get(props.id) else {
+    let viewer = crate::access::viewer(&app.prefs);
+    let Some(e) = work.ownership.get(props.id).filter(|e| viewer.sees_id(&office, e.case)) else {
         return sheet_missing(lang, &props.id.to_string(), "包案记录", "ownership");
     };
+    let e = viewer.ownership(&office, e.data());
     let settings = office.settings();
     let org = &settings.org;
     let case = office.case(e.case);

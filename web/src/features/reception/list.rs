@@ -57,6 +57,12 @@ pub fn ReceptionList(props: &ReceptionListProps) -> Html {
         .take(*shown)
         .map(|r| {
             let id = r.id();
+            // As the core shows it to the viewer: the matters of a reception
+            // linked to an accusation withheld from the viewing unit are the
+            // placeholder, and cases it does not handle are not linked.
+            let viewer = crate::access::viewer(&app.prefs);
+            let withheld = r.cases.iter().any(|l| viewer.withholds_id(&office, l.case));
+            let shown_r = viewer.reception(&office, r.data());
             let n = id.get();
             let print = Route::WorkPrint(WorkDoc::Reception(id));
             let edit = {
@@ -94,17 +100,17 @@ pub fn ReceptionList(props: &ReceptionListProps) -> Html {
                             { match lang { Lang::ZhCn => format!("接待{}人", r.head_count), Lang::En => format!("{} received", r.head_count) } }
                         </span>
                     </div>
-                    if !r.matters.is_empty() {
+                    if !shown_r.matters.is_empty() {
                         <ul class="reception-matters">
-                            { for r.matters.iter().map(|m| html! { <li>{ m.clone() }</li> }) }
+                            { for shown_r.matters.iter().map(|m| html! { <li>{ m.clone() }</li> }) }
                         </ul>
                     }
                     <div class="reception-cases">
                         <span class="label">{ tr(lang, "关联案件：", "Cases: ") }</span>
-                        if r.cases.is_empty() {
+                        if shown_r.cases.is_empty() {
                             <span class="muted">{ tr(lang, "无", "none") }</span>
                         }
-                        { for r.cases.iter().map(|l| html! {
+                        { for shown_r.cases.iter().map(|l| html! {
                             <span class="reception-case" data-case={l.case.get().to_string()} data-how={link_key(l.how)}>
                                 { case_link(&app, &office, l.case) }
                                 <span class="link-how">{ format!("（{}）", link_name(lang, l.how)) }</span>
@@ -112,7 +118,9 @@ pub fn ReceptionList(props: &ReceptionListProps) -> Html {
                         }) }
                     </div>
                     <div class="reception-acts no-print">
-                        <button id={format!("reception-edit-{n}")} type="button" onclick={edit}>{ tr(lang, "修改", "Correct") }</button>
+                        if !withheld {
+                            <button id={format!("reception-edit-{n}")} type="button" onclick={edit}>{ tr(lang, "修改", "Correct") }</button>
+                        }
                         <a id={format!("reception-print-{n}")} class="button" href={route::to_hash(print)} onclick={go(&app, print)}>
                             { tr(lang, "打印登记表", "Print") }
                         </a>
@@ -126,7 +134,11 @@ pub fn ReceptionList(props: &ReceptionListProps) -> Html {
                             <button id={format!("reception-remove-{n}")} type="button" onclick={ask_remove}>{ tr(lang, "删除", "Remove") }</button>
                         }
                     </div>
-                    <ReceptionLinkBar {id} />
+                    // Registering from it would prefill the matters: not
+                    // offered when they are withheld from the viewing unit.
+                    if !withheld {
+                        <ReceptionLinkBar {id} />
+                    }
                 </li>
             }
         })

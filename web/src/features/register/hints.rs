@@ -30,9 +30,9 @@ pub fn RepeatHints(props: &RepeatHintsProps) -> Html {
     let app = use_app();
     let lang = app.lang();
     let version = app.office.version;
-    // In a unit's view, an accusation against the unit is never offered
-    // (its summary would show).
-    let view = app.prefs.view_as;
+    // In a unit's view only its own cases are offered, and never an
+    // accusation withheld from it (its summary would show).
+    let view = crate::access::viewer(&app.prefs);
     let hints = {
         let office = app.office.clone();
         use_memo((props.draft.clone(), version, view), move |(draft, _, view)| {
@@ -41,7 +41,9 @@ pub fn RepeatHints(props: &RepeatHintsProps) -> Html {
             draft.as_ref().map_or_else(Vec::new, |d| {
                 let mut hints = office.possible_repeats(d, HINTS);
                 hints.retain(|h| {
-                    office.case(h.case).is_some_and(|c| !crate::access::hides(c, *view, org))
+                    office
+                        .case(h.case)
+                        .is_some_and(|c| view.access(c, org) == crate::access::Access::Full)
                 });
                 hints
             })

@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use xinfang_core::export::{self, Privacy};
-use xinfang_core::{Case, Office, Period, Ranking, Report, Scope, UnitId};
+use xinfang_core::{Office, Period, Ranking, Report, Scope};
 use yew::prelude::*;
 
 use super::data::ReportData;
@@ -59,8 +59,9 @@ impl What {
 }
 
 /// The ledger's cases: those in `scope` received in `period` (by `today`)
-/// that `view` lists (see [`crate::access`]); an accusation hidden from
-/// the viewing unit has the placeholder for its names and summary.
+/// that `view` lists, each row as the core shows the case to it
+/// ([`crate::access::Viewer::ledger_table`]: an accusation withheld from
+/// the viewing unit has the placeholder for its names and summary).
 /// Identity numbers and phones are masked unless the clerk chose `full`
 /// (never in a unit's view).
 pub fn ledger_bytes(
@@ -69,23 +70,16 @@ pub fn ledger_bytes(
     scope: Scope,
     today: NaiveDate,
     format: Format,
-    view: Option<UnitId>,
+    view: crate::access::Viewer,
     full: bool,
 ) -> Result<Vec<u8>, String> {
-    let org = &office.settings().org;
-    let cases: Vec<&Case> = office
-        .cases()
-        .filter(|c| {
-            let on = c.intake().received_on;
-            period.contains(on)
-                && on <= today
-                && scope.includes(c)
-                && crate::access::shows(c, view, org)
-        })
-        .collect();
-    let privacy = if full && view.is_none() { Privacy::Full } else { Privacy::Masked };
-    let mut table = export::ledger_table(office, cases.iter().copied(), today, privacy);
-    crate::access::redact_ledger(&mut table, &cases, view, org);
+    let cases = office.cases().filter(|c| {
+        let on = c.intake().received_on;
+        period.contains(on) && on <= today && scope.includes(c)
+    });
+    let office_view = view == crate::access::Viewer::Office;
+    let privacy = if full && office_view { Privacy::Full } else { Privacy::Masked };
+    let table = view.ledger_table(office, cases, today, privacy);
     match format {
         Format::Csv => Ok(export::table_csv(&table)),
         Format::Xlsx => {
@@ -121,7 +115,8 @@ fn export(
     let tree = &office.settings().categories;
     let bytes = match (what, format) {
         (What::Ledger, f) => {
-            ledger_bytes(&office, report.period, report.scope, today, f, app.prefs.view_as, full)
+            let view = crate::access::viewer(&app.prefs);
+            ledger_bytes(&office, report.period, report.scope, today, f, view, full)
         }
         (What::Report, Format::Csv) => Ok(export::report_csv(report, tree)),
         (What::Report, Format::Xlsx) => {

@@ -225,8 +225,12 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
     });
 
     let status_name = |s: HotspotStatus| tr(lang, s.label(), status_en(s)).to_string();
+    let viewer = crate::access::viewer(&app.prefs);
     let rows = list.iter().map(|h| {
         let id = h.id();
+        // As the core shows it: the issue, place and plan of a hotspot that
+        // became an accusation against the viewing unit are withheld.
+        let h = viewer.hotspot(&office, h.data());
         let late = h.is_overdue(today);
         let manage = {
             let (selected, confirm) = (selected.clone(), confirm.clone());
@@ -339,7 +343,7 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
         html! {
             <div id="hs-panel" class="scr-panel no-print" data-hotspot={id.get().to_string()}
                  data-status={status_key(h.status)}>
-                <h4>{ format!("{id} {}", h.issue) }</h4>
+                <h4>{ format!("{id} {}", viewer.hotspot(&office, h.data()).issue) }</h4>
                 <p class="scr-muted">{ match lang {
                     Lang::ZhCn => format!("当前状态：{}；化解时限：{}", h.status.label(), dates::display(lang, h.deadline)),
                     Lang::En => format!("Status: {}; deadline {}", status_en(h.status), dates::display(lang, h.deadline)),
@@ -368,7 +372,10 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
                     }
                 </div>
                 <div class="scr-panel-row">
-                    <button id="hs-edit" type="button" onclick={edit}>{ tr(lang, "编辑", "Edit") }</button>
+                    // The form would show the texts withheld from the viewing unit.
+                    if h.case.is_none_or(|c| !viewer.withholds_id(&office, c)) {
+                        <button id="hs-edit" type="button" onclick={edit}>{ tr(lang, "编辑", "Edit") }</button>
+                    }
                     if *confirm {
                         <button id="hs-remove-confirm" type="button" onclick={remove}>{ tr(lang, "确认删除", "Really remove") }</button>
                     } else {

@@ -131,7 +131,10 @@ pub fn HotspotsPrint() -> Html {
         Some(u) => org.unit_name(u),
         None => format!("{}信访部门", org.name()),
     };
+    let viewer = crate::access::viewer(&app.prefs);
     let rows = all.iter().enumerate().map(|(i, h)| {
+        let hid = h.id();
+        let h = viewer.hotspot(&office, h.data());
         let category =
             h.category.filter(|c| categories.get(*c).is_some()).map(|c| categories.path(c));
         let leader = org.person(h.leader).map(|p| p.name().to_string()).unwrap_or_default();
@@ -142,9 +145,9 @@ pub fn HotspotsPrint() -> Html {
         let late = h.is_overdue(today);
         html! {
             <tr class={classes!("hs-print-row", late.then_some("overdue"))}
-                data-hotspot={h.id().get().to_string()}>
+                data-hotspot={hid.get().to_string()}>
                 <td>{ i + 1 }</td>
-                <td>{ h.id().to_string() }</td>
+                <td>{ hid.to_string() }</td>
                 <td>{ h.issue.clone() }</td>
                 <td>{ h.place.clone() }</td>
                 <td>{ category.unwrap_or_default() }</td>

@@ -97,13 +97,13 @@ impl Item {
 /// Every reminder and supervision notice of the office, case by case, with
 /// the times their issue and closing were recorded (one pass over the log).
 pub fn items(office: &Office) -> Vec<Item> {
-    items_for(office, None)
+    items_for(office, crate::access::Viewer::Office)
 }
 
-/// The items of the cases `view` lists (see [`crate::access::shows`]);
-/// an accusation hidden from the viewing unit has its note replaced by
-/// [`crate::access::PLACEHOLDER`].
-pub fn items_for(office: &Office, view: Option<UnitId>) -> Vec<Item> {
+/// The items of the cases `view` lists, each as the core shows the case
+/// to it ([`crate::access::Viewer::case`]: the notes of an accusation
+/// withheld from the viewing unit are the placeholder).
+pub fn items_for(office: &Office, view: crate::access::Viewer) -> Vec<Item> {
     let org = &office.settings().org;
     let mut recorded: HashMap<(CaseId, u32), (Option<NaiveDateTime>, Option<NaiveDateTime>)> =
         HashMap::new();
@@ -118,34 +118,24 @@ pub fn items_for(office: &Office, view: Option<UnitId>) -> Vec<Item> {
             _ => {}
         }
     }
-    office
-        .cases()
-        .filter(|case| crate::access::shows(case, view, org))
+    view.cases(office)
+        .map(|case| view.case(case, org))
         .flat_map(|case| {
             let recorded = &recorded;
-            let hidden = crate::access::hides(case, view, org);
-            case.supervision().iter().map(move |s| {
-                let (issued_at, closed_at) =
-                    recorded.get(&(case.id(), s.no)).copied().unwrap_or_default();
+            let supervision = case.supervision().to_vec();
+            let (id, number) = (case.id(), case.number().to_string());
+            supervision.into_iter().map(move |s| {
+                let (issued_at, closed_at) = recorded.get(&(id, s.no)).copied().unwrap_or_default();
                 Item {
-                    case: case.id(),
-                    number: case.number().to_string(),
+                    case: id,
+                    number: number.clone(),
                     no: s.no,
                     unit: s.unit,
                     kind: s.kind,
                     on: s.on,
                     respond_by: s.respond_by,
-                    note: if hidden {
-                        crate::access::PLACEHOLDER.to_string()
-                    } else {
-                        s.note.clone()
-                    },
-                    closed: s.closed.clone().map(|mut c| {
-                        if hidden && !c.note.is_empty() {
-                            c.note = crate::access::PLACEHOLDER.to_string();
-                        }
-                        c
-                    }),
+                    note: s.note,
+                    closed: s.closed,
                     issued_at,
                     closed_at,
                 }

@@ -36,7 +36,7 @@ pub fn SupervisionPage() -> Html {
     let filters = use_state(Filters::default);
 
     // The viewing unit's cases only (see `unit_view`).
-    let view = app.prefs.view_as;
+    let view = crate::access::viewer(&app.prefs);
     let all =
         use_memo((app.office.clone(), view), |(office, view)| items_for(&office.get(), *view));
     let counts = {
