@@ -26,6 +26,7 @@
 
 use crate::case::{Case, Proceeding, SupervisionKind};
 use crate::category::CategoryTree;
+use crate::cn_text::date_official;
 use crate::goals::IndicatorKind;
 use crate::ids::{CategoryId, UnitId};
 use crate::metrics::{
@@ -33,7 +34,6 @@ use crate::metrics::{
 };
 use crate::office::Office;
 use crate::petition::{Channel, Purpose};
-use crate::work::date_official;
 use chrono::{Months, NaiveDate};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -404,11 +404,11 @@ fn handling(r: &Report, issuer: &str) -> Vec<String> {
             .collect();
         out.push(format!(
             "截至{}，尚有{overdue}件信访事项超期未办（{}）。",
-            crate::work::date_cn(end),
+            crate::cn_text::date_cn(end),
             by.join("，")
         ));
     } else {
-        out.push(format!("截至{}，无超期未办的信访事项。", crate::work::date_cn(end)));
+        out.push(format!("截至{}，无超期未办的信访事项。", crate::cn_text::date_cn(end)));
     }
     out
 }

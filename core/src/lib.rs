@@ -87,6 +87,8 @@ pub mod calendar;
 pub mod case;
 pub mod category;
 pub mod clock;
+pub mod cn_text;
+pub mod documents;
 pub mod error;
 pub mod event;
 pub mod export;

@@ -1,6 +1,7 @@
 //! The page in the address bar: each [`Route`] has a `#/…` form, so a
 //! reload stays on the same page and the browser's back button works.
 
+use xinfang_core::documents::DocumentKind;
 use xinfang_core::ids::{MeetingId, OwnershipId, ReceptionId};
 use xinfang_core::CaseId;
 
@@ -17,7 +18,7 @@ pub enum Route {
     /// One case: its state, the actions it allows, its timeline.
     Case(CaseId),
     /// A written document of a case, laid out for printing.
-    Print(CaseId, Document),
+    Print(CaseId, DocumentKind),
     /// 设置: units and people, categories, routing rules, targets, calendar.
     Settings,
     /// 期限计算器.
@@ -63,27 +64,6 @@ pub enum WorkDoc {
     ThreeNone(i32),
     /// 会议纪要 of one meeting.
     Minutes(MeetingId),
-}
-
-/// The written documents the app prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Document {
-    /// 受理告知书.
-    Acceptance,
-    /// 不予受理告知书 (also 不再受理告知书).
-    Refusal,
-    /// 延长办理期限告知书.
-    Extension,
-    /// 处理意见书.
-    Reply,
-    /// 复查意见书.
-    ReviewDecision,
-    /// 复核意见书.
-    ReReviewDecision,
-    /// 交办函.
-    Assignment,
-    /// 督办函 (the supervision notice with this number within the case).
-    Supervision(u32),
 }
 
 /// The hash for a route (`#/cases`, `#/case/12`, `#/case/12/print/reply`).
@@ -174,29 +154,29 @@ pub fn from_hash(hash: &str) -> Route {
     }
 }
 
-fn doc_slug(doc: Document) -> String {
+fn doc_slug(doc: DocumentKind) -> String {
     match doc {
-        Document::Acceptance => "acceptance".into(),
-        Document::Refusal => "refusal".into(),
-        Document::Extension => "extension".into(),
-        Document::Reply => "reply".into(),
-        Document::ReviewDecision => "review".into(),
-        Document::ReReviewDecision => "rereview".into(),
-        Document::Assignment => "assignment".into(),
-        Document::Supervision(no) => format!("supervision-{no}"),
+        DocumentKind::Acceptance => "acceptance".into(),
+        DocumentKind::Refusal => "refusal".into(),
+        DocumentKind::Extension => "extension".into(),
+        DocumentKind::Reply => "reply".into(),
+        DocumentKind::ReviewDecision => "review".into(),
+        DocumentKind::ReReviewDecision => "rereview".into(),
+        DocumentKind::Assignment => "assignment".into(),
+        DocumentKind::Supervision(no) => format!("supervision-{no}"),
     }
 }
 
-fn doc_from_slug(slug: &str) -> Option<Document> {
+fn doc_from_slug(slug: &str) -> Option<DocumentKind> {
     Some(match slug {
-        "acceptance" => Document::Acceptance,
-        "refusal" => Document::Refusal,
-        "extension" => Document::Extension,
-        "reply" => Document::Reply,
-        "review" => Document::ReviewDecision,
-        "rereview" => Document::ReReviewDecision,
-        "assignment" => Document::Assignment,
-        other => Document::Supervision(other.strip_prefix("supervision-")?.parse().ok()?),
+        "acceptance" => DocumentKind::Acceptance,
+        "refusal" => DocumentKind::Refusal,
+        "extension" => DocumentKind::Extension,
+        "reply" => DocumentKind::Reply,
+        "review" => DocumentKind::ReviewDecision,
+        "rereview" => DocumentKind::ReReviewDecision,
+        "assignment" => DocumentKind::Assignment,
+        other => DocumentKind::Supervision(other.strip_prefix("supervision-")?.parse().ok()?),
     })
 }
 
@@ -233,14 +213,14 @@ mod tests {
             Route::WorkPrint(WorkDoc::Minutes(MeetingId::new(5))),
         ];
         for doc in [
-            Document::Acceptance,
-            Document::Refusal,
-            Document::Extension,
-            Document::Reply,
-            Document::ReviewDecision,
-            Document::ReReviewDecision,
-            Document::Assignment,
-            Document::Supervision(3),
+            DocumentKind::Acceptance,
+            DocumentKind::Refusal,
+            DocumentKind::Extension,
+            DocumentKind::Reply,
+            DocumentKind::ReviewDecision,
+            DocumentKind::ReReviewDecision,
+            DocumentKind::Assignment,
+            DocumentKind::Supervision(3),
         ] {
             routes.push(Route::Print(id, doc));
         }

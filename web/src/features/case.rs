@@ -4,7 +4,6 @@ pub mod action_form;
 pub mod action_model;
 pub mod actions;
 pub mod deadlines;
-pub mod documents;
 pub mod header;
 pub mod page;
 pub mod print;

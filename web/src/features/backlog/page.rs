@@ -4,10 +4,10 @@
 //! 息诉罢访, remove), and the printed 信访积案化解台账 ([`BacklogPrint`]).
 
 use chrono::{Datelike, NaiveDate};
+use xinfang_core::cn_text::{date_cn, date_official};
 use xinfang_core::ids::BacklogId;
 use xinfang_core::work::backlog::{BacklogCase, BacklogStatus};
 use xinfang_core::work::change::WorkChange;
-use xinfang_core::work::{date_cn, date_official};
 use yew::prelude::*;
 
 use crate::i18n::labels::{backlog_status_key, backlog_status_label};

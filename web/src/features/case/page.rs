@@ -3,8 +3,7 @@
 //! routed, the actions its stage allows (`CaseActions`), linking it as a
 //! repeat, its printable documents and its timeline.
 
-use xinfang_core::case::{Proceeding, ReviewLevel};
-use xinfang_core::{Action, Case, CaseId, Command, Disposal, Stage};
+use xinfang_core::{Action, CaseId, Command, Stage};
 use yew::prelude::*;
 
 use crate::context::{execute, go, use_app};
@@ -16,7 +15,8 @@ use crate::features::case::timeline::Timeline;
 use crate::i18n::labels::Named;
 use crate::i18n::{tr, Bilingual, Lang};
 use crate::route;
-use crate::route::{Document, Route};
+use crate::route::Route;
+use xinfang_core::documents::DocumentKind;
 
 /// Props of [`CasePage`].
 #[derive(Debug, PartialEq, Properties)]
@@ -25,55 +25,17 @@ pub struct CasePageProps {
     pub id: CaseId,
 }
 
-/// The written documents that exist for a case, in the order they arise.
-pub fn documents(case: &Case) -> Vec<Document> {
-    let mut docs = Vec::new();
-    if case.routing().is_some_and(|r| r.disposal == Disposal::Assign) {
-        docs.push(Document::Assignment);
-    }
-    if case.accepted_on().is_some() {
-        docs.push(Document::Acceptance);
-    }
-    if case.decline().is_some() {
-        docs.push(Document::Refusal);
-    }
-    let handlings = || {
-        case.proceedings().iter().filter_map(|p| match p {
-            Proceeding::Handling(h) => Some(h),
-            Proceeding::Review(_) => None,
-        })
-    };
-    if handlings().any(|h| h.extension.is_some()) {
-        docs.push(Document::Extension);
-    }
-    if handlings().any(|h| h.reply.is_some()) {
-        docs.push(Document::Reply);
-    }
-    if case.review(ReviewLevel::Review).is_some_and(|r| r.decision.is_some()) {
-        docs.push(Document::ReviewDecision);
-    }
-    if case.review(ReviewLevel::ReReview).is_some_and(|r| r.decision.is_some()) {
-        docs.push(Document::ReReviewDecision);
-    }
-    for s in case.supervision() {
-        if s.kind.is_notice() {
-            docs.push(Document::Supervision(s.no));
-        }
-    }
-    docs
-}
-
 /// A document's name.
-pub fn document_label(lang: Lang, doc: Document) -> String {
+pub fn document_label(lang: Lang, doc: DocumentKind) -> String {
     let (zh, en) = match doc {
-        Document::Acceptance => ("受理告知书", "Notice of acceptance"),
-        Document::Refusal => ("不予受理告知书", "Notice of refusal"),
-        Document::Extension => ("延长办理期限告知书", "Notice of extension"),
-        Document::Reply => ("处理意见书", "Written reply"),
-        Document::ReviewDecision => ("复查意见书", "Review decision"),
-        Document::ReReviewDecision => ("复核意见书", "Re-review decision"),
-        Document::Assignment => ("交办函", "Assignment letter"),
-        Document::Supervision(no) => {
+        DocumentKind::Acceptance => ("受理告知书", "Notice of acceptance"),
+        DocumentKind::Refusal => ("不予受理告知书", "Notice of refusal"),
+        DocumentKind::Extension => ("延长办理期限告知书", "Notice of extension"),
+        DocumentKind::Reply => ("处理意见书", "Written reply"),
+        DocumentKind::ReviewDecision => ("复查意见书", "Review decision"),
+        DocumentKind::ReReviewDecision => ("复核意见书", "Re-review decision"),
+        DocumentKind::Assignment => ("交办函", "Assignment letter"),
+        DocumentKind::Supervision(no) => {
             return match lang {
                 Lang::ZhCn => format!("督办函（第{no}号）"),
                 Lang::En => format!("Supervision notice no. {no}"),
@@ -84,7 +46,7 @@ pub fn document_label(lang: Lang, doc: Document) -> String {
 }
 
 /// The `#doc-<slug>` id of a document's link (the slug of its print route).
-pub fn document_slug(id: CaseId, doc: Document) -> String {
+pub fn document_slug(id: CaseId, doc: DocumentKind) -> String {
     let hash = route::to_hash(Route::Print(id, doc));
     hash.rsplit('/').next().unwrap_or_default().to_string()
 }
@@ -144,7 +106,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
     // documents or repeat form: nothing of it is for that unit to act on.
     let hidden = access == crate::access::Access::Withheld;
 
-    let docs: Vec<Html> = documents(case)
+    let docs: Vec<Html> = xinfang_core::documents::available(&office, case.id())
         .into_iter()
         .map(|doc| {
             let target = Route::Print(id, doc);
@@ -252,9 +214,9 @@ mod tests {
     #[test]
     fn document_slugs_are_the_print_routes() {
         let id = CaseId::new(7);
-        assert_eq!(document_slug(id, Document::Acceptance), "acceptance");
-        assert_eq!(document_slug(id, Document::ReReviewDecision), "rereview");
-        assert_eq!(document_slug(id, Document::Supervision(2)), "supervision-2");
-        assert_eq!(document_label(Lang::ZhCn, Document::Supervision(2)), "督办函（第2号）");
+        assert_eq!(document_slug(id, DocumentKind::Acceptance), "acceptance");
+        assert_eq!(document_slug(id, DocumentKind::ReReviewDecision), "rereview");
+        assert_eq!(document_slug(id, DocumentKind::Supervision(2)), "supervision-2");
+        assert_eq!(document_label(Lang::ZhCn, DocumentKind::Supervision(2)), "督办函（第2号）");
     }
 }

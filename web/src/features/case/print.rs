@@ -8,10 +8,11 @@ use xinfang_core::CaseId;
 use yew::prelude::*;
 
 use crate::context::{go, use_app};
-use crate::features::case::documents::{self, OfficialDocument};
 use crate::i18n::tr;
 use crate::route;
-use crate::route::{Document, Route};
+use crate::route::Route;
+use xinfang_core::documents::DocumentKind;
+use xinfang_core::documents::{self, OfficialDocument};
 
 /// Props of [`PrintPage`].
 #[derive(Debug, PartialEq, Properties)]
@@ -19,7 +20,7 @@ pub struct PrintPageProps {
     /// The case.
     pub id: CaseId,
     /// The document.
-    pub doc: Document,
+    pub doc: DocumentKind,
 }
 
 /// A printed document.

@@ -14,9 +14,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
+use xinfang_core::cn_text::{date_cn, date_official};
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::meeting::{Decision, Meeting, MeetingKind, QuarterFigures};
-use xinfang_core::work::{date_cn, date_official};
 use xinfang_core::{CaseId, Office, Organisation, PersonId, UnitId, UnitKind};
 use yew::prelude::*;
 

@@ -5,9 +5,9 @@
 //! marked; and the form that records a new meeting and opens it.
 
 use chrono::{Datelike, NaiveDate};
+use xinfang_core::cn_text::date_cn;
 use xinfang_core::ids::Added;
 use xinfang_core::work::change::WorkChange;
-use xinfang_core::work::date_cn;
 use xinfang_core::work::meeting::{Decision, Meeting, MeetingKind};
 use xinfang_core::{Office, Organisation, PersonId, Role};
 use yew::prelude::*;

@@ -5,9 +5,10 @@ use crate::forms::lines;
 use crate::forms::state::Editable;
 use crate::i18n::{dates, tr, Bilingual, Lang};
 use crate::ui::people::person_of;
+use xinfang_core::cn_text::date_cn;
 use xinfang_core::ids::MeetingId;
 use xinfang_core::work::ownership::{MeetingRecord, OwnershipDraft, OwnershipPart};
-use xinfang_core::work::{date_cn, WorkLedgers};
+use xinfang_core::work::WorkLedgers;
 use xinfang_core::{CaseId, Organisation, PersonId};
 
 /// The key of a part of the 五个一 (the core's serde name).

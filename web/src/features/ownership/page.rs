@@ -4,11 +4,11 @@
 //! filter by leader, the form to own a case or complete it, removal, and
 //! the printed 领导包案责任表. The form's pure logic is [`OwnershipForm`].
 
+use xinfang_core::cn_text::{date_cn, date_official};
 use xinfang_core::ids::Added;
 use xinfang_core::ids::OwnershipId;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::ownership::{MeetingRecord, OwnershipPart};
-use xinfang_core::work::{date_cn, date_official};
 use xinfang_core::PersonId;
 use yew::prelude::*;
 

@@ -75,8 +75,8 @@ pub fn ReceptionCounts() -> Html {
             let sentence = match lang {
                 Lang::ZhCn => format!(
                     "{}至{}，领导共接待群众来访{}次、{}人次，涉及信访案件{}件，已解决{}件，解决率{}。",
-                    xinfang_core::work::date_cn(start),
-                    xinfang_core::work::date_cn(end),
+                    xinfang_core::cn_text::date_cn(start),
+                    xinfang_core::cn_text::date_cn(end),
                     s.sessions,
                     s.people,
                     s.cases,

@@ -6,8 +6,8 @@
 //! printed sheets (接访登记表, 排班表).
 
 use chrono::Datelike;
+use xinfang_core::cn_text::{date_cn, date_official};
 use xinfang_core::ids::ReceptionId;
-use xinfang_core::work::{date_cn, date_official};
 use yew::prelude::*;
 
 use crate::context::use_app;

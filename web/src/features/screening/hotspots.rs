@@ -66,7 +66,7 @@ pub fn intake_from(
     form.summary = h.issue.clone();
     form.content = format!(
         "矛盾纠纷排查发现（台账编号{id}，{}）：{}。发生地点：{}；涉及{}人。",
-        xinfang_core::work::date_cn(h.found_on),
+        xinfang_core::cn_text::date_cn(h.found_on),
         h.issue,
         h.place,
         h.people_affected
@@ -219,8 +219,12 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
     let round_options = rounds.iter().take(200).map(|r| {
         let value = r.id().get().to_string();
         let is = value == form.round;
-        let label =
-            format!("{} {} {}", r.id(), xinfang_core::work::date_cn(r.date), r.scope.describe(org));
+        let label = format!(
+            "{} {} {}",
+            r.id(),
+            xinfang_core::cn_text::date_cn(r.date),
+            r.scope.describe(org)
+        );
         html! { <option {value} selected={is}>{ label }</option> }
     });
 

@@ -9,7 +9,8 @@
 //! ([`HotspotsPrint`]) is an A4 landscape bordered table.
 
 use chrono::NaiveDate;
-use xinfang_core::work::{date_cn, screening::HotspotStatus};
+use xinfang_core::cn_text::date_cn;
+use xinfang_core::work::screening::HotspotStatus;
 use yew::prelude::*;
 
 use crate::context::use_app;

@@ -7,9 +7,10 @@
 //! ([`ThreeNonePrint`]).
 
 use chrono::{Datelike, NaiveDate};
+use xinfang_core::cn_text::{date_cn, date_official};
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::three_none::{ThreeNoneReport, TownshipThreeNone};
-use xinfang_core::work::{date_cn, date_official, WorkTargets};
+use xinfang_core::work::WorkTargets;
 use xinfang_core::{CaseId, Office, UnitId, WorkLedgers};
 use yew::prelude::*;
 

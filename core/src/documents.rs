@@ -1,28 +1,54 @@
 //! The written documents of a case (告知书, 处理意见书, 复查/复核意见书,
 //! 交办函, 督办函) as plain data: issuing body, title, document number,
 //! addressee, body paragraphs, signing unit and date. Built from the case
-//! and the office's settings only; pure, so every sentence is unit-tested
-//! natively. The print page lays it out.
+//! and the office's settings only, as the core decides them, so every front
+//! end prints the same; a print page lays them out.
 //!
 //! Privacy: a document never carries a petitioner's identity number or
 //! phone. Letters to a unit (交办函, 督办函) leave out the content of an
 //! accusation when that unit is the accused one.
 
-use chrono::{Datelike, NaiveDate};
-use xinfang_core::case::{
+use crate::case::{
     Case, DeclineKind, Handling, HandlingCause, Proceeding, Reply, ReviewLevel, ReviewOutcome,
     Supervision, SupervisionKind,
 };
-use xinfang_core::{CaseId, Disposal, Office, Organisation, Settings, UnitId, UnitKind};
+use crate::cn_text::{chinese_number, date_cn, date_official};
+use crate::ids::{CaseId, UnitId};
+use crate::office::Office;
+use crate::org::{Organisation, UnitKind};
+use crate::routing::Disposal;
+use crate::settings::Settings;
+use chrono::{Datelike, NaiveDate};
 
 use crate::access::{Access, Viewer};
-use crate::route::Document;
+
+/// The written documents of a case, each resting on an article of the
+/// 《信访工作条例》 (see each builder).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum DocumentKind {
+    /// 受理告知书.
+    Acceptance,
+    /// 不予受理告知书 (also 不再受理告知书).
+    Refusal,
+    /// 延长办理期限告知书.
+    Extension,
+    /// 处理意见书.
+    Reply,
+    /// 复查意见书.
+    ReviewDecision,
+    /// 复核意见书.
+    ReReviewDecision,
+    /// 交办函.
+    Assignment,
+    /// 督办函 (the supervision notice with this number within the case).
+    Supervision(u32),
+}
 
 /// A document ready to lay out.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OfficialDocument {
     /// Which document.
-    pub kind: Document,
+    pub kind: DocumentKind,
     /// The issuing body as the heading (e.g. `安和县人民政府信访局`).
     pub issuer: String,
     /// The title, e.g. `受理告知书`.
@@ -42,7 +68,7 @@ pub struct OfficialDocument {
 impl OfficialDocument {
     /// The date as written under the signature: `二〇二六年十一月二十三日`.
     pub fn date_text(&self) -> String {
-        chinese_date(self.date)
+        date_official(self.date)
     }
 
     /// Every text of the document joined (for checks and searching).
@@ -66,7 +92,7 @@ pub enum Unavailable {
     /// No case with this id in the open record.
     NoCase,
     /// The case has not (yet) produced this document.
-    NotIssued(Document),
+    NotIssued(DocumentKind),
     /// An accusation against the unit whose view is open: none of its
     /// documents is shown to it (a reply's text may repeat the accusation).
     Hidden,
@@ -80,17 +106,17 @@ impl Unavailable {
         match self {
             Unavailable::NoCase => "找不到该案件。".into(),
             Unavailable::Hidden => "该件为检举控告事项，其文书不向被检举单位提供。".into(),
-            Unavailable::Refused => format!("{}。", xinfang_core::access::REFUSED),
+            Unavailable::Refused => format!("{}。", crate::access::REFUSED),
             Unavailable::NotIssued(doc) => {
                 let why = match doc {
-                    Document::Acceptance => "本案尚未作出受理决定",
-                    Document::Refusal => "本案未作出不予受理或不再受理决定",
-                    Document::Extension => "本案未延长办理期限",
-                    Document::Reply => "本案尚未作出书面答复",
-                    Document::ReviewDecision => "本案尚未作出复查意见",
-                    Document::ReReviewDecision => "本案尚未作出复核意见",
-                    Document::Assignment => "本案不是交办件（未按“五定”交办）",
-                    Document::Supervision(_) => "本案没有这一编号的督办记录",
+                    DocumentKind::Acceptance => "本案尚未作出受理决定",
+                    DocumentKind::Refusal => "本案未作出不予受理或不再受理决定",
+                    DocumentKind::Extension => "本案未延长办理期限",
+                    DocumentKind::Reply => "本案尚未作出书面答复",
+                    DocumentKind::ReviewDecision => "本案尚未作出复查意见",
+                    DocumentKind::ReReviewDecision => "本案尚未作出复核意见",
+                    DocumentKind::Assignment => "本案不是交办件（未按“五定”交办）",
+                    DocumentKind::Supervision(_) => "本案没有这一编号的督办记录",
                 };
                 format!("{why}，暂无{}可以打印。", doc_name_zh(doc))
             }
@@ -109,14 +135,14 @@ impl Unavailable {
             }
             Unavailable::NotIssued(doc) => {
                 let why = match doc {
-                    Document::Acceptance => "The case has not been accepted yet",
-                    Document::Refusal => "The case was not refused",
-                    Document::Extension => "The handling period of this case was not extended",
-                    Document::Reply => "The case has no written reply yet",
-                    Document::ReviewDecision => "There is no review (复查) decision yet",
-                    Document::ReReviewDecision => "There is no re-review (复核) decision yet",
-                    Document::Assignment => "The case was not assigned with the 五定",
-                    Document::Supervision(_) => {
+                    DocumentKind::Acceptance => "The case has not been accepted yet",
+                    DocumentKind::Refusal => "The case was not refused",
+                    DocumentKind::Extension => "The handling period of this case was not extended",
+                    DocumentKind::Reply => "The case has no written reply yet",
+                    DocumentKind::ReviewDecision => "There is no review (复查) decision yet",
+                    DocumentKind::ReReviewDecision => "There is no re-review (复核) decision yet",
+                    DocumentKind::Assignment => "The case was not assigned with the 五定",
+                    DocumentKind::Supervision(_) => {
                         "The case has no supervision notice with this number"
                     }
                 };
@@ -127,21 +153,25 @@ impl Unavailable {
 }
 
 /// The Chinese name of a document kind (for messages and links).
-pub fn doc_name_zh(doc: Document) -> &'static str {
+pub fn doc_name_zh(doc: DocumentKind) -> &'static str {
     match doc {
-        Document::Acceptance => "受理告知书",
-        Document::Refusal => "不予受理告知书",
-        Document::Extension => "延长办理期限告知书",
-        Document::Reply => "处理意见书",
-        Document::ReviewDecision => "复查意见书",
-        Document::ReReviewDecision => "复核意见书",
-        Document::Assignment => "交办函",
-        Document::Supervision(_) => "督办函",
+        DocumentKind::Acceptance => "受理告知书",
+        DocumentKind::Refusal => "不予受理告知书",
+        DocumentKind::Extension => "延长办理期限告知书",
+        DocumentKind::Reply => "处理意见书",
+        DocumentKind::ReviewDecision => "复查意见书",
+        DocumentKind::ReReviewDecision => "复核意见书",
+        DocumentKind::Assignment => "交办函",
+        DocumentKind::Supervision(_) => "督办函",
     }
 }
 
 /// Builds a document of a case, or says why there is none.
-pub fn build(office: &Office, id: CaseId, doc: Document) -> Result<OfficialDocument, Unavailable> {
+pub fn build(
+    office: &Office,
+    id: CaseId,
+    doc: DocumentKind,
+) -> Result<OfficialDocument, Unavailable> {
     build_for(office, id, doc, Viewer::Office)
 }
 
@@ -151,7 +181,7 @@ pub fn build(office: &Office, id: CaseId, doc: Document) -> Result<OfficialDocum
 pub fn build_for(
     office: &Office,
     id: CaseId,
-    doc: Document,
+    doc: DocumentKind,
     viewer: Viewer,
 ) -> Result<OfficialDocument, Unavailable> {
     let case = office.case(id).ok_or(Unavailable::NoCase)?;
@@ -163,76 +193,38 @@ pub fn build_for(
     let b = Builder { s: office.settings(), case };
     let missing = Unavailable::NotIssued(doc);
     match doc {
-        Document::Acceptance => b.acceptance(),
-        Document::Refusal => b.refusal(),
-        Document::Extension => b.extension(),
-        Document::Reply => b.reply(),
-        Document::ReviewDecision => b.review(ReviewLevel::Review),
-        Document::ReReviewDecision => b.review(ReviewLevel::ReReview),
-        Document::Assignment => b.assignment(),
-        Document::Supervision(no) => b.supervision(no),
+        DocumentKind::Acceptance => b.acceptance(),
+        DocumentKind::Refusal => b.refusal(),
+        DocumentKind::Extension => b.extension(),
+        DocumentKind::Reply => b.reply(),
+        DocumentKind::ReviewDecision => b.review(ReviewLevel::Review),
+        DocumentKind::ReReviewDecision => b.review(ReviewLevel::ReReview),
+        DocumentKind::Assignment => b.assignment(),
+        DocumentKind::Supervision(no) => b.supervision(no),
     }
     .ok_or(missing)
 }
 
 /// The documents that exist for a case, in the order they were issued
 /// (for lists of links).
-pub fn available(office: &Office, id: CaseId) -> Vec<Document> {
+pub fn available(office: &Office, id: CaseId) -> Vec<DocumentKind> {
     let mut docs = vec![
-        Document::Assignment,
-        Document::Refusal,
-        Document::Acceptance,
-        Document::Extension,
-        Document::Reply,
-        Document::ReviewDecision,
-        Document::ReReviewDecision,
+        DocumentKind::Assignment,
+        DocumentKind::Refusal,
+        DocumentKind::Acceptance,
+        DocumentKind::Extension,
+        DocumentKind::Reply,
+        DocumentKind::ReviewDecision,
+        DocumentKind::ReReviewDecision,
     ];
     if let Some(case) = office.case(id) {
-        docs.extend(case.supervision().iter().map(|s| Document::Supervision(s.no)));
+        docs.extend(case.supervision().iter().map(|s| DocumentKind::Supervision(s.no)));
     }
     docs.into_iter().filter(|d| build(office, id, *d).is_ok()).collect()
 }
 
 // ---------------------------------------------------------------------------
 // Dates and names
-
-const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-
-/// A number from 1 to 99 in Chinese numerals: `十`, `十一`, `二十`, `三十一`.
-fn chinese_number(n: u32) -> String {
-    let (tens, units) = (n / 10, n % 10);
-    let mut out = String::new();
-    match tens {
-        0 => {}
-        1 => out.push('十'),
-        t => {
-            out.push_str(DIGITS[t as usize % 10]);
-            out.push('十');
-        }
-    }
-    if units != 0 || tens == 0 {
-        out.push_str(DIGITS[units as usize]);
-    }
-    out
-}
-
-/// The date of an official document in Chinese numerals:
-/// `2026-11-23` → `二〇二六年十一月二十三日` (the year digit by digit, with 〇).
-pub fn chinese_date(date: NaiveDate) -> String {
-    let year: String = date
-        .year()
-        .to_string()
-        .chars()
-        .filter_map(|c| c.to_digit(10))
-        .map(|d| DIGITS[d as usize])
-        .collect();
-    format!("{year}年{}月{}日", chinese_number(date.month()), chinese_number(date.day()))
-}
-
-/// A date in the body of a document: `2026年3月5日`.
-pub fn body_date(date: NaiveDate) -> String {
-    format!("{}年{}月{}日", date.year(), date.month(), date.day())
-}
 
 /// The official name of a unit for a heading: `县信访局` of `安和县` becomes
 /// `安和县人民政府信访局`, `县林业局` `安和县林业局`, the township `河口乡`
@@ -350,7 +342,7 @@ impl Builder<'_> {
         let intake = self.case.intake();
         format!(
             "你于{}以{}形式反映的“{}”（信访件编号：{}）",
-            body_date(intake.received_on),
+            date_cn(intake.received_on),
             intake.channel.label(),
             intake.summary,
             self.case.number()
@@ -381,7 +373,7 @@ impl Builder<'_> {
 
     fn doc(
         &self,
-        kind: Document,
+        kind: DocumentKind,
         issuer: String,
         title: &str,
         number: String,
@@ -423,21 +415,21 @@ impl Builder<'_> {
             format!(
                 "根据《信访工作条例》有关规定，经审查，该信访事项属于本机关职权范围，\
                  本机关决定予以受理，受理日期为{}。",
-                body_date(on)
+                date_cn(on)
             ),
             format!(
                 "根据《信访工作条例》有关规定，本机关将自受理之日（{}）起{}日内办结，\
                  即于{}前办结并出具书面处理意见；情况复杂的，经本机关负责人批准，可以适当延长办理期限，\
                  但延长期限不超过{}日，并将延期理由告知你。",
-                body_date(on),
+                date_cn(on),
                 rules.reply_days,
-                body_date(due),
+                date_cn(due),
                 rules.max_extension_days
             ),
             "特此告知。".into(),
         ];
         Some(self.doc(
-            Document::Acceptance,
+            DocumentKind::Acceptance,
             self.name(h.body),
             "受理告知书",
             self.number(Some(h.body), "受告", ""),
@@ -472,7 +464,7 @@ impl Builder<'_> {
         }
         body.push("特此告知。".into());
         Some(self.doc(
-            Document::Refusal,
+            DocumentKind::Refusal,
             self.issuer_or_office(d.body),
             title,
             self.number(d.body.or_else(|| self.petition_office()), code, ""),
@@ -494,20 +486,20 @@ impl Builder<'_> {
             format!(
                 "{}，本机关已于{}受理，原定于{}前办结。",
                 self.matter(),
-                body_date(h.started_on),
-                body_date(before)
+                date_cn(h.started_on),
+                date_cn(before)
             ),
             format!(
                 "因{}，根据《信访工作条例》有关规定，经本机关负责人批准，\
                  办理期限延长{}日，至{}前办结并书面答复你。",
                 ext.reason.trim_end_matches('。'),
                 ext.days,
-                body_date(after)
+                date_cn(after)
             ),
             "特此告知。".into(),
         ];
         Some(self.doc(
-            Document::Extension,
+            DocumentKind::Extension,
             self.name(h.body),
             "延长办理期限告知书",
             self.number(Some(h.body), "延告", ""),
@@ -527,7 +519,7 @@ impl Builder<'_> {
         let mut body = vec![format!(
             "{}，本机关已于{}受理{again}。现将处理意见答复如下：",
             self.matter(),
-            body_date(self.case.accepted_on().unwrap_or(h.started_on))
+            date_cn(self.case.accepted_on().unwrap_or(h.started_on))
         )];
         for (i, item) in reply.items.iter().enumerate() {
             let basis = item.basis.trim().trim_end_matches('。');
@@ -549,7 +541,7 @@ impl Builder<'_> {
             self.s.clock.request_review_days
         ));
         Some(self.doc(
-            Document::Reply,
+            DocumentKind::Reply,
             self.name(h.body),
             "处理意见书",
             self.number(Some(h.body), "处意", ""),
@@ -592,8 +584,8 @@ impl Builder<'_> {
             format!(
                 "你不服{under_unit}于{}作出的{under_name}，于{}向本机关请求{}（信访件编号：{}）。\
                  本机关依照《信访工作条例》有关规定进行了{}{hearing}，现将{}意见答复如下：",
-                body_date(under_on),
-                body_date(review.requested_on),
+                date_cn(under_on),
+                date_cn(review.requested_on),
                 level.label(),
                 self.case.number(),
                 level.label(),
@@ -631,8 +623,8 @@ impl Builder<'_> {
             ),
         }
         let kind = match level {
-            ReviewLevel::Review => Document::ReviewDecision,
-            ReviewLevel::ReReview => Document::ReReviewDecision,
+            ReviewLevel::Review => DocumentKind::ReviewDecision,
+            ReviewLevel::ReReview => DocumentKind::ReReviewDecision,
         };
         Some(self.doc(
             kind,
@@ -670,7 +662,7 @@ impl Builder<'_> {
         let mut body = vec![
             format!(
                 "{who}于{}以{}形式反映{}（信访件编号：{}）一事，经研究，现交由你单位办理。",
-                body_date(intake.received_on),
+                date_cn(intake.received_on),
                 intake.channel.label(),
                 self.summary_for(routing.lead),
                 self.case.number()
@@ -679,7 +671,7 @@ impl Builder<'_> {
             format!("（一）责任单位：{}；", org.unit_name(a.unit())),
             format!("（二）包案领导：{}；", person(a.leader())),
             format!("（三）办案责任人：{}；", person(a.handler())),
-            format!("（四）办结时限：{}前；", body_date(a.deadline())),
+            format!("（四）办结时限：{}前；", date_cn(a.deadline())),
             format!("（五）办案质量要求：{}。", a.standard().trim_end_matches('。')),
         ];
         if !routing.co_units.is_empty() {
@@ -688,12 +680,12 @@ impl Builder<'_> {
         }
         body.push(format!(
             "请于{}前将办理结果书面答复信访人，并将办结报告报送本机关。",
-            body_date(a.deadline())
+            date_cn(a.deadline())
         ));
         body.push("特此交办。".into());
         let office = self.petition_office();
         let doc = self.doc(
-            Document::Assignment,
+            DocumentKind::Assignment,
             self.issuer_or_office(office),
             "交办函",
             self.number(office, "交", ""),
@@ -708,7 +700,7 @@ impl Builder<'_> {
         let intake = self.case.intake();
         let mut first = format!(
             "{}以{}形式反映{}（信访件编号：{}）一事",
-            body_date(intake.received_on),
+            date_cn(intake.received_on),
             intake.channel.label(),
             self.summary_for(sv.unit),
             self.case.number()
@@ -716,12 +708,12 @@ impl Builder<'_> {
         if let Some(r) = self.case.routing() {
             first.push_str(&format!(
                 "，已于{}{}你单位办理",
-                body_date(r.on),
+                date_cn(r.on),
                 disposal_verb(r.disposal)
             ));
             if let Some(h) = self.case.last_handling().filter(|h| h.body == sv.unit) {
                 let due = self.case.reply_due(h, &self.s.clock, &self.s.calendar);
-                first.push_str(&format!("，应于{}前办结并书面答复信访人", body_date(due)));
+                first.push_str(&format!("，应于{}前办结并书面答复信访人", date_cn(due)));
             }
         }
         first.push('。');
@@ -737,7 +729,7 @@ impl Builder<'_> {
             body.push(format!("{lead}，要求如下：{note}。"));
         }
         body.push(match sv.respond_by {
-            Some(by) => format!("请于{}前将办理情况书面报送本机关。", body_date(by)),
+            Some(by) => format!("请于{}前将办理情况书面报送本机关。", date_cn(by)),
             None => "请抓紧办理，并及时将办理情况书面报送本机关。".into(),
         });
         body.push(if sv.kind == SupervisionKind::Reminder {
@@ -747,7 +739,7 @@ impl Builder<'_> {
         });
         let office = self.petition_office();
         let doc = self.doc(
-            Document::Supervision(no),
+            DocumentKind::Supervision(no),
             self.issuer_or_office(office),
             title,
             self.number(office, "督", &format!("-{no}")),
@@ -761,11 +753,11 @@ impl Builder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDateTime;
-    use xinfang_core::case::{ReplyItem, ReplyOutcome, Routing};
-    use xinfang_core::{
+    use crate::case::{ReplyItem, ReplyOutcome, Routing};
+    use crate::{
         Action, Channel, Command, FiveFixes, IdNumber, Intake, Petitioner, Phone, Purpose,
     };
+    use chrono::NaiveDateTime;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -777,15 +769,15 @@ mod tests {
 
     #[test]
     fn dates_in_chinese_numerals() {
-        assert_eq!(chinese_date(d(2026, 11, 23)), "二〇二六年十一月二十三日");
-        assert_eq!(chinese_date(d(2025, 10, 1)), "二〇二五年十月一日");
-        assert_eq!(chinese_date(d(2025, 1, 10)), "二〇二五年一月十日");
-        assert_eq!(chinese_date(d(2025, 3, 20)), "二〇二五年三月二十日");
-        assert_eq!(chinese_date(d(2025, 4, 30)), "二〇二五年四月三十日");
-        assert_eq!(chinese_date(d(2025, 12, 31)), "二〇二五年十二月三十一日");
-        assert_eq!(chinese_date(d(2000, 2, 9)), "二〇〇〇年二月九日");
-        assert_eq!(chinese_date(d(2026, 5, 11)), "二〇二六年五月十一日");
-        assert_eq!(body_date(d(2026, 3, 5)), "2026年3月5日");
+        assert_eq!(date_official(d(2026, 11, 23)), "二〇二六年十一月二十三日");
+        assert_eq!(date_official(d(2025, 10, 1)), "二〇二五年十月一日");
+        assert_eq!(date_official(d(2025, 1, 10)), "二〇二五年一月十日");
+        assert_eq!(date_official(d(2025, 3, 20)), "二〇二五年三月二十日");
+        assert_eq!(date_official(d(2025, 4, 30)), "二〇二五年四月三十日");
+        assert_eq!(date_official(d(2025, 12, 31)), "二〇二五年十二月三十一日");
+        assert_eq!(date_official(d(2000, 2, 9)), "二〇〇〇年二月九日");
+        assert_eq!(date_official(d(2026, 5, 11)), "二〇二六年五月十一日");
+        assert_eq!(date_cn(d(2026, 3, 5)), "2026年3月5日");
     }
 
     #[test]
@@ -848,7 +840,7 @@ mod tests {
             self.office.settings().org.find_unit(name).unwrap().id()
         }
 
-        fn person(&self, name: &str) -> xinfang_core::PersonId {
+        fn person(&self, name: &str) -> crate::PersonId {
             self.office.settings().org.people().find(|p| p.name() == name).unwrap().id()
         }
 
@@ -915,7 +907,7 @@ mod tests {
             );
         }
 
-        fn doc(&self, doc: Document) -> OfficialDocument {
+        fn doc(&self, doc: DocumentKind) -> OfficialDocument {
             let built = build(&self.office, self.id, doc).unwrap();
             let text = built.full_text();
             for secret in ["11010519491231002X", "13812345678", "002X", "5678"] {
@@ -924,7 +916,7 @@ mod tests {
             built
         }
 
-        fn missing(&self, doc: Document) {
+        fn missing(&self, doc: DocumentKind) {
             assert_eq!(build(&self.office, self.id, doc), Err(Unavailable::NotIssued(doc)));
         }
     }
@@ -937,33 +929,39 @@ mod tests {
     fn nothing_before_its_time() {
         let mut w = World::new();
         for doc in [
-            Document::Acceptance,
-            Document::Refusal,
-            Document::Extension,
-            Document::Reply,
-            Document::ReviewDecision,
-            Document::ReReviewDecision,
-            Document::Assignment,
-            Document::Supervision(1),
+            DocumentKind::Acceptance,
+            DocumentKind::Refusal,
+            DocumentKind::Extension,
+            DocumentKind::Reply,
+            DocumentKind::ReviewDecision,
+            DocumentKind::ReReviewDecision,
+            DocumentKind::Assignment,
+            DocumentKind::Supervision(1),
         ] {
             w.missing(doc);
         }
         assert!(available(&w.office, w.id).is_empty());
-        assert_eq!(build(&w.office, CaseId::new(99), Document::Reply), Err(Unavailable::NoCase));
+        assert_eq!(
+            build(&w.office, CaseId::new(99), DocumentKind::Reply),
+            Err(Unavailable::NoCase)
+        );
         w.assign();
         w.accept();
-        w.missing(Document::Reply);
-        assert_eq!(available(&w.office, w.id), [Document::Assignment, Document::Acceptance]);
-        let msg = Unavailable::NotIssued(Document::Reply).zh();
+        w.missing(DocumentKind::Reply);
+        assert_eq!(
+            available(&w.office, w.id),
+            [DocumentKind::Assignment, DocumentKind::Acceptance]
+        );
+        let msg = Unavailable::NotIssued(DocumentKind::Reply).zh();
         assert_eq!(msg, "本案尚未作出书面答复，暂无处理意见书可以打印。");
-        assert!(Unavailable::NotIssued(Document::Reply).en().contains("no written reply"));
+        assert!(Unavailable::NotIssued(DocumentKind::Reply).en().contains("no written reply"));
     }
 
     #[test]
     fn assignment_letter_lists_the_five_fixes() {
         let mut w = World::new();
         w.assign();
-        let doc = w.doc(Document::Assignment);
+        let doc = w.doc(DocumentKind::Assignment);
         assert_eq!(doc.issuer, "安和县人民政府信访局");
         assert_eq!(doc.title, "交办函");
         assert_eq!(doc.number, "安信交〔2025〕1号");
@@ -983,7 +981,7 @@ mod tests {
         let mut w = World::new();
         w.assign();
         w.accept();
-        let doc = w.doc(Document::Acceptance);
+        let doc = w.doc(DocumentKind::Acceptance);
         assert_eq!(doc.issuer, "安和县林业局");
         assert_eq!(doc.signature, "安和县林业局");
         assert_eq!(doc.title, "受理告知书");
@@ -1004,9 +1002,9 @@ mod tests {
         let mut w = World::new();
         w.assign();
         w.accept();
-        w.missing(Document::Extension);
+        w.missing(DocumentKind::Extension);
         w.extend();
-        let doc = w.doc(Document::Extension);
+        let doc = w.doc(DocumentKind::Extension);
         assert_eq!(doc.title, "延长办理期限告知书");
         assert_eq!(doc.number, "安林延告〔2025〕1号");
         // Assigned to be done by 30 April (earlier than the statutory period).
@@ -1023,7 +1021,7 @@ mod tests {
         w.accept();
         w.extend();
         w.reply();
-        let doc = w.doc(Document::Reply);
+        let doc = w.doc(DocumentKind::Reply);
         assert_eq!(doc.title, "处理意见书");
         assert_eq!(doc.number, "安林处意〔2025〕1号");
         assert_eq!(doc.addressee, "刘某某：");
@@ -1051,7 +1049,7 @@ mod tests {
             d(2025, 6, 10),
             Action::RequestReview { level: ReviewLevel::Review, on: d(2025, 6, 10), body: county },
         );
-        w.missing(Document::ReviewDecision);
+        w.missing(DocumentKind::ReviewDecision);
         w.act(
             d(2025, 7, 1),
             Action::DecideReview {
@@ -1062,7 +1060,7 @@ mod tests {
                 redo_by: None,
             },
         );
-        let doc = w.doc(Document::ReviewDecision);
+        let doc = w.doc(DocumentKind::ReviewDecision);
         assert_eq!(doc.issuer, "安和县人民政府");
         assert_eq!(doc.title, "复查意见书");
         assert_eq!(doc.number, "安政复查〔2025〕1号");
@@ -1075,7 +1073,7 @@ mod tests {
         body_has(&doc, "自收到本复查意见书之日起30日内，向市人民政府请求复核。");
         assert_eq!(doc.date_text(), "二〇二五年七月一日");
 
-        w.missing(Document::ReReviewDecision);
+        w.missing(DocumentKind::ReReviewDecision);
         w.act(
             d(2025, 7, 10),
             Action::RequestReview { level: ReviewLevel::ReReview, on: d(2025, 7, 10), body: city },
@@ -1090,7 +1088,7 @@ mod tests {
                 redo_by: None,
             },
         );
-        let doc = w.doc(Document::ReReviewDecision);
+        let doc = w.doc(DocumentKind::ReReviewDecision);
         assert_eq!(doc.title, "复核意见书");
         assert_eq!(doc.issuer, "市人民政府");
         assert_eq!(doc.number, "市政复核〔2025〕1号");
@@ -1118,7 +1116,7 @@ mod tests {
             redirect_to: String::new(),
         };
         w.act(d(2025, 8, 5), decline);
-        let doc = w.doc(Document::Refusal);
+        let doc = w.doc(DocumentKind::Refusal);
         assert_eq!(doc.title, "不再受理告知书");
         assert_eq!(doc.issuer, "安和县人民政府信访局");
         assert_eq!(doc.number, "安信不再受告〔2025〕2号");
@@ -1140,7 +1138,7 @@ mod tests {
             explanation: String::new(),
         };
         w.act(d(2025, 3, 4), Action::Route { routing });
-        w.missing(Document::Assignment);
+        w.missing(DocumentKind::Assignment);
         w.act(
             d(2025, 3, 10),
             Action::Decline {
@@ -1150,7 +1148,7 @@ mod tests {
                 redirect_to: "人民法院".into(),
             },
         );
-        let doc = w.doc(Document::Refusal);
+        let doc = w.doc(DocumentKind::Refusal);
         assert_eq!(doc.title, "不予受理告知书");
         assert_eq!(doc.issuer, "安和县河口乡人民政府");
         assert_eq!(doc.number, "河政不受告〔2025〕1号");
@@ -1178,8 +1176,8 @@ mod tests {
                 respond_by: Some(d(2025, 4, 25)),
             },
         );
-        w.missing(Document::Supervision(2));
-        let doc = w.doc(Document::Supervision(1));
+        w.missing(DocumentKind::Supervision(2));
+        let doc = w.doc(DocumentKind::Supervision(1));
         assert_eq!(doc.title, "督办函");
         assert_eq!(doc.issuer, "安和县人民政府信访局");
         assert_eq!(doc.addressee, "安和县林业局：");
@@ -1188,7 +1186,7 @@ mod tests {
         body_has(&doc, "现予督办，要求如下：加快核实进度。");
         body_has(&doc, "请于2025年4月25日前将办理情况书面报送本机关。");
         assert_eq!(doc.date_text(), "二〇二五年四月二十日");
-        assert!(available(&w.office, w.id).contains(&Document::Supervision(1)));
+        assert!(available(&w.office, w.id).contains(&DocumentKind::Supervision(1)));
     }
 
     #[test]
@@ -1200,7 +1198,7 @@ mod tests {
         intake.purpose = Purpose::Accusation;
         w.act(d(2025, 3, 3), Action::Amend { intake });
         w.assign();
-        let doc = w.doc(Document::Assignment);
+        let doc = w.doc(DocumentKind::Assignment);
         assert!(!doc.full_text().contains("补助资金"), "{:#?}", doc.body);
         body_has(&doc, "具体内容依规定不向被检举控告单位提供");
     }
@@ -1214,6 +1212,6 @@ mod tests {
         w.act(d(2025, 3, 3), Action::Amend { intake });
         w.assign();
         w.accept();
-        assert_eq!(w.doc(Document::Acceptance).addressee, "刘某某等6人：");
+        assert_eq!(w.doc(DocumentKind::Acceptance).addressee, "刘某某等6人：");
     }
 }
