@@ -100,6 +100,7 @@ pub mod org;
 pub mod petition;
 pub mod rebase;
 pub mod routing;
+pub mod statute;
 pub mod work;
 
 pub use assignment::{Assignment, FiveFixes, Fix};
