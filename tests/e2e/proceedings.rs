@@ -282,6 +282,7 @@ async fn review_and_re_review_end_the_matter() {
     submit(&browser, "accept").await;
     open(&browser, "reply").await;
     browser.type_into("#reply-claim-0", "要求补足征地补偿款").await;
+    browser.type_into("#reply-basis-0", "《土地管理法》第四十八条").await;
     browser.select("#reply-outcome-0", "reject").await;
     submit(&browser, "reply").await;
     expect_stage(&browser, "replied", "已答复").await;
@@ -370,6 +371,7 @@ async fn a_sent_back_report_reopens_the_handling_with_its_new_deadline() {
     submit(&browser, "accept").await;
     open(&browser, "reply").await;
     browser.type_into("#reply-claim-0", "要求公开村级财务").await;
+    browser.type_into("#reply-basis-0", "《村民委员会组织法》第三十条").await;
     browser.select("#reply-outcome-0", "explain").await;
     submit(&browser, "reply").await;
     expect_stage(&browser, "replied", "已答复").await;

@@ -142,6 +142,7 @@ pub fn redact_change(change: &Change) -> Change {
         Change::SupervisionClosed { closure, .. } => blank(&mut closure.note),
         Change::FollowedUp { follow_up } => blank(&mut follow_up.note),
         Change::Settled { settlement } => blank(&mut settlement.note),
+        Change::Objected { objection } => blank(&mut objection.reason),
         _ => {}
     }
     c
