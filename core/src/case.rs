@@ -1183,22 +1183,31 @@ impl Case {
     /// What the case owes next, by when and from whom; `None` when it owes
     /// nothing (concluded, or waiting on the petitioner).
     pub fn next_due(&self, rules: &ClockRules, cal: &Calendar) -> Option<Due> {
+        let due = |action, start: NaiveDate, by: NaiveDate, body| Due {
+            action,
+            by,
+            body,
+            provisional: cal.is_provisional(start, by),
+        };
         match self.stage() {
             Stage::Registered => {
-                Some(Due { action: DueAction::Route, by: self.route_due(rules, cal), body: None })
+                let start = self.objections.last().map_or(self.intake.received_on, |o| o.on);
+                Some(due(DueAction::Route, start, self.route_due(rules, cal), None))
             }
-            Stage::Routed => Some(Due {
-                action: DueAction::DecideAcceptance,
-                by: self.acceptance_due(rules, cal)?,
-                body: self.routing.as_ref().map(|r| r.lead),
-            }),
+            Stage::Routed => Some(due(
+                DueAction::DecideAcceptance,
+                self.acceptance_start()?.day(),
+                self.acceptance_due(rules, cal)?,
+                self.routing.as_ref().map(|r| r.lead),
+            )),
             Stage::Handling => {
                 let h = self.current_handling()?;
-                Some(Due {
-                    action: DueAction::Reply,
-                    by: self.reply_due(h, rules, cal),
-                    body: Some(h.body),
-                })
+                Some(due(
+                    DueAction::Reply,
+                    h.started_on,
+                    self.reply_due(h, rules, cal),
+                    Some(h.body),
+                ))
             }
             Stage::UnderReview | Stage::UnderReReview => {
                 let Some(Proceeding::Review(r)) = self.proceedings.last() else { return None };
@@ -1206,7 +1215,7 @@ impl Case {
                     ReviewLevel::Review => DueAction::DecideReview,
                     ReviewLevel::ReReview => DueAction::DecideReReview,
                 };
-                Some(Due { action, by: self.review_due(r, rules, cal), body: Some(r.body) })
+                Some(due(action, r.requested_on, self.review_due(r, rules, cal), Some(r.body)))
             }
             Stage::Replied | Stage::Reviewed | Stage::Terminated | Stage::Declined => None,
         }

@@ -104,7 +104,7 @@ pub mod statute;
 pub mod work;
 
 pub use assignment::{Assignment, FiveFixes, Fix};
-pub use calendar::{Calendar, DayCount};
+pub use calendar::{Calendar, DayCount, Deadline, HolidayNotice, NoticeError};
 pub use case::{Case, Intake, Stage};
 pub use category::{Category, CategoryError, CategoryTree};
 pub use clock::{ClockRules, Due, DueAction};

@@ -11,7 +11,7 @@ use xinfang_core::case::{
 use xinfang_core::statute::{Rule, RULES};
 use xinfang_core::{
     Action, CaseError, CaseId, Channel, ClockRules, DayCount, Disposal, DueAction, Escalation,
-    Role, Stage,
+    HolidayNotice, Role, Stage,
 };
 
 fn delivered(sent: NaiveDate, received: Option<NaiveDate>) -> Delivery {
@@ -477,4 +477,27 @@ fn every_rule_cites_its_article() {
     }
     assert_eq!(Rule::Objection.article().days, Some(5));
     assert!(RULES.len() > 20);
+}
+
+/// No holiday data after 2026: a deadline whose period crosses such a year
+/// is provisional; entering the State Council's notice settles it.
+#[wasm_bindgen_test(unsupported = test)]
+fn a_deadline_in_a_year_without_data_is_provisional_until_the_notice() {
+    let mut w = World::new();
+    let id = w.register(d(2026, 12, 17));
+    let due = w.office.next_due(w.case(id)).unwrap();
+    // 15 days from 17 December 2026 is Friday 1 January 2027: a plain
+    // weekday without 2027 data, certainly a holiday in fact.
+    assert_eq!((due.action, due.by, due.provisional), (DueAction::Route, d(2027, 1, 1), true));
+    let cal = &w.office.settings().calendar;
+    assert!(!cal.deadline_checked(d(2026, 3, 2), 15, DayCount::Calendar).provisional);
+    assert!(cal.deadline_checked(d(2026, 12, 1), 60, DayCount::Calendar).provisional);
+    let notice =
+        HolidayNotice::parse(2027, "一、元旦：1月1日（周五）至3日（周日）放假，共3天。").unwrap();
+    w.office.settings_mut().calendar.apply_notice(&notice);
+    let due = w.office.next_due(w.case(id)).unwrap();
+    assert_eq!((due.by, due.provisional), (d(2027, 1, 4), false));
+    // A notice with a wrong weekday is refused with the line and the day.
+    let err = HolidayNotice::parse(2027, "元旦：1月1日（周四）放假。").unwrap_err();
+    assert_eq!(err.to_string(), "第1行（元旦）：2027-01-01是周五，通知写作周四");
 }
