@@ -988,6 +988,13 @@ impl Case {
         rules.period_end(cal, from, rules.route_days)
     }
 
+    /// The path the matter takes by its purpose (第二十九条至第三十一条):
+    /// see [`crate::statute::Track`]. Not yet enforced by the clock: every
+    /// replied case still gets the 60-day clock and the review chain.
+    pub fn track(&self) -> crate::statute::Track {
+        crate::statute::Track::of(self.intake.purpose)
+    }
+
     /// The day the lead unit recorded its receipt (签收) of the matter.
     pub fn signed_on(&self) -> Option<NaiveDate> {
         self.signed_on

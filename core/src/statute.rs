@@ -313,6 +313,121 @@ pub const RULES: [Article; 23] = [
     },
 ];
 
+/// The statutory procedures of 第三十一条第一项至第五项 a 申诉求决类 matter
+/// is directed into instead of ordinary handling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Procedure {
+    /// (一) 诉讼、复议、检察机关刑事立案或法律监督、公安机关法律程序;
+    /// 涉法涉诉事项按法律法规规定的程序处理.
+    Judicial,
+    /// (二) 仲裁.
+    Arbitration,
+    /// (三) 党员申诉、申请复审等.
+    PartyAppeal,
+    /// (四) 行政复议、行政裁决、行政确认、行政许可、行政处罚等行政程序.
+    Administrative,
+    /// (五) 申请查处违法行为、履行保护人身权或者财产权等合法权益职责:
+    /// the body performs its duty or answers (依法履行或者答复).
+    DutyToAct,
+}
+
+impl Procedure {
+    /// Every procedure, in the article's order.
+    pub const ALL: [Procedure; 5] = [
+        Procedure::Judicial,
+        Procedure::Arbitration,
+        Procedure::PartyAppeal,
+        Procedure::Administrative,
+        Procedure::DutyToAct,
+    ];
+
+    /// The item of 第三十一条, e.g. “第三十一条第二项”.
+    pub fn article(self) -> &'static str {
+        match self {
+            Procedure::Judicial => "第三十一条第一项",
+            Procedure::Arbitration => "第三十一条第二项",
+            Procedure::PartyAppeal => "第三十一条第三项",
+            Procedure::Administrative => "第三十一条第四项",
+            Procedure::DutyToAct => "第三十一条第五项",
+        }
+    }
+
+    /// What the petitioner is told in writing: where the matter goes (for a
+    /// 不予受理/告知 notice's “向……反映”).
+    pub fn notice(self) -> &'static str {
+        match self {
+            Procedure::Judicial => "依照诉讼、复议或者法律监督等法定程序向有关机关提出",
+            Procedure::Arbitration => "依法申请仲裁",
+            Procedure::PartyAppeal => "通过党员申诉、申请复审等途径提出",
+            Procedure::Administrative => "通过行政复议、行政裁决等行政程序解决",
+            Procedure::DutyToAct => "由有权机关依法履行职责或者予以答复",
+        }
+    }
+}
+
+/// Which path of 第二十九条至第三十一条 a matter takes, with the written
+/// document it ends in and whether the 60-day clock (第三十四条) and the
+/// 复查/复核 chain (第三十五条、第三十六条) apply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Track {
+    /// 第二十九条: 建议意见类, studied and answered (回复).
+    Suggestion,
+    /// 第三十条: 检举控告类, handled and fed back by the discipline and
+    /// supervision bodies or the competent body under their own rules.
+    Accusation,
+    /// 第三十一条第一项至第五项: directed into a statutory procedure.
+    Procedure(Procedure),
+    /// 第三十一条第六项: heard, investigated, answered by a 信访处理意见书.
+    Ordinary,
+}
+
+impl Track {
+    /// The default path of a purpose: 意见建议 → 第二十九条, 检举控告 →
+    /// 第三十条, 求决/申诉 (申诉求决类) → 第三十一条第六项 until a statutory
+    /// procedure is chosen. 咨询 is none of the three classes; it is
+    /// answered like ordinary handling.
+    pub fn of(purpose: crate::Purpose) -> Track {
+        match purpose {
+            crate::Purpose::Suggestion => Track::Suggestion,
+            crate::Purpose::Accusation => Track::Accusation,
+            crate::Purpose::Request | crate::Purpose::Appeal | crate::Purpose::Enquiry => {
+                Track::Ordinary
+            }
+        }
+    }
+
+    /// The article it rests on.
+    pub fn article(self) -> &'static str {
+        match self {
+            Track::Suggestion => "第二十九条",
+            Track::Accusation => "第三十条",
+            Track::Procedure(p) => p.article(),
+            Track::Ordinary => "第三十一条第六项",
+        }
+    }
+
+    /// The written document the path ends in.
+    pub fn document(self) -> &'static str {
+        match self {
+            Track::Suggestion => "建议意见采纳情况回复",
+            Track::Accusation => "检举控告办理情况反馈",
+            Track::Procedure(Procedure::DutyToAct) => "依法履职情况答复",
+            Track::Procedure(_) => "导入相应程序告知书",
+            Track::Ordinary => "信访处理意见书",
+        }
+    }
+
+    /// Whether 第三十四条's 60 days (and its extension) apply.
+    pub fn has_reply_clock(self) -> bool {
+        self == Track::Ordinary
+    }
+
+    /// Whether 复查 and 复核 (第三十五条、第三十六条) apply.
+    pub fn allows_review(self) -> bool {
+        self == Track::Ordinary
+    }
+}
+
 impl Rule {
     /// The rule's data.
     ///
@@ -356,5 +471,29 @@ mod tests {
         assert_eq!(Rule::DecideReReview.article().days, Some(d.review_days));
         assert_eq!(Rule::Reply.citation(), "《信访工作条例》第三十四条");
         assert_eq!(Rule::PeriodEnd.to_string(), "《中华人民共和国民法典》第二百零三条");
+    }
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn tracks_follow_articles_29_to_31() {
+        use crate::Purpose;
+        let table = [
+            (Purpose::Suggestion, Track::Suggestion, "第二十九条", false),
+            (Purpose::Accusation, Track::Accusation, "第三十条", false),
+            (Purpose::Request, Track::Ordinary, "第三十一条第六项", true),
+            (Purpose::Appeal, Track::Ordinary, "第三十一条第六项", true),
+        ];
+        for (purpose, track, article, clock) in table {
+            assert_eq!(Track::of(purpose), track);
+            assert_eq!(track.article(), article);
+            assert_eq!((track.has_reply_clock(), track.allows_review()), (clock, clock));
+        }
+        let arbitration = Track::Procedure(Procedure::Arbitration);
+        assert_eq!(
+            (arbitration.article(), arbitration.document()),
+            ("第三十一条第二项", "导入相应程序告知书")
+        );
+        assert!(!arbitration.has_reply_clock());
+        assert_eq!(Procedure::ALL.map(Procedure::article)[4], "第三十一条第五项");
+        assert_eq!(Track::Ordinary.document(), "信访处理意见书");
     }
 }

@@ -501,3 +501,30 @@ fn a_deadline_in_a_year_without_data_is_provisional_until_the_notice() {
     let err = HolidayNotice::parse(2027, "元旦：1月1日（周四）放假。").unwrap_err();
     assert_eq!(err.to_string(), "第1行（元旦）：2027-01-01是周五，通知写作周四");
 }
+
+/// Records saved before 送达 was kept (format version 2, and version 1)
+/// load unchanged; their replies count from the day of issue, marked.
+#[wasm_bindgen_test(unsupported = test)]
+fn a_version_2_record_loads_and_its_replies_count_from_issue() {
+    let mut w = World::new();
+    let id = replied(&mut w, d(2025, 6, 3));
+    let current = w.office.to_json();
+    let v3 = format!("\"format_version\":{}", xinfang_core::office::FORMAT_VERSION);
+    assert_eq!(xinfang_core::office::FORMAT_VERSION, 3);
+    let v2 = current.replacen(&v3, "\"format_version\":2", 1);
+    assert_ne!(v2, current);
+    let loaded = xinfang_core::Office::from_json(&v2).unwrap();
+    assert_eq!(loaded.log(), w.office.log(), "every entry and hash kept");
+    assert_eq!(loaded.to_json(), current, "written again as version 3, byte for byte");
+    let (rules, cal) = (loaded.settings().clock, loaded.settings().calendar.clone());
+    let window = loaded.case(id).unwrap().review_window(&rules, &cal).unwrap();
+    assert_eq!(window.from, WindowStart::ReceiptUnknown { issued: d(2025, 6, 3) });
+    // A version-2 reader's change JSON is unchanged: no `delivery` key.
+    assert!(!current.contains("delivery"));
+    // A 送达 is a new change, written only when made.
+    let delivery = delivered(d(2025, 6, 3), Some(d(2025, 6, 7)));
+    w.ok(id, d(2025, 6, 7), Action::Deliver { document: Served::Reply, delivery });
+    let json = w.office.to_json();
+    assert!(json.contains(r#""change":"delivered","document":"reply","delivery":{"method":"post","sent_on":"2025-06-03","received_on":"2025-06-07"}"#), "{json}");
+    assert_eq!(xinfang_core::Office::from_json(&json).unwrap(), w.office);
+}
