@@ -169,6 +169,7 @@ mod tests {
         assert_eq!((due.days_left(d(2025, 3, 1)), due.days_overdue(d(2025, 3, 1))), (10, 0));
         assert_eq!((due.days_left(d(2025, 3, 13)), due.days_overdue(d(2025, 3, 13))), (0, 3));
         assert!(due.is_overdue(d(2025, 3, 11)));
+        assert_eq!(DueAction::DecideReReview.to_string(), "复核决定");
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -495,5 +495,7 @@ mod tests {
         assert!(!arbitration.has_reply_clock());
         assert_eq!(Procedure::ALL.map(Procedure::article)[4], "第三十一条第五项");
         assert_eq!(Track::Ordinary.document(), "信访处理意见书");
+        assert_eq!(Procedure::Arbitration.notice(), "依法申请仲裁");
+        assert!(Procedure::ALL.iter().all(|p| !p.notice().is_empty()));
     }
 }
