@@ -75,8 +75,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{
-    Case, Decline, Extension, FollowUp, Handling, HandlingCause, Intake, Proceeding, Reply,
-    ReplyItem, ReviewDecision, Routing, Settlement, Supervision, SupervisionClosure,
+    Case, Decline, Extension, FollowUp, Handling, HandlingCause, Intake, Objection, Proceeding,
+    Reply, ReplyItem, ReviewDecision, Routing, Settlement, Supervision, SupervisionClosure,
 };
 use crate::export::{ledger_table, Privacy, Table};
 use crate::ids::{CaseId, UnitId};
@@ -516,7 +516,8 @@ fn redact_extension(e: &mut Extension) {
 }
 
 fn redact_reply(r: &mut Reply) {
-    let Reply { on: _, items, report } = r;
+    // The delivery (method and days) carries no text.
+    let Reply { on: _, items, report, delivery: _ } = r;
     for ReplyItem { claim, outcome: _, basis } in items {
         blank(claim);
         blank(basis);
@@ -527,7 +528,7 @@ fn redact_reply(r: &mut Reply) {
 }
 
 fn redact_review_decision(d: &mut ReviewDecision) {
-    let ReviewDecision { on: _, outcome: _, reasons } = d;
+    let ReviewDecision { on: _, outcome: _, reasons, delivery: _ } = d;
     blank(reasons);
 }
 
@@ -589,6 +590,8 @@ pub fn redact_case(case: &Case) -> Case {
         rating: _,
         settlement,
         origin: _,
+        signed_on: _,
+        objections,
     } = &mut c;
     *intake = redact_intake(intake);
     if let Some(r) = routing {
@@ -605,6 +608,7 @@ pub fn redact_case(case: &Case) -> Case {
                 body: _,
                 requested_on: _,
                 hearing_days: _,
+                hearings: _,
                 decision,
             }) => {
                 if let Some(d) = decision {
@@ -618,7 +622,14 @@ pub fn redact_case(case: &Case) -> Case {
     if let Some(s) = settlement {
         redact_settlement(s);
     }
+    objections.iter_mut().for_each(redact_objection);
     c
+}
+
+/// A unit's objection (异议, art. 23) may restate the matter: its reason goes.
+fn redact_objection(o: &mut Objection) {
+    let Objection { on: _, unit: _, reason, received_on: _ } = o;
+    blank(reason);
 }
 
 /// A history entry without any text that could carry the case's content.
@@ -642,13 +653,16 @@ pub fn redact_change(change: &Change) -> Change {
         Change::SupervisionClosed { no: _, closure } => redact_closure(closure),
         Change::FollowedUp { follow_up } => redact_follow_up(follow_up),
         Change::Settled { settlement } => redact_settlement(settlement),
+        Change::Objected { objection } => redact_objection(objection),
         // No free text: ids, dates, units, levels and ratings only.
         Change::LinkedAsRepeat { earlier: _ }
         | Change::Accepted { on: _, body: _ }
         | Change::ReviewRequested { level: _, on: _, body: _ }
         | Change::HearingRecorded { from: _, to: _ }
         | Change::Rated { rating: _ }
-        | Change::Imported { source: _, number: _ } => {}
+        | Change::Imported { source: _, number: _ }
+        | Change::Delivered { document: _, delivery: _ }
+        | Change::Signed { on: _ } => {}
     }
     c
 }

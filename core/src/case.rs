@@ -5,7 +5,7 @@
 //! [`Calendar`], never stored.
 
 use crate::assignment::Assignment;
-use crate::calendar::Calendar;
+use crate::calendar::{Calendar, DayCount};
 use crate::clock::{ClockRules, Due, DueAction};
 use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
 use crate::petition::{Channel, Escalation, Petitioner, Purpose};
@@ -13,6 +13,9 @@ use crate::routing::Disposal;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// The working days a routed unit has to object (第二十三条第三款).
+pub const OBJECTION_WORKING_DAYS: u32 = 5;
 
 /// Everything recorded when a petition is registered (登记).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -182,6 +185,228 @@ pub struct Reply {
     /// The handling unit's report (办结报告), required for 交办 cases.
     #[serde(default)]
     pub report: Option<String>,
+    /// How and when it reached the petitioner (送达), once recorded.
+    /// Never written when absent, so a reply's stored JSON is as before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
+}
+
+/// How a written document reached the petitioner (送达方式).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryMethod {
+    /// 直接送达: handed over (the petitioner signs for it).
+    HandedOver,
+    /// 邮寄送达: by post.
+    Post,
+    /// 网上送达: through the online petition system.
+    Online,
+}
+
+impl DeliveryMethod {
+    /// Every method, in display order.
+    pub const ALL: [DeliveryMethod; 3] =
+        [DeliveryMethod::HandedOver, DeliveryMethod::Post, DeliveryMethod::Online];
+
+    /// The Chinese name.
+    pub fn label(self) -> &'static str {
+        match self {
+            DeliveryMethod::HandedOver => "直接送达",
+            DeliveryMethod::Post => "邮寄送达",
+            DeliveryMethod::Online => "网上送达",
+        }
+    }
+}
+
+/// The delivery (送达) of a written reply or review decision. Arts. 35
+/// and 36 count the petitioner's 30 days “自收到书面答复之日起”: from
+/// `received_on` when it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Delivery {
+    /// How.
+    pub method: DeliveryMethod,
+    /// The day it was handed over, posted or sent.
+    pub sent_on: NaiveDate,
+    /// The day the petitioner received it, when known (the signature, the
+    /// postal receipt, the system's read receipt).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received_on: Option<NaiveDate>,
+}
+
+/// Which written document a delivery is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "document", rename_all = "snake_case")]
+pub enum Served {
+    /// The latest 处理意见书.
+    Reply,
+    /// The 复查意见书 or 复核意见书 of the latest review of the level.
+    Review {
+        /// Which level.
+        level: ReviewLevel,
+    },
+}
+
+impl Served {
+    /// The Chinese name of the document.
+    pub fn label(self) -> &'static str {
+        match self {
+            Served::Reply => "信访处理意见书",
+            Served::Review { level: ReviewLevel::Review } => "复查意见书",
+            Served::Review { level: ReviewLevel::ReReview } => "复核意见书",
+        }
+    }
+}
+
+/// Where the petitioner's window (复查/复核 request, rating) starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowStart {
+    /// The day the petitioner received the document (arts. 35, 36).
+    Received(NaiveDate),
+    /// Receipt not recorded (no delivery, or a delivery without a receipt
+    /// day, e.g. records made before 送达 was kept): counted from the day
+    /// of issue, as before, and never the only reason to refuse. The UI
+    /// shows [`WindowStart::label`].
+    ReceiptUnknown {
+        /// The day the document was issued.
+        issued: NaiveDate,
+    },
+}
+
+impl WindowStart {
+    /// The day counting starts after.
+    pub fn day(self) -> NaiveDate {
+        match self {
+            WindowStart::Received(d) | WindowStart::ReceiptUnknown { issued: d } => d,
+        }
+    }
+
+    /// Whether the receipt day is known.
+    pub fn is_known(self) -> bool {
+        matches!(self, WindowStart::Received(_))
+    }
+
+    /// What the clerk is told.
+    pub fn label(self) -> String {
+        match self {
+            WindowStart::Received(d) => format!("自{d}收到书面答复之日起计算"),
+            WindowStart::ReceiptUnknown { issued } => format!(
+                "未登记送达（收到）日期，暂自{issued}出具之日起计算；期限届满后提出的请求不因期限被拒绝，请核实送达情况"
+            ),
+        }
+    }
+}
+
+/// The petitioner's window to ask for the next review (arts. 35, 36).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewWindow {
+    /// Which review may be asked for.
+    pub level: ReviewLevel,
+    /// Where counting starts.
+    pub from: WindowStart,
+    /// The last day.
+    pub until: NaiveDate,
+}
+
+/// How a review request stands against its window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequestTimeliness {
+    /// Within 30 days of the known receipt.
+    InTime,
+    /// Within the window counted from the day of issue; receipt unknown.
+    InTimeReceiptUnknown,
+    /// After the window counted from the day of issue, receipt unknown:
+    /// accepted, for the clerk to check the delivery (待核实送达).
+    ReceiptUnknownLate {
+        /// The window's last day counted from issue.
+        until: NaiveDate,
+    },
+    /// After the window counted from a receipt recorded after the request
+    /// was accepted.
+    Late {
+        /// The window's last day.
+        until: NaiveDate,
+    },
+}
+
+impl RequestTimeliness {
+    /// Whether the clerk should look at it.
+    pub fn is_flagged(self) -> bool {
+        matches!(
+            self,
+            RequestTimeliness::ReceiptUnknownLate { .. } | RequestTimeliness::Late { .. }
+        )
+    }
+
+    /// What the clerk is told.
+    pub fn label(self) -> String {
+        match self {
+            RequestTimeliness::InTime => "在申请期限内".into(),
+            RequestTimeliness::InTimeReceiptUnknown => "在申请期限内（自出具之日计算）".into(),
+            RequestTimeliness::ReceiptUnknownLate { until } => format!(
+                "未登记收到书面答复的日期：自出具之日计算已于{until}届满，已受理，请核实送达情况"
+            ),
+            RequestTimeliness::Late { until } => {
+                format!("按登记的收到日期，申请期限已于{until}届满")
+            }
+        }
+    }
+}
+
+/// Where the acceptance period of a routed case starts (art. 23).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcceptanceStart {
+    /// 直办: the matter was brought to the body directly; 15 days from the
+    /// office's receipt (第二十三条第二款).
+    Received(NaiveDate),
+    /// The unit's recorded receipt (签收) of a 转送/交办 (第二十三条第三款).
+    Signed(NaiveDate),
+    /// No receipt recorded: the sending day, as the UI says.
+    SendingDay(NaiveDate),
+}
+
+impl AcceptanceStart {
+    /// The day counting starts after.
+    pub fn day(self) -> NaiveDate {
+        match self {
+            AcceptanceStart::Received(d)
+            | AcceptanceStart::Signed(d)
+            | AcceptanceStart::SendingDay(d) => d,
+        }
+    }
+
+    /// What the clerk is told.
+    pub fn label(self) -> String {
+        match self {
+            AcceptanceStart::Received(d) => format!("直办：自{d}收到信访事项之日起计算"),
+            AcceptanceStart::Signed(d) => format!("自{d}签收之日起计算"),
+            AcceptanceStart::SendingDay(d) => {
+                format!("未登记签收日期，暂自{d}转送（交办）之日起计算")
+            }
+        }
+    }
+}
+
+/// A unit's objection that a routed matter is outside its competence
+/// (第二十三条第三款): the case went back to the office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Objection {
+    /// The day it was raised.
+    pub on: NaiveDate,
+    /// The objecting unit.
+    pub unit: UnitId,
+    /// Why.
+    pub reason: String,
+    /// The day the unit received the matter (its 签收, else the sending day).
+    pub received_on: NaiveDate,
+}
+
+/// A hearing (听证) held during a 复核 (第三十六条第二款).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hearing {
+    /// First day.
+    pub from: NaiveDate,
+    /// Last day.
+    pub to: NaiveDate,
 }
 
 impl Reply {
@@ -288,6 +513,9 @@ pub struct ReviewDecision {
     pub outcome: ReviewOutcome,
     /// The reasons.
     pub reasons: String,
+    /// How and when it reached the petitioner (送达), once recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery: Option<Delivery>,
 }
 
 /// A 复查 or 复核 proceeding.
@@ -302,6 +530,9 @@ pub struct Review {
     /// Days of hearings (听证), which do not count against the period.
     #[serde(default)]
     pub hearing_days: u32,
+    /// The hearings themselves, for counting them in working days.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hearings: Vec<Hearing>,
     /// The decision, once made.
     #[serde(default)]
     pub decision: Option<ReviewDecision>,
@@ -582,6 +813,8 @@ pub struct Case {
     pub(crate) rating: Option<Rating>,
     pub(crate) settlement: Option<Settlement>,
     pub(crate) origin: Option<Origin>,
+    pub(crate) signed_on: Option<NaiveDate>,
+    pub(crate) objections: Vec<Objection>,
 }
 
 /// Where a case merged from another office's record came from.
@@ -746,35 +979,88 @@ impl Case {
         }
     }
 
-    /// The last day to route the case (登记转送).
+    /// The last day to route the case (登记转送, 第二十二条): 15 days from
+    /// the office's receipt. After a unit's objection (第二十三条第三款) the
+    /// office decides again; the 条例 sets no period for that, and the core
+    /// reads the objection as a new receipt: `route_days` from its day.
     pub fn route_due(&self, rules: &ClockRules, cal: &Calendar) -> NaiveDate {
-        rules.period_end(cal, self.intake.received_on, rules.route_days)
+        let from = self.objections.last().map_or(self.intake.received_on, |o| o.on);
+        rules.period_end(cal, from, rules.route_days)
     }
 
-    /// The last day for the receiving body to decide acceptance, once routed.
+    /// The path the matter takes by its purpose (第二十九条至第三十一条):
+    /// see [`crate::statute::Track`]. Not yet enforced by the clock: every
+    /// replied case still gets the 60-day clock and the review chain.
+    pub fn track(&self) -> crate::statute::Track {
+        crate::statute::Track::of(self.intake.purpose)
+    }
+
+    /// The day the lead unit recorded its receipt (签收) of the matter.
+    pub fn signed_on(&self) -> Option<NaiveDate> {
+        self.signed_on
+    }
+
+    /// The objections of units that received the matter outside their
+    /// competence (第二十三条第三款), oldest first.
+    pub fn objections(&self) -> &[Objection] {
+        &self.objections
+    }
+
+    /// Where the acceptance period of the routed case starts (第二十三条):
+    /// for 直办 the office's receipt of the matter (第二款: 15 days in all,
+    /// not 15 to route and 15 more to accept); for 转送/交办 the unit's
+    /// 签收 (第三款), else the sending day.
+    pub fn acceptance_start(&self) -> Option<AcceptanceStart> {
+        let r = self.routing.as_ref()?;
+        Some(match (r.disposal, self.signed_on) {
+            (Disposal::Direct, _) => AcceptanceStart::Received(self.intake.received_on),
+            (_, Some(on)) => AcceptanceStart::Signed(on),
+            (_, None) => AcceptanceStart::SendingDay(r.on),
+        })
+    }
+
+    /// The last day for the receiving body to decide acceptance, once
+    /// routed: `accept_days` after [`Case::acceptance_start`].
     pub fn acceptance_due(&self, rules: &ClockRules, cal: &Calendar) -> Option<NaiveDate> {
-        self.routing.as_ref().map(|r| rules.period_end(cal, r.on, rules.accept_days))
+        self.acceptance_start().map(|s| rules.period_end(cal, s.day(), rules.accept_days))
+    }
+
+    /// The last day a routed unit may object that the matter is outside its
+    /// competence: 5 working days after its receipt (第二十三条第三款),
+    /// working days whatever [`ClockRules::count`] says. `None` for 直办
+    /// and unrouted cases.
+    pub fn objection_due(&self, cal: &Calendar) -> Option<NaiveDate> {
+        match self.acceptance_start()? {
+            AcceptanceStart::Received(_) => None,
+            s => Some(cal.deadline(s.day(), OBJECTION_WORKING_DAYS, DayCount::Working)),
+        }
     }
 
     /// The last day to reply in a handling round (with its extension, and no
     /// later than the 交办 deadline for the first round).
+    ///
+    /// An extension runs on from the end of the original period (第三十四条):
+    /// for the statutory period the reply is due `reply_days + n` days after
+    /// acceptance, moved to a working day once. The other reading (the
+    /// original end moved to a working day first, then `n` more days) is
+    /// never earlier; of the two the law is read as the one that gives the
+    /// petitioner the earlier answer. A 交办 or redo deadline is a fixed day:
+    /// the extension runs on from it.
     pub fn reply_due(&self, handling: &Handling, rules: &ClockRules, cal: &Calendar) -> NaiveDate {
-        let base = match handling.redo_by {
-            Some(by) => by,
-            None => {
-                let statutory = rules.period_end(cal, handling.started_on, rules.reply_days);
-                let assigned = match (&handling.cause, self.routing.as_ref()) {
-                    (HandlingCause::Accepted, Some(r)) => {
-                        r.assignment.as_ref().map(|a| a.deadline())
-                    }
-                    _ => None,
-                };
-                assigned.map_or(statutory, |a| a.min(statutory))
-            }
+        let ext = handling.extension.as_ref().map_or(0, |e| e.days);
+        let fixed = match handling.redo_by {
+            Some(by) => Some(by),
+            None => match (&handling.cause, self.routing.as_ref()) {
+                (HandlingCause::Accepted, Some(r)) => r.assignment.as_ref().map(|a| a.deadline()),
+                _ => None,
+            },
         };
-        match &handling.extension {
-            Some(ext) => rules.period_end(cal, base, ext.days),
-            None => base,
+        let statutory = rules.period_end(cal, handling.started_on, rules.reply_days + ext);
+        let fixed = fixed.map(|by| if ext == 0 { by } else { rules.period_end(cal, by, ext) });
+        match (fixed, handling.redo_by) {
+            (Some(by), Some(_)) => by,
+            (Some(by), None) => by.min(statutory),
+            (None, _) => statutory,
         }
     }
 
@@ -791,47 +1077,144 @@ impl Case {
         self.reply_due(&h, rules, cal)
     }
 
-    /// The last day to decide a review.
+    /// The days a review's hearings stop its clock: only a 复核's
+    /// (第三十六条第二款), as the days they were — calendar days, or in
+    /// working-day mode the working days among them.
+    pub fn excluded_hearing_days(review: &Review, rules: &ClockRules, cal: &Calendar) -> u32 {
+        if review.level != ReviewLevel::ReReview {
+            return 0;
+        }
+        match rules.count {
+            DayCount::Calendar => review.hearing_days,
+            DayCount::Working if review.hearings.is_empty() => review.hearing_days,
+            DayCount::Working => review
+                .hearings
+                .iter()
+                .map(|h| {
+                    let before = h.from.pred_opt().unwrap_or(h.from);
+                    cal.elapsed_days(before, h.to, DayCount::Working).clamp(0, 366) as u32
+                })
+                .sum(),
+        }
+    }
+
+    /// The last day to decide a review (第三十五条, 第三十六条): 30 days from
+    /// the request, hearing days of a 复核 not counted.
     pub fn review_due(&self, review: &Review, rules: &ClockRules, cal: &Calendar) -> NaiveDate {
-        rules.period_end(cal, review.requested_on, rules.review_days + review.hearing_days)
+        let excluded = Self::excluded_hearing_days(review, rules, cal);
+        rules.period_end(cal, review.requested_on, rules.review_days + excluded)
+    }
+
+    /// The day a served document was issued and its delivery, for the
+    /// document the proceeding at `index` asks about: a review's request is
+    /// about the reply (复查) or 复查意见书 (复核) before it.
+    fn served_before(&self, index: usize) -> Option<(NaiveDate, Option<Delivery>)> {
+        let Proceeding::Review(review) = self.proceedings.get(index)? else { return None };
+        self.proceedings[..index].iter().rev().find_map(|p| match (review.level, p) {
+            (ReviewLevel::Review, Proceeding::Handling(h)) => {
+                h.reply.as_ref().map(|r| (r.on, r.delivery))
+            }
+            (ReviewLevel::ReReview, Proceeding::Review(r)) if r.level == ReviewLevel::Review => {
+                r.decision.as_ref().map(|d| (d.on, d.delivery))
+            }
+            _ => None,
+        })
+    }
+
+    /// Where a petitioner's window starts for a document issued on
+    /// `issued` with `delivery`.
+    fn window_start(issued: NaiveDate, delivery: Option<Delivery>) -> WindowStart {
+        match delivery.and_then(|d| d.received_on) {
+            Some(on) => WindowStart::Received(on),
+            None => WindowStart::ReceiptUnknown { issued },
+        }
+    }
+
+    /// The petitioner's window to ask for the next review, when one may be
+    /// asked for now: 30 days from receiving the reply (复查, 第三十五条) or
+    /// the 复查意见书 (复核, 第三十六条), counted from the day of issue when
+    /// receipt is unknown (then [`WindowStart::ReceiptUnknown`]).
+    pub fn review_window(&self, rules: &ClockRules, cal: &Calendar) -> Option<ReviewWindow> {
+        let (level, issued, delivery) = match self.stage() {
+            Stage::Replied => {
+                let r = self.last_reply()?;
+                (ReviewLevel::Review, r.on, r.delivery)
+            }
+            Stage::Reviewed => {
+                let d = self.review(ReviewLevel::Review)?.decision.as_ref()?;
+                (ReviewLevel::ReReview, d.on, d.delivery)
+            }
+            _ => return None,
+        };
+        let from = Self::window_start(issued, delivery);
+        Some(ReviewWindow {
+            level,
+            from,
+            until: rules.period_end(cal, from.day(), rules.request_review_days),
+        })
     }
 
     /// The last day the petitioner may ask for the next review level, when
-    /// one may be asked for now.
+    /// one may be asked for now (see [`Case::review_window`]).
     pub fn review_request_until(
         &self,
         rules: &ClockRules,
         cal: &Calendar,
     ) -> Option<(ReviewLevel, NaiveDate)> {
-        let from = match self.stage() {
-            Stage::Replied => (ReviewLevel::Review, self.last_reply()?.on),
-            Stage::Reviewed => {
-                (ReviewLevel::ReReview, self.review(ReviewLevel::Review)?.decision.as_ref()?.on)
-            }
-            _ => return None,
-        };
-        Some((from.0, rules.period_end(cal, from.1, rules.request_review_days)))
+        self.review_window(rules, cal).map(|w| (w.level, w.until))
+    }
+
+    /// How the request of the review at `index` in [`Case::proceedings`]
+    /// stands against its window, as the record stands now (a receipt
+    /// recorded after the request counts). `None` when `index` is not a
+    /// review.
+    pub fn request_timeliness(
+        &self,
+        index: usize,
+        rules: &ClockRules,
+        cal: &Calendar,
+    ) -> Option<RequestTimeliness> {
+        let Proceeding::Review(review) = self.proceedings.get(index)? else { return None };
+        let (issued, delivery) = self.served_before(index)?;
+        let from = Self::window_start(issued, delivery);
+        let until = rules.period_end(cal, from.day(), rules.request_review_days);
+        let late = review.requested_on > until;
+        Some(match (from.is_known(), late) {
+            (true, false) => RequestTimeliness::InTime,
+            (true, true) => RequestTimeliness::Late { until },
+            (false, false) => RequestTimeliness::InTimeReceiptUnknown,
+            (false, true) => RequestTimeliness::ReceiptUnknownLate { until },
+        })
     }
 
     /// What the case owes next, by when and from whom; `None` when it owes
     /// nothing (concluded, or waiting on the petitioner).
     pub fn next_due(&self, rules: &ClockRules, cal: &Calendar) -> Option<Due> {
+        let due = |action, start: NaiveDate, by: NaiveDate, body| Due {
+            action,
+            by,
+            body,
+            provisional: cal.is_provisional(start, by),
+        };
         match self.stage() {
             Stage::Registered => {
-                Some(Due { action: DueAction::Route, by: self.route_due(rules, cal), body: None })
+                let start = self.objections.last().map_or(self.intake.received_on, |o| o.on);
+                Some(due(DueAction::Route, start, self.route_due(rules, cal), None))
             }
-            Stage::Routed => Some(Due {
-                action: DueAction::DecideAcceptance,
-                by: self.acceptance_due(rules, cal)?,
-                body: self.routing.as_ref().map(|r| r.lead),
-            }),
+            Stage::Routed => Some(due(
+                DueAction::DecideAcceptance,
+                self.acceptance_start()?.day(),
+                self.acceptance_due(rules, cal)?,
+                self.routing.as_ref().map(|r| r.lead),
+            )),
             Stage::Handling => {
                 let h = self.current_handling()?;
-                Some(Due {
-                    action: DueAction::Reply,
-                    by: self.reply_due(h, rules, cal),
-                    body: Some(h.body),
-                })
+                Some(due(
+                    DueAction::Reply,
+                    h.started_on,
+                    self.reply_due(h, rules, cal),
+                    Some(h.body),
+                ))
             }
             Stage::UnderReview | Stage::UnderReReview => {
                 let Some(Proceeding::Review(r)) = self.proceedings.last() else { return None };
@@ -839,7 +1222,7 @@ impl Case {
                     ReviewLevel::Review => DueAction::DecideReview,
                     ReviewLevel::ReReview => DueAction::DecideReReview,
                 };
-                Some(Due { action, by: self.review_due(r, rules, cal), body: Some(r.body) })
+                Some(due(action, r.requested_on, self.review_due(r, rules, cal), Some(r.body)))
             }
             Stage::Replied | Stage::Reviewed | Stage::Terminated | Stage::Declined => None,
         }
@@ -850,9 +1233,16 @@ impl Case {
         self.next_due(rules, cal).is_some_and(|d| d.is_overdue(today))
     }
 
-    /// The last day the petitioner may rate the handling, once replied.
+    /// Where the rating window starts: the petitioner's receipt of the
+    /// first reply, else its day of issue (as for reviews).
+    pub fn rating_window_start(&self) -> Option<WindowStart> {
+        self.first_reply().map(|r| Self::window_start(r.on, r.delivery))
+    }
+
+    /// The last day the petitioner may rate the handling, once replied:
+    /// the rating window counted from [`Case::rating_window_start`].
     pub fn rating_until(&self, rules: &ClockRules, cal: &Calendar) -> Option<NaiveDate> {
-        self.first_reply().map(|r| rules.period_end(cal, r.on, rules.rating_window_days))
+        self.rating_window_start().map(|s| rules.period_end(cal, s.day(), rules.rating_window_days))
     }
 
     /// The rating as it stands on `today`.

@@ -126,6 +126,11 @@ pub struct Due {
     pub by: NaiveDate,
     /// The body that owes it (`None` for the petition office before routing).
     pub body: Option<UnitId>,
+    /// Its period crosses a year without holiday data: counted with plain
+    /// weeks, it may move once the year's notice is entered
+    /// ([`crate::Calendar::is_provisional`], [`crate::Deadline::PROVISIONAL_NOTE`]).
+    #[serde(default)]
+    pub provisional: bool,
 }
 
 impl Due {
@@ -156,13 +161,15 @@ mod tests {
 
     #[wasm_bindgen_test(unsupported = test)]
     fn due_counts_days_left_and_late() {
-        let due = Due { action: DueAction::Reply, by: d(2025, 3, 10), body: None };
+        let due =
+            Due { action: DueAction::Reply, by: d(2025, 3, 10), body: None, provisional: false };
         // On the last day one day is left and nothing is late.
         assert_eq!((due.days_left(d(2025, 3, 10)), due.days_overdue(d(2025, 3, 10))), (1, 0));
         assert!(!due.is_overdue(d(2025, 3, 10)));
         assert_eq!((due.days_left(d(2025, 3, 1)), due.days_overdue(d(2025, 3, 1))), (10, 0));
         assert_eq!((due.days_left(d(2025, 3, 13)), due.days_overdue(d(2025, 3, 13))), (0, 3));
         assert!(due.is_overdue(d(2025, 3, 11)));
+        assert_eq!(DueAction::DecideReReview.to_string(), "复核决定");
     }
 
     #[wasm_bindgen_test(unsupported = test)]

@@ -106,10 +106,11 @@ pub mod rebase;
 pub mod remap;
 pub mod routing;
 pub mod settings;
+pub mod statute;
 pub mod work;
 
 pub use assignment::{Assignment, FiveFixes, Fix};
-pub use calendar::{Calendar, DayCount};
+pub use calendar::{Calendar, DayCount, Deadline, HolidayNotice, NoticeError};
 pub use case::{Case, Intake, Stage};
 pub use category::{Category, CategoryError, CategoryTree};
 pub use clock::{ClockRules, Due, DueAction};

@@ -6,10 +6,10 @@
 
 use crate::calendar::Calendar;
 use crate::case::{
-    Case, ContactMethod, Decline, DeclineKind, Extension, FollowUp, Handling, HandlingCause,
-    Intake, Origin, Proceeding, Rating, Reply, ReplyItem, Review, ReviewDecision, ReviewLevel,
-    ReviewOutcome, Routing, Satisfaction, Settlement, Stage, Supervision, SupervisionClosure,
-    SupervisionKind,
+    Case, ContactMethod, Decline, DeclineKind, Delivery, Extension, FollowUp, Handling,
+    HandlingCause, Hearing, Intake, Objection, Origin, Proceeding, Rating, Reply, ReplyItem,
+    Review, ReviewDecision, ReviewLevel, ReviewOutcome, Routing, Satisfaction, Served, Settlement,
+    Stage, Supervision, SupervisionClosure, SupervisionKind,
 };
 use crate::clock::ClockRules;
 use crate::error::InputError;
@@ -149,6 +149,31 @@ pub enum Action {
         /// What the petitioner said.
         note: String,
     },
+    /// Record how and when a written reply or review decision reached the
+    /// petitioner (送达): arts. 35 and 36 count from its receipt. Recording
+    /// it again corrects it (e.g. the receipt day learnt later).
+    Deliver {
+        /// Which document.
+        #[serde(flatten)]
+        document: Served,
+        /// How and when.
+        delivery: Delivery,
+    },
+    /// The lead unit records its receipt (签收) of a 转送/交办 matter: its
+    /// acceptance period counts from it (第二十三条第三款).
+    Sign {
+        /// The day it received the matter.
+        on: NaiveDate,
+    },
+    /// The lead unit objects that the matter is outside its competence
+    /// (第二十三条第三款, within 5 working days of receipt): the case goes
+    /// back to the office to be routed again.
+    Object {
+        /// The day.
+        on: NaiveDate,
+        /// Why it is not the unit's matter.
+        reason: String,
+    },
     /// Record the petitioner's rating.
     Rate {
         /// The day.
@@ -189,6 +214,13 @@ impl Action {
             Action::Supervise { kind, .. } => kind.label(),
             Action::CloseSupervision { .. } => "办结督办",
             Action::FollowUp { .. } => "回访",
+            Action::Deliver { document, .. } => match document {
+                Served::Reply => "登记答复送达",
+                Served::Review { level: ReviewLevel::Review } => "登记复查意见送达",
+                Served::Review { level: ReviewLevel::ReReview } => "登记复核意见送达",
+            },
+            Action::Sign { .. } => "签收",
+            Action::Object { .. } => "提出异议",
             Action::Rate { .. } => "满意度评价",
             Action::Settle { .. } => "息诉罢访",
         }
@@ -304,6 +336,24 @@ pub enum Change {
     Settled {
         /// The record.
         settlement: Settlement,
+    },
+    /// A written document's delivery (送达) was recorded.
+    Delivered {
+        /// Which document.
+        #[serde(flatten)]
+        document: Served,
+        /// How and when.
+        delivery: Delivery,
+    },
+    /// The lead unit signed for (签收) the routed matter.
+    Signed {
+        /// The day.
+        on: NaiveDate,
+    },
+    /// The lead unit objected (异议); the case went back to the office.
+    Objected {
+        /// The objection.
+        objection: Objection,
     },
     /// 合并: the case was taken over from another office's record (e.g. a
     /// township's backup merged into the county's, see [`crate::merge`]),
@@ -443,6 +493,32 @@ pub enum CaseError {
         /// The end of the period.
         due: NaiveDate,
     },
+    /// A reply without its legal basis (第三十二条).
+    #[error("信访处理意见书应当载明处理意见的法律法规依据（《信访工作条例》第三十二条），请在答复事项中填写依据")]
+    NoLegalBasis,
+    /// The extension was not approved by a head of the handling body.
+    #[error("延长办理期限须经本机关、单位负责人批准（《信访工作条例》第三十四条）：{person}不是{unit}的负责人")]
+    ExtensionApprover {
+        /// The person named.
+        person: String,
+        /// The handling unit.
+        unit: String,
+    },
+    /// A 越级访 marked on something that is not a visit.
+    #[error("越级访只适用于来访：请将信访形式改为来访，或取消越级访")]
+    EscalationNotVisit,
+    /// An accused unit named for something that is not an accusation.
+    #[error("被反映单位只适用于检举控告：请将信访目的改为检举控告，或不填被反映单位")]
+    AccusedUnitNotAccusation,
+    /// Nothing of that kind has been issued yet to be delivered.
+    #[error("尚未出具{0}，不能登记送达")]
+    NothingToDeliver(&'static str),
+    /// 签收 or 异议 of a 直办 case, which the body itself received.
+    #[error("直办件由本机关直接收到，无需签收或提出异议")]
+    DirectNeedsNoReceipt,
+    /// The unit already signed for the matter.
+    #[error("已于{0}签收")]
+    AlreadySigned(NaiveDate),
     /// A reply must answer at least one claim.
     #[error("处理意见书至少要答复一项诉求")]
     EmptyReply,
@@ -563,16 +639,10 @@ impl Intake {
             .into());
         }
         if self.escalation.is_some() && !self.channel.is_visit() {
-            return Err(InputError::Empty {
-                field: "越级访只适用于来访：信访形式应为来访"
-            }
-            .into());
+            return Err(CaseError::EscalationNotVisit);
         }
         if self.accused_unit.is_some() && self.purpose != crate::petition::Purpose::Accusation {
-            return Err(InputError::Empty {
-                field: "被反映单位只适用于检举控告：信访目的"
-            }
-            .into());
+            return Err(CaseError::AccusedUnitNotAccusation);
         }
         non_empty("反映问题", &self.summary)?;
         Ok(())
@@ -601,6 +671,8 @@ impl Case {
             rating: None,
             settlement: None,
             origin: None,
+            signed_on: None,
+            objections: Vec::new(),
         }
     }
 
@@ -726,6 +798,12 @@ impl Case {
                 for item in items {
                     non_empty("诉求", &item.claim)?;
                 }
+                // 第三十二条: the decision and its 法律法规依据. At least one
+                // item must state it (an item answered by another's basis,
+                // e.g. a 解释说明, may leave its own empty).
+                if items.iter().all(|i| i.basis.trim().is_empty()) {
+                    return Err(CaseError::NoLegalBasis);
+                }
                 let report =
                     report.as_ref().map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
                 let assigned =
@@ -733,7 +811,9 @@ impl Case {
                 if assigned && report.is_none() {
                     return Err(CaseError::ReportRequired);
                 }
-                Change::Replied { reply: Reply { on: *on, items: items.clone(), report } }
+                Change::Replied {
+                    reply: Reply { on: *on, items: items.clone(), report, delivery: None },
+                }
             }
             Action::SendBack { on, reason, redo_by } => {
                 let o = self.open(action, env)?;
@@ -792,6 +872,7 @@ impl Case {
                         on: *on,
                         outcome: *outcome,
                         reasons: reasons.trim().to_string(),
+                        delivery: None,
                     },
                     redo_by,
                 }
@@ -854,6 +935,43 @@ impl Case {
                 }
                 Change::Rated { rating: Rating { on: *on, level: *level } }
             }
+            Action::Deliver { document, delivery } => {
+                self.open(action, env)?;
+                let issued = match document {
+                    Served::Reply => {
+                        self.last_handling().and_then(|h| h.reply.as_ref()).map(|r| r.on)
+                    }
+                    Served::Review { level } => {
+                        self.review(*level).and_then(|r| r.decision.as_ref()).map(|d| d.on)
+                    }
+                }
+                .ok_or(CaseError::NothingToDeliver(document.label()))?;
+                check_date("送达", delivery.sent_on, "出具", issued, today)?;
+                if let Some(received_on) = delivery.received_on {
+                    check_date("收到", received_on, "送达", delivery.sent_on, today)?;
+                }
+                Change::Delivered { document: *document, delivery: *delivery }
+            }
+            Action::Sign { on } => {
+                let o = self.open(action, env)?;
+                check_date("签收", *on, o.after, o.earliest, today)?;
+                Change::Signed { on: *on }
+            }
+            Action::Object { on, reason } => {
+                let o = self.open(action, env)?;
+                let received_on = o.earliest;
+                check_date("异议", *on, o.after, received_on, today)?;
+                let lead = self.routing.as_ref().map(|r| r.lead).ok_or(self.wrong_stage(action))?;
+                non_empty("异议理由", reason)?;
+                Change::Objected {
+                    objection: Objection {
+                        on: *on,
+                        unit: lead,
+                        reason: reason.trim().to_string(),
+                        received_on,
+                    },
+                }
+            }
             Action::Settle { on, note } => {
                 let o = self.open(action, env)?;
                 check_date("息诉罢访", *on, o.after, o.earliest, today)?;
@@ -914,12 +1032,14 @@ impl Case {
                     body: *body,
                     requested_on: *on,
                     hearing_days: 0,
+                    hearings: Vec::new(),
                     decision: None,
                 }))
             }
             Change::HearingRecorded { from, to } => {
                 if let Some(Proceeding::Review(r)) = self.proceedings.last_mut() {
                     r.hearing_days += ((*to - *from).num_days() + 1).clamp(0, 365) as u32;
+                    r.hearings.push(Hearing { from: *from, to: *to });
                 }
             }
             Change::ReviewDecided { level, decision, redo_by } => {
@@ -948,6 +1068,32 @@ impl Case {
             Change::FollowedUp { follow_up } => self.follow_ups.push(follow_up.clone()),
             Change::Rated { rating } => self.rating = Some(*rating),
             Change::Settled { settlement } => self.settlement = Some(settlement.clone()),
+            Change::Delivered { document, delivery } => match document {
+                Served::Reply => {
+                    let reply = self.proceedings.iter_mut().rev().find_map(|p| match p {
+                        Proceeding::Handling(h) => Some(h),
+                        Proceeding::Review(_) => None,
+                    });
+                    if let Some(r) = reply.and_then(|h| h.reply.as_mut()) {
+                        r.delivery = Some(*delivery);
+                    }
+                }
+                Served::Review { level } => {
+                    let review = self.proceedings.iter_mut().rev().find_map(|p| match p {
+                        Proceeding::Review(r) if r.level == *level => Some(r),
+                        _ => None,
+                    });
+                    if let Some(d) = review.and_then(|r| r.decision.as_mut()) {
+                        d.delivery = Some(*delivery);
+                    }
+                }
+            },
+            Change::Signed { on } => self.signed_on = Some(*on),
+            Change::Objected { objection } => {
+                self.objections.push(objection.clone());
+                self.routing = None;
+                self.signed_on = None;
+            }
             Change::Imported { source, number } => {
                 self.origin = Some(Origin { source: *source, number: number.clone() })
             }

@@ -26,7 +26,7 @@
 //!
 //! | indicator | numerator / denominator |
 //! |---|---|
-//! | 及时受理率 | acceptance decisions (受理, or 不予受理/不再受理 by the receiving body) on time / acceptance decisions judged in *P*; the deadline is [`Case::acceptance_due`] (15 days from routing) |
+//! | 及时受理率 | acceptance decisions (受理, or 不予受理/不再受理 by the receiving body) on time / acceptance decisions judged in *P*; the deadline is [`Case::acceptance_due`] (15 days from the unit's receipt: its 签收 or the sending day; for 直办 from the office's receipt, art. 23) |
 //! | 按期办结率 | first replies (the first handling round's 处理意见书) on time / first replies judged in *P*; the deadline is [`Case::reply_due`] of the first round, with an approved extension (if approved by *T*) and the 交办 deadline when earlier. Every case counts, first petition or repeat. |
 //! | 参评率 | ratings given in *P* / (ratings given in *P* + rating windows that closed unused in *P*, i.e. [`Case::rating_until`] in *P* and before *T*) |
 //! | 群众满意率 | (满意 + 基本满意) given in *P* / ratings given in *P* |
@@ -125,7 +125,7 @@
 //! let items = vec![ReplyItem {
 //!     claim: "结清工资".into(),
 //!     outcome: ReplyOutcome::Support,
-//!     basis: String::new(),
+//!     basis: "《保障农民工工资支付条例》".into(),
 //! }];
 //! act(day(5, 7), Action::Reply { on: day(5, 7), items, report: None });
 //!
@@ -1331,7 +1331,13 @@ fn for_each_duty(case: &Case, cx: &Ctx<'_>, mut f: impl FnMut(Duty)) {
     f(Duty {
         action: DueAction::DecideAcceptance,
         started: routing.on,
-        due: if early(routing.on, rules.accept_days, done) {
+        // 直办 counts from the receipt (art. 23②), 签收 from the unit's
+        // receipt (art. 23③): the shortcut starts where the period does.
+        due: if early(
+            case.acceptance_start().map_or(routing.on, |s| s.day()),
+            rules.accept_days,
+            done,
+        ) {
             None
         } else {
             case.acceptance_due(rules, cal)

@@ -24,8 +24,9 @@ use thiserror::Error;
 
 /// The version of the stored format written by this library. Version 2:
 /// the log also holds the work ledgers' changes (version 1 held case
-/// events only, and reads unchanged).
-pub const FORMAT_VERSION: u32 = 2;
+/// events only, and reads unchanged). Version 3: case changes for 送达,
+/// 签收 and 异议 (versions 1 and 2 read unchanged).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The marker that tells our files from anything else.
 pub const FORMAT_NAME: &str = "xinfang-office";
@@ -338,6 +339,22 @@ impl Office {
         case.next_due(&self.settings.clock, &self.settings.calendar)
     }
 
+    /// The body to propose for the next review of a case (复查, 第三十五条;
+    /// 复核, 第三十六条): the one above the body whose decision is under
+    /// review (the handling unit, or the 复查 body). `None` when nothing may
+    /// be asked for now or that body has no active parent.
+    pub fn propose_review_body(&self, case: &Case) -> Option<UnitId> {
+        let window = case.review_window(&self.settings.clock, &self.settings.calendar)?;
+        let below = match window.level {
+            crate::case::ReviewLevel::Review => case.last_handling()?.body,
+            crate::case::ReviewLevel::ReReview => {
+                case.review(crate::case::ReviewLevel::Review)?.body
+            }
+        };
+        let org = &self.settings.org;
+        org.review_body(below).filter(|u| org.unit(*u).is_some_and(|u| u.is_active()))
+    }
+
     /// The routing rules' proposal for an intake.
     pub fn propose_route(
         &self,
@@ -498,7 +515,17 @@ impl Office {
                 Ok(())
             }
             Action::Extend { approved_by, .. } => {
-                org.person(*approved_by).ok_or(CaseError::UnknownPerson(*approved_by))?;
+                let person =
+                    org.person(*approved_by).ok_or(CaseError::UnknownPerson(*approved_by))?;
+                // 第三十四条: approved by the head (负责人) of the handling body.
+                if let Some(body) = case.current_handling().map(|h| h.body) {
+                    if person.unit() != body || person.role() != crate::org::Role::Leader {
+                        return Err(CaseError::ExtensionApprover {
+                            person: person.name().to_string(),
+                            unit: org.unit_name(body),
+                        });
+                    }
+                }
                 Ok(())
             }
             Action::RequestReview { body, .. } => self.check_unit(*body).map(|_| ()),
@@ -769,6 +796,11 @@ fn migrate(mut value: serde_json::Value, from: u32) -> Result<serde_json::Value,
     if from < 2 {
         upgrade_1_to_2(&value)?;
     }
+    // Version 2 → 3: version 3 adds case changes (送达 `delivered`, 签收
+    // `signed`, 异议 `objected`) and optional fields left out when empty;
+    // every version-2 entry is read and written as it was, so its hash
+    // stays. Replies without a delivery count from their day of issue,
+    // marked [`crate::case::WindowStart::ReceiptUnknown`].
     if let Some(obj) = value.as_object_mut() {
         obj.insert("format_version".into(), FORMAT_VERSION.into());
     }

@@ -181,8 +181,9 @@ fn remap_intake(intake: &Intake, ids: &IdMap) -> Result<Intake, LostId> {
 /// here to compile.
 fn remap_action(action: &Action, ids: &IdMap) -> Result<Action, LostId> {
     use Action::{
-        Accept, Amend, CloseSupervision, DecideReview, Decline, Extend, FollowUp, LinkRepeat, Rate,
-        RecordHearing, Reply, RequestReview, Route, SendBack, Settle, Supervise,
+        Accept, Amend, CloseSupervision, DecideReview, Decline, Deliver, Extend, FollowUp,
+        LinkRepeat, Object, Rate, RecordHearing, Reply, RequestReview, Route, SendBack, Settle,
+        Sign, Supervise,
     };
     Ok(match action {
         Amend { intake } => Amend { intake: remap_intake(intake, ids)? },
@@ -200,6 +201,9 @@ fn remap_action(action: &Action, ids: &IdMap) -> Result<Action, LostId> {
         | CloseSupervision { .. }
         | FollowUp { .. }
         | Rate { .. }
+        | Deliver { .. }
+        | Sign { .. }
+        | Object { .. }
         | Settle { .. } => action.clone(),
     })
 }

@@ -2829,6 +2829,9 @@ mod tests {
             C::Rated { .. } => "Rated",
             C::Settled { .. } => "Settled",
             C::Imported { .. } => "Imported",
+            C::Delivered { .. } => "Delivered",
+            C::Signed { .. } => "Signed",
+            C::Objected { .. } => "Objected",
         }
     }
 

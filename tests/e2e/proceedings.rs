@@ -231,14 +231,15 @@ async fn an_assigned_case_is_accepted_extended_replied_and_rated() {
     assert_eq!(due, calculator(&browser, today, 60, id).await);
     let entries = timeline_len(&browser).await;
 
-    // Extend by 30 days: the reply is due 30 days after the old deadline.
+    // Extend by 30 days: the extension runs on from day 60 (第三十四条), so
+    // the reply is due 90 days after acceptance, moved off a day off once.
     open(&browser, "extend").await;
     browser.type_into("#extend-days", "30").await;
     browser.type_into("#extend-reason", "涉及多个部门，需进一步调查核实").await;
     let approver = browser.select_any("#extend-approver").await;
     assert!(!approver.is_empty(), "a head of the handling unit to approve");
     submit(&browser, "extend").await;
-    let expected = calculator(&browser, due, 30, id).await;
+    let expected = calculator(&browser, today, 90, id).await;
     browser
         .wait_for("the next due date to move", || async {
             (next_due(&browser).await == Some(expected)).then_some(())
@@ -282,6 +283,7 @@ async fn review_and_re_review_end_the_matter() {
     submit(&browser, "accept").await;
     open(&browser, "reply").await;
     browser.type_into("#reply-claim-0", "要求补足征地补偿款").await;
+    browser.type_into("#reply-basis-0", "《土地管理法》第四十八条").await;
     browser.select("#reply-outcome-0", "reject").await;
     submit(&browser, "reply").await;
     expect_stage(&browser, "replied", "已答复").await;
@@ -370,6 +372,7 @@ async fn a_sent_back_report_reopens_the_handling_with_its_new_deadline() {
     submit(&browser, "accept").await;
     open(&browser, "reply").await;
     browser.type_into("#reply-claim-0", "要求公开村级财务").await;
+    browser.type_into("#reply-basis-0", "《村民委员会组织法》第三十条").await;
     browser.select("#reply-outcome-0", "explain").await;
     submit(&browser, "reply").await;
     expect_stage(&browser, "replied", "已答复").await;

@@ -52,6 +52,7 @@ async fn a_supervision_notice_is_issued_and_closed_then_the_petitioner_is_follow
     assert!(!offered(&browser, "follow-up").await);
     open(&browser, "reply").await;
     browser.type_into("#reply-claim-0", "要求支付拖欠工资").await;
+    browser.type_into("#reply-basis-0", "《保障农民工工资支付条例》第十一条").await;
     submit(&browser, "reply").await;
     expect_stage(&browser, "replied", "已答复").await;
     open(&browser, "follow-up").await;

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::{Action, CaseError, Env};
 use crate::case::{Case, Proceeding, ReviewLevel, Stage};
+use crate::routing::Disposal;
 
 /// The kinds of [`Action`], in the order a case page offers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -46,11 +47,17 @@ pub enum ActionKind {
     Rate,
     /// [`Action::Settle`].
     Settle,
+    /// [`Action::Deliver`].
+    Deliver,
+    /// [`Action::Sign`].
+    Sign,
+    /// [`Action::Object`].
+    Object,
 }
 
 impl ActionKind {
     /// Every kind, in order.
-    pub const ALL: [ActionKind; 16] = [
+    pub const ALL: [ActionKind; 19] = [
         ActionKind::Amend,
         ActionKind::LinkRepeat,
         ActionKind::Route,
@@ -67,6 +74,9 @@ impl ActionKind {
         ActionKind::FollowUp,
         ActionKind::Rate,
         ActionKind::Settle,
+        ActionKind::Deliver,
+        ActionKind::Sign,
+        ActionKind::Object,
     ];
 
     /// The kind's name in Chinese, for messages (a review's level is told
@@ -89,6 +99,9 @@ impl ActionKind {
             ActionKind::FollowUp => "回访",
             ActionKind::Rate => "满意度评价",
             ActionKind::Settle => "息诉罢访",
+            ActionKind::Deliver => "登记送达",
+            ActionKind::Sign => "签收",
+            ActionKind::Object => "提出异议",
         }
     }
 }
@@ -113,6 +126,9 @@ impl Action {
             Action::FollowUp { .. } => ActionKind::FollowUp,
             Action::Rate { .. } => ActionKind::Rate,
             Action::Settle { .. } => ActionKind::Settle,
+            Action::Deliver { .. } => ActionKind::Deliver,
+            Action::Sign { .. } => ActionKind::Sign,
+            Action::Object { .. } => ActionKind::Object,
         }
     }
 }
@@ -130,7 +146,8 @@ pub struct Opening {
     pub after: &'static str,
     /// The last day it may be dated, when a window closes: the end of the
     /// reply period for an extension (art. 34), the review window
-    /// (arts. 35, 36), the rating window.
+    /// (arts. 35, 36) and the rating window when the petitioner's receipt
+    /// of the reply is known (unknown, the window alone never refuses).
     pub latest: Option<NaiveDate>,
     /// The level, for a review requested or decided.
     pub level: Option<ReviewLevel>,
@@ -212,10 +229,11 @@ impl Case {
                 }
             }
             ActionKind::RequestReview => {
-                let Some((level, until)) = self.review_request_until(env.rules, env.calendar)
-                else {
+                let Some(window) = self.review_window(env.rules, env.calendar) else {
                     return Err(self.stage_refuses(kind));
                 };
+                let level = window.level;
+                let until = window.from.is_known().then_some(window.until);
                 let (base, after) = match level {
                     ReviewLevel::Review => (self.last_reply().map(|r| r.on), "答复"),
                     ReviewLevel::ReReview => (
@@ -226,7 +244,7 @@ impl Case {
                     ),
                 };
                 Ok(Opening {
-                    latest: Some(until),
+                    latest: until,
                     level: Some(level),
                     ..Opening::new(kind, base.unwrap_or(received), after)
                 })
@@ -265,7 +283,8 @@ impl Case {
                 if self.rating().is_some() {
                     return Err(CaseError::AlreadyRated);
                 }
-                let until = self.rating_until(env.rules, env.calendar);
+                let known = self.rating_window_start().is_some_and(|s| s.is_known());
+                let until = self.rating_until(env.rules, env.calendar).filter(|_| known);
                 Ok(Opening { latest: until, ..Opening::new(kind, reply.on, "答复") })
             }
             ActionKind::Settle => {
@@ -274,6 +293,33 @@ impl Case {
                     return Err(CaseError::AlreadySettled);
                 }
                 open(reply.on, "答复")
+            }
+            ActionKind::Deliver => {
+                let issued = self
+                    .proceedings()
+                    .iter()
+                    .filter_map(|p| match p {
+                        Proceeding::Handling(h) => h.reply.as_ref().map(|r| r.on),
+                        Proceeding::Review(r) => r.decision.as_ref().map(|d| d.on),
+                    })
+                    .min();
+                match issued {
+                    Some(first) => open(first, "出具"),
+                    None => Err(CaseError::NothingToDeliver("书面答复")),
+                }
+            }
+            ActionKind::Sign | ActionKind::Object => {
+                let (Stage::Routed, Some(r)) = (stage, self.routing()) else {
+                    return Err(self.stage_refuses(kind));
+                };
+                if r.disposal == Disposal::Direct {
+                    return Err(CaseError::DirectNeedsNoReceipt);
+                }
+                match (kind, self.signed_on()) {
+                    (ActionKind::Sign, Some(signed)) => Err(CaseError::AlreadySigned(signed)),
+                    (ActionKind::Sign, None) => open(r.on, "转送"),
+                    (_, signed) => open(signed.unwrap_or(r.on), "收到"),
+                }
             }
         }
     }

@@ -81,7 +81,7 @@ fn work_changes_are_events_of_the_log_and_replay_with_the_same_ids() {
     let replayed = Office::replay(office.settings().clone(), office.log().clone()).unwrap();
     assert_eq!(&replayed, office);
     let json = office.to_json();
-    assert!(json.contains(r#""format_version":2"#));
+    assert!(json.contains(r#""format_version":3"#));
     assert!(json.contains(r#"{"at":"2025-01-26T09:00:00","work":{"change":"record_reception""#));
     let mut loaded = Office::from_json(&json).unwrap();
     assert_eq!(&loaded, office);

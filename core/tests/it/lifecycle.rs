@@ -4,8 +4,8 @@
 use crate::common::{at, d, reply_action, World};
 use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::case::{
-    ContactMethod, DeclineKind, RatingStatus, ReviewLevel, ReviewOutcome, Routing, Satisfaction,
-    SupervisionKind,
+    ContactMethod, DeclineKind, Delivery, DeliveryMethod, RatingStatus, ReviewLevel, ReviewOutcome,
+    Routing, Satisfaction, Served, SupervisionKind,
 };
 use xinfang_core::{
     Action, CaseError, ClockRules, Command, DayCount, Disposal, DueAction, FiveFixes, Stage,
@@ -274,19 +274,21 @@ fn one_extension_of_at_most_thirty_days_approved_in_time() {
         CaseError::ExtensionTooLate { due: d(2025, 5, 6) }
     );
     w.ok(id, d(2025, 5, 6), extend(d(2025, 5, 6), 30));
-    // 30 days from 6 May: Thursday 5 June.
-    assert_eq!(w.office.next_due(w.case(id)).unwrap().by, d(2025, 6, 5));
+    // 第三十四条: the extension runs on from the end of the original period,
+    // day 60 (Sunday 4 May): 90 days from 5 March, Tuesday 3 June. (Not 30
+    // days from the holiday-moved 6 May, which would give 5 June.)
+    assert_eq!(w.office.next_due(w.case(id)).unwrap().by, d(2025, 6, 3));
     assert_eq!(
         w.act(id, d(2025, 5, 8), extend(d(2025, 5, 8), 5)).unwrap_err(),
         CaseError::AlreadyExtended
     );
     assert!(!w.case(id).is_overdue(
-        d(2025, 6, 5),
+        d(2025, 6, 3),
         &w.office.settings().clock,
         &w.office.settings().calendar
     ));
     assert!(w.case(id).is_overdue(
-        d(2025, 6, 6),
+        d(2025, 6, 4),
         &w.office.settings().clock,
         &w.office.settings().calendar
     ));
@@ -325,8 +327,15 @@ fn review_and_rating_windows_close_after_thirty_days() {
     let mut w = World::new();
     let id = w.accepted_case(d(2025, 3, 3), d(2025, 3, 5));
     w.reply(id, d(2025, 5, 20));
+    // Handed over the same day (送达): the windows count from the receipt.
+    let delivery = Delivery {
+        method: DeliveryMethod::HandedOver,
+        sent_on: d(2025, 5, 20),
+        received_on: Some(d(2025, 5, 20)),
+    };
+    w.ok(id, d(2025, 5, 20), Action::Deliver { document: Served::Reply, delivery });
     let (clock, cal) = (w.office.settings().clock, w.office.settings().calendar.clone());
-    // Replied 20 May: both windows end Thursday 19 June.
+    // Received 20 May: both windows end Thursday 19 June.
     assert_eq!(
         w.case(id).rating_status(d(2025, 6, 19), &clock, &cal),
         RatingStatus::Open { until: d(2025, 6, 19) }

@@ -11,4 +11,5 @@ mod metrics;
 mod properties;
 mod rebase;
 mod record;
+mod statute;
 mod work;

@@ -110,14 +110,14 @@ fn on_time_reply_last_day_day_after_extension_and_unanswered() {
         approved_by: approver,
     };
     w.ok(c, d(2025, 4, 30), extend);
-    // 30 more days from 6 May: Thursday 5 June, a working day.
-    assert_eq!(due_reply(&w, c), d(2025, 6, 5));
-    w.reply(c, d(2025, 6, 5)); // late without the extension, on time with it
+    // 第三十四条: 30 more days run on from day 60 (4 May): Tuesday 3 June.
+    assert_eq!(due_reply(&w, c), d(2025, 6, 3));
+    w.reply(c, d(2025, 6, 3)); // late without the extension, on time with it
                                // `e` is never answered: late, judged on its deadline 6 May.
     assert_eq!(w.office.next_due(w.case(e)).map(|due| due.by), Some(d(2025, 5, 6)));
 
     let as_of = d(2025, 7, 15);
-    // Q2: a on time (6 May), b late (due 6 May), c on time (5 June), e late
+    // Q2: a on time (6 May), b late (due 6 May), c on time (3 June), e late
     // (due 6 May) → 2 of 4 = 50%, short of the 100% target.
     assert_eq!(
         fig(&report(&w, quarter(2025, 2), as_of), IndicatorKind::OnTimeReply),

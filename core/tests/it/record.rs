@@ -116,9 +116,9 @@ fn a_version_1_record_loads_with_every_entry_and_hash_unchanged() {
     assert_eq!(office.log(), &log);
     assert_eq!(office.cases().len(), 8);
     assert!(office.work().backlog.iter().next().is_none(), "version 1 kept no ledgers here");
-    // Written again as version 2, around the same entries.
+    // Written again as the current version, around the same entries.
     let json = office.to_json();
-    assert!(json.starts_with(r#"{"format":"xinfang-office","format_version":2,"#));
+    assert!(json.starts_with(r#"{"format":"xinfang-office","format_version":3,"#));
     let log_part = &json[json.find(r#""log":"#).unwrap() + 6..json.len() - 1];
     assert_eq!(log_part, serde_json::to_string(&log).unwrap());
     assert_eq!(Office::from_json(&json).unwrap(), office);
@@ -132,7 +132,7 @@ fn a_version_1_file_holding_work_events_was_not_written_by_version_1() {
     office.execute(xinfang_core::Command::Work(cadence), at).unwrap();
     let json = office.to_json();
     assert!(Office::from_json(&json).is_ok());
-    let relabelled = json.replacen(r#""format_version":2"#, r#""format_version":1"#, 1);
+    let relabelled = json.replacen(r#""format_version":3"#, r#""format_version":1"#, 1);
     let err = Office::from_json(&relabelled).unwrap_err();
     assert!(matches!(err, LoadError::Corrupt(_)), "{err:?}");
     assert!(err.to_string().contains("历史记录第49条为工作台账变更"), "{err}");

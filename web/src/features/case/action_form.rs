@@ -268,9 +268,10 @@ fn ReplyItems(props: &ReplyItemsProps) -> Html {
                             { error_of(format!("outcome-{i}")) }
                         </div>
                         <div class="field">
-                            <label for={format!("reply-basis-{i}")}>{ tr(lang, "事实和依据", "Facts and basis") }</label>
+                            <label for={format!("reply-basis-{i}")}>{ tr(lang, "事实和法律法规依据", "Facts and legal basis") }</label>
                             <textarea id={format!("reply-basis-{i}")} rows="2" value={item.basis.clone()}
                                       oninput={on_basis} />
+                            { error_of(format!("basis-{i}")) }
                         </div>
                         <button type="button" id={format!("reply-remove-item-{i}")} onclick={remove}>
                             { tr(lang, "删除此项", "Remove") }

@@ -134,7 +134,14 @@ impl Kind {
             ActionKind::FollowUp => Kind::FollowUp,
             ActionKind::Rate => Kind::Rate,
             ActionKind::Settle => Kind::Settle,
-            ActionKind::Amend | ActionKind::LinkRepeat | ActionKind::Route => return None,
+            // Their forms are not on the case page (yet: 送达, 签收 and 异议 are
+            // recorded through the core, issue 13).
+            ActionKind::Amend
+            | ActionKind::LinkRepeat
+            | ActionKind::Route
+            | ActionKind::Deliver
+            | ActionKind::Sign
+            | ActionKind::Object => return None,
         })
     }
 }
@@ -380,15 +387,16 @@ pub fn reply_outcome_choices(lang: Lang) -> Vec<Choice> {
     choices(ReplyOutcome::OPTIONS, lang)
 }
 
-/// The people who may approve an extension: the active people of the
-/// handling body, leaders first (all active people if it has none).
+/// The people who may approve an extension: the heads (leaders) of the
+/// handling body (第三十四条; the core refuses anyone else), or its other
+/// people when it has no leader, for the core to say why not.
 fn approvers(office: &Office, case: &Case) -> Vec<Choice> {
     let org = &office.settings().org;
     let body = handling_body(case);
     let mut people: Vec<_> =
         org.people().filter(|p| p.is_active() && Some(p.unit()) == body).collect();
-    if people.is_empty() {
-        people = org.people().filter(|p| p.is_active()).collect();
+    if people.iter().any(|p| p.role() == Role::Leader) {
+        people.retain(|p| p.role() == Role::Leader);
     }
     people.sort_by_key(|p| p.role() != Role::Leader);
     people
@@ -819,6 +827,13 @@ pub fn to_action(
                 if outcome.is_none() {
                     r.fail(format!("outcome-{i}"), "请选择", "Choose one");
                 }
+                if i == 0 && form.items.iter().all(|it| it.basis.trim().is_empty()) {
+                    r.fail(
+                        "basis-0",
+                        "请填写处理意见的法律法规依据（《信访工作条例》第三十二条）",
+                        "State the legal basis of the decision (art. 32)",
+                    );
+                }
                 if let Some(outcome) = outcome {
                     items.push(ReplyItem {
                         claim: item.claim.trim().to_string(),
@@ -1022,6 +1037,7 @@ mod tests {
         }
         for i in 0..form.items.len() {
             form.edit(Edit::SetItem(i, ItemPart::Claim, "要求供暖达标".into()));
+            form.edit(Edit::SetItem(i, ItemPart::Basis, "《供热管理办法》".into()));
         }
         to_action(kind, &form, office, case, Lang::ZhCn)
     }
@@ -1200,6 +1216,10 @@ mod tests {
         form.edit(Edit::SetItem(1, ItemPart::Claim, "退还费用".into()));
         form.edit(Edit::SetItem(1, ItemPart::Outcome, "reject".into()));
         form.edit(Edit::Set("report", "已办结".into()));
+        let errors = to_action(Kind::Reply, &form, &office, case, Lang::ZhCn).unwrap_err();
+        assert_eq!(errors.keys().collect::<Vec<_>>(), ["basis-0", "claim-0"]);
+        assert_eq!(errors["basis-0"], "请填写处理意见的法律法规依据（《信访工作条例》第三十二条）");
+        form.edit(Edit::SetItem(1, ItemPart::Basis, "《行政事业性收费管理办法》".into()));
         let errors = to_action(Kind::Reply, &form, &office, case, Lang::ZhCn).unwrap_err();
         assert_eq!(errors.keys().collect::<Vec<_>>(), ["claim-0"]);
         form.edit(Edit::RemoveItem(0));

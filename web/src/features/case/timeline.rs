@@ -110,6 +110,43 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
                 format!("Accepted by {} on {}", unit(*body), day(lang, *on))
             }
         }
+        Change::Delivered { document, delivery } => {
+            let received = delivery.received_on.map_or_else(
+                || tr(lang, "收到日期未知", "receipt day unknown").to_string(),
+                |r| {
+                    if zh {
+                        format!("{}收到", day(lang, r))
+                    } else {
+                        format!("received {}", day(lang, r))
+                    }
+                },
+            );
+            if zh {
+                format!(
+                    "{}{}（{}，{}）",
+                    document.label(),
+                    delivery.method.label(),
+                    day(lang, delivery.sent_on),
+                    received
+                )
+            } else {
+                format!("Delivered on {} ({received})", day(lang, delivery.sent_on))
+            }
+        }
+        Change::Signed { on } => {
+            if zh {
+                format!("签收（{}）", day(lang, *on))
+            } else {
+                format!("Received by the unit on {}", day(lang, *on))
+            }
+        }
+        Change::Objected { objection: o } => {
+            if zh {
+                format!("{}提出异议，退回信访部门：{}", unit(o.unit), o.reason)
+            } else {
+                format!("{} objected, back to the office: {}", unit(o.unit), o.reason)
+            }
+        }
         Change::Extended { extension: e } => {
             if zh {
                 format!("延长办理期限 {} 日：{}", e.days, e.reason)
@@ -241,6 +278,9 @@ pub fn kind(change: &Change) -> &'static str {
         Change::Rated { .. } => "rated",
         Change::Settled { .. } => "settled",
         Change::Imported { .. } => "imported",
+        Change::Delivered { .. } => "delivered",
+        Change::Signed { .. } => "signed",
+        Change::Objected { .. } => "objected",
     }
 }
 
@@ -378,7 +418,7 @@ mod tests {
                 items: vec![ReplyItem {
                     claim: "支付工资".into(),
                     outcome: ReplyOutcome::Support,
-                    basis: String::new(),
+                    basis: "《保障农民工工资支付条例》".into(),
                 }],
                 report: Some("已支付".into()),
             },
