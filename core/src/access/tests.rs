@@ -117,6 +117,22 @@ fn fixture() -> Fixture {
     .unwrap();
     let act = |case, action| Command::Act { case, action };
     let steps = [
+        // First sent to the other township, which objects (art. 23): the
+        // objection's reason may restate the matter.
+        (
+            day(3, 3),
+            Action::Route {
+                routing: Routing {
+                    on: day(3, 3),
+                    disposal: Disposal::Transfer,
+                    lead: other,
+                    co_units: vec![],
+                    assignment: None,
+                    explanation: mark("首次转送说明"),
+                },
+            },
+        ),
+        (day(3, 4), Action::Object { on: day(3, 4), reason: mark("异议理由") }),
         (
             day(3, 4),
             Action::Route {
