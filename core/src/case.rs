@@ -1086,7 +1086,8 @@ impl Case {
         }
         match rules.count {
             DayCount::Calendar => review.hearing_days,
-            DayCount::Working if review.hearings.is_empty() => review.hearing_days,
+            // Every recorded hearing is kept with its days (`hearing_days`
+            // is their calendar-day sum).
             DayCount::Working => review
                 .hearings
                 .iter()
@@ -1114,7 +1115,8 @@ impl Case {
             (ReviewLevel::Review, Proceeding::Handling(h)) => {
                 h.reply.as_ref().map(|r| (r.on, r.delivery))
             }
-            (ReviewLevel::ReReview, Proceeding::Review(r)) if r.level == ReviewLevel::Review => {
+            // The review nearest before a 复核 is always its 复查.
+            (ReviewLevel::ReReview, Proceeding::Review(r)) => {
                 r.decision.as_ref().map(|d| (d.on, d.delivery))
             }
             _ => None,
