@@ -2,7 +2,8 @@
 //! on the registration page, routes it on the case page and takes it
 //! through the action forms (`#act-<name>` → `#form-<name>`): 交办 →
 //! 受理 → 延期 → 答复 → 评价; 答复 → 复查 → 复核 (with a hearing) → 终结;
-//! 不予受理; 退回重办; and forms refused for their input. Deadlines are
+//! 不予受理; 退回重办; 送达 and the 复查 window counted from the receipt
+//! (第三十五条); and forms refused for their input. Deadlines are
 //! checked against the 期限计算器 page (a second route to the same rule).
 
 use serde_json::json;
@@ -433,5 +434,46 @@ async fn an_invalid_form_shows_field_errors_and_sends_nothing() {
     assert!(!browser.exists("#notice").await);
     assert!(offered(&browser, "extend").await, "not extended");
 
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_review_within_30_days_of_receipt_is_accepted_though_late_from_issue() {
+    // The issue's example (第三十五条: 自收到书面答复之日起30日内): the reply
+    // issued 2025-06-03 and received 2025-06-07; asked on 2025-07-05 (32
+    // days after issue) the review is accepted, on 2025-07-08 it is late.
+    let browser = Browser::open().await;
+    register(&browser, Day::ymd(2025, 5, 6), "反映小区冬季供暖温度不达标").await;
+    route(&browser, "transfer", Day::ymd(2025, 5, 7)).await;
+    open(&browser, "accept").await;
+    browser.set_value("#accept-on", &Day::ymd(2025, 5, 8).iso()).await;
+    submit(&browser, "accept").await;
+    open(&browser, "reply").await;
+    browser.set_value("#reply-on", &Day::ymd(2025, 6, 3).iso()).await;
+    browser.type_into("#reply-claim-0", "要求供暖温度达到18℃").await;
+    browser.type_into("#reply-basis-0", "《城市供热价格管理办法》").await;
+    submit(&browser, "reply").await;
+    expect_stage(&browser, "replied", "已答复").await;
+
+    // 送达 by post, received four days after issue.
+    open(&browser, "deliver").await;
+    assert_eq!(value_of(&browser, "#deliver-document").await, "reply");
+    browser.select("#deliver-method", "post").await;
+    browser.set_value("#deliver-on", &Day::ymd(2025, 6, 3).iso()).await;
+    browser.set_value("#deliver-received", &Day::ymd(2025, 6, 7).iso()).await;
+    submit(&browser, "deliver").await;
+    let entry = timeline_reaches(&browser, 5).await;
+    assert!(entry.contains("送达"), "{entry}");
+
+    // Day 31 after the receipt: refused, the form stays open.
+    open(&browser, "request-review").await;
+    browser.set_value("#request-review-on", &Day::ymd(2025, 7, 8).iso()).await;
+    browser.click("#request-review-submit").await;
+    browser.wait_for_text_containing("#notice-text", "已超过申请复查的期限").await;
+    expect_stage(&browser, "replied", "已答复").await;
+    // Day 28 after the receipt (32 after issue): accepted.
+    browser.set_value("#request-review-on", &Day::ymd(2025, 7, 5).iso()).await;
+    submit(&browser, "request-review").await;
+    expect_stage(&browser, "under_review", "复查中").await;
     browser.close().await;
 }

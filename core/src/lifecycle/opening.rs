@@ -295,16 +295,18 @@ impl Case {
                 open(reply.on, "答复")
             }
             ActionKind::Deliver => {
-                let issued = self
-                    .proceedings()
-                    .iter()
-                    .filter_map(|p| match p {
-                        Proceeding::Handling(h) => h.reply.as_ref().map(|r| r.on),
-                        Proceeding::Review(r) => r.decision.as_ref().map(|d| d.on),
-                    })
-                    .min();
+                // What `Action::Deliver` can name: the latest round's reply
+                // and the latest decision of each review level.
+                let reply = self.last_handling().and_then(|h| h.reply.as_ref()).map(|r| r.on);
+                let decided =
+                    |level| self.review(level).and_then(|r| r.decision.as_ref()).map(|d| d.on);
+                let issued = [reply, decided(ReviewLevel::Review), decided(ReviewLevel::ReReview)]
+                    .into_iter()
+                    .flatten()
+                    .max();
+                // From the latest document's day: the one a form offers first.
                 match issued {
-                    Some(first) => open(first, "出具"),
+                    Some(latest) => open(latest, "出具"),
                     None => Err(CaseError::NothingToDeliver("书面答复")),
                 }
             }

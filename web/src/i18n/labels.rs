@@ -20,8 +20,8 @@
 use std::sync::OnceLock;
 
 use xinfang_core::case::{
-    ContactMethod, DeclineKind, ReplyOutcome, ReviewLevel, ReviewOutcome, Satisfaction,
-    SupervisionKind,
+    ContactMethod, DeclineKind, DeliveryMethod, ReplyOutcome, ReviewLevel, ReviewOutcome,
+    Satisfaction, SupervisionKind,
 };
 use xinfang_core::goals::IndicatorKind;
 use xinfang_core::work::backlog::BacklogStatus;
@@ -202,6 +202,12 @@ named!(SupervisionKind {
     OnSite => "on_site", "On-site supervision",
 });
 
+named!(DeliveryMethod {
+    HandedOver => "handed_over", "Handed over",
+    Post => "post", "By post",
+    Online => "online", "Online",
+});
+
 named!(ContactMethod {
     Phone => "phone", "By phone",
     Visit => "visit", "Home visit",
@@ -343,6 +349,7 @@ mod tests {
         check_serde::<ReviewOutcome>();
         check_serde::<SupervisionKind>();
         check_serde::<ContactMethod>();
+        check_serde::<DeliveryMethod>();
         check_serde::<Satisfaction>();
     }
 

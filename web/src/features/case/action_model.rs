@@ -13,8 +13,8 @@ use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use xinfang_core::case::{
-    ContactMethod, DeclineKind, Proceeding, ReplyItem, ReplyOutcome, ReviewLevel, ReviewOutcome,
-    Satisfaction, SupervisionKind,
+    ContactMethod, DeclineKind, Delivery, DeliveryMethod, Proceeding, ReplyItem, ReplyOutcome,
+    ReviewLevel, ReviewOutcome, Satisfaction, Served, SupervisionKind,
 };
 use xinfang_core::routing::Disposal;
 use xinfang_core::{
@@ -53,11 +53,13 @@ pub enum Kind {
     Rate,
     /// 息诉罢访.
     Settle,
+    /// 登记送达 (of the reply or a review decision, arts. 35, 36).
+    Deliver,
 }
 
 impl Kind {
     /// Every action, in the order the buttons show.
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Accept,
         Kind::Decline,
         Kind::Extend,
@@ -71,6 +73,7 @@ impl Kind {
         Kind::FollowUp,
         Kind::Rate,
         Kind::Settle,
+        Kind::Deliver,
     ];
 
     /// The name in element ids: `#act-<name>`, `#form-<name>`, `#<name>-<field>`.
@@ -89,6 +92,7 @@ impl Kind {
             Kind::FollowUp => "follow-up",
             Kind::Rate => "rate",
             Kind::Settle => "settle",
+            Kind::Deliver => "deliver",
         }
     }
 
@@ -114,6 +118,7 @@ impl Kind {
             (Kind::FollowUp, _) => tr(lang, "回访", "Follow up"),
             (Kind::Rate, _) => tr(lang, "满意度评价", "Record the rating"),
             (Kind::Settle, _) => tr(lang, "息诉罢访", "Record the settlement"),
+            (Kind::Deliver, _) => tr(lang, "登记送达", "Record the delivery"),
         }
     }
 
@@ -134,12 +139,12 @@ impl Kind {
             ActionKind::FollowUp => Kind::FollowUp,
             ActionKind::Rate => Kind::Rate,
             ActionKind::Settle => Kind::Settle,
+            ActionKind::Deliver => Kind::Deliver,
             // Their forms are not on the case page (yet: 送达, 签收 and 异议 are
             // recorded through the core, issue 13).
             ActionKind::Amend
             | ActionKind::LinkRepeat
             | ActionKind::Route
-            | ActionKind::Deliver
             | ActionKind::Sign
             | ActionKind::Object => return None,
         })
@@ -632,6 +637,29 @@ pub fn fields(kind: Kind, office: &Office, case: &Case, lang: Lang) -> Vec<Field
             on(tr(lang, "记录日期", "Recorded on")),
             field("note", tr(lang, "息诉罢访情况", "How it was established"), Input::Area, true),
         ],
+        Kind::Deliver => vec![
+            field(
+                "document",
+                tr(lang, "送达文书", "Document"),
+                Input::Select(served_choices(case, lang)),
+                true,
+            ),
+            field(
+                "method",
+                tr(lang, "送达方式", "How"),
+                Input::Select(choices(DeliveryMethod::OPTIONS, lang)),
+                true,
+            ),
+            on(tr(lang, "送达（寄出）日期", "Sent on")),
+            Field {
+                hint: Some(tr(
+                    lang,
+                    "复查、复核申请期限自收到之日起计算（第三十五条、第三十六条）；不清楚可先不填，期限届满后的申请不会因期限被拒绝",
+                    "Arts. 35, 36 count from the receipt; leave it empty if unknown: a late request is then not refused on the window alone",
+                )),
+                ..field("received", tr(lang, "信访人收到日期", "Received on"), Input::Date, false)
+            },
+        ],
     }
 }
 
@@ -702,12 +730,45 @@ pub fn initial(kind: Kind, office: &Office, case: &Case, today: NaiveDate) -> Fo
         }
         Kind::FollowUp => set("method", ContactMethod::Phone.key().to_string()),
         Kind::Rate => set("level", Satisfaction::Satisfied.key().to_string()),
+        Kind::Deliver => {
+            let latest = served_choices(case, Lang::ZhCn).pop().map(|c| c.value);
+            set("document", latest.unwrap_or_default());
+            set("method", DeliveryMethod::HandedOver.key().to_string());
+        }
         Kind::Accept | Kind::Hearing | Kind::Settle => {}
     }
     if kind == Kind::Reply {
         form.items.push(ItemForm::new());
     }
     form
+}
+
+/// The written documents of the case that can be delivered, oldest first:
+/// the latest 处理意见书, 复查意见书, 复核意见书.
+fn served_choices(case: &Case, lang: Lang) -> Vec<Choice> {
+    let mut out = Vec::new();
+    if case.last_handling().is_some_and(|h| h.reply.is_some()) {
+        out.push(Choice::new("reply", tr(lang, "处理意见书", "Written reply")));
+    }
+    for (level, key, en) in [
+        (ReviewLevel::Review, "review", "Review decision"),
+        (ReviewLevel::ReReview, "re_review", "Re-review decision"),
+    ] {
+        if case.review(level).is_some_and(|r| r.decision.is_some()) {
+            out.push(Choice::new(key, tr(lang, Served::Review { level }.label(), en)));
+        }
+    }
+    out
+}
+
+/// The document a `served_choices` value names.
+fn served_of(key: &str) -> Option<Served> {
+    match key {
+        "reply" => Some(Served::Reply),
+        "review" => Some(Served::Review { level: ReviewLevel::Review }),
+        "re_review" => Some(Served::Review { level: ReviewLevel::ReReview }),
+        _ => None,
+    }
 }
 
 /// Reads a form's values into an action, collecting every error.
@@ -944,6 +1005,24 @@ pub fn to_action(
             let note = r.text("note");
             on.map(|on| Action::Settle { on, note })
         }
+        Kind::Deliver => {
+            let document = served_of(form.get("document"));
+            if document.is_none() {
+                r.fail("document", "请选择送达的文书", "Choose the document");
+            }
+            let method: Option<DeliveryMethod> = r.pick("method");
+            let sent_on = r.date("on");
+            let received_on = r.optional_date("received");
+            match (document, method, sent_on, received_on) {
+                (Some(document), Some(method), Some(sent_on), Some(received_on)) => {
+                    Some(Action::Deliver {
+                        document,
+                        delivery: Delivery { method, sent_on, received_on },
+                    })
+                }
+                _ => None,
+            }
+        }
     };
     match action {
         Some(action) if r.errors.is_empty() => Ok(action),
@@ -1066,7 +1145,8 @@ mod tests {
                 "close-supervision",
                 "follow-up",
                 "rate",
-                "settle"
+                "settle",
+                "deliver"
             ]
         );
     }
@@ -1105,9 +1185,12 @@ mod tests {
         day = d(2025, 4, 1);
         act(&mut office, id, Reply, day);
         assert_eq!(office.case(id).unwrap().stage(), Stage::Replied);
-        assert_eq!(kinds(&office, id, day), [SendBack, RequestReview, FollowUp, Rate, Settle]);
+        assert_eq!(
+            kinds(&office, id, day),
+            [SendBack, RequestReview, FollowUp, Rate, Settle, Deliver]
+        );
         act(&mut office, id, Rate, day);
-        assert_eq!(kinds(&office, id, day), [SendBack, RequestReview, FollowUp, Settle]);
+        assert_eq!(kinds(&office, id, day), [SendBack, RequestReview, FollowUp, Settle, Deliver]);
 
         day = d(2025, 4, 10);
         act(&mut office, id, RequestReview, day);
@@ -1120,7 +1203,7 @@ mod tests {
         let offers = available(&office, id, at(day));
         assert_eq!(
             offers.iter().map(|o| o.kind).collect::<Vec<_>>(),
-            [DecideReview, Supervise, FollowUp, Settle]
+            [DecideReview, Supervise, FollowUp, Settle, Deliver]
         );
         assert_eq!(offers[0].label(Lang::ZhCn), "作出复查意见");
 
@@ -1133,16 +1216,19 @@ mod tests {
 
         act(&mut office, id, RequestReview, day);
         assert_eq!(office.case(id).unwrap().stage(), Stage::UnderReReview);
-        assert_eq!(kinds(&office, id, day), [Hearing, DecideReview, Supervise, FollowUp, Settle]);
+        assert_eq!(
+            kinds(&office, id, day),
+            [Hearing, DecideReview, Supervise, FollowUp, Settle, Deliver]
+        );
         act(&mut office, id, Hearing, day);
 
         day = d(2025, 5, 6);
         act(&mut office, id, DecideReview, day);
         assert_eq!(office.case(id).unwrap().stage(), Stage::Terminated);
         // 终结: no review of any level, no send-back, no hearing.
-        assert_eq!(kinds(&office, id, day), [FollowUp, Settle]);
+        assert_eq!(kinds(&office, id, day), [FollowUp, Settle, Deliver]);
         act(&mut office, id, Settle, day);
-        assert_eq!(kinds(&office, id, day), [FollowUp]);
+        assert_eq!(kinds(&office, id, day), [FollowUp, Deliver]);
     }
 
     #[test]
@@ -1284,7 +1370,7 @@ mod tests {
             Kind::DecideReview => &[UnderReview, UnderReReview],
             Kind::Supervise => &[Routed, Handling, UnderReview, UnderReReview],
             Kind::CloseSupervision => &Stage::ALL,
-            Kind::FollowUp | Kind::Rate | Kind::Settle => {
+            Kind::FollowUp | Kind::Rate | Kind::Settle | Kind::Deliver => {
                 &[Handling, Replied, UnderReview, Reviewed, UnderReReview, Terminated]
             }
         }
@@ -1371,6 +1457,7 @@ mod tests {
                 *from = earliest;
                 *to = earliest;
             }
+            Action::Deliver { delivery, .. } => delivery.sent_on = earliest,
             a => panic!("not a case page action: {a:?}"),
         }
     }
