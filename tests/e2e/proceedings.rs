@@ -3,7 +3,8 @@
 //! through the action forms (`#act-<name>` → `#form-<name>`): 交办 →
 //! 受理 → 延期 → 答复 → 评价; 答复 → 复查 → 复核 (with a hearing) → 终结;
 //! 不予受理; 退回重办; 送达 and the 复查 window counted from the receipt
-//! (第三十五条); and forms refused for their input. Deadlines are
+//! (第三十五条); a deadline counted into a year without holiday data marked
+//! 暂定; and forms refused for their input. Deadlines are
 //! checked against the 期限计算器 page (a second route to the same rule).
 
 use serde_json::json;
@@ -475,5 +476,31 @@ async fn a_review_within_30_days_of_receipt_is_accepted_though_late_from_issue()
     browser.set_value("#request-review-on", &Day::ymd(2025, 7, 5).iso()).await;
     submit(&browser, "request-review").await;
     expect_stage(&browser, "under_review", "复查中").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_deadline_counted_into_a_year_without_holiday_data_is_marked_provisional() {
+    // The calendar holds the State Council's notices up to 2026: the 15
+    // days to accept from 2026-12-07 end in 2026 (firm); the 60 days to
+    // reply end in 2027, counted with plain weekends (暂定).
+    let browser = Browser::open().await;
+    let start = Day::ymd(2026, 12, 7);
+    register(&browser, start, "反映农村道路硬化工程未完工").await;
+    route(&browser, "transfer", start).await;
+    assert_eq!(
+        browser.attr_of("#case-next-due", "data-provisional").await.as_deref(),
+        Some("false")
+    );
+    assert!(!browser.exists("#case-next-due-provisional").await);
+    open(&browser, "accept").await;
+    browser.set_value("#accept-on", &start.iso()).await;
+    submit(&browser, "accept").await;
+    expect_stage(&browser, "handling", "办理中").await;
+    browser.wait_for_text_containing("#case-next-due-provisional", "暂定").await;
+    let note = browser.attr_of("#case-next-due-provisional", "title").await.unwrap_or_default();
+    assert!(note.contains("尚未录入节假日安排"), "{note}");
+    let by = next_due(&browser).await.expect("a reply is owed");
+    assert!(by >= Day::ymd(2027, 2, 5), "{by:?}");
     browser.close().await;
 }

@@ -4,6 +4,7 @@
 //! for a review and to rate. All derived from the core, never stored.
 
 use chrono::NaiveDate;
+use xinfang_core::calendar::Deadline;
 use xinfang_core::case::{HandlingCause, Proceeding, ReviewLevel};
 use xinfang_core::{Case, Office};
 use yew::prelude::*;
@@ -216,12 +217,19 @@ pub fn CaseDeadlines(props: &CaseDeadlinesProps) -> Html {
             };
             html! {
                 <p id="case-next-due" class={classes!("case-next-due", overdue.then_some("overdue"))}
-                   data-action={serde_json::to_value(due.action).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()} data-by={dates::input_value(due.by)}>
+                   data-action={serde_json::to_value(due.action).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default()} data-by={dates::input_value(due.by)} data-provisional={due.provisional.to_string()}>
                     <span class="next-due-label">{ tr(lang, "下一步：", "Next: ") }</span>
                     <strong class="next-due-what">{ due.action.name(lang) }</strong>
                     { if body.is_empty() { String::new() } else { format!("（{body}）") } }
                     { tr(lang, "，期限 ", ", due by ") }
                     <span id="case-next-due-by">{ dates::display(lang, due.by) }</span>
+                    if due.provisional {
+                        <span id="case-next-due-provisional" class="provisional-mark"
+                              title={tr(lang, Deadline::PROVISIONAL_NOTE,
+                                        "Provisional: the period crosses a year whose holidays are not entered yet; counted with plain weekends, it may move once the State Council's notice is entered")}>
+                            { tr(lang, "（暂定）", " (provisional)") }
+                        </span>
+                    }
                     { "，" }
                     <span id="case-next-due-state" class="next-due-state">{ state }</span>
                 </p>
