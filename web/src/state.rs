@@ -75,6 +75,12 @@ impl<T> Shared<T> {
         Shared { inner: Rc::new(RefCell::new(data)), version: self.version + 1 }
     }
 
+    /// Which data this is: a new value each time other data is opened
+    /// (not when it changes in place), for work worth redoing only then.
+    pub fn data_id(&self) -> usize {
+        Rc::as_ptr(&self.inner).addr()
+    }
+
     /// The data, to read. Do not hold it across a dispatch.
     pub fn get(&self) -> Ref<'_, T> {
         self.inner.borrow()

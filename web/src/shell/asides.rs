@@ -45,8 +45,11 @@ pub fn Asides() -> Html {
     let version = use_state(|| 0u32);
     let confirming = use_state(|| None::<String>);
     let error = use_state(|| None::<String>);
-    let list = asides(&BrowserKv, prefix);
-    let _ = *version;
+    // Read from storage only when another record is opened (a restore or a
+    // set-aside reopens it) or one was removed here: not on every render,
+    // for a record set aside can be megabytes.
+    let list =
+        use_memo((app.space, app.office.data_id(), *version), move |_| asides(&BrowserKv, prefix));
     if list.is_empty() {
         return Html::default();
     }
