@@ -247,6 +247,13 @@ pub enum Served {
 }
 
 impl Served {
+    /// Every document that can be delivered, in the order they are issued.
+    pub const ALL: [Served; 3] = [
+        Served::Reply,
+        Served::Review { level: ReviewLevel::Review },
+        Served::Review { level: ReviewLevel::ReReview },
+    ];
+
     /// The Chinese name of the document.
     pub fn label(self) -> &'static str {
         match self {
@@ -930,6 +937,17 @@ impl Case {
             Proceeding::Handling(h) => h.reply.as_ref(),
             Proceeding::Review(_) => None,
         })
+    }
+
+    /// The day `document` was issued, if it was: what [`crate::Action::Deliver`]
+    /// names (the latest round's reply, the latest decision of a review level).
+    pub fn issued(&self, document: Served) -> Option<NaiveDate> {
+        match document {
+            Served::Reply => self.last_reply().map(|r| r.on),
+            Served::Review { level } => {
+                self.review(level).and_then(|r| r.decision.as_ref()).map(|d| d.on)
+            }
+        }
     }
 
     /// The latest written reply.

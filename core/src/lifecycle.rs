@@ -937,15 +937,8 @@ impl Case {
             }
             Action::Deliver { document, delivery } => {
                 self.open(action, env)?;
-                let issued = match document {
-                    Served::Reply => {
-                        self.last_handling().and_then(|h| h.reply.as_ref()).map(|r| r.on)
-                    }
-                    Served::Review { level } => {
-                        self.review(*level).and_then(|r| r.decision.as_ref()).map(|d| d.on)
-                    }
-                }
-                .ok_or(CaseError::NothingToDeliver(document.label()))?;
+                let issued =
+                    self.issued(*document).ok_or(CaseError::NothingToDeliver(document.label()))?;
                 check_date("送达", delivery.sent_on, "出具", issued, today)?;
                 if let Some(received_on) = delivery.received_on {
                     check_date("收到", received_on, "送达", delivery.sent_on, today)?;

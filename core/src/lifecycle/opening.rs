@@ -9,7 +9,7 @@
 use chrono::NaiveDate;
 
 use super::{Action, CaseError, Env};
-use crate::case::{Case, Proceeding, ReviewLevel, Stage};
+use crate::case::{Case, Proceeding, ReviewLevel, Served, Stage};
 use crate::routing::Disposal;
 
 /// The kinds of [`Action`], in the order a case page offers them.
@@ -295,17 +295,8 @@ impl Case {
                 open(reply.on, "答复")
             }
             ActionKind::Deliver => {
-                // What `Action::Deliver` can name: the latest round's reply
-                // and the latest decision of each review level.
-                let reply = self.last_handling().and_then(|h| h.reply.as_ref()).map(|r| r.on);
-                let decided =
-                    |level| self.review(level).and_then(|r| r.decision.as_ref()).map(|d| d.on);
-                let issued = [reply, decided(ReviewLevel::Review), decided(ReviewLevel::ReReview)]
-                    .into_iter()
-                    .flatten()
-                    .max();
                 // From the latest document's day: the one a form offers first.
-                match issued {
+                match Served::ALL.into_iter().filter_map(|d| self.issued(d)).max() {
                     Some(latest) => open(latest, "出具"),
                     None => Err(CaseError::NothingToDeliver("书面答复")),
                 }

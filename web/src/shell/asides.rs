@@ -13,6 +13,17 @@ use crate::persist::kv::{prefix_of, raw_dump};
 use crate::persist::record::{asides, remove_aside, Aside};
 use crate::ui::download;
 
+/// Downloads every value stored under `<prefix>.`, as stored, as `file`;
+/// says so when the browser refuses.
+pub(crate) fn download_raw(prefix: &str, file: &str) {
+    let dump = raw_dump(&BrowserKv, &format!("{prefix}."));
+    if let Err(e) = download::save(dump.as_bytes(), file, "application/json") {
+        if let Some(w) = web_sys::window() {
+            let _ = w.alert_with_message(&format!("下载失败：{e}"));
+        }
+    }
+}
+
 fn size_text(bytes: usize) -> String {
     // localStorage holds UTF-16: two bytes a character.
     format!("{:.1} MB", (bytes * 2) as f64 / 1_048_576.0)
@@ -58,10 +69,7 @@ pub fn Asides() -> Html {
         let name = a.prefix.clone();
         let on_download = {
             let name = name.clone();
-            Callback::from(move |_: MouseEvent| {
-                let dump = raw_dump(&BrowserKv, &format!("{name}."));
-                let _ = download::save(dump.as_bytes(), &format!("{name}.json"), "application/json");
-            })
+            Callback::from(move |_: MouseEvent| download_raw(&name, &format!("{name}.json")))
         };
         let asking = confirming.as_deref() == Some(name.as_str());
         let on_remove = {

@@ -8,11 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{t, tr, Key, Lang};
-use crate::persist::browser::BrowserKv;
-use crate::persist::kv::{brief, is_quota_error, prefix_of, raw_dump, Space};
+use crate::persist::kv::{brief, is_quota_error, prefix_of, Space};
 use crate::persist::prefs::{problem_message, StorageProblem};
+use crate::shell::asides::download_raw;
 use crate::state::OfficeProblem;
-use crate::ui::download;
 
 /// Props of [`StorageNotice`].
 #[derive(Debug, PartialEq, Properties)]
@@ -63,16 +62,10 @@ pub fn office_problem_text(lang: Lang, problem: &OfficeProblem) -> String {
 
 /// Downloads every stored value of the record, as stored
 /// (`#office-download-raw`): what cannot be read stays in the user's hands.
-fn download_raw(space: Space) -> Callback<MouseEvent> {
+fn on_download_raw(space: Space) -> Callback<MouseEvent> {
     Callback::from(move |_| {
         let prefix = prefix_of(space);
-        let dump = raw_dump(&BrowserKv, &format!("{prefix}."));
-        let name = format!("信访记录原始数据-{prefix}.json");
-        if let Err(e) = download::save(dump.as_bytes(), &name, "application/json") {
-            if let Some(w) = web_sys::window() {
-                let _ = w.alert_with_message(&format!("下载失败：{e}"));
-            }
-        }
+        download_raw(prefix, &format!("信访记录原始数据-{prefix}.json"));
     })
 }
 
@@ -107,7 +100,7 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
             <div id="office-problem" data-kind={kind}>
                 <p>{ office_problem_text(lang, problem) }</p>
                 if unreadable {
-                    <button type="button" id="office-download-raw" onclick={download_raw(props.space)}>
+                    <button type="button" id="office-download-raw" onclick={on_download_raw(props.space)}>
                         { tr(lang, "下载原始数据（原样保存，可交技术人员检查）",
                              "Download the raw data (as stored, for a technician to examine)") }
                     </button>

@@ -746,19 +746,16 @@ pub fn initial(kind: Kind, office: &Office, case: &Case, today: NaiveDate) -> Fo
 /// The written documents of the case that can be delivered, oldest first:
 /// the latest 处理意见书, 复查意见书, 复核意见书.
 fn served_choices(case: &Case, lang: Lang) -> Vec<Choice> {
-    let mut out = Vec::new();
-    if case.last_handling().is_some_and(|h| h.reply.is_some()) {
-        out.push(Choice::new("reply", tr(lang, "处理意见书", "Written reply")));
-    }
-    for (level, key, en) in [
-        (ReviewLevel::Review, "review", "Review decision"),
-        (ReviewLevel::ReReview, "re_review", "Re-review decision"),
-    ] {
-        if case.review(level).is_some_and(|r| r.decision.is_some()) {
-            out.push(Choice::new(key, tr(lang, Served::Review { level }.label(), en)));
+    let choice = |document| match document {
+        Served::Reply => Choice::new("reply", tr(lang, "处理意见书", "Written reply")),
+        Served::Review { level: ReviewLevel::Review } => {
+            Choice::new("review", tr(lang, document.label(), "Review decision"))
         }
-    }
-    out
+        Served::Review { level: ReviewLevel::ReReview } => {
+            Choice::new("re_review", tr(lang, document.label(), "Re-review decision"))
+        }
+    };
+    Served::ALL.into_iter().filter(|d| case.issued(*d).is_some()).map(choice).collect()
 }
 
 /// The document a `served_choices` value names.
