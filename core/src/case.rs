@@ -381,13 +381,16 @@ impl AcceptanceStart {
         }
     }
 
-    /// What the clerk is told.
+    /// What the clerk is told, e.g. “自2025年10月13日签收之日起计算”.
     pub fn label(self) -> String {
+        use crate::cn_text::date_cn;
         match self {
-            AcceptanceStart::Received(d) => format!("直办：自{d}收到信访事项之日起计算"),
-            AcceptanceStart::Signed(d) => format!("自{d}签收之日起计算"),
+            AcceptanceStart::Received(d) => {
+                format!("直办：自{}收到信访事项之日起计算", date_cn(d))
+            }
+            AcceptanceStart::Signed(d) => format!("自{}签收之日起计算", date_cn(d)),
             AcceptanceStart::SendingDay(d) => {
-                format!("未登记签收日期，暂自{d}转送（交办）之日起计算")
+                format!("未登记签收日期，暂自{}转送（交办）之日起计算", date_cn(d))
             }
         }
     }

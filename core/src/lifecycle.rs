@@ -519,6 +519,12 @@ pub enum CaseError {
     /// The unit already signed for the matter.
     #[error("已于{0}签收")]
     AlreadySigned(NaiveDate),
+    /// An objection raised after its 5 working days (第二十三条第三款).
+    #[error("异议应当自收到之日起5个工作日内提出（《信访工作条例》第二十三条第三款），已于{due}届满；本单位应依法受理办理")]
+    ObjectionTooLate {
+        /// The last day to object.
+        due: NaiveDate,
+    },
     /// A reply must answer at least one claim.
     #[error("处理意见书至少要答复一项诉求")]
     EmptyReply,
@@ -954,6 +960,9 @@ impl Case {
                 let o = self.open(action, env)?;
                 let received_on = o.earliest;
                 check_date("异议", *on, o.after, received_on, today)?;
+                if let Some(due) = o.latest.filter(|due| on > due) {
+                    return Err(CaseError::ObjectionTooLate { due });
+                }
                 let lead = self.routing.as_ref().map(|r| r.lead).ok_or(self.wrong_stage(action))?;
                 non_empty("异议理由", reason)?;
                 Change::Objected {

@@ -311,7 +311,11 @@ impl Case {
                 match (kind, self.signed_on()) {
                     (ActionKind::Sign, Some(signed)) => Err(CaseError::AlreadySigned(signed)),
                     (ActionKind::Sign, None) => open(r.on, "转送"),
-                    (_, signed) => open(signed.unwrap_or(r.on), "收到"),
+                    // Within 5 working days of receipt (第二十三条第三款).
+                    (_, signed) => Ok(Opening {
+                        latest: self.objection_due(env.calendar),
+                        ..Opening::new(kind, signed.unwrap_or(r.on), "收到")
+                    }),
                 }
             }
         }

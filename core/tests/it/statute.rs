@@ -308,6 +308,17 @@ fn art_23_objection_in_five_working_days_routes_back() {
     w.ok(id, d(2025, 9, 30), Action::Sign { on: d(2025, 9, 30) });
     let cal = w.office.settings().calendar.clone();
     assert_eq!(w.case(id).objection_due(&cal), Some(d(2025, 10, 14)));
+    // After the fifth working day the unit may no longer object: it must
+    // handle the matter. The last day itself is still open.
+    let late = Action::Object { on: d(2025, 10, 15), reason: "属劳动仲裁事项".into() };
+    assert_eq!(
+        w.act(id, d(2025, 10, 15), late),
+        Err(CaseError::ObjectionTooLate { due: d(2025, 10, 14) })
+    );
+    let opening = w.office.opening(id, xinfang_core::ActionKind::Object).unwrap();
+    assert_eq!(opening.latest, Some(d(2025, 10, 14)));
+    let on_time = Action::Object { on: d(2025, 10, 14), reason: "属劳动仲裁事项".into() };
+    w.ok(id, d(2025, 10, 15), on_time);
     let direct = routed(&mut w, d(2025, 9, 25), d(2025, 9, 26), Disposal::Direct);
     assert_eq!(w.case(direct).objection_due(&cal), None);
 }

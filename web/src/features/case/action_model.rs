@@ -27,6 +27,11 @@ use crate::i18n::{dates, tr, Lang};
 /// An action offered on the case page, after routing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
+    /// 签收: the lead unit's receipt of a 转送/交办 matter (第二十三条第三款).
+    Sign,
+    /// 提出异议: the lead unit objects that the matter is outside its
+    /// competence, within 5 working days of receipt (第二十三条第三款).
+    Object,
     /// 受理.
     Accept,
     /// 不予受理 (告知) / 不再受理.
@@ -59,7 +64,9 @@ pub enum Kind {
 
 impl Kind {
     /// Every action, in the order the buttons show.
-    pub const ALL: [Kind; 14] = [
+    pub const ALL: [Kind; 16] = [
+        Kind::Sign,
+        Kind::Object,
         Kind::Accept,
         Kind::Decline,
         Kind::Extend,
@@ -93,6 +100,8 @@ impl Kind {
             Kind::Rate => "rate",
             Kind::Settle => "settle",
             Kind::Deliver => "deliver",
+            Kind::Sign => "sign",
+            Kind::Object => "object",
         }
     }
 
@@ -119,6 +128,8 @@ impl Kind {
             (Kind::Rate, _) => tr(lang, "满意度评价", "Record the rating"),
             (Kind::Settle, _) => tr(lang, "息诉罢访", "Record the settlement"),
             (Kind::Deliver, _) => tr(lang, "登记送达", "Record the delivery"),
+            (Kind::Sign, _) => tr(lang, "登记签收", "Record the receipt"),
+            (Kind::Object, _) => tr(lang, "提出异议（非本单位职责）", "Object: not ours"),
         }
     }
 
@@ -140,13 +151,11 @@ impl Kind {
             ActionKind::Rate => Kind::Rate,
             ActionKind::Settle => Kind::Settle,
             ActionKind::Deliver => Kind::Deliver,
-            // Their forms are not on the case page (yet: 送达, 签收 and 异议 are
-            // recorded through the core, issue 13).
-            ActionKind::Amend
-            | ActionKind::LinkRepeat
-            | ActionKind::Route
-            | ActionKind::Sign
-            | ActionKind::Object => return None,
+            ActionKind::Sign => Kind::Sign,
+            ActionKind::Object => Kind::Object,
+            // Registration corrections, repeats and routing have their own
+            // forms on the case page.
+            ActionKind::Amend | ActionKind::LinkRepeat | ActionKind::Route => return None,
         })
     }
 }
@@ -637,6 +646,30 @@ pub fn fields(kind: Kind, office: &Office, case: &Case, lang: Lang) -> Vec<Field
             on(tr(lang, "记录日期", "Recorded on")),
             field("note", tr(lang, "息诉罢访情况", "How it was established"), Input::Area, true),
         ],
+        Kind::Sign => vec![Field {
+            hint: Some(tr(
+                lang,
+                "受理期限自签收之日起计算（第二十三条第三款）；未登记签收的，自转送（交办）之日起计算",
+                "Art. 23(3): acceptance counts from the receipt; without one, from the sending day",
+            )),
+            ..on(tr(lang, "签收日期", "Received on"))
+        }],
+        Kind::Object => vec![
+            Field {
+                hint: Some(tr(
+                    lang,
+                    "自收到之日起5个工作日内提出（第二十三条第三款），案件退回信访部门重新交转",
+                    "Within 5 working days of receipt (art. 23(3)); the case goes back to the office",
+                )),
+                ..on(tr(lang, "异议日期", "Objected on"))
+            },
+            field(
+                "reason",
+                tr(lang, "异议理由（为何不属本单位职责）", "Why it is not this unit's matter"),
+                Input::Area,
+                true,
+            ),
+        ],
         Kind::Deliver => vec![
             field(
                 "document",
@@ -735,7 +768,7 @@ pub fn initial(kind: Kind, office: &Office, case: &Case, today: NaiveDate) -> Fo
             set("document", latest.unwrap_or_default());
             set("method", DeliveryMethod::HandedOver.key().to_string());
         }
-        Kind::Accept | Kind::Hearing | Kind::Settle => {}
+        Kind::Accept | Kind::Hearing | Kind::Settle | Kind::Sign | Kind::Object => {}
     }
     if kind == Kind::Reply {
         form.items.push(ItemForm::new());
@@ -885,11 +918,11 @@ pub fn to_action(
                 if outcome.is_none() {
                     r.fail(format!("outcome-{i}"), "请选择", "Choose one");
                 }
-                if i == 0 && form.items.iter().all(|it| it.basis.trim().is_empty()) {
+                if item.basis.trim().is_empty() {
                     r.fail(
-                        "basis-0",
-                        "请填写处理意见的法律法规依据（《信访工作条例》第三十二条）",
-                        "State the legal basis of the decision (art. 32)",
+                        format!("basis-{i}"),
+                        "请填写本项处理意见的法律法规依据（《信访工作条例》第三十二条）",
+                        "State the legal basis of this decision (art. 32)",
                     );
                 }
                 if let Some(outcome) = outcome {
@@ -1001,6 +1034,12 @@ pub fn to_action(
             let on = r.date("on");
             let note = r.text("note");
             on.map(|on| Action::Settle { on, note })
+        }
+        Kind::Sign => r.date("on").map(|on| Action::Sign { on }),
+        Kind::Object => {
+            let on = r.date("on");
+            let reason = r.text("reason");
+            on.map(|on| Action::Object { on, reason })
         }
         Kind::Deliver => {
             let document = served_of(form.get("document"));
@@ -1130,6 +1169,8 @@ mod tests {
         assert_eq!(
             names,
             [
+                "sign",
+                "object",
                 "accept",
                 "decline",
                 "extend",
@@ -1164,7 +1205,19 @@ mod tests {
         use Kind::*;
         let (mut office, id) = routed(true);
         let mut day = d(2025, 3, 4);
-        assert_eq!(kinds(&office, id, day), [Accept, Decline, Supervise]);
+        assert_eq!(kinds(&office, id, day), [Sign, Object, Accept, Decline, Supervise]);
+        // 签收 once; the objection stays open for 5 working days of it.
+        act(&mut office, id, Sign, day);
+        assert_eq!(office.case(id).unwrap().signed_on(), Some(day));
+        assert_eq!(kinds(&office, id, day), [Object, Accept, Decline, Supervise]);
+        // Still offered later (to record an objection made in time), but
+        // only up to the fifth working day: 11 March.
+        let late = available(&office, id, at(d(2025, 3, 12)));
+        assert_eq!(late[0].kind, Object);
+        assert_eq!(late[0].opening.latest, Some(d(2025, 3, 11)));
+        let action = filled(Object, &office, id, d(2025, 3, 12)).unwrap();
+        let command = Command::Act { case: id, action };
+        assert!(office.decide(&command, at(d(2025, 3, 12))).is_err());
 
         act(&mut office, id, Accept, day);
         assert_eq!(office.case(id).unwrap().stage(), Stage::Handling);
@@ -1300,11 +1353,15 @@ mod tests {
         form.edit(Edit::SetItem(1, ItemPart::Outcome, "reject".into()));
         form.edit(Edit::Set("report", "已办结".into()));
         let errors = to_action(Kind::Reply, &form, &office, case, Lang::ZhCn).unwrap_err();
-        assert_eq!(errors.keys().collect::<Vec<_>>(), ["basis-0", "claim-0"]);
-        assert_eq!(errors["basis-0"], "请填写处理意见的法律法规依据（《信访工作条例》第三十二条）");
+        // Art. 32: every item states its basis, not just one of them.
+        assert_eq!(errors.keys().collect::<Vec<_>>(), ["basis-0", "basis-1", "claim-0"]);
+        assert_eq!(
+            errors["basis-1"],
+            "请填写本项处理意见的法律法规依据（《信访工作条例》第三十二条）"
+        );
         form.edit(Edit::SetItem(1, ItemPart::Basis, "《行政事业性收费管理办法》".into()));
         let errors = to_action(Kind::Reply, &form, &office, case, Lang::ZhCn).unwrap_err();
-        assert_eq!(errors.keys().collect::<Vec<_>>(), ["claim-0"]);
+        assert_eq!(errors.keys().collect::<Vec<_>>(), ["basis-0", "claim-0"]);
         form.edit(Edit::RemoveItem(0));
         let Action::Reply { items, report, .. } =
             to_action(Kind::Reply, &form, &office, case, Lang::ZhCn).unwrap()
@@ -1358,7 +1415,7 @@ mod tests {
     fn stages(kind: Kind) -> &'static [Stage] {
         use Stage::*;
         match kind {
-            Kind::Accept => &[Routed],
+            Kind::Accept | Kind::Sign | Kind::Object => &[Routed],
             Kind::Decline => &[Registered, Routed],
             Kind::Extend | Kind::Reply => &[Handling],
             Kind::SendBack => &[Replied],
@@ -1445,6 +1502,8 @@ mod tests {
             | Action::CloseSupervision { on, .. }
             | Action::FollowUp { on, .. }
             | Action::Rate { on, .. }
+            | Action::Sign { on }
+            | Action::Object { on, .. }
             | Action::Settle { on, .. } => *on = earliest,
             Action::SendBack { on, redo_by, .. } => {
                 *on = earliest;

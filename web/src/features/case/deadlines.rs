@@ -5,8 +5,8 @@
 
 use chrono::NaiveDate;
 use xinfang_core::calendar::Deadline;
-use xinfang_core::case::{HandlingCause, Proceeding, ReviewLevel};
-use xinfang_core::{Case, Office};
+use xinfang_core::case::{AcceptanceStart, HandlingCause, Proceeding, ReviewLevel};
+use xinfang_core::{Case, Office, Stage};
 use yew::prelude::*;
 
 use crate::context::use_app;
@@ -16,7 +16,7 @@ use crate::i18n::{dates, tr, Bilingual, Lang};
 /// One deadline of a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeadlineRow {
-    /// A stable kind (`route`, `acceptance`, `reply`, `review`, `rereview`,
+    /// A stable kind (`route`, `acceptance`, `objection`, `reply`, `review`, `rereview`,
     /// `request-review`, `request-rereview`, `rating`), for `data-kind`.
     pub kind: &'static str,
     /// What must be done by then.
@@ -47,13 +47,37 @@ pub fn deadlines(office: &Office, case: &Case) -> Vec<DeadlineRow> {
             .or_else(|| decline.filter(|d| d.body.is_none()).map(|d| d.on)),
         window: false,
     });
-    if let Some(by) = case.acceptance_due(rules, cal) {
+    if let (Some(by), Some(start)) = (case.acceptance_due(rules, cal), case.acceptance_start()) {
+        let en = match start {
+            AcceptanceStart::Received(d) => format!("brought directly: from receipt on {d}"),
+            AcceptanceStart::Signed(d) => format!("from the unit's receipt on {d}"),
+            AcceptanceStart::SendingDay(d) => {
+                format!("no receipt recorded: from the sending day {d} for now")
+            }
+        };
         rows.push(DeadlineRow {
             kind: "acceptance",
-            label: Bilingual::new("受理告知期限", "Decide acceptance by"),
+            label: Bilingual::new(
+                format!("受理告知期限（{}）", start.label()),
+                format!("Decide acceptance by ({en})"),
+            ),
             by,
             done: case.accepted_on().or_else(|| decline.filter(|d| d.body.is_some()).map(|d| d.on)),
             window: false,
+        });
+    }
+    if let Some(by) = case.objection_due(cal).filter(|_| case.stage() == Stage::Routed) {
+        // The unit's window to object (第二十三条第三款), while it decides
+        // on acceptance: it closes rather than falls overdue.
+        rows.push(DeadlineRow {
+            kind: "objection",
+            label: Bilingual::new(
+                "承办单位提出异议期限（5个工作日）",
+                "The unit may object until (5 working days)",
+            ),
+            by,
+            done: None,
+            window: true,
         });
     }
     for p in case.proceedings() {
@@ -315,8 +339,15 @@ mod tests {
             .execute(Command::Act { case: id, action: Action::Route { routing } }, later)
             .unwrap();
         let rows = deadlines(&office, office.case(id).unwrap());
-        assert_eq!(rows.len(), 2);
+        assert_eq!(rows.len(), 3);
         assert_eq!(rows[0].done, Some(d(2025, 10, 13)));
+        // No 签收 recorded: acceptance counts from the sending day, and says so.
+        assert_eq!(
+            rows[1].label.zh,
+            "受理告知期限（未登记签收日期，暂自2025年10月13日转送（交办）之日起计算）"
+        );
+        // The unit's 5 working days to object: 14, 15, 16, 17, 20 October.
+        assert_eq!((rows[2].kind, rows[2].by, rows[2].window), ("objection", d(2025, 10, 20), true));
         assert_eq!(status(Lang::ZhCn, &rows[0], d(2025, 11, 1)).0, "2025年10月13日完成，逾期 2 天");
         assert_eq!(rows[1].kind, "acceptance");
         let case = office.case(id).unwrap();
