@@ -1,5 +1,6 @@
-//! The quarterly briefing (情况通报) and the periodic analysis report of
-//! 《信访条例》(2005) art. 39, composed as editable Chinese text from the
+//! The quarterly briefing (情况通报) and the periodic analysis report
+//! (after 《信访工作条例》(2022) 第四十一条, the annual report that replaced
+//! 《信访条例》(2005) art. 39), composed as editable Chinese text from the
 //! [`Report`] and [`Ranking`] of a period.
 //!
 //! Both documents are drafts for a clerk: every figure comes from the
@@ -139,7 +140,7 @@ impl Briefing {
     }
 }
 
-/// The art. 39 analysis report: the main problems raised, where they
+/// The analysis report (第四十一条; 2005: art. 39): the main problems raised, where they
 /// concentrate, their causes as the data show them, and suggestions.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AnalysisReport {

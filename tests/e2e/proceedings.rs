@@ -504,3 +504,86 @@ async fn a_deadline_counted_into_a_year_without_holiday_data_is_marked_provision
     assert!(by >= Day::ymd(2027, 2, 5), "{by:?}");
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_transferred_matter_counts_from_its_receipt_and_a_late_objection_is_refused() {
+    // 第二十三条第三款: the unit answers within 15 days of its receipt (签收)
+    // and may object within 5 working days of it. Sent Friday 2025-09-26,
+    // signed Tuesday 09-30: acceptance due 10-15; the 5 working days are
+    // 10-09, 10, 11 (a Saturday worked, 调休), 13 and 14 (国庆 1–8 off).
+    let browser = Browser::open().await;
+    register(&browser, Day::ymd(2025, 9, 25), "反映企业拖欠工资三个月").await;
+    route(&browser, "transfer", Day::ymd(2025, 9, 26)).await;
+    let acceptance = "#case-deadlines [data-kind='acceptance']";
+    browser.wait_for_text_containing(acceptance, "未登记签收日期").await;
+    assert_eq!(
+        browser.attr_of(acceptance, "data-by").await.as_deref(),
+        Some(Day::ymd(2025, 10, 11).iso().as_str()),
+        "15 days from the sending day"
+    );
+
+    open(&browser, "sign").await;
+    browser.set_value("#sign-on", &Day::ymd(2025, 9, 30).iso()).await;
+    submit(&browser, "sign").await;
+    browser.wait_for_text_containing(acceptance, "自2025年9月30日签收之日起计算").await;
+    assert_eq!(next_due(&browser).await, Some(Day::ymd(2025, 10, 15)));
+    assert!(!offered(&browser, "sign").await, "signed once");
+    let objection = "#case-deadlines [data-kind='objection']";
+    assert_eq!(
+        browser.attr_of(objection, "data-by").await.as_deref(),
+        Some(Day::ymd(2025, 10, 14).iso().as_str())
+    );
+    let entries = timeline_len(&browser).await;
+
+    // The sixth working day: refused, in the core's words, the form open.
+    open(&browser, "object").await;
+    browser.set_value("#object-on", &Day::ymd(2025, 10, 15).iso()).await;
+    browser.type_into("#object-reason", "属劳动保障监察职责，不属本单位").await;
+    browser.click("#object-submit").await;
+    browser.wait_for_text_containing("#notice-text", "5个工作日内提出").await;
+    assert!(browser.exists("#form-object").await);
+    expect_stage(&browser, "routed", "待受理").await;
+    // The fifth: the case goes back to the office, to be routed again.
+    browser.set_value("#object-on", &Day::ymd(2025, 10, 14).iso()).await;
+    submit(&browser, "object").await;
+    expect_stage(&browser, "registered", "待转送").await;
+    let last = timeline_reaches(&browser, entries + 1).await;
+    assert!(last.contains("提出异议") && last.contains("劳动保障监察"), "{last}");
+    // The office decides again within 15 days of the objection.
+    assert_eq!(next_due(&browser).await, Some(Day::ymd(2025, 10, 29)));
+    browser.reload().await;
+    expect_stage(&browser, "registered", "待转送").await;
+    assert!(browser.exists("#route-form").await, "routed again from here");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_reply_is_refused_until_every_item_states_its_legal_basis() {
+    // 第三十二条: the 处理意见书 states the decision on each request and its
+    // 法律法规依据.
+    let browser = Browser::open().await;
+    let today = today(&browser).await;
+    register(&browser, today, "反映征地补偿款未足额发放").await;
+    route(&browser, "transfer", today).await;
+    open(&browser, "accept").await;
+    submit(&browser, "accept").await;
+    expect_stage(&browser, "handling", "办理中").await;
+    let entries = timeline_len(&browser).await;
+
+    open(&browser, "reply").await;
+    browser.type_into("#reply-claim-0", "补发征地补偿款").await;
+    browser.type_into("#reply-basis-0", "《土地管理法》第四十八条").await;
+    browser.click("#reply-add-item").await;
+    browser.type_into("#reply-claim-1", "支付逾期利息").await;
+    browser.select("#reply-outcome-1", "reject").await;
+    browser.click("#reply-submit").await;
+    browser.wait_for_text_containing("#reply-basis-1-error", "第三十二条").await;
+    assert!(!browser.exists("#reply-basis-0-error").await, "the first item has its basis");
+    assert_eq!(timeline_len(&browser).await, entries, "nothing was sent");
+    expect_stage(&browser, "handling", "办理中").await;
+
+    browser.type_into("#reply-basis-1", "《土地管理法实施条例》第三十二条").await;
+    submit(&browser, "reply").await;
+    expect_stage(&browser, "replied", "已答复").await;
+    browser.close().await;
+}

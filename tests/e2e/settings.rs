@@ -175,3 +175,82 @@ async fn the_2026_calendar_and_a_day_added() {
 
     browser.close().await;
 }
+
+/// A notice as the State Council writes them, for a year the bundled
+/// calendar lacks. The dates are this test's (checked against the real
+/// weekdays of 2027), not the published 2027 notice.
+const NOTICE_2027: &str = "一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n\
+二、春节：2月5日（周五）至13日（周六）放假调休，共9天。1月31日（周日）、2月20日（周六）上班。";
+
+#[tokio::test]
+async fn a_new_years_notice_is_entered_and_its_deadlines_are_no_longer_provisional() {
+    use crate::proceedings::{expect_stage, next_due, open, register, route, submit, Day};
+    let browser = Browser::open().await;
+    // Accepted 2026-12-07: the 60 days end on Friday 2027-02-05, counted
+    // with plain weekends since 2027 has no data yet.
+    let start = Day::ymd(2026, 12, 7);
+    let id = register(&browser, start, "反映安置房配套设施未建成").await;
+    route(&browser, "transfer", start).await;
+    open(&browser, "accept").await;
+    browser.set_value("#accept-on", &start.iso()).await;
+    submit(&browser, "accept").await;
+    expect_stage(&browser, "handling", "办理中").await;
+    assert_eq!(next_due(&browser).await, Some(Day::ymd(2027, 2, 5)));
+    browser.wait_for_text_containing("#case-next-due-provisional", "暂定").await;
+    assert!(browser.exists("#case-deadlines [data-kind='reply'] .provisional-mark").await);
+    assert!(!browser.exists("#case-deadlines [data-kind='route'] .provisional-mark").await);
+    // The case list marks it too.
+    browser.click("#nav-cases").await;
+    browser.wait_for_text_containing(".case-row .due", "2027").await;
+    assert!(browser.exists(".case-row .due .provisional-mark").await);
+    // So does the calculator: 15 days from 2026-12-17 end on 2027-01-01.
+    browser.click("#nav-deadlines").await;
+    browser.select("#period", "15").await;
+    browser.set_value("#start-date", "2026-12-17").await;
+    browser.wait_for_text_containing("#deadline-provisional", "暂定").await;
+    assert_eq!(browser.attr_of("#deadline-date", "data-iso").await.as_deref(), Some("2027-01-01"));
+
+    // Enter the notice in 设置: a wrong weekday is named, nothing saved.
+    open_settings(&browser).await;
+    browser.wait_for_text_containing("#settings-notice", "录入国务院放假通知").await;
+    let year = browser.value_of("#holiday-notice-year").await;
+    assert_eq!(year.as_deref(), Some("2027"), "the first year without data is offered");
+    let wrong = NOTICE_2027.replace("1月1日（周五）", "1月1日（周四）");
+    browser.set_value("#holiday-notice-text", &wrong).await;
+    browser.wait_for_text_containing("#holiday-notice-error", "周五").await;
+    assert_eq!(
+        browser.attr_of("#holiday-notice-save", "disabled").await.as_deref(),
+        Some("true"),
+        "nothing to save while the notice is wrong"
+    );
+    browser.set_value("#holiday-notice-text", NOTICE_2027).await;
+    browser.wait_for_absent("#holiday-notice-error").await;
+    assert_eq!(browser.count("#holiday-notice-preview .notice-holiday").await, 2);
+    let spring = browser.text_of(".notice-holiday[data-name='春节']").await.unwrap_or_default();
+    assert!(spring.contains("2月5日（星期五）至2月13日（星期六），共9天"), "{spring}");
+    browser.click("#holiday-notice-save").await;
+    browser
+        .wait_for_text("#holiday-notice-saved", "已录入2027年节假日：放假12天，调休上班2天。")
+        .await;
+    browser.select("#calendar-year", "2027").await;
+    browser.wait_for_text_containing("#calendar-summary", "春节：2月5日至2月13日（9天）").await;
+    assert!(!browser.exists("#calendar-uncovered").await);
+
+    // Counted again: 1 January 2027 is a holiday, so Monday 4 January; the
+    // reply's 5 February is in the Spring Festival, so Monday 15 February.
+    browser.click("#nav-deadlines").await;
+    browser.select("#period", "15").await;
+    browser.set_value("#start-date", "2026-12-17").await;
+    browser.wait_for_text("#deadline-date", "2027年1月4日（星期一）").await;
+    assert!(!browser.exists("#deadline-provisional").await);
+    browser.go_to_hash(&format!("#/case/{id}")).await;
+    expect_stage(&browser, "handling", "办理中").await;
+    assert_eq!(next_due(&browser).await, Some(Day::ymd(2027, 2, 15)));
+    assert!(!browser.exists("#case-next-due-provisional").await);
+    // Kept across a reload.
+    browser.reload().await;
+    expect_stage(&browser, "handling", "办理中").await;
+    assert_eq!(next_due(&browser).await, Some(Day::ymd(2027, 2, 15)));
+    assert!(!browser.exists(".provisional-mark").await);
+    browser.close().await;
+}

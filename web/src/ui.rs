@@ -1,5 +1,6 @@
 //! Parts several features share: case and people pickers, the period picker,
-//! the case index and queries, form state and form models, downloads.
+//! the case index and queries, form state and form models, downloads, the
+//! provisional-deadline mark.
 //! Nothing here imports a feature.
 
 pub mod case_list_preset;
@@ -10,4 +11,5 @@ pub mod field;
 pub mod people;
 pub mod people_pick;
 pub mod period_picker;
+pub mod provisional;
 pub mod sheet;

@@ -1,10 +1,11 @@
-//! 设置: units and people, categories, routing rules, targets, the statutory periods, the calendar and encryption.
+//! 设置: units and people, categories, routing rules, targets, the statutory periods, the calendar (with a year's notice) and encryption.
 
 pub mod calendar;
 pub mod categories;
 pub mod clock;
 pub mod edit;
 pub mod encryption;
+pub mod notice;
 pub mod page;
 pub mod rules;
 pub mod targets;

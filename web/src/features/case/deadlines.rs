@@ -3,8 +3,7 @@
 //! extension), each review decision, and the petitioner's windows to ask
 //! for a review and to rate. All derived from the core, never stored.
 
-use chrono::NaiveDate;
-use xinfang_core::calendar::Deadline;
+use chrono::{Datelike, NaiveDate};
 use xinfang_core::case::{AcceptanceStart, HandlingCause, Proceeding, ReviewLevel};
 use xinfang_core::{Case, Office, Stage};
 use yew::prelude::*;
@@ -12,6 +11,7 @@ use yew::prelude::*;
 use crate::context::use_app;
 use crate::i18n::labels::Named;
 use crate::i18n::{dates, tr, Bilingual, Lang};
+use crate::ui::provisional;
 
 /// One deadline of a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,6 +218,7 @@ pub fn CaseDeadlines(props: &CaseDeadlinesProps) -> Html {
         return html! {};
     };
     let today = crate::clock::today();
+    let calendar = &office.settings().calendar;
     let next = match office.next_due(case) {
         Some(due) => {
             let body = due.body.map_or_else(
@@ -247,13 +248,7 @@ pub fn CaseDeadlines(props: &CaseDeadlinesProps) -> Html {
                     { if body.is_empty() { String::new() } else { format!("（{body}）") } }
                     { tr(lang, "，期限 ", ", due by ") }
                     <span id="case-next-due-by">{ dates::display(lang, due.by) }</span>
-                    if due.provisional {
-                        <span id="case-next-due-provisional" class="provisional-mark"
-                              title={tr(lang, Deadline::PROVISIONAL_NOTE,
-                                        "Provisional: the period crosses a year whose holidays are not entered yet; counted with plain weekends, it may move once the State Council's notice is entered")}>
-                            { tr(lang, "（暂定）", " (provisional)") }
-                        </span>
-                    }
+                    { provisional::mark(lang, due.provisional, Some("case-next-due-provisional")) }
                     { "，" }
                     <span id="case-next-due-state" class="next-due-state">{ state }</span>
                 </p>
@@ -274,6 +269,9 @@ pub fn CaseDeadlines(props: &CaseDeadlinesProps) -> Html {
                     data-kind={row.kind} data-by={dates::input_value(row.by)}>
                     <span class="deadline-label">{ row.label.get(lang).to_string() }</span>
                     <span class="deadline-by">{ dates::display(lang, row.by) }</span>
+                    // A deadline still open that ends in a year without
+                    // holiday data was counted with plain weekends.
+                    { provisional::mark(lang, row.done.is_none() && !calendar.covers(row.by.year()), None) }
                     <span class="deadline-state">{ state }</span>
                 </li>
             }
@@ -347,7 +345,10 @@ mod tests {
             "受理告知期限（未登记签收日期，暂自2025年10月13日转送（交办）之日起计算）"
         );
         // The unit's 5 working days to object: 14, 15, 16, 17, 20 October.
-        assert_eq!((rows[2].kind, rows[2].by, rows[2].window), ("objection", d(2025, 10, 20), true));
+        assert_eq!(
+            (rows[2].kind, rows[2].by, rows[2].window),
+            ("objection", d(2025, 10, 20), true)
+        );
         assert_eq!(status(Lang::ZhCn, &rows[0], d(2025, 11, 1)).0, "2025年10月13日完成，逾期 2 天");
         assert_eq!(rows[1].kind, "acceptance");
         let case = office.case(id).unwrap();

@@ -380,7 +380,10 @@ fn row(
             </td>
             <td class="unit">{ unit }</td>
             <td class="stage">{ stage.name(lang) }</td>
-            <td class={classes!("due", overdue.then_some("overdue"))}>{ due_text }</td>
+            <td class={classes!("due", overdue.then_some("overdue"))}>
+                { due_text }
+                { crate::ui::provisional::mark(lang, due.is_some_and(|d| d.provisional), None) }
+            </td>
         </tr>
     }
 }

@@ -172,6 +172,7 @@ fn due_block(
                         <span class="due-action">{ due.action.name(lang) }</span>
                         { " " }
                         <span class={classes!("due-when", overdue.then_some("overdue"))}>{ when }</span>
+                        { crate::ui::provisional::mark(lang, due.provisional, None) }
                     </li>
                 }
             });

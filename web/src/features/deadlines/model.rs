@@ -3,7 +3,7 @@
 //! `xinfang_core::Calendar` (the counting rules live in the core).
 
 use chrono::{Days, NaiveDate};
-use xinfang_core::{Calendar, DayCount};
+use xinfang_core::{Calendar, DayCount, Deadline};
 
 use crate::i18n::{dates, Lang};
 
@@ -77,6 +77,9 @@ pub struct Answer {
     pub moved_from: Option<NaiveDate>,
     /// How the days were counted.
     pub count: DayCount,
+    /// Counted over a year without holiday data (plain weekends): it may
+    /// move once that year's notice is entered.
+    pub provisional: bool,
 }
 
 /// Reads a custom number of days.
@@ -89,7 +92,7 @@ pub fn parse_days(text: &str) -> Result<u32, Incomplete> {
 
 /// The deadline of `days` days counted after `start`, by `calendar`.
 pub fn answer(calendar: &Calendar, start: NaiveDate, days: u32, count: DayCount) -> Answer {
-    let deadline = calendar.deadline(start, days, count);
+    let Deadline { by: deadline, provisional } = calendar.deadline_checked(start, days, count);
     let first_day = start.checked_add_days(Days::new(1)).unwrap_or(start);
     let moved_from = match count {
         DayCount::Calendar => start
@@ -97,7 +100,7 @@ pub fn answer(calendar: &Calendar, start: NaiveDate, days: u32, count: DayCount)
             .filter(|nominal| *nominal != deadline && !calendar.is_working_day(*nominal)),
         DayCount::Working => None,
     };
-    Answer { first_day, deadline, moved_from, count }
+    Answer { first_day, deadline, moved_from, count, provisional }
 }
 
 /// The label of a period in the select.
@@ -173,6 +176,17 @@ mod tests {
         assert_eq!(res.first_day, date(2024, 12, 21));
         assert_eq!(res.deadline, date(2025, 2, 18));
         assert_eq!(res.moved_from, None);
+        assert!(!res.provisional);
+    }
+
+    #[test]
+    fn a_period_into_a_year_without_holiday_data_is_provisional() {
+        // The example: 15 days from 2026-12-17 end on 2027-01-01,
+        // 元旦 in any year, but the calendar holds no 2027 notice yet.
+        let res = answer(&Calendar::china(), date(2026, 12, 17), 15, DayCount::Calendar);
+        assert_eq!(res.deadline, date(2027, 1, 1));
+        assert!(res.provisional);
+        assert!(!answer(&Calendar::china(), date(2026, 12, 1), 15, DayCount::Calendar).provisional);
     }
 
     #[test]

@@ -34,6 +34,12 @@ pub fn DeadlineResult(props: &DeadlineResultProps) -> Html {
                 if let Some(nominal) = answer.moved_from {
                     <p class="note" id="deadline-note">{ model::moved_note(lang, nominal) }</p>
                 }
+                if answer.provisional {
+                    <p class="note provisional-note" id="deadline-provisional">
+                        { crate::ui::provisional::mark(lang, true, None) }
+                        { crate::ui::provisional::note(lang) }
+                    </p>
+                }
                 if answer.count == DayCount::Working {
                     <p class="note" id="deadline-working-note">{ t(lang, Key::WorkingNote) }</p>
                 }

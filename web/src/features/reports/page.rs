@@ -150,6 +150,12 @@ pub fn ReportsPage() -> Html {
         },
         (Ok(p), Some(data), Some(ranking)) => {
             let label = period_label(lang, p);
+            let provisional = app
+                .office
+                .get()
+                .settings()
+                .calendar
+                .is_provisional(p.first(), today.max(p.first()));
             html! {
                 <>
                     <p id="report-heading" class="report-heading">
@@ -158,6 +164,16 @@ pub fn ReportsPage() -> Html {
                         <span id="report-scope-label">{ scope_label(lang, *scope, units) }</span>
                         { tr(lang, "（统计截至 ", " (as of ") }{ crate::i18n::dates::display(lang, today) }{ tr(lang, "）", ")") }
                     </p>
+                    // Deadlines judged up to today over a year without
+                    // holiday data were counted with plain weekends.
+                    if provisional {
+                        <p id="report-provisional" class="field-warning" role="status">
+                            { crate::ui::provisional::mark(lang, true, None) }
+                            { tr(lang,
+                                "本期统计涉及尚未录入节假日安排的年份，其中的期限按普通周末计算，及时受理率、按期办结率和超期件数为暂定数，请在“设置 · 录入放假通知”中录入该年安排。",
+                                "The period reaches a year whose holidays are not entered: its deadlines count plain weekends, so the on-time rates and overdue counts are provisional. Enter the year's notice in Settings.") }
+                        </p>
+                    }
                     { indicators_table(lang, data) }
                     { counts_table(lang, data) }
                     <section class="report-block report-charts" aria-labelledby="report-charts-title">
@@ -186,7 +202,7 @@ pub fn ReportsPage() -> Html {
                         on_print={on_print.clone()} />
                     <ReportDocument {lang} id="analysis" period={d.quarter} text={d.analysis.clone()}
                         edit={(*analysis_edit).clone()} on_edit={setter(&analysis_edit)}
-                        heading={format!("{}{q}", tr(lang, "信访情况分析报告（《信访条例》第三十九条） · ", "Analysis report (art. 39) · "))}
+                        heading={format!("{}{q}", tr(lang, "信访情况分析报告（参照《信访工作条例》第四十一条） · ", "Analysis report (after art. 41 of the 2022 regulations) · "))}
                         {on_print} />
                 </>
             }

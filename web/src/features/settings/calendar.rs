@@ -165,7 +165,8 @@ fn holiday_ranges(off: &[(NaiveDate, String)]) -> Vec<(String, NaiveDate, NaiveD
     out
 }
 
-fn day_text(lang: Lang, d: NaiveDate) -> String {
+/// `2月14日（星期六）` / `Sat 14 Feb`.
+pub(crate) fn day_text(lang: Lang, d: NaiveDate) -> String {
     match lang {
         Lang::ZhCn => format!("{}月{}日（{}）", d.month(), d.day(), dates::weekday_zh(d.weekday())),
         Lang::En => d.format("%a %-d %b").to_string(),

@@ -218,6 +218,14 @@ pub enum DayEdit {
     Clear,
 }
 
+/// The settings with the year of `notice` replaced by the notice's holidays
+/// and make-up working days (the notice was checked when it was parsed).
+pub fn apply_notice(s: &Settings, notice: &xinfang_core::HolidayNotice) -> Settings {
+    let mut next = s.clone();
+    next.calendar.apply_notice(notice);
+    next
+}
+
 /// Adjusts one day of the calendar.
 pub fn adjust_day(
     lang: Lang,

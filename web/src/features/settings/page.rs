@@ -39,6 +39,7 @@ pub fn SettingsPage() -> Html {
                 <a href="#settings-targets" onclick={jump("settings-targets")}>{ tr(lang, "考核目标", "Targets") }</a>
                 <a href="#settings-clock" onclick={jump("settings-clock")}>{ tr(lang, "法定期限", "Statutory periods") }</a>
                 <a href="#settings-calendar" onclick={jump("settings-calendar")}>{ tr(lang, "节假日", "Holiday calendar") }</a>
+                <a href="#settings-notice" onclick={jump("settings-notice")}>{ tr(lang, "录入放假通知", "Holiday notice") }</a>
             </nav>
             <SettingsUnits />
             <SettingsCategories />
@@ -46,6 +47,7 @@ pub fn SettingsPage() -> Html {
             <SettingsTargets />
             <SettingsClock />
             <SettingsCalendar />
+            <crate::features::settings::notice::SettingsHolidayNotice />
             <crate::features::settings::encryption::SettingsEncryption />
         </section>
     }
