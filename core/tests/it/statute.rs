@@ -323,7 +323,7 @@ fn art_32_reply_needs_its_legal_basis() {
     items[0].basis = "  ".into();
     let bare = Action::Reply { on, items: items.clone(), report: report.clone() };
     let err = w.act(id, on, bare).unwrap_err();
-    assert_eq!(err, CaseError::NoLegalBasis);
+    assert_eq!(err, CaseError::NoLegalBasis { item: 1 });
     assert!(err.to_string().contains("第三十二条"));
     items[0].basis = "《保障农民工工资支付条例》第三十条".into();
     w.ok(id, on, Action::Reply { on, items, report });
