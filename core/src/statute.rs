@@ -520,6 +520,12 @@ mod tests {
         assert_eq!(Procedure::ALL.map(Procedure::article)[4], "第三十一条第五项");
         assert_eq!(Track::Ordinary.document(), "信访处理意见书");
         assert_eq!(Procedure::Arbitration.notice(), "依法申请仲裁");
-        assert!(Procedure::ALL.iter().all(|p| !p.notice().is_empty()));
+        assert!(Procedure::ALL.iter().all(|p| !p.notice().is_empty() && !p.label().is_empty()));
+        assert_eq!(
+            (Track::Suggestion.label(), arbitration.label()),
+            ("建议意见类事项", "已导入法定途径的事项")
+        );
+        // Stored in a direction (Change::Directed) by its snake_case name.
+        assert_eq!(serde_json::to_string(&Procedure::DutyToAct).unwrap(), "\"duty_to_act\"");
     }
 }
