@@ -142,7 +142,9 @@ impl Kind {
             ActionKind::Deliver => Kind::Deliver,
             // Their forms are not on the case page (yet: 送达, 签收 and 异议 are
             // recorded through the core, issue 13).
-            ActionKind::Amend
+            // 导入法定途径 (art. 31): no form yet.
+            ActionKind::Direct
+            | ActionKind::Amend
             | ActionKind::LinkRepeat
             | ActionKind::Route
             | ActionKind::Sign
