@@ -27,7 +27,7 @@
 //! | indicator | numerator / denominator |
 //! |---|---|
 //! | 及时受理率 | acceptance decisions (受理, or 不予受理/不再受理 by the receiving body) on time / acceptance decisions judged in *P*; the deadline is [`Case::acceptance_due`] (15 days from the unit's receipt: its 签收 or the sending day; for 直办 from the office's receipt, art. 23) |
-//! | 按期办结率 | first replies (the first handling round's 处理意见书) on time / first replies judged in *P*; the deadline is [`Case::reply_due`] of the first round, with an approved extension (if approved by *T*) and the 交办 deadline when earlier. Every case counts, first petition or repeat. |
+//! | 按期办结率 | first replies (the first handling round's 处理意见书) on time / first replies judged in *P*; the deadline is [`Case::reply_due`] of the first round, with an approved extension (if approved by *T*) and the 交办 deadline when earlier. Every case with a deadline counts, first petition or repeat; a suggestion or accusation (arts. 29, 30: no art. 34 period) only when a 交办 or redo deadline binds it, a matter directed into a statutory procedure (art. 31) not at all (its direction at acceptance counts as the acceptance decision). |
 //! | 参评率 | ratings given in *P* / (ratings given in *P* + rating windows that closed unused in *P*, i.e. [`Case::rating_until`] in *P* and before *T*) |
 //! | 群众满意率 | (满意 + 基本满意) given in *P* / ratings given in *P* |
 //! | 交办件群众满意率 | the same, for cases routed as 交办 |
