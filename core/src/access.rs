@@ -75,8 +75,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{
-    Case, Decline, Extension, FollowUp, Handling, HandlingCause, Intake, Objection, Proceeding,
-    Reply, ReplyItem, ReviewDecision, Routing, Settlement, Supervision, SupervisionClosure,
+    Case, Decline, Direction, Extension, FollowUp, Handling, HandlingCause, Intake, Objection,
+    Proceeding, Reply, ReplyItem, ReviewDecision, Routing, Settlement, Supervision,
+    SupervisionClosure,
 };
 use crate::export::{ledger_table, Privacy, Table};
 use crate::ids::{CaseId, UnitId};
@@ -510,6 +511,14 @@ fn redact_decline(d: &mut Decline) {
     blank(redirect_to);
 }
 
+/// A direction into a statutory procedure (第三十一条): its reason and the
+/// body named may restate the matter.
+fn redact_direction(d: &mut Direction) {
+    let Direction { on: _, procedure: _, body: _, reason, redirect_to } = d;
+    blank(reason);
+    blank(redirect_to);
+}
+
 fn redact_extension(e: &mut Extension) {
     let Extension { on: _, days: _, reason, approved_by: _ } = e;
     blank(reason);
@@ -592,7 +601,11 @@ pub fn redact_case(case: &Case) -> Case {
         origin: _,
         signed_on: _,
         objections,
+        direction,
     } = &mut c;
+    if let Some(d) = direction {
+        redact_direction(d);
+    }
     *intake = redact_intake(intake);
     if let Some(r) = routing {
         redact_routing(r);
@@ -643,6 +656,7 @@ pub fn redact_change(change: &Change) -> Change {
         }
         Change::Routed { routing } => redact_routing(routing),
         Change::Declined { decline } => redact_decline(decline),
+        Change::Directed { direction } => redact_direction(direction),
         Change::Extended { extension } => redact_extension(extension),
         Change::Replied { reply } => redact_reply(reply),
         Change::SentBack { on: _, reason, redo_by: _ } => blank(reason),

@@ -557,14 +557,15 @@ impl CategoryStats {
     }
 }
 
-/// Whether the first reply was late (`None` while not yet judged).
+/// Whether the first reply was late (`None` while not yet judged, and for
+/// a round with no deadline: a suggestion or accusation, 第二十九条、第三十条).
 fn first_reply_late(case: &Case, office: &Office, as_of: NaiveDate) -> Option<bool> {
     let s = office.settings();
     let first = case.proceedings().iter().find_map(|p| match p {
         Proceeding::Handling(h) => Some(h),
         Proceeding::Review(_) => None,
     })?;
-    let due = case.reply_due(first, &s.clock, &s.calendar);
+    let due = case.reply_due(first, &s.clock, &s.calendar)?;
     match first.reply.as_ref().filter(|r| r.on <= as_of) {
         Some(r) => Some(r.on > due),
         None if as_of > due => Some(true),

@@ -127,6 +127,27 @@ pub struct Decline {
     pub redirect_to: String,
 }
 
+/// A 申诉求决类 matter directed into a statutory procedure
+/// (第三十一条第一项至第五项) by the handling body, at acceptance or after
+/// it: the written notice (告知) says which procedure and where to go, and
+/// concludes the matter as a petition. No 60-day clock (第三十四条) and no
+/// 复查/复核 (第三十五条、第三十六条) follow.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Direction {
+    /// The day of the notice.
+    pub on: NaiveDate,
+    /// Which procedure of 第三十一条.
+    pub procedure: crate::statute::Procedure,
+    /// The body that gave the notice (the lead unit).
+    pub body: UnitId,
+    /// Why the matter belongs to that procedure, in words for the petitioner.
+    pub reason: String,
+    /// The body to go to (e.g. “县劳动人事争议仲裁委员会”), may be empty:
+    /// the notice then names the procedure only ([`crate::statute::Procedure::notice`]).
+    #[serde(default)]
+    pub redirect_to: String,
+}
+
 /// An approved extension of the reply period (延长办理期限).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extension {
@@ -764,11 +785,14 @@ pub enum Stage {
     Terminated,
     /// 不予受理 / 不再受理 / 告知.
     Declined,
+    /// 已导入法定途径: directed into a statutory procedure by a written
+    /// notice (第三十一条第一项至第五项); concluded as a petition.
+    Directed,
 }
 
 impl Stage {
     /// Every stage, in lifecycle order.
-    pub const ALL: [Stage; 9] = [
+    pub const ALL: [Stage; 10] = [
         Stage::Registered,
         Stage::Routed,
         Stage::Handling,
@@ -778,6 +802,7 @@ impl Stage {
         Stage::UnderReReview,
         Stage::Terminated,
         Stage::Declined,
+        Stage::Directed,
     ];
 
     /// The Chinese name.
@@ -792,13 +817,22 @@ impl Stage {
             Stage::UnderReReview => "复核中",
             Stage::Terminated => "已终结",
             Stage::Declined => "不予受理",
+            Stage::Directed => "已导入法定途径",
         }
     }
 
-    /// Concluded (办结): replied, reviewed, terminated or declined. A concluded
-    /// case may still move on if the petitioner asks for a review.
+    /// Concluded (办结): replied, reviewed, terminated, declined or
+    /// directed into a statutory procedure. A concluded case may still move
+    /// on if the petitioner asks for a review (where arts. 35 and 36 apply).
     pub fn is_concluded(self) -> bool {
-        matches!(self, Stage::Replied | Stage::Reviewed | Stage::Terminated | Stage::Declined)
+        matches!(
+            self,
+            Stage::Replied
+                | Stage::Reviewed
+                | Stage::Terminated
+                | Stage::Declined
+                | Stage::Directed
+        )
     }
 }
 
@@ -825,6 +859,7 @@ pub struct Case {
     pub(crate) origin: Option<Origin>,
     pub(crate) signed_on: Option<NaiveDate>,
     pub(crate) objections: Vec<Objection>,
+    pub(crate) direction: Option<Direction>,
 }
 
 /// Where a case merged from another office's record came from.
@@ -863,6 +898,9 @@ impl Case {
         if let Some(decline) = &self.decline {
             return Some(decline.on);
         }
+        if let Some(direction) = &self.direction {
+            return Some(direction.on);
+        }
         match self.proceedings.last()? {
             Proceeding::Review(r) => r.decision.as_ref().map(|d| d.on),
             Proceeding::Handling(h) => h.reply.as_ref().map(|r| r.on),
@@ -880,6 +918,11 @@ impl Case {
     /// The refusal, if it was refused.
     pub fn decline(&self) -> Option<&Decline> {
         self.decline.as_ref()
+    }
+    /// The direction into a statutory procedure (第三十一条第一项至第五项),
+    /// if the matter was directed.
+    pub fn direction(&self) -> Option<&Direction> {
+        self.direction.as_ref()
     }
     /// The proceedings chain, oldest first.
     pub fn proceedings(&self) -> &[Proceeding] {
@@ -970,6 +1013,9 @@ impl Case {
         if self.decline.is_some() {
             return Stage::Declined;
         }
+        if self.direction.is_some() {
+            return Stage::Directed;
+        }
         let Some(last) = self.proceedings.last() else {
             return if self.routing.is_some() { Stage::Routed } else { Stage::Registered };
         };
@@ -1009,11 +1055,17 @@ impl Case {
         rules.period_end(cal, from, rules.route_days)
     }
 
-    /// The path the matter takes by its purpose (第二十九条至第三十一条):
-    /// see [`crate::statute::Track`]. Not yet enforced by the clock: every
-    /// replied case still gets the 60-day clock and the review chain.
+    /// The path the matter takes (第二十九条至第三十一条): by its purpose,
+    /// or the statutory procedure it was directed into ([`Case::direction`]).
+    /// The 60-day reply clock and its extension (第三十四条) apply only where
+    /// [`Track::has_reply_clock`](crate::statute::Track::has_reply_clock),
+    /// 复查/复核 only where
+    /// [`Track::allows_review`](crate::statute::Track::allows_review).
     pub fn track(&self) -> crate::statute::Track {
-        crate::statute::Track::of(self.intake.purpose)
+        match &self.direction {
+            Some(d) => crate::statute::Track::Procedure(d.procedure),
+            None => crate::statute::Track::of(self.intake.purpose),
+        }
     }
 
     /// The day the lead unit recorded its receipt (签收) of the matter.
@@ -1058,7 +1110,16 @@ impl Case {
     }
 
     /// The last day to reply in a handling round (with its extension, and no
-    /// later than the 交办 deadline for the first round).
+    /// later than the 交办 deadline for the first round); `None` when the
+    /// round has no deadline.
+    ///
+    /// 第三十四条's 60 days and extension apply only to matters of
+    /// 第三十一条第六项 ([`Case::track`]): a suggestion (第二十九条), an
+    /// accusation (第三十条) or a matter directed into a statutory procedure
+    /// has no statutory reply deadline. Such a round is still bound by a
+    /// deadline the office set itself: the 交办 deadline of the 五定
+    /// (第二十二条第一款第三项) or the redo deadline of a 退回重办; without
+    /// one it has none.
     ///
     /// An extension runs on from the end of the original period (第三十四条):
     /// for the statutory period the reply is due `reply_days + n` days after
@@ -1067,8 +1128,16 @@ impl Case {
     /// never earlier; of the two the law is read as the one that gives the
     /// petitioner the earlier answer. A 交办 or redo deadline is a fixed day:
     /// the extension runs on from it.
-    pub fn reply_due(&self, handling: &Handling, rules: &ClockRules, cal: &Calendar) -> NaiveDate {
-        let ext = handling.extension.as_ref().map_or(0, |e| e.days);
+    pub fn reply_due(
+        &self,
+        handling: &Handling,
+        rules: &ClockRules,
+        cal: &Calendar,
+    ) -> Option<NaiveDate> {
+        let clock = self.track().has_reply_clock();
+        // An extension exists only under 第三十四条; one recorded on another
+        // track (a record kept before the articles were enforced) is moot.
+        let ext = handling.extension.as_ref().filter(|_| clock).map_or(0, |e| e.days);
         let fixed = match handling.redo_by {
             Some(by) => Some(by),
             None => match (&handling.cause, self.routing.as_ref()) {
@@ -1076,23 +1145,24 @@ impl Case {
                 _ => None,
             },
         };
-        let statutory = rules.period_end(cal, handling.started_on, rules.reply_days + ext);
+        let statutory =
+            clock.then(|| rules.period_end(cal, handling.started_on, rules.reply_days + ext));
         let fixed = fixed.map(|by| if ext == 0 { by } else { rules.period_end(cal, by, ext) });
-        match (fixed, handling.redo_by) {
-            (Some(by), Some(_)) => by,
-            (Some(by), None) => by.min(statutory),
-            (None, _) => statutory,
+        match (fixed, handling.redo_by, statutory) {
+            (Some(by), Some(_), _) | (Some(by), None, None) => Some(by),
+            (Some(by), None, Some(statutory)) => Some(by.min(statutory)),
+            (None, _, statutory) => statutory,
         }
     }
 
-    /// The statutory reply deadline of a round before any extension: the
-    /// date an extension must be approved by.
+    /// The reply deadline of a round before any extension: the date an
+    /// extension must be approved by (`None` as for [`Case::reply_due`]).
     pub fn reply_due_unextended(
         &self,
         handling: &Handling,
         rules: &ClockRules,
         cal: &Calendar,
-    ) -> NaiveDate {
+    ) -> Option<NaiveDate> {
         let mut h = handling.clone();
         h.extension = None;
         self.reply_due(&h, rules, cal)
@@ -1156,8 +1226,12 @@ impl Case {
     /// The petitioner's window to ask for the next review, when one may be
     /// asked for now: 30 days from receiving the reply (复查, 第三十五条) or
     /// the 复查意见书 (复核, 第三十六条), counted from the day of issue when
-    /// receipt is unknown (then [`WindowStart::ReceiptUnknown`]).
+    /// receipt is unknown (then [`WindowStart::ReceiptUnknown`]). `None`
+    /// where the matter's track has no 复查/复核 ([`Case::track`]).
     pub fn review_window(&self, rules: &ClockRules, cal: &Calendar) -> Option<ReviewWindow> {
+        if !self.track().allows_review() {
+            return None;
+        }
         let (level, issued, delivery) = match self.stage() {
             Stage::Replied => {
                 let r = self.last_reply()?;
@@ -1211,7 +1285,9 @@ impl Case {
     }
 
     /// What the case owes next, by when and from whom; `None` when it owes
-    /// nothing (concluded, or waiting on the petitioner).
+    /// nothing (concluded, or waiting on the petitioner) or owes it by no
+    /// deadline (a reply to a suggestion or an accusation, 第二十九条、
+    /// 第三十条, not bound by a 交办 or redo deadline: see [`Case::reply_due`]).
     pub fn next_due(&self, rules: &ClockRules, cal: &Calendar) -> Option<Due> {
         let due = |action, start: NaiveDate, by: NaiveDate, body| Due {
             action,
@@ -1235,7 +1311,7 @@ impl Case {
                 Some(due(
                     DueAction::Reply,
                     h.started_on,
-                    self.reply_due(h, rules, cal),
+                    self.reply_due(h, rules, cal)?,
                     Some(h.body),
                 ))
             }
@@ -1247,7 +1323,11 @@ impl Case {
                 };
                 Some(due(action, r.requested_on, self.review_due(r, rules, cal), Some(r.body)))
             }
-            Stage::Replied | Stage::Reviewed | Stage::Terminated | Stage::Declined => None,
+            Stage::Replied
+            | Stage::Reviewed
+            | Stage::Terminated
+            | Stage::Declined
+            | Stage::Directed => None,
         }
     }
 

@@ -480,8 +480,10 @@ impl Builder<'_> {
         })?;
         let ext = h.extension.as_ref()?;
         let (rules, cal) = (&self.s.clock, &self.s.calendar);
-        let before = self.case.reply_due_unextended(h, rules, cal);
-        let after = self.case.reply_due(h, rules, cal);
+        // None on a track without 第三十四条's period: an extension kept
+        // from before the articles were enforced has no notice to print.
+        let before = self.case.reply_due_unextended(h, rules, cal)?;
+        let after = self.case.reply_due(h, rules, cal)?;
         let body = vec![
             format!(
                 "{}，本机关已于{}受理，原定于{}前办结。",
@@ -531,19 +533,26 @@ impl Builder<'_> {
                 item.outcome.label()
             ));
         }
-        let review_body = self
-            .org()
-            .review_body(h.body)
-            .map_or_else(|| "本机关的上一级机关、单位".to_string(), |u| self.name(u));
-        body.push(format!(
-            "根据《信访工作条例》有关规定，如你对本处理意见不服，可以自收到本处理意见书之日起\
-             {}日内，向{review_body}请求复查。",
-            self.s.clock.request_review_days
-        ));
+        // 第三十五条: only a 信访处理意见书 (第三十一条第六项) may be
+        // reviewed; a suggestion's or accusation's answer (第二十九条、
+        // 第三十条) says nothing of 复查 and bears its own title.
+        let track = self.case.track();
+        if track.allows_review() {
+            let review_body = self
+                .org()
+                .review_body(h.body)
+                .map_or_else(|| "本机关的上一级机关、单位".to_string(), |u| self.name(u));
+            body.push(format!(
+                "根据《信访工作条例》有关规定，如你对本处理意见不服，可以自收到本处理意见书之日起\
+                 {}日内，向{review_body}请求复查。",
+                self.s.clock.request_review_days
+            ));
+        }
+        let title = if track.allows_review() { "处理意见书" } else { track.document() };
         Some(self.doc(
             DocumentKind::Reply,
             self.name(h.body),
-            "处理意见书",
+            title,
             self.number(Some(h.body), "处意", ""),
             body,
             reply.on,
@@ -711,8 +720,12 @@ impl Builder<'_> {
                 date_cn(r.on),
                 disposal_verb(r.disposal)
             ));
-            if let Some(h) = self.case.last_handling().filter(|h| h.body == sv.unit) {
-                let due = self.case.reply_due(h, &self.s.clock, &self.s.calendar);
+            let h = self.case.last_handling().filter(|h| h.body == sv.unit);
+            // A suggestion or accusation has no reply deadline unless the
+            // office set one (第二十九条、第三十条): none is stated.
+            if let Some(due) =
+                h.and_then(|h| self.case.reply_due(h, &self.s.clock, &self.s.calendar))
+            {
                 first.push_str(&format!("，应于{}前办结并书面答复信访人", date_cn(due)));
             }
         }
@@ -899,7 +912,7 @@ mod tests {
                         ReplyItem {
                             claim: "追究经办人责任".into(),
                             outcome: ReplyOutcome::Explain,
-                            basis: String::new(),
+                            basis: "漏发系系统数据错误所致，经办人无违纪情形".into(),
                         },
                     ],
                     report: Some("已补发并书面答复".into()),
@@ -1030,7 +1043,10 @@ mod tests {
             &doc,
             "一、关于“补发2023年度补助”的诉求：经核实漏发，已于5月15日补发。处理意见：予以支持。",
         );
-        body_has(&doc, "二、关于“追究经办人责任”的诉求：处理意见：解释说明。");
+        body_has(
+            &doc,
+            "二、关于“追究经办人责任”的诉求：漏发系系统数据错误所致，经办人无违纪情形。处理意见：解释说明。",
+        );
         body_has(&doc, "根据《信访工作条例》有关规定");
         body_has(&doc, "自收到本处理意见书之日起30日内，向安和县人民政府请求复查。");
         assert_eq!(doc.date_text(), "二〇二五年五月二十日");

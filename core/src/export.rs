@@ -328,9 +328,12 @@ pub fn ledger_table<'a>(
             let names: Vec<&str> = intake.petitioners.iter().map(|p| p.name.as_str()).collect();
             let due = office.next_due(case);
             let stage = case.stage();
-            let result = match (stage, case.decline(), case.last_reply()) {
-                (Stage::Declined, Some(d), _) => d.kind.label().to_string(),
-                (_, _, Some(r)) => r.outcome().label().to_string(),
+            let result = match (stage, case.decline(), case.direction(), case.last_reply()) {
+                (Stage::Declined, Some(d), _, _) => d.kind.label().to_string(),
+                (Stage::Directed, _, Some(d), _) => {
+                    format!("导入法定途径（{}）", d.procedure.label())
+                }
+                (_, _, _, Some(r)) => r.outcome().label().to_string(),
                 _ => String::new(),
             };
             vec![

@@ -6,7 +6,7 @@
 
 use crate::calendar::Calendar;
 use crate::case::{
-    Case, ContactMethod, Decline, DeclineKind, Delivery, Extension, FollowUp, Handling,
+    Case, ContactMethod, Decline, DeclineKind, Delivery, Direction, Extension, FollowUp, Handling,
     HandlingCause, Hearing, Intake, Objection, Origin, Proceeding, Rating, Reply, ReplyItem,
     Review, ReviewDecision, ReviewLevel, ReviewOutcome, Routing, Satisfaction, Served, Settlement,
     Stage, Supervision, SupervisionClosure, SupervisionKind,
@@ -58,6 +58,22 @@ pub enum Action {
     Accept {
         /// The day of the decision.
         on: NaiveDate,
+    },
+    /// Direct a 申诉求决类 matter into a statutory procedure
+    /// (第三十一条第一项至第五项) by a written notice saying where to go, at
+    /// acceptance or while handling it (before any reply): the notice
+    /// concludes the matter as a petition. The handling body (the lead
+    /// unit) gives it.
+    Direct {
+        /// The day of the notice.
+        on: NaiveDate,
+        /// Which procedure.
+        procedure: crate::statute::Procedure,
+        /// Why the matter belongs there.
+        reason: String,
+        /// The body to go to, may be empty.
+        #[serde(default)]
+        redirect_to: String,
     },
     /// Extend the reply period once (延长办理期限).
     Extend {
@@ -203,6 +219,7 @@ impl Action {
             },
             Action::Decline { kind, .. } => kind.label(),
             Action::Accept { .. } => "受理",
+            Action::Direct { .. } => "导入法定途径",
             Action::Extend { .. } => "延长办理期限",
             Action::Reply { .. } => "答复",
             Action::SendBack { .. } => "退回重办",
@@ -265,6 +282,11 @@ pub enum Change {
         on: NaiveDate,
         /// The accepting body.
         body: UnitId,
+    },
+    /// Directed into a statutory procedure (第三十一条第一项至第五项).
+    Directed {
+        /// The notice.
+        direction: Direction,
     },
     /// The reply period was extended.
     Extended {
@@ -493,9 +515,40 @@ pub enum CaseError {
         /// The end of the period.
         due: NaiveDate,
     },
-    /// A reply without its legal basis (第三十二条).
-    #[error("信访处理意见书应当载明处理意见的法律法规依据（《信访工作条例》第三十二条），请在答复事项中填写依据")]
-    NoLegalBasis,
+    /// A reply item without its legal basis (第三十二条: every item's
+    /// 处理意见 states its 法律法规依据).
+    #[error("信访处理意见书应当载明处理意见的法律法规依据（《信访工作条例》第三十二条）：第{item}项答复事项未填写依据")]
+    NoLegalBasis {
+        /// The item, counted from 1.
+        item: usize,
+    },
+    /// An extension asked for a matter without 第三十四条's 60-day period.
+    #[error(
+        "{what}按《信访工作条例》{article}办理，不适用第三十四条的60日办理期限，无须延长办理期限"
+    )]
+    NoReplyClock {
+        /// The kind of matter ([`crate::statute::Track::label`]).
+        what: &'static str,
+        /// Its article.
+        article: &'static str,
+    },
+    /// 复查/复核 asked for a matter outside 第三十一条第六项.
+    #[error("{what}按《信访工作条例》{article}办理，不适用第三十五条、第三十六条的复查、复核")]
+    NoReview {
+        /// The kind of matter ([`crate::statute::Track::label`]).
+        what: &'static str,
+        /// Its article.
+        article: &'static str,
+    },
+    /// A direction into a statutory procedure of a matter that is not
+    /// 申诉求决类.
+    #[error("只有申诉求决类事项才能依照《信访工作条例》第三十一条导入法定途径，本件信访目的为“{purpose}”（{class}）")]
+    NotForProcedure {
+        /// The case's purpose ([`crate::Purpose::label`]).
+        purpose: &'static str,
+        /// Its class of the 2022 regulation.
+        class: &'static str,
+    },
     /// The extension was not approved by a head of the handling body.
     #[error("延长办理期限须经本机关、单位负责人批准（《信访工作条例》第三十四条）：{person}不是{unit}的负责人")]
     ExtensionApprover {
@@ -679,6 +732,7 @@ impl Case {
             origin: None,
             signed_on: None,
             objections: Vec::new(),
+            direction: None,
         }
     }
 
@@ -776,6 +830,26 @@ impl Case {
                 let body = self.routing.as_ref().map(|r| r.lead).ok_or(self.wrong_stage(action))?;
                 Change::Accepted { on: *on, body }
             }
+            Action::Direct { on, procedure, reason, redirect_to } => {
+                let o = self.open(action, env)?;
+                check_date("告知", *on, o.after, o.earliest, today)?;
+                let body = match self.current_handling() {
+                    Some(h) => h.body,
+                    None => {
+                        self.routing.as_ref().map(|r| r.lead).ok_or(self.wrong_stage(action))?
+                    }
+                };
+                non_empty("导入法定途径理由", reason)?;
+                Change::Directed {
+                    direction: Direction {
+                        on: *on,
+                        procedure: *procedure,
+                        body,
+                        reason: reason.trim().to_string(),
+                        redirect_to: redirect_to.trim().to_string(),
+                    },
+                }
+            }
             Action::Extend { on, days, reason, approved_by } => {
                 let o = self.open(action, env)?;
                 if *days == 0 || *days > env.rules.max_extension_days {
@@ -804,11 +878,9 @@ impl Case {
                 for item in items {
                     non_empty("诉求", &item.claim)?;
                 }
-                // 第三十二条: the decision and its 法律法规依据. At least one
-                // item must state it (an item answered by another's basis,
-                // e.g. a 解释说明, may leave its own empty).
-                if items.iter().all(|i| i.basis.trim().is_empty()) {
-                    return Err(CaseError::NoLegalBasis);
+                // 第三十二条: every item's 处理意见 states its 法律法规依据.
+                if let Some(i) = items.iter().position(|i| i.basis.trim().is_empty()) {
+                    return Err(CaseError::NoLegalBasis { item: i + 1 });
                 }
                 let report =
                     report.as_ref().map(|r| r.trim().to_string()).filter(|r| !r.is_empty());
@@ -1005,6 +1077,11 @@ impl Case {
                     extension: None,
                     reply: None,
                 }))
+            }
+            Change::Directed { direction } => {
+                if self.decline.is_none() && self.direction.is_none() {
+                    self.direction = Some(direction.clone());
+                }
             }
             Change::Extended { extension } => {
                 if let Some(Proceeding::Handling(h)) = self.proceedings.last_mut() {

@@ -27,7 +27,7 @@
 //! | indicator | numerator / denominator |
 //! |---|---|
 //! | 及时受理率 | acceptance decisions (受理, or 不予受理/不再受理 by the receiving body) on time / acceptance decisions judged in *P*; the deadline is [`Case::acceptance_due`] (15 days from the unit's receipt: its 签收 or the sending day; for 直办 from the office's receipt, art. 23) |
-//! | 按期办结率 | first replies (the first handling round's 处理意见书) on time / first replies judged in *P*; the deadline is [`Case::reply_due`] of the first round, with an approved extension (if approved by *T*) and the 交办 deadline when earlier. Every case counts, first petition or repeat. |
+//! | 按期办结率 | first replies (the first handling round's 处理意见书) on time / first replies judged in *P*; the deadline is [`Case::reply_due`] of the first round, with an approved extension (if approved by *T*) and the 交办 deadline when earlier. Every case with a deadline counts, first petition or repeat; a suggestion or accusation (arts. 29, 30: no art. 34 period) only when a 交办 or redo deadline binds it, a matter directed into a statutory procedure (art. 31) not at all (its direction at acceptance counts as the acceptance decision). |
 //! | 参评率 | ratings given in *P* / (ratings given in *P* + rating windows that closed unused in *P*, i.e. [`Case::rating_until`] in *P* and before *T*) |
 //! | 群众满意率 | (满意 + 基本满意) given in *P* / ratings given in *P* |
 //! | 交办件群众满意率 | the same, for cases routed as 交办 |
@@ -1293,10 +1293,17 @@ struct Duty {
     due: Option<NaiveDate>,
     /// When it was discharged, if by the as-of day.
     done: Option<NaiveDate>,
+    /// The first handling round's reply (what 按期办结率 judges).
+    first: bool,
 }
 
 /// Every duty a case had by the as-of day, in order: routing, acceptance,
-/// each handling round's reply, each review decision.
+/// each handling round's reply, each review decision. A handling round
+/// with no deadline (a suggestion or accusation, 第二十九条、第三十条, or a
+/// matter directed into a statutory procedure, 第三十一条: no 第三十四条
+/// period, and no 交办 or redo deadline set) owes no duty on a clock and is
+/// left out: never judged, overdue or a backlog case. A direction at
+/// acceptance is the body's written answer, like a refusal.
 ///
 /// Deadlines come from the case's own functions. As computing them is the
 /// costly part of a pass, a deadline is not computed for a duty done within
@@ -1324,10 +1331,13 @@ fn for_each_duty(case: &Case, cx: &Ctx<'_>, mut f: impl FnMut(Duty)) {
         started: received,
         due: (!early(received, rules.route_days, done)).then(|| case.route_due(rules, cal)),
         done,
+        first: false,
     });
     let Some(routing) = case.routing().filter(|r| r.on <= t) else { return };
     let body_decline = decline.filter(|d| d.body.is_some()).map(|d| d.on);
-    let done = upto(case.accepted_on().or(body_decline));
+    let direction = case.direction().map(|d| d.on);
+    let directed_at_acceptance = direction.filter(|_| case.proceedings().is_empty());
+    let done = upto(case.accepted_on().or(body_decline).or(directed_at_acceptance));
     f(Duty {
         action: DueAction::DecideAcceptance,
         started: routing.on,
@@ -1343,25 +1353,31 @@ fn for_each_duty(case: &Case, cx: &Ctx<'_>, mut f: impl FnMut(Duty)) {
             case.acceptance_due(rules, cal)
         },
         done,
+        first: false,
     });
-    for p in case.proceedings() {
+    let clock = case.track().has_reply_clock();
+    for (i, p) in case.proceedings().iter().enumerate() {
         match p {
             Proceeding::Handling(h) => {
                 if h.started_on > t {
                     break;
                 }
-                let done = upto(h.reply.as_ref().map(|r| r.on));
+                // A direction ends the (first and only) round it was given in.
+                let done = upto(h.reply.as_ref().map(|r| r.on).or(direction));
                 let assigned =
                     matches!(h.cause, HandlingCause::Accepted) && routing.assignment.is_some();
-                let statutory = h.redo_by.is_none() && !assigned;
+                let statutory = clock && h.redo_by.is_none() && !assigned;
                 let due = if statutory && early(h.started_on, rules.reply_days, done) {
                     None
                 } else if h.extension.as_ref().is_some_and(|e| e.on > t) {
-                    Some(case.reply_due_unextended(h, rules, cal))
+                    let Some(due) = case.reply_due_unextended(h, rules, cal) else { continue };
+                    Some(due)
                 } else {
-                    Some(case.reply_due(h, rules, cal))
+                    let Some(due) = case.reply_due(h, rules, cal) else { continue };
+                    Some(due)
                 };
-                f(Duty { action: DueAction::Reply, started: h.started_on, due, done });
+                let first = i == 0;
+                f(Duty { action: DueAction::Reply, started: h.started_on, due, done, first });
             }
             Proceeding::Review(r) => {
                 if r.requested_on > t {
@@ -1378,6 +1394,7 @@ fn for_each_duty(case: &Case, cx: &Ctx<'_>, mut f: impl FnMut(Duty)) {
                     due: (!early(r.requested_on, days, done))
                         .then(|| case.review_due(r, rules, cal)),
                     done,
+                    first: false,
                 });
             }
         }
@@ -1490,14 +1507,10 @@ fn observe(case: &Case, cx: &Ctx<'_>) -> Facts {
         return f;
     }
     let mut backlog_from: Option<NaiveDate> = None;
-    let mut first_round = true;
     for_each_duty(case, cx, |d| {
         match d.action {
             DueAction::DecideAcceptance => f.acceptance = judge(&d, cx),
-            DueAction::Reply if first_round => {
-                first_round = false;
-                f.reply = judge(&d, cx);
-            }
+            DueAction::Reply if d.first => f.reply = judge(&d, cx),
             _ => {}
         }
         // Done before its deadline could fall: neither overdue nor backlog.

@@ -181,7 +181,7 @@ fn remap_intake(intake: &Intake, ids: &IdMap) -> Result<Intake, LostId> {
 /// here to compile.
 fn remap_action(action: &Action, ids: &IdMap) -> Result<Action, LostId> {
     use Action::{
-        Accept, Amend, CloseSupervision, DecideReview, Decline, Deliver, Extend, FollowUp,
+        Accept, Amend, CloseSupervision, DecideReview, Decline, Deliver, Direct, Extend, FollowUp,
         LinkRepeat, Object, Rate, RecordHearing, Reply, RequestReview, Route, SendBack, Settle,
         Sign, Supervise,
     };
@@ -191,6 +191,7 @@ fn remap_action(action: &Action, ids: &IdMap) -> Result<Action, LostId> {
         Route { .. }
         | Decline { .. }
         | Accept { .. }
+        | Direct { .. }
         | Extend { .. }
         | Reply { .. }
         | SendBack { .. }

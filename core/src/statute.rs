@@ -12,6 +12,7 @@
 //! settings, defaults as below); how days are counted is
 //! [`crate::Calendar::deadline`].
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A statutory rule the core applies.
@@ -49,7 +50,8 @@ pub enum Rule {
     Accusation,
     /// 第三十一条第一项至第五项: matters for litigation, arbitration,
     /// administrative reconsideration and other statutory procedures are
-    /// directed to them in writing (不予受理, with where to go).
+    /// directed to them in writing, with where to go
+    /// ([`crate::Action::Direct`]): the notice concludes the matter.
     StatutoryProcedure,
     /// 第三十一条第六项: every other matter is heard, investigated and
     /// answered by a 信访处理意见书; a hearing may be held (no clock effect).
@@ -315,7 +317,8 @@ pub const RULES: [Article; 23] = [
 
 /// The statutory procedures of 第三十一条第一项至第五项 a 申诉求决类 matter
 /// is directed into instead of ordinary handling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Procedure {
     /// (一) 诉讼、复议、检察机关刑事立案或法律监督、公安机关法律程序;
     /// 涉法涉诉事项按法律法规规定的程序处理.
@@ -349,6 +352,17 @@ impl Procedure {
             Procedure::PartyAppeal => "第三十一条第三项",
             Procedure::Administrative => "第三十一条第四项",
             Procedure::DutyToAct => "第三十一条第五项",
+        }
+    }
+
+    /// The procedure's short name, e.g. “仲裁”.
+    pub fn label(self) -> &'static str {
+        match self {
+            Procedure::Judicial => "诉讼、复议等法律程序",
+            Procedure::Arbitration => "仲裁",
+            Procedure::PartyAppeal => "党员申诉、申请复审",
+            Procedure::Administrative => "行政程序",
+            Procedure::DutyToAct => "依法履行职责或者答复",
         }
     }
 
@@ -414,6 +428,16 @@ impl Track {
             Track::Procedure(Procedure::DutyToAct) => "依法履职情况答复",
             Track::Procedure(_) => "导入相应程序告知书",
             Track::Ordinary => "信访处理意见书",
+        }
+    }
+
+    /// What the matter is called in a message, e.g. “建议意见类事项”.
+    pub fn label(self) -> &'static str {
+        match self {
+            Track::Suggestion => "建议意见类事项",
+            Track::Accusation => "检举控告类事项",
+            Track::Procedure(_) => "已导入法定途径的事项",
+            Track::Ordinary => "信访事项",
         }
     }
 
@@ -496,6 +520,12 @@ mod tests {
         assert_eq!(Procedure::ALL.map(Procedure::article)[4], "第三十一条第五项");
         assert_eq!(Track::Ordinary.document(), "信访处理意见书");
         assert_eq!(Procedure::Arbitration.notice(), "依法申请仲裁");
-        assert!(Procedure::ALL.iter().all(|p| !p.notice().is_empty()));
+        assert!(Procedure::ALL.iter().all(|p| !p.notice().is_empty() && !p.label().is_empty()));
+        assert_eq!(
+            (Track::Suggestion.label(), arbitration.label()),
+            ("建议意见类事项", "已导入法定途径的事项")
+        );
+        // Stored in a direction (Change::Directed) by its snake_case name.
+        assert_eq!(serde_json::to_string(&Procedure::DutyToAct).unwrap(), "\"duty_to_act\"");
     }
 }

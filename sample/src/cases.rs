@@ -61,6 +61,7 @@ use xinfang_core::org::Role;
 use xinfang_core::petition::{Channel, Escalation, IdNumber, Petitioner, Phone, Purpose};
 use xinfang_core::routing::Disposal;
 use xinfang_core::settings::Settings;
+use xinfang_core::statute::Track;
 use xinfang_core::{assignment::FiveFixes, calendar::Calendar, clock::ClockRules};
 
 // ---------------------------------------------------------------------------
@@ -1475,7 +1476,22 @@ impl World {
         let review_body =
             self.settings().org.review_body(body).filter(|b| *b != body && rng.chance(p));
         if let Some(review_body) = review_body {
-            return self.review(st, tl, f, last_reply, body, review_body);
+            if Track::of(f.purpose).allows_review() {
+                return self.review(st, tl, f, last_reply, body, review_body);
+            }
+            // 复查/复核 (第三十五条、第三十六条) are not open to a suggestion
+            // or accusation: the request is planned on a scratch timeline
+            // and dropped, so the random stream (and every later case) is
+            // as before.
+            let mut scratch = Timeline {
+                case: tl.case,
+                today: tl.today,
+                last: tl.last,
+                cut: tl.cut,
+                steps: Vec::new(),
+            };
+            self.review(st, &mut scratch, &mut f.clone(), last_reply, body, review_body);
+            return Some(());
         }
         if rng.chance(sh.follow_up) {
             for _ in 0..rng.range(1, 2) {
@@ -1739,9 +1755,16 @@ impl World {
             }
         }
         mid.sort_by_key(|(d, _)| *d);
+        // 第三十四条 (and so its extension) is for 第三十一条第六项 matters
+        // only: a suggestion or accusation is answered later without one.
+        // The extension is still planned and given its moment, so the random
+        // stream (and every later case) is as before.
+        let clock = Track::of(f.purpose).has_reply_clock();
         for (on, action) in mid {
             let at = tl.slot(rng, on)?;
-            tl.push(at, action);
+            if clock || !matches!(action, Action::Extend { .. }) {
+                tl.push(at, action);
+            }
         }
         let at = tl.slot(rng, reply_on)?;
         let (action, outcome) = self.reply(rng, f, reply_on, r.first);
@@ -1832,7 +1855,7 @@ impl World {
 }
 
 /// What planning a case keeps track of.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Facts {
     received: NaiveDate,
     purpose: Purpose,
@@ -2816,6 +2839,7 @@ mod tests {
             C::LinkedAsRepeat { .. } => "LinkedAsRepeat",
             C::Routed { .. } => "Routed",
             C::Declined { .. } => "Declined",
+            C::Directed { .. } => "Directed",
             C::Accepted { .. } => "Accepted",
             C::Extended { .. } => "Extended",
             C::Replied { .. } => "Replied",
@@ -2957,7 +2981,9 @@ mod tests {
         for c in office.cases() {
             *stages.entry(c.stage()).or_default() += 1;
         }
-        for stage in Stage::ALL {
+        // The sample directs no matter into a statutory procedure (art. 31):
+        // its refusals by the receiving body are of other kinds.
+        for stage in Stage::ALL.into_iter().filter(|s| *s != Stage::Directed) {
             assert!(stages.get(&stage).copied().unwrap_or(0) > 0, "no case {stage}: {stages:?}");
         }
         let overdue = office.cases().filter(|c| c.is_overdue(today(), &s.clock, &s.calendar));

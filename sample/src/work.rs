@@ -1870,7 +1870,9 @@ mod tests {
         let s = small();
         let (w, office) = (&s.built.work, &s.office);
         let entries: Vec<_> = w.backlog.iter().collect();
-        assert!((10..=20).contains(&entries.len()), "{}", entries.len());
+        // A 600-case year has few long-running matters: suggestions and
+        // accusations end at their answer (arts. 29, 30: no 复查/复核).
+        assert!((8..=20).contains(&entries.len()), "{}", entries.len());
         for e in &entries {
             let case = office.case(e.case).unwrap();
             assert!(days_between(case.intake().received_on, e.listed_on) >= 90);

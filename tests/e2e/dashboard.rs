@@ -7,7 +7,7 @@
 use crate::harness::Browser;
 
 /// The stage keys, in lifecycle order (`Stage::ALL` in snake_case).
-pub(crate) const STAGES: [&str; 9] = [
+pub(crate) const STAGES: [&str; 10] = [
     "registered",
     "routed",
     "handling",
@@ -17,6 +17,7 @@ pub(crate) const STAGES: [&str; 9] = [
     "under_re_review",
     "terminated",
     "declined",
+    "directed",
 ];
 
 /// A fresh browser in the training sandbox, on the dashboard.
@@ -67,7 +68,7 @@ async fn the_stage_counts_add_up_to_the_lists_total() {
     for key in STAGES {
         sum += stage_count(&browser, key).await;
     }
-    assert_eq!(browser.count("#stage-counts [data-stage]").await, 9);
+    assert_eq!(browser.count("#stage-counts [data-stage]").await, STAGES.len());
 
     browser.click("#nav-cases").await;
     browser

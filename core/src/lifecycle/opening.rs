@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use super::{Action, CaseError, Env};
 use crate::case::{Case, Proceeding, ReviewLevel, Served, Stage};
+use crate::petition::Purpose;
 use crate::routing::Disposal;
 
 /// The kinds of [`Action`], in the order a case page offers them.
@@ -25,6 +26,8 @@ pub enum ActionKind {
     Accept,
     /// [`Action::Decline`].
     Decline,
+    /// [`Action::Direct`].
+    Direct,
     /// [`Action::Extend`].
     Extend,
     /// [`Action::Reply`].
@@ -57,12 +60,13 @@ pub enum ActionKind {
 
 impl ActionKind {
     /// Every kind, in order.
-    pub const ALL: [ActionKind; 19] = [
+    pub const ALL: [ActionKind; 20] = [
         ActionKind::Amend,
         ActionKind::LinkRepeat,
         ActionKind::Route,
         ActionKind::Accept,
         ActionKind::Decline,
+        ActionKind::Direct,
         ActionKind::Extend,
         ActionKind::Reply,
         ActionKind::SendBack,
@@ -88,6 +92,7 @@ impl ActionKind {
             ActionKind::Route => "转送交办",
             ActionKind::Accept => "受理",
             ActionKind::Decline => "不予受理",
+            ActionKind::Direct => "导入法定途径",
             ActionKind::Extend => "延长办理期限",
             ActionKind::Reply => "答复",
             ActionKind::SendBack => "退回重办",
@@ -115,6 +120,7 @@ impl Action {
             Action::Route { .. } => ActionKind::Route,
             Action::Decline { .. } => ActionKind::Decline,
             Action::Accept { .. } => ActionKind::Accept,
+            Action::Direct { .. } => ActionKind::Direct,
             Action::Extend { .. } => ActionKind::Extend,
             Action::Reply { .. } => ActionKind::Reply,
             Action::SendBack { .. } => ActionKind::SendBack,
@@ -181,6 +187,26 @@ impl Case {
         CaseError::WrongStage { action: kind.label(), stage: self.stage() }
     }
 
+    /// Refuses an extension where 第三十四条's 60 days do not apply.
+    fn reply_clock_applies(&self) -> Result<(), CaseError> {
+        let track = self.track();
+        if track.has_reply_clock() {
+            Ok(())
+        } else {
+            Err(CaseError::NoReplyClock { what: track.label(), article: track.article() })
+        }
+    }
+
+    /// Refuses a 复查/复核 request where 第三十五条、第三十六条 do not apply.
+    fn review_applies(&self) -> Result<(), CaseError> {
+        let track = self.track();
+        if track.allows_review() {
+            Ok(())
+        } else {
+            Err(CaseError::NoReview { what: track.label(), article: track.article() })
+        }
+    }
+
     /// Whether the case allows an action of `kind` now, and within which
     /// days; or why not. Only the case's own state is asked: what the
     /// action says (its dates within the opening, its texts, the units and
@@ -204,7 +230,25 @@ impl Case {
                 (Stage::Routed, Some(r)) => open(r.on, "转送"),
                 _ => Err(self.stage_refuses(kind)),
             },
+            // 第三十一条: only a 申诉求决类 matter (求决, 申诉) is directed, by the
+            // body that received it (at acceptance) or handles it (before
+            // any reply: the first round).
+            ActionKind::Direct => {
+                let purpose = self.intake().purpose;
+                if !matches!(purpose, Purpose::Request | Purpose::Appeal) {
+                    return Err(CaseError::NotForProcedure {
+                        purpose: purpose.label(),
+                        class: purpose.class_2022(),
+                    });
+                }
+                match (stage, self.routing(), self.proceedings()) {
+                    (Stage::Routed, Some(r), _) => open(r.on, "转送"),
+                    (Stage::Handling, _, [Proceeding::Handling(h)]) => open(h.started_on, "受理"),
+                    _ => Err(self.stage_refuses(kind)),
+                }
+            }
             ActionKind::Extend => {
+                self.reply_clock_applies()?;
                 let (Stage::Handling, Some(h)) = (stage, self.current_handling()) else {
                     return Err(self.stage_refuses(kind));
                 };
@@ -216,7 +260,7 @@ impl Case {
                     return Err(CaseError::AlreadyExtended);
                 }
                 let due = self.reply_due_unextended(h, env.rules, env.calendar);
-                Ok(Opening { latest: Some(due), ..Opening::new(kind, h.started_on, "受理") })
+                Ok(Opening { latest: due, ..Opening::new(kind, h.started_on, "受理") })
             }
             ActionKind::Reply => match (stage, self.current_handling()) {
                 (Stage::Handling, Some(h)) => open(h.started_on, "受理"),
@@ -229,6 +273,7 @@ impl Case {
                 }
             }
             ActionKind::RequestReview => {
+                self.review_applies()?;
                 let Some(window) = self.review_window(env.rules, env.calendar) else {
                     return Err(self.stage_refuses(kind));
                 };

@@ -83,7 +83,7 @@ fn fig(r: &Report, kind: IndicatorKind) -> (u64, u64, Option<u32>, Option<bool>)
 fn due_reply(w: &World, id: CaseId) -> NaiveDate {
     let s = w.office.settings();
     let c = w.case(id);
-    c.reply_due(c.last_handling().unwrap(), &s.clock, &s.calendar)
+    c.reply_due(c.last_handling().unwrap(), &s.clock, &s.calendar).expect("an art. 34 reply period")
 }
 
 // ---------------------------------------------------------------------------

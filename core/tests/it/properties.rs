@@ -37,6 +37,11 @@ enum Step {
     Accept {
         case: u8,
     },
+    /// Art. 31: directed into a statutory procedure.
+    Direct {
+        case: u8,
+        procedure: u8,
+    },
     Extend {
         case: u8,
         days: u32,
@@ -131,6 +136,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => (c.clone(), 0u8..3).prop_map(|(case, disposal)| Step::Route { case, disposal }),
         1 => (c.clone(), any::<bool>()).prop_map(|(case, refiling)| Step::Decline { case, refiling }),
         2 => c.clone().prop_map(|case| Step::Accept { case }),
+        1 => (c.clone(), 0u8..5).prop_map(|(case, procedure)| Step::Direct { case, procedure }),
         1 => (c.clone(), 0u32..40).prop_map(|(case, days)| Step::Extend { case, days }),
         2 => c.clone().prop_map(|case| Step::Reply { case }),
         1 => (c.clone(), 0u32..30).prop_map(|(case, days)| Step::SendBack { case, days }),
@@ -226,6 +232,7 @@ fn to_command(w: &World, step: &Step, today: chrono::NaiveDate) -> Command {
             },
             Stage::Registered => Step::Route { case: *case, disposal: v % 3 },
             Stage::Routed if v == 0 => Step::Decline { case: *case, refiling: false },
+            Stage::Routed if v == 5 => Step::Direct { case: *case, procedure: 1 },
             Stage::Routed => Step::Accept { case: *case },
             Stage::Handling if v == 0 => Step::Extend { case: *case, days: 30 },
             Stage::Handling if v == 1 => Step::Supervise { case: *case, kind: v },
@@ -238,7 +245,7 @@ fn to_command(w: &World, step: &Step, today: chrono::NaiveDate) -> Command {
             Stage::Reviewed => Step::Review { case: *case, rereview: true, county: false },
             Stage::UnderReReview if v == 0 => Step::Hearing { case: *case, days: 2 },
             Stage::UnderReReview => Step::Decide { case: *case, rereview: true, outcome: v % 3 },
-            Stage::Terminated | Stage::Declined => {
+            Stage::Terminated | Stage::Declined | Stage::Directed => {
                 let mut intake = w.intake(today);
                 intake.repeat_of = Some(id(case));
                 return Command::Register { intake };
@@ -296,6 +303,15 @@ fn to_command(w: &World, step: &Step, today: chrono::NaiveDate) -> Command {
             },
         ),
         Step::Accept { case } => act(case, Action::Accept { on: today }),
+        Step::Direct { case, procedure } => act(
+            case,
+            Action::Direct {
+                on: today,
+                procedure: xinfang_core::statute::Procedure::ALL[*procedure as usize],
+                reason: "属于劳动争议".into(),
+                redirect_to: String::new(),
+            },
+        ),
         Step::Extend { case, days } => act(
             case,
             Action::Extend {

@@ -8,10 +8,13 @@ use xinfang_core::case::{
     AcceptanceStart, Delivery, DeliveryMethod, RequestTimeliness, ReviewLevel, ReviewOutcome,
     Routing, Served, WindowStart,
 };
-use xinfang_core::statute::{Rule, RULES};
+use xinfang_core::case::{ReplyItem, ReplyOutcome};
+use xinfang_core::goals::IndicatorKind;
+use xinfang_core::metrics::{Period, Report, Scope};
+use xinfang_core::statute::{Procedure, Rule, Track, RULES};
 use xinfang_core::{
-    Action, CaseError, CaseId, Channel, ClockRules, DayCount, Disposal, DueAction, Escalation,
-    HolidayNotice, Role, Stage,
+    Action, ActionKind, CaseError, CaseId, Channel, ClockRules, DayCount, Disposal, DueAction,
+    Escalation, HolidayNotice, Purpose, Role, Stage,
 };
 
 fn delivered(sent: NaiveDate, received: Option<NaiveDate>) -> Delivery {
@@ -323,21 +326,260 @@ fn art_23_objection_in_five_working_days_routes_back() {
     assert_eq!(w.case(direct).objection_due(&cal), None);
 }
 
-/// Art. 32: a reply states its legal basis.
+/// Art. 32: the 处理意见书 states the legal basis of every item's
+/// decision. Columns: the items' bases, the refusal.
 #[wasm_bindgen_test(unsupported = test)]
-fn art_32_reply_needs_its_legal_basis() {
+fn art_32_reply_needs_its_legal_basis_on_every_item() {
+    let law = "《保障农民工工资支付条例》第三十条";
+    let table: [(&[&str], Option<usize>); 4] = [
+        (&["  "], Some(1)),
+        (&[law, ""], Some(2)),
+        (&["", law], Some(1)),
+        (&[law, "《劳动合同法》第三十条"], None),
+    ];
+    for (bases, refused) in table {
+        let mut w = World::new();
+        let id = w.accepted_case(d(2025, 5, 2), d(2025, 5, 6));
+        let on = d(2025, 5, 20);
+        let items = bases
+            .iter()
+            .enumerate()
+            .map(|(i, basis)| ReplyItem {
+                claim: format!("诉求{}", i + 1),
+                outcome: ReplyOutcome::Support,
+                basis: (*basis).into(),
+            })
+            .collect();
+        let result = w.act(id, on, Action::Reply { on, items, report: None });
+        match refused {
+            Some(item) => {
+                let err = result.unwrap_err();
+                assert_eq!(err, CaseError::NoLegalBasis { item }, "{bases:?}");
+                assert!(err.to_string().contains("第三十二条"), "{err}");
+                assert!(err.to_string().contains(&format!("第{item}项")), "{err}");
+            }
+            None => assert!(result.is_ok(), "{bases:?}: {result:?}"),
+        }
+    }
+}
+
+/// How a matter is taken through arts. 29–31 in [`arts_29_to_31_each_path_keeps_its_own_clock`].
+#[derive(Debug, Clone, Copy)]
+enum Path {
+    /// Registered with this purpose and accepted.
+    Accepted(Purpose),
+    /// A 求决 matter accepted, then directed into the procedure.
+    DirectedAfterAcceptance(Procedure),
+    /// A 求决 matter directed into the procedure instead of being accepted.
+    DirectedAtAcceptance(Procedure),
+}
+
+/// Arts. 29–31, 34–36: the 60-day clock, its extension and 复查/复核 apply
+/// only to 第三十一条第六项 matters. Received Monday 28 July 2025 and
+/// transferred that day; accepted (or directed) Saturday 2 August. For an
+/// ordinary matter day 60 is Wednesday 1 October, National Day: the reply
+/// is due Thursday 9 October, after the National Day and Mid-Autumn
+/// holiday (1–8 October). Columns: article, path, track, the reply due,
+/// whether an extension and a 复查 are open.
+#[wasm_bindgen_test(unsupported = test)]
+fn arts_29_to_31_each_path_keeps_its_own_clock() {
+    let (received, accepted) = (d(2025, 7, 28), d(2025, 8, 2));
+    let table = [
+        ("第二十九条", Path::Accepted(Purpose::Suggestion), Track::Suggestion, None, false),
+        ("第三十条", Path::Accepted(Purpose::Accusation), Track::Accusation, None, false),
+        (
+            "第三十一条第二项",
+            Path::DirectedAfterAcceptance(Procedure::Arbitration),
+            Track::Procedure(Procedure::Arbitration),
+            None,
+            false,
+        ),
+        (
+            "第三十一条第一项",
+            Path::DirectedAtAcceptance(Procedure::Judicial),
+            Track::Procedure(Procedure::Judicial),
+            None,
+            false,
+        ),
+        (
+            "第三十一条第六项",
+            Path::Accepted(Purpose::Request),
+            Track::Ordinary,
+            Some(d(2025, 10, 9)),
+            true,
+        ),
+    ];
+    for (article, path, track, due, art_34_to_36) in table {
+        let mut w = World::new();
+        let mut intake = w.intake(received);
+        intake.purpose = match path {
+            Path::Accepted(p) => p,
+            _ => Purpose::Request,
+        };
+        let id = w.register_intake(intake);
+        w.transfer(id, received, "县人社局");
+        let directed_on = match path {
+            Path::Accepted(_) => {
+                w.ok(id, accepted, Action::Accept { on: accepted });
+                None
+            }
+            Path::DirectedAfterAcceptance(p) => {
+                w.ok(id, accepted, Action::Accept { on: accepted });
+                let on = d(2025, 8, 5);
+                w.ok(id, on, direct(p, on));
+                Some(on)
+            }
+            Path::DirectedAtAcceptance(p) => {
+                w.ok(id, accepted, direct(p, accepted));
+                Some(accepted)
+            }
+        };
+        let case = w.case(id);
+        assert_eq!(case.track(), track, "{article}");
+        assert_eq!(track.article(), article);
+        assert_eq!(track.has_reply_clock(), art_34_to_36, "{article}");
+
+        // Art. 34: the reply clock, in the case's deadline and in the report.
+        let next = w.office.next_due(case).map(|d| d.by);
+        assert_eq!(next, due, "{article}: next deadline");
+        let late = d(2025, 10, 20);
+        assert_eq!(
+            case.is_overdue(late, &w.office.settings().clock, &w.office.settings().calendar),
+            due.is_some(),
+            "{article}"
+        );
+        let october =
+            Report::compute(&w.office, Period::month(2025, 10).unwrap(), Scope::All, late);
+        assert_eq!(october.overdue_total(), u64::from(due.is_some()), "{article}: overdue");
+        assert_eq!(
+            october.indicator(IndicatorKind::OnTimeReply).denominator,
+            u64::from(due.is_some()),
+            "{article}: 按期办结率 judges only art. 34 replies"
+        );
+
+        // Art. 34: an extension only where the 60 days run.
+        let now = d(2025, 9, 1);
+        let head = w
+            .office
+            .settings()
+            .org
+            .people_of(w.unit("县人社局"), Role::Leader)
+            .next()
+            .unwrap()
+            .id();
+        let extend =
+            Action::Extend { on: now, days: 30, reason: "案情复杂".into(), approved_by: head };
+        let offered = |w: &World, kind| {
+            w.office.allowed_actions(id, crate::common::at(now)).iter().any(|o| o.kind == kind)
+        };
+        assert_eq!(offered(&w, ActionKind::Extend), art_34_to_36, "{article}: extension offered");
+        match (directed_on, w.act(id, now, extend)) {
+            (Some(_), Err(e)) => {
+                assert!(matches!(e, CaseError::NoReplyClock { .. }), "{article}: {e:?}")
+            }
+            (None, Ok(_)) if art_34_to_36 => {}
+            (None, Err(e)) if !art_34_to_36 => {
+                assert!(matches!(e, CaseError::NoReplyClock { .. }), "{article}: {e:?}");
+                assert!(
+                    e.to_string().contains(article) && e.to_string().contains("第三十四条"),
+                    "{e}"
+                );
+            }
+            (_, other) => panic!("{article}: extension {other:?}"),
+        }
+
+        // The written answer: a reply (its document by the track), or the
+        // direction's notice, which concludes the matter.
+        let replied = d(2025, 12, 1);
+        match directed_on {
+            None => w.reply(id, replied),
+            Some(on) => {
+                let case = w.case(id);
+                assert_eq!(case.stage(), Stage::Directed, "{article}");
+                assert_eq!(case.concluded_on(), Some(on));
+                assert!(!case.direction().unwrap().procedure.notice().is_empty());
+                assert!(w.act(id, replied, reply_action(replied, None)).is_err());
+            }
+        }
+        assert!(w.case(id).stage().is_concluded(), "{article}");
+
+        // Arts. 35, 36: 复查 only of a 信访处理意见书.
+        let asked = d(2025, 12, 5);
+        assert_eq!(
+            w.office
+                .allowed_actions(id, crate::common::at(asked))
+                .iter()
+                .any(|o| o.kind == ActionKind::RequestReview),
+            art_34_to_36,
+            "{article}: 复查 offered"
+        );
+        let review = w.act(id, asked, request(ReviewLevel::Review, asked, &w, "县人民政府"));
+        if art_34_to_36 {
+            assert!(review.is_ok(), "{article}: {review:?}");
+        } else {
+            let e = review.unwrap_err();
+            assert!(matches!(e, CaseError::NoReview { .. }), "{article}: {e:?}");
+            let text = e.to_string();
+            assert!(text.contains(article) && text.contains("第三十五条"), "{text}");
+        }
+    }
+}
+
+fn direct(procedure: Procedure, on: NaiveDate) -> Action {
+    Action::Direct {
+        on,
+        procedure,
+        reason: "所反映的劳动报酬争议属于劳动争议".into(),
+        redirect_to: "县劳动人事争议仲裁委员会".into(),
+    }
+}
+
+/// Art. 31: only a 申诉求决类 matter is directed into a statutory
+/// procedure, by the receiving or handling body, before any reply.
+#[wasm_bindgen_test(unsupported = test)]
+fn art_31_direction_only_for_claims_before_the_reply() {
+    let (received, on) = (d(2025, 9, 26), d(2025, 9, 30));
+    for purpose in [Purpose::Suggestion, Purpose::Accusation, Purpose::Enquiry] {
+        let mut w = World::new();
+        let mut intake = w.intake(received);
+        intake.purpose = purpose;
+        let id = w.register_intake(intake);
+        w.transfer(id, received, "县人社局");
+        let e = w.act(id, on, direct(Procedure::Arbitration, on)).unwrap_err();
+        assert!(matches!(e, CaseError::NotForProcedure { .. }), "{purpose:?}: {e:?}");
+        assert!(e.to_string().contains("第三十一条"), "{e}");
+    }
     let mut w = World::new();
-    let id = w.accepted_case(d(2025, 5, 2), d(2025, 5, 6));
-    let Action::Reply { on, mut items, report } = reply_action(d(2025, 5, 20), None) else {
-        unreachable!()
+    // Not before routing: the office tells the petitioner where to go by a
+    // refusal (art. 22).
+    let id = w.register(received);
+    assert!(matches!(
+        w.act(id, on, direct(Procedure::Judicial, on)),
+        Err(CaseError::WrongStage { .. })
+    ));
+    // Not after the reply.
+    let id = w.accepted_case(received, on);
+    w.reply(id, d(2025, 10, 9));
+    let later = d(2025, 10, 10);
+    assert!(matches!(
+        w.act(id, later, direct(Procedure::Judicial, later)),
+        Err(CaseError::WrongStage { .. })
+    ));
+    // Not dated before the transfer; a reason is required.
+    let id = w.register(received);
+    w.transfer(id, on, "县人社局");
+    let early = direct(Procedure::Administrative, received);
+    assert!(matches!(w.act(id, on, early), Err(CaseError::DateTooEarly { .. })));
+    let bare = Action::Direct {
+        on,
+        procedure: Procedure::Administrative,
+        reason: " ".into(),
+        redirect_to: String::new(),
     };
-    items[0].basis = "  ".into();
-    let bare = Action::Reply { on, items: items.clone(), report: report.clone() };
-    let err = w.act(id, on, bare).unwrap_err();
-    assert_eq!(err, CaseError::NoLegalBasis);
-    assert!(err.to_string().contains("第三十二条"));
-    items[0].basis = "《保障农民工工资支付条例》第三十条".into();
-    w.ok(id, on, Action::Reply { on, items, report });
+    assert!(matches!(w.act(id, on, bare), Err(CaseError::Input(_))));
+    w.ok(id, on, direct(Procedure::Administrative, on));
+    let d = w.case(id).direction().unwrap();
+    assert_eq!((d.body, d.procedure, d.on), (w.unit("县人社局"), Procedure::Administrative, on));
 }
 
 /// Art. 34: approved by a head (leader) of the handling unit, reason given;
@@ -538,4 +780,40 @@ fn a_version_2_record_loads_and_its_replies_count_from_issue() {
     let json = w.office.to_json();
     assert!(json.contains(r#""change":"delivered","document":"reply","delivery":{"method":"post","sent_on":"2025-06-03","received_on":"2025-06-07"}"#), "{json}");
     assert_eq!(xinfang_core::Office::from_json(&json).unwrap(), w.office);
+}
+
+/// Art. 29 with art. 22(三): a suggestion has no 60-day period, but a 交办
+/// with the 五定 binds it to the deadline the office set (the office's own
+/// period, not art. 34's): that deadline is owed, judged and overdue.
+#[wasm_bindgen_test(unsupported = test)]
+fn art_29_suggestion_assigned_keeps_the_offices_deadline() {
+    let mut w = World::new();
+    let (received, by) = (d(2025, 9, 26), d(2025, 10, 31));
+    let mut intake = w.intake(received);
+    intake.purpose = Purpose::Suggestion;
+    let id = w.register_intake(intake);
+    let lead = w.unit("县人社局");
+    let assignment = xinfang_core::FiveFixes {
+        unit: Some(lead),
+        leader: Some(w.person("县人社局", "彭建华")),
+        handler: Some(w.person("县人社局", "郎晓梅")),
+        deadline: Some(by),
+        standard: "研究采纳并书面回复".into(),
+    }
+    .complete()
+    .unwrap();
+    let routing = Routing {
+        on: received,
+        disposal: Disposal::Assign,
+        lead,
+        co_units: vec![],
+        assignment: Some(assignment),
+        explanation: String::new(),
+    };
+    w.ok(id, received, Action::Route { routing });
+    w.ok(id, d(2025, 9, 30), Action::Accept { on: d(2025, 9, 30) });
+    assert_eq!(w.office.next_due(w.case(id)).map(|d| d.by), Some(by));
+    let late = d(2025, 11, 10);
+    let november = Report::compute(&w.office, Period::month(2025, 11).unwrap(), Scope::All, late);
+    assert_eq!(november.overdue_total(), 1);
 }

@@ -105,6 +105,7 @@ named!(Stage {
     UnderReReview => "under_re_review", "Under re-review",
     Terminated => "terminated", "Concluded (final)",
     Declined => "declined", "Not accepted",
+    Directed => "directed", "Directed to a statutory procedure",
 });
 
 named!(DueAction {

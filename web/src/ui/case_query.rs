@@ -417,8 +417,8 @@ impl Index {
     }
 
     /// How many cases there are at each stage, in [`Stage::ALL`] order.
-    pub fn stage_counts(&self) -> [usize; 9] {
-        let mut counts = [0; 9];
+    pub fn stage_counts(&self) -> [usize; Stage::ALL.len()] {
+        let mut counts = [0; Stage::ALL.len()];
         for e in &self.entries {
             counts[e.stage as usize] += 1;
         }

@@ -17,6 +17,7 @@ use xinfang_core::case::{
     ReviewLevel, ReviewOutcome, Satisfaction, Served, SupervisionKind,
 };
 use xinfang_core::routing::Disposal;
+use xinfang_core::statute::Procedure;
 use xinfang_core::{
     Action, ActionKind, Case, CaseId, Office, Opening, PersonId, Role, UnitId, UnitKind,
 };
@@ -36,6 +37,9 @@ pub enum Kind {
     Accept,
     /// 不予受理 (告知) / 不再受理.
     Decline,
+    /// 导入法定途径: a 申诉求决类 matter directed into litigation,
+    /// arbitration or another statutory procedure (第三十一条第一项至第五项).
+    Direct,
     /// 延长办理期限.
     Extend,
     /// 答复 (处理意见书).
@@ -64,11 +68,12 @@ pub enum Kind {
 
 impl Kind {
     /// Every action, in the order the buttons show.
-    pub const ALL: [Kind; 16] = [
+    pub const ALL: [Kind; 17] = [
         Kind::Sign,
         Kind::Object,
         Kind::Accept,
         Kind::Decline,
+        Kind::Direct,
         Kind::Extend,
         Kind::Reply,
         Kind::SendBack,
@@ -88,6 +93,7 @@ impl Kind {
         match self {
             Kind::Accept => "accept",
             Kind::Decline => "decline",
+            Kind::Direct => "direct",
             Kind::Extend => "extend",
             Kind::Reply => "reply",
             Kind::SendBack => "send-back",
@@ -110,6 +116,9 @@ impl Kind {
         match (self, level) {
             (Kind::Accept, _) => tr(lang, "受理", "Accept"),
             (Kind::Decline, _) => tr(lang, "不予受理", "Decline"),
+            (Kind::Direct, _) => {
+                tr(lang, "导入法定途径（第三十一条）", "Direct to a statutory procedure")
+            }
             (Kind::Extend, _) => tr(lang, "延长办理期限", "Extend the period"),
             (Kind::Reply, _) => tr(lang, "答复（处理意见书）", "Reply in writing"),
             (Kind::SendBack, _) => tr(lang, "退回重办", "Send back to redo"),
@@ -153,6 +162,7 @@ impl Kind {
             ActionKind::Deliver => Kind::Deliver,
             ActionKind::Sign => Kind::Sign,
             ActionKind::Object => Kind::Object,
+            ActionKind::Direct => Kind::Direct,
             // Registration corrections, repeats and routing have their own
             // forms on the case page.
             ActionKind::Amend | ActionKind::LinkRepeat | ActionKind::Route => return None,
@@ -396,6 +406,40 @@ fn decline_choices(kinds: &[DeclineKind], lang: Lang) -> Vec<Choice> {
         .collect()
 }
 
+/// The key of a procedure in the form's select.
+fn procedure_key(p: Procedure) -> &'static str {
+    match p {
+        Procedure::Judicial => "judicial",
+        Procedure::Arbitration => "arbitration",
+        Procedure::PartyAppeal => "party_appeal",
+        Procedure::Administrative => "administrative",
+        Procedure::DutyToAct => "duty_to_act",
+    }
+}
+
+/// The procedures of 第三十一条第一项至第五项, for the direction form: the
+/// item and its name (`第三十一条第二项：仲裁`).
+fn procedure_choices(lang: Lang) -> Vec<Choice> {
+    Procedure::ALL
+        .into_iter()
+        .zip(1..)
+        .map(|(p, item)| {
+            let en = match p {
+                Procedure::Judicial => "litigation, reconsideration or other legal procedure",
+                Procedure::Arbitration => "arbitration",
+                Procedure::PartyAppeal => "party member's appeal",
+                Procedure::Administrative => "administrative procedure",
+                Procedure::DutyToAct => "the competent body acts on its duty",
+            };
+            let label = match lang {
+                Lang::ZhCn => format!("{}：{}", p.article(), p.label()),
+                Lang::En => format!("Art. 31({item}): {en}"),
+            };
+            Choice::new(procedure_key(p), label)
+        })
+        .collect()
+}
+
 /// The outcomes of a reply item, for its select.
 pub fn reply_outcome_choices(lang: Lang) -> Vec<Choice> {
     choices(ReplyOutcome::OPTIONS, lang)
@@ -475,6 +519,34 @@ pub fn fields(kind: Kind, office: &Office, case: &Case, lang: Lang) -> Vec<Field
                 },
             ]
         }
+        Kind::Direct => vec![
+            on(tr(lang, "告知日期", "Notice dated")),
+            field(
+                "procedure",
+                tr(lang, "导入途径（第三十一条）", "Procedure (art. 31)"),
+                Input::Select(procedure_choices(lang)),
+                true,
+            ),
+            field(
+                "reason",
+                tr(lang, "理由（为何属于该途径）", "Why it belongs there"),
+                Input::Area,
+                true,
+            ),
+            Field {
+                hint: Some(tr(
+                    lang,
+                    "例如：县劳动人事争议仲裁委员会、县人民法院",
+                    "e.g. the county labour arbitration committee",
+                )),
+                ..field(
+                    "redirect",
+                    tr(lang, "告知向何处提出", "Where to go"),
+                    Input::Text,
+                    false,
+                )
+            },
+        ],
         Kind::Extend => vec![
             on(tr(lang, "批准日期", "Approved on")),
             Field {
@@ -726,6 +798,7 @@ pub fn initial(kind: Kind, office: &Office, case: &Case, today: NaiveDate) -> Fo
         Kind::Decline => {
             set("kind", first(fields(kind, office, case, Lang::ZhCn), "kind").unwrap_or_default())
         }
+        Kind::Direct => set("procedure", procedure_key(Procedure::Judicial).to_string()),
         Kind::Extend => {
             set("days", s.clock.max_extension_days.to_string());
             set(
@@ -882,6 +955,22 @@ pub fn to_action(
             let reason = r.text("reason");
             let redirect_to = r.optional_text("redirect");
             on.zip(decline).map(|(on, kind)| Action::Decline { on, kind, reason, redirect_to })
+        }
+        Kind::Direct => {
+            let on = r.date("on");
+            let procedure =
+                Procedure::ALL.into_iter().find(|p| procedure_key(*p) == form.get("procedure"));
+            if procedure.is_none() {
+                r.fail("procedure", "请选择", "Choose one");
+            }
+            let reason = r.text("reason");
+            let redirect_to = r.optional_text("redirect");
+            on.zip(procedure).map(|(on, procedure)| Action::Direct {
+                on,
+                procedure,
+                reason,
+                redirect_to,
+            })
         }
         Kind::Extend => {
             let on = r.date("on");
@@ -1173,6 +1262,7 @@ mod tests {
                 "object",
                 "accept",
                 "decline",
+                "direct",
                 "extend",
                 "reply",
                 "send-back",
@@ -1205,11 +1295,11 @@ mod tests {
         use Kind::*;
         let (mut office, id) = routed(true);
         let mut day = d(2025, 3, 4);
-        assert_eq!(kinds(&office, id, day), [Sign, Object, Accept, Decline, Supervise]);
+        assert_eq!(kinds(&office, id, day), [Sign, Object, Accept, Decline, Direct, Supervise]);
         // 签收 once; the objection stays open for 5 working days of it.
         act(&mut office, id, Sign, day);
         assert_eq!(office.case(id).unwrap().signed_on(), Some(day));
-        assert_eq!(kinds(&office, id, day), [Object, Accept, Decline, Supervise]);
+        assert_eq!(kinds(&office, id, day), [Object, Accept, Decline, Direct, Supervise]);
         // Still offered later (to record an objection made in time), but
         // only up to the fifth working day: 11 March.
         let late = available(&office, id, at(d(2025, 3, 12)));
@@ -1221,15 +1311,15 @@ mod tests {
 
         act(&mut office, id, Accept, day);
         assert_eq!(office.case(id).unwrap().stage(), Stage::Handling);
-        assert_eq!(kinds(&office, id, day), [Extend, Reply, Supervise]);
+        assert_eq!(kinds(&office, id, day), [Direct, Extend, Reply, Supervise]);
 
         day = d(2025, 3, 10);
         act(&mut office, id, Extend, day);
         // Extended once: no second extension.
-        assert_eq!(kinds(&office, id, day), [Reply, Supervise]);
+        assert_eq!(kinds(&office, id, day), [Direct, Reply, Supervise]);
 
         act(&mut office, id, Supervise, day);
-        assert_eq!(kinds(&office, id, day), [Reply, Supervise, CloseSupervision]);
+        assert_eq!(kinds(&office, id, day), [Direct, Reply, Supervise, CloseSupervision]);
         act(&mut office, id, CloseSupervision, day);
 
         day = d(2025, 4, 1);
@@ -1417,6 +1507,7 @@ mod tests {
         match kind {
             Kind::Accept | Kind::Sign | Kind::Object => &[Routed],
             Kind::Decline => &[Registered, Routed],
+            Kind::Direct => &[Routed, Handling],
             Kind::Extend | Kind::Reply => &[Handling],
             Kind::SendBack => &[Replied],
             Kind::RequestReview => &[Replied, Reviewed],
@@ -1494,6 +1585,7 @@ mod tests {
         match action {
             Action::Accept { on }
             | Action::Decline { on, .. }
+            | Action::Direct { on, .. }
             | Action::Extend { on, .. }
             | Action::Reply { on, .. }
             | Action::RequestReview { on, .. }

@@ -98,13 +98,17 @@ pub fn deadlines(office: &Office, case: &Case) -> Vec<DeadlineRow> {
                     zh += &format!("（含延长 {} 日）", ext.days);
                     en += &format!(" (extended by {} days)", ext.days);
                 }
-                rows.push(DeadlineRow {
-                    kind: "reply",
-                    label: Bilingual::new(zh, en),
-                    by: case.reply_due(h, rules, cal),
-                    done: h.reply.as_ref().map(|r| r.on),
-                    window: false,
-                });
+                // A suggestion or accusation (arts. 29, 30) has no reply
+                // deadline unless the office set one: no row.
+                if let Some(by) = case.reply_due(h, rules, cal) {
+                    rows.push(DeadlineRow {
+                        kind: "reply",
+                        label: Bilingual::new(zh, en),
+                        by,
+                        done: h.reply.as_ref().map(|r| r.on),
+                        window: false,
+                    });
+                }
             }
             Proceeding::Review(r) => {
                 let (kind, label) = match r.level {

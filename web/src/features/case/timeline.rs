@@ -103,6 +103,26 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
             }
             out
         }
+        Change::Directed { direction: d } => {
+            let to = if d.redirect_to.is_empty() { d.procedure.notice() } else { &d.redirect_to };
+            if zh {
+                format!(
+                    "导入法定途径（{}，{}）：{}（告知：{}）",
+                    d.procedure.label(),
+                    d.procedure.article(),
+                    d.reason,
+                    to
+                )
+            } else {
+                format!(
+                    "Directed to a statutory procedure ({}, {}): {} (told: {})",
+                    d.procedure.label(),
+                    d.procedure.article(),
+                    d.reason,
+                    to
+                )
+            }
+        }
         Change::Accepted { on, body } => {
             if zh {
                 format!("受理（{}，{}）", unit(*body), day(lang, *on))
@@ -265,6 +285,7 @@ pub fn kind(change: &Change) -> &'static str {
         Change::LinkedAsRepeat { .. } => "linked_as_repeat",
         Change::Routed { .. } => "routed",
         Change::Declined { .. } => "declined",
+        Change::Directed { .. } => "directed",
         Change::Accepted { .. } => "accepted",
         Change::Extended { .. } => "extended",
         Change::Replied { .. } => "replied",

@@ -24,7 +24,7 @@ const ITEMS_PER_UNIT: usize = 8;
 /// What the dashboard shows, computed once per version of the record.
 #[derive(Debug)]
 struct Summary {
-    stage_counts: [usize; 9],
+    stage_counts: [usize; Stage::ALL.len()],
     total: usize,
     overdue_count: usize,
     agenda: Agenda,
