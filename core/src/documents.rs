@@ -4,13 +4,17 @@
 //! and the office's settings only, as the core decides them, so every front
 //! end prints the same; a print page lays them out.
 //!
+//! Every document cites the article it rests on ([`Rule::citation`]:
+//! “根据《信访工作条例》第三十四条规定”), and a date counted over a year whose
+//! holidays are not entered yet says so (“（暂定，遇法定节假日依法顺延）”).
+//!
 //! Privacy: a document never carries a petitioner's identity number or
 //! phone. Letters to a unit (交办函, 督办函) leave out the content of an
 //! accusation when that unit is the accused one.
 
 use crate::case::{
-    Case, DeclineKind, Handling, HandlingCause, Proceeding, Reply, ReviewLevel, ReviewOutcome,
-    Supervision, SupervisionKind,
+    AcceptanceStart, Case, DeclineKind, Handling, HandlingCause, Proceeding, Reply, ReviewLevel,
+    ReviewOutcome, Supervision, SupervisionKind,
 };
 use crate::cn_text::{chinese_number, date_cn, date_official};
 use crate::ids::{CaseId, UnitId};
@@ -18,6 +22,7 @@ use crate::office::Office;
 use crate::org::{Organisation, UnitKind};
 use crate::routing::Disposal;
 use crate::settings::Settings;
+use crate::statute::{Rule, Track};
 use chrono::{Datelike, NaiveDate};
 
 use crate::access::{Access, Viewer};
@@ -30,6 +35,9 @@ pub enum DocumentKind {
     Acceptance,
     /// 不予受理告知书 (also 不再受理告知书).
     Refusal,
+    /// 导入相应程序告知书 (第三十一条第一项至第五项), or for 第五项 the
+    /// 依法履职情况答复.
+    Direction,
     /// 延长办理期限告知书.
     Extension,
     /// 处理意见书.
@@ -111,6 +119,7 @@ impl Unavailable {
                 let why = match doc {
                     DocumentKind::Acceptance => "本案尚未作出受理决定",
                     DocumentKind::Refusal => "本案未作出不予受理或不再受理决定",
+                    DocumentKind::Direction => "本案未导入法定途径",
                     DocumentKind::Extension => "本案未延长办理期限",
                     DocumentKind::Reply => "本案尚未作出书面答复",
                     DocumentKind::ReviewDecision => "本案尚未作出复查意见",
@@ -137,6 +146,7 @@ impl Unavailable {
                 let why = match doc {
                     DocumentKind::Acceptance => "The case has not been accepted yet",
                     DocumentKind::Refusal => "The case was not refused",
+                    DocumentKind::Direction => "The case was not directed to a statutory procedure",
                     DocumentKind::Extension => "The handling period of this case was not extended",
                     DocumentKind::Reply => "The case has no written reply yet",
                     DocumentKind::ReviewDecision => "There is no review (复查) decision yet",
@@ -157,6 +167,7 @@ pub fn doc_name_zh(doc: DocumentKind) -> &'static str {
     match doc {
         DocumentKind::Acceptance => "受理告知书",
         DocumentKind::Refusal => "不予受理告知书",
+        DocumentKind::Direction => "导入相应程序告知书",
         DocumentKind::Extension => "延长办理期限告知书",
         DocumentKind::Reply => "处理意见书",
         DocumentKind::ReviewDecision => "复查意见书",
@@ -195,6 +206,7 @@ pub fn build_for(
     match doc {
         DocumentKind::Acceptance => b.acceptance(),
         DocumentKind::Refusal => b.refusal(),
+        DocumentKind::Direction => b.direction(),
         DocumentKind::Extension => b.extension(),
         DocumentKind::Reply => b.reply(),
         DocumentKind::ReviewDecision => b.review(ReviewLevel::Review),
@@ -212,6 +224,7 @@ pub fn available(office: &Office, id: CaseId) -> Vec<DocumentKind> {
         DocumentKind::Assignment,
         DocumentKind::Refusal,
         DocumentKind::Acceptance,
+        DocumentKind::Direction,
         DocumentKind::Extension,
         DocumentKind::Reply,
         DocumentKind::ReviewDecision,
@@ -398,6 +411,25 @@ impl Builder<'_> {
         doc
     }
 
+    /// A deadline as a document states it: the date, marked when it was
+    /// counted over a year whose holidays are not entered yet.
+    fn due_text(&self, start: NaiveDate, by: NaiveDate) -> String {
+        if self.s.calendar.is_provisional(start, by) {
+            format!("{}（暂定，遇法定节假日依法顺延）", date_cn(by))
+        } else {
+            date_cn(by)
+        }
+    }
+
+    /// The article acceptance rests on: 直办 (第二十三条第二款) or a
+    /// 转送/交办 matter (第二十三条第三款).
+    fn acceptance_rule(&self) -> Rule {
+        match self.case.acceptance_start() {
+            Some(AcceptanceStart::Received(_)) => Rule::DirectAnswer,
+            _ => Rule::AcceptTransferred,
+        }
+    }
+
     fn first_handling(&self) -> Option<&Handling> {
         match self.case.proceedings().first() {
             Some(Proceeding::Handling(h)) => Some(h),
@@ -410,22 +442,39 @@ impl Builder<'_> {
         let rules = &self.s.clock;
         let on = h.started_on;
         let due = rules.period_end(&self.s.calendar, on, rules.reply_days);
+        // What the petitioner is promised follows the matter's path: the 60
+        // days of 第三十四条 (an art. 31 matter, also one directed later to
+        // a statutory procedure: it was promised at acceptance), or the
+        // answer of 第二十九条 and 第三十条, which set no period.
+        let promise = match self.case.track() {
+            Track::Suggestion => format!(
+                "根据{}规定，本机关将对你提出的建议意见认真研究论证，并将采纳情况答复你。",
+                Rule::Suggestion.citation()
+            ),
+            Track::Accusation => format!(
+                "根据{}规定，本机关将依规依纪依法处理，并将办理情况反馈你。",
+                Rule::Accusation.citation()
+            ),
+            Track::Ordinary | Track::Procedure(_) => format!(
+                "根据{}规定，本机关将自受理之日（{}）起{}日内办结，\
+                 即于{}前办结并出具书面处理意见；情况复杂的，经本机关负责人批准，可以适当延长办理期限，\
+                 但延长期限不超过{}日，并将延期理由告知你。",
+                Rule::Reply.citation(),
+                date_cn(on),
+                rules.reply_days,
+                self.due_text(on, due),
+                rules.max_extension_days
+            ),
+        };
         let body = vec![
             format!("{}，本机关已收悉。", self.matter()),
             format!(
-                "根据《信访工作条例》有关规定，经审查，该信访事项属于本机关职权范围，\
+                "根据{}规定，经审查，该信访事项属于本机关职权范围，\
                  本机关决定予以受理，受理日期为{}。",
+                self.acceptance_rule().citation(),
                 date_cn(on)
             ),
-            format!(
-                "根据《信访工作条例》有关规定，本机关将自受理之日（{}）起{}日内办结，\
-                 即于{}前办结并出具书面处理意见；情况复杂的，经本机关负责人批准，可以适当延长办理期限，\
-                 但延长期限不超过{}日，并将延期理由告知你。",
-                date_cn(on),
-                rules.reply_days,
-                date_cn(due),
-                rules.max_extension_days
-            ),
+            promise,
             "特此告知。".into(),
         ];
         Some(self.doc(
@@ -443,18 +492,23 @@ impl Builder<'_> {
         let mut body = vec![format!("{}，本机关已收悉。", self.matter())];
         let (title, code) = match d.kind {
             DeclineKind::NotAccepted => {
+                // The office before routing (第二十二条) or the receiving
+                // body (第二十三条).
+                let rule = if d.body.is_none() { Rule::Route } else { self.acceptance_rule() };
                 body.push(format!(
-                    "经审查，{}。根据《信访工作条例》有关规定，本机关决定不予受理。",
-                    d.reason.trim_end_matches('。')
+                    "经审查，{}。根据{}规定，本机关决定不予受理。",
+                    d.reason.trim_end_matches('。'),
+                    rule.citation()
                 ));
                 ("不予受理告知书", "不受告")
             }
             DeclineKind::NoLongerAccepted => {
                 body.push(format!(
-                    "经审查，{}。根据《信访工作条例》有关规定，信访人对复核意见不服，\
+                    "经审查，{}。根据{}规定，信访人对复核意见不服，\
                      仍然以同一事实和理由提出投诉请求的，各级党委和政府信访部门和其他机关、单位不再受理。\
                      本机关决定不再受理。",
-                    d.reason.trim_end_matches('。')
+                    d.reason.trim_end_matches('。'),
+                    Rule::NoLongerAccepted.citation()
                 ));
                 ("不再受理告知书", "不再受告")
             }
@@ -468,6 +522,36 @@ impl Builder<'_> {
             self.issuer_or_office(d.body),
             title,
             self.number(d.body.or_else(|| self.petition_office()), code, ""),
+            body,
+            d.on,
+        ))
+    }
+
+    /// 第三十一条第一项至第五项: the matter goes to its statutory procedure,
+    /// and the petitioner is told where, in writing.
+    fn direction(&self) -> Option<OfficialDocument> {
+        let d = self.case.direction()?;
+        let p = d.procedure;
+        let mut body = vec![
+            format!("{}，本机关已收悉。", self.matter()),
+            format!(
+                "经审查，{}。根据《信访工作条例》{}规定，该事项应当{}。",
+                d.reason.trim().trim_end_matches('。'),
+                p.article(),
+                p.notice()
+            ),
+        ];
+        if !d.redirect_to.trim().is_empty() {
+            body.push(format!("请你依法向{}提出。", d.redirect_to.trim()));
+        }
+        body.push("特此告知。".into());
+        // 导入相应程序告知书, or for 第五项 the 依法履职情况答复.
+        let title = Track::Procedure(p).document();
+        Some(self.doc(
+            DocumentKind::Direction,
+            self.name(d.body),
+            title,
+            self.number(Some(d.body), "导告", ""),
             body,
             d.on,
         ))
@@ -489,14 +573,15 @@ impl Builder<'_> {
                 "{}，本机关已于{}受理，原定于{}前办结。",
                 self.matter(),
                 date_cn(h.started_on),
-                date_cn(before)
+                self.due_text(h.started_on, before)
             ),
             format!(
-                "因{}，根据《信访工作条例》有关规定，经本机关负责人批准，\
+                "因{}，根据{}规定，经本机关负责人批准，\
                  办理期限延长{}日，至{}前办结并书面答复你。",
                 ext.reason.trim_end_matches('。'),
+                Rule::Extension.citation(),
                 ext.days,
-                date_cn(after)
+                self.due_text(h.started_on, after)
             ),
             "特此告知。".into(),
         ];
@@ -543,12 +628,21 @@ impl Builder<'_> {
                 .review_body(h.body)
                 .map_or_else(|| "本机关的上一级机关、单位".to_string(), |u| self.name(u));
             body.push(format!(
-                "根据《信访工作条例》有关规定，如你对本处理意见不服，可以自收到本处理意见书之日起\
+                "根据{}规定，如你对本处理意见不服，可以自收到本处理意见书之日起\
                  {}日内，向{review_body}请求复查。",
+                Rule::RequestReview.citation(),
                 self.s.clock.request_review_days
             ));
         }
         let title = if track.allows_review() { "处理意见书" } else { track.document() };
+        let own_path = match track {
+            Track::Suggestion => Some(Rule::Suggestion),
+            Track::Accusation => Some(Rule::Accusation),
+            Track::Procedure(_) | Track::Ordinary => None,
+        };
+        if let Some(rule) = own_path {
+            body.push(format!("本{title}依据{}作出。", rule.citation()));
+        }
         Some(self.doc(
             DocumentKind::Reply,
             self.name(h.body),
@@ -592,11 +686,16 @@ impl Builder<'_> {
         let mut body = vec![
             format!(
                 "你不服{under_unit}于{}作出的{under_name}，于{}向本机关请求{}（信访件编号：{}）。\
-                 本机关依照《信访工作条例》有关规定进行了{}{hearing}，现将{}意见答复如下：",
+                 本机关依照{}规定进行了{}{hearing}，现将{}意见答复如下：",
                 date_cn(under_on),
                 date_cn(review.requested_on),
                 level.label(),
                 self.case.number(),
+                match level {
+                    ReviewLevel::Review => Rule::DecideReview,
+                    ReviewLevel::ReReview => Rule::DecideReReview,
+                }
+                .citation(),
                 level.label(),
                 level.label()
             ),
@@ -621,15 +720,16 @@ impl Builder<'_> {
                     .review_body(review.body)
                     .map_or_else(|| "本机关的上一级机关、单位".to_string(), |u| self.name(u));
                 body.push(format!(
-                    "根据《信访工作条例》有关规定，如你对本复查意见不服，可以自收到本复查意见书之日起\
-                     {days}日内，向{next}请求复核。"
+                    "根据{}规定，如你对本复查意见不服，可以自收到本复查意见书之日起\
+                     {days}日内，向{next}请求复核。",
+                    Rule::RequestReReview.citation()
                 ));
             }
-            ReviewLevel::ReReview => body.push(
-                "本复核意见为最终意见。根据《信访工作条例》有关规定，你对复核意见不服，\
-                 仍然以同一事实和理由提出投诉请求的，各级党委和政府信访部门和其他机关、单位不再受理。"
-                    .into(),
-            ),
+            ReviewLevel::ReReview => body.push(format!(
+                "本复核意见为最终意见。根据{}规定，你对复核意见不服，\
+                 仍然以同一事实和理由提出投诉请求的，各级党委和政府信访部门和其他机关、单位不再受理。",
+                Rule::NoLongerAccepted.citation()
+            )),
         }
         let kind = match level {
             ReviewLevel::Review => DocumentKind::ReviewDecision,
@@ -676,7 +776,10 @@ impl Builder<'_> {
                 self.summary_for(routing.lead),
                 self.case.number()
             ),
-            "根据《信访工作条例》的有关规定，请按照“五定”要求认真办理：".into(),
+            format!(
+                "根据{}规定，请按照“五定”要求认真办理，并提交办结报告：",
+                Rule::AssignedReport.citation()
+            ),
             format!("（一）责任单位：{}；", org.unit_name(a.unit())),
             format!("（二）包案领导：{}；", person(a.leader())),
             format!("（三）办案责任人：{}；", person(a.handler())),
@@ -726,7 +829,11 @@ impl Builder<'_> {
             if let Some(due) =
                 h.and_then(|h| self.case.reply_due(h, &self.s.clock, &self.s.calendar))
             {
-                first.push_str(&format!("，应于{}前办结并书面答复信访人", date_cn(due)));
+                let start = h.map_or(due, |h| h.started_on);
+                first.push_str(&format!(
+                    "，应于{}前办结并书面答复信访人",
+                    self.due_text(start, due)
+                ));
             }
         }
         first.push('。');
@@ -736,10 +843,11 @@ impl Builder<'_> {
         };
         let mut body = vec![first];
         let note = sv.note.trim().trim_end_matches('。');
+        let basis = Rule::Supervision.citation();
         if note.is_empty() {
-            body.push(format!("{lead}，请你单位高度重视，抓紧办理。"));
+            body.push(format!("根据{basis}规定，{lead}，请你单位高度重视，抓紧办理。"));
         } else {
-            body.push(format!("{lead}，要求如下：{note}。"));
+            body.push(format!("根据{basis}规定，{lead}，要求如下：{note}。"));
         }
         body.push(match sv.respond_by {
             Some(by) => format!("请于{}前将办理情况书面报送本机关。", date_cn(by)),
@@ -944,6 +1052,7 @@ mod tests {
         for doc in [
             DocumentKind::Acceptance,
             DocumentKind::Refusal,
+            DocumentKind::Direction,
             DocumentKind::Extension,
             DocumentKind::Reply,
             DocumentKind::ReviewDecision,
@@ -968,6 +1077,61 @@ mod tests {
         let msg = Unavailable::NotIssued(DocumentKind::Reply).zh();
         assert_eq!(msg, "本案尚未作出书面答复，暂无处理意见书可以打印。");
         assert!(Unavailable::NotIssued(DocumentKind::Reply).en().contains("no written reply"));
+    }
+
+    #[test]
+    fn a_direction_tells_where_to_go_and_cites_its_item_of_article_31() {
+        let mut w = World::new();
+        w.assign();
+        w.accept();
+        w.missing(DocumentKind::Direction);
+        w.act(
+            d(2025, 3, 10),
+            Action::Direct {
+                on: d(2025, 3, 10),
+                procedure: crate::statute::Procedure::Arbitration,
+                reason: "所反映的补助纠纷双方已约定仲裁".into(),
+                redirect_to: "县劳动人事争议仲裁委员会".into(),
+            },
+        );
+        let doc = w.doc(DocumentKind::Direction);
+        assert_eq!(doc.title, "导入相应程序告知书");
+        assert_eq!(doc.issuer, "安和县林业局");
+        assert_eq!(doc.number, "安林导告〔2025〕1号");
+        body_has(
+            &doc,
+            "经审查，所反映的补助纠纷双方已约定仲裁。根据《信访工作条例》第三十一条第二项规定，该事项应当依法申请仲裁。",
+        );
+        body_has(&doc, "请你依法向县劳动人事争议仲裁委员会提出。");
+        assert_eq!(doc.date_text(), "二〇二五年三月十日");
+        assert!(available(&w.office, w.id).contains(&DocumentKind::Direction));
+        assert_eq!(doc_name_zh(DocumentKind::Direction), doc.title);
+    }
+
+    #[test]
+    fn a_date_counted_into_a_year_without_holiday_data_is_marked_in_the_document() {
+        // Accepted 2026-12-07: day 60 is 2027-02-05, counted with plain
+        // weekends (no 2027 notice yet): the notice says so.
+        let mut w = World::new();
+        let received = d(2026, 12, 4);
+        let mut intake = w.office.case(w.id).unwrap().intake().clone();
+        intake.received_on = received;
+        let id =
+            w.office.execute(Command::Register { intake }, at(received)).unwrap().case().unwrap();
+        w.id = id;
+        let lead = w.unit("县林业局");
+        let routing = Routing {
+            on: d(2026, 12, 4),
+            disposal: Disposal::Transfer,
+            lead,
+            co_units: vec![],
+            assignment: None,
+            explanation: String::new(),
+        };
+        w.act(d(2026, 12, 4), Action::Route { routing });
+        w.act(d(2026, 12, 7), Action::Accept { on: d(2026, 12, 7) });
+        let doc = w.doc(DocumentKind::Acceptance);
+        body_has(&doc, "即于2027年2月5日（暂定，遇法定节假日依法顺延）前办结");
     }
 
     #[test]
@@ -1001,8 +1165,13 @@ mod tests {
         assert_eq!(doc.number, "安林受告〔2025〕1号");
         assert_eq!(doc.addressee, "刘某某：");
         body_has(&doc, "你于2025年3月3日以来信形式反映的“反映退耕还林补助资金未足额发放”");
-        body_has(&doc, "根据《信访工作条例》有关规定");
+        // A 交办 matter: the unit's receipt (第二十三条第三款); the 60 days of
+        // 第三十四条.
+        body_has(&doc, "根据《信访工作条例》第二十三条第三款规定，经审查");
         body_has(&doc, "本机关决定予以受理，受理日期为2025年3月5日");
+        body_has(&doc, "根据《信访工作条例》第三十四条规定，本机关将自受理之日");
+        assert!(!doc.full_text().contains("有关规定"), "every paragraph cites its article");
+        assert!(!doc.full_text().contains("暂定"), "2025 has holiday data");
         // 2025-03-05 + 60 days = 2025-05-04, a Sunday of the May Day holiday
         // (1–5 May): the period ends on Tuesday 6 May.
         body_has(&doc, "自受理之日（2025年3月5日）起60日内办结，即于2025年5月6日前办结");
@@ -1022,7 +1191,7 @@ mod tests {
         assert_eq!(doc.number, "安林延告〔2025〕1号");
         // Assigned to be done by 30 April (earlier than the statutory period).
         body_has(&doc, "本机关已于2025年3月5日受理，原定于2025年4月30日前办结。");
-        body_has(&doc, "因需核对历年补助台账，根据《信访工作条例》有关规定");
+        body_has(&doc, "因需核对历年补助台账，根据《信访工作条例》第三十四条规定");
         body_has(&doc, "办理期限延长30日，至2025年5月30日前办结并书面答复你。");
         assert_eq!(doc.date_text(), "二〇二五年四月二十八日");
     }
@@ -1047,7 +1216,7 @@ mod tests {
             &doc,
             "二、关于“追究经办人责任”的诉求：漏发系系统数据错误所致，经办人无违纪情形。处理意见：解释说明。",
         );
-        body_has(&doc, "根据《信访工作条例》有关规定");
+        body_has(&doc, "根据《信访工作条例》第三十五条规定，如你对本处理意见不服");
         body_has(&doc, "自收到本处理意见书之日起30日内，向安和县人民政府请求复查。");
         assert_eq!(doc.date_text(), "二〇二五年五月二十日");
         assert_eq!(doc.signature, "安和县林业局");
@@ -1109,8 +1278,8 @@ mod tests {
         assert_eq!(doc.issuer, "市人民政府");
         assert_eq!(doc.number, "市政复核〔2025〕1号");
         body_has(&doc, "你不服安和县人民政府于2025年7月1日作出的复查意见");
-        body_has(&doc, "根据《信访工作条例》有关规定");
-        body_has(&doc, "本复核意见为最终意见");
+        body_has(&doc, "本机关依照《信访工作条例》第三十六条第一款规定进行了复核");
+        body_has(&doc, "本复核意见为最终意见。根据《信访工作条例》第三十六条第三款规定");
         body_has(&doc, "不再受理");
         assert_eq!(doc.date_text(), "二〇二五年七月三十一日");
 
@@ -1136,7 +1305,10 @@ mod tests {
         assert_eq!(doc.title, "不再受理告知书");
         assert_eq!(doc.issuer, "安和县人民政府信访局");
         assert_eq!(doc.number, "安信不再受告〔2025〕2号");
-        body_has(&doc, "经审查，你反映的事项已经复核终结。根据《信访工作条例》有关规定");
+        body_has(
+            &doc,
+            "经审查，你反映的事项已经复核终结。根据《信访工作条例》第三十六条第三款规定",
+        );
         body_has(&doc, "本机关决定不再受理。");
         assert!(!doc.body.iter().any(|p| p.contains("请你依法向")));
     }
@@ -1170,7 +1342,7 @@ mod tests {
         assert_eq!(doc.number, "河政不受告〔2025〕1号");
         body_has(
             &doc,
-            "经审查，该事项已进入诉讼程序。根据《信访工作条例》有关规定，本机关决定不予受理。",
+            "经审查，该事项已进入诉讼程序。根据《信访工作条例》第二十三条第三款规定，本机关决定不予受理。",
         );
         body_has(&doc, "请你依法向人民法院提出。");
         assert_eq!(doc.date_text(), "二〇二五年三月十日");

@@ -119,7 +119,12 @@ async fn the_reply_of_a_sandbox_case() {
             .any(|o| body.contains(&format!("处理意见：{o}"))),
         "{body}"
     );
-    assert!(body.contains("《信访工作条例》有关规定") && body.contains("请求复查"), "{body}");
+    // Cites the article (第三十五条), not “有关规定”.
+    assert!(
+        body.contains("根据《信访工作条例》第三十五条规定") && body.contains("请求复查"),
+        "{body}"
+    );
+    assert!(!body.contains("有关规定，如你"), "{body}");
     let number = browser.text_of("#doc-number").await.unwrap();
     assert!(number.contains("处意〔") && number.ends_with('号'), "{number}");
     let signature = browser.text_of("#doc-signature").await.unwrap();
@@ -159,7 +164,8 @@ async fn the_acceptance_notice_states_the_sixty_day_period() {
     find_case(&browser, "acceptance", 1, 1, true).await;
     browser.wait_for_text("#doc-title", "受理告知书").await;
     let body = browser.text_of("#doc-body").await.unwrap();
-    assert!(body.contains("《信访工作条例》有关规定"), "{body}");
+    assert!(body.contains("根据《信访工作条例》第二十三条"), "{body}");
+    assert!(body.contains("根据《信访工作条例》第三十四条规定，本机关将自受理之日"), "{body}");
     assert!(body.contains("本机关决定予以受理"), "{body}");
     let accepted = iso_of(after(&body, "受理日期为")).expect("the acceptance date");
     let stated = after(&body, "起60日内办结，即于");

@@ -158,6 +158,7 @@ fn doc_slug(doc: DocumentKind) -> String {
     match doc {
         DocumentKind::Acceptance => "acceptance".into(),
         DocumentKind::Refusal => "refusal".into(),
+        DocumentKind::Direction => "direction".into(),
         DocumentKind::Extension => "extension".into(),
         DocumentKind::Reply => "reply".into(),
         DocumentKind::ReviewDecision => "review".into(),
@@ -171,6 +172,7 @@ fn doc_from_slug(slug: &str) -> Option<DocumentKind> {
     Some(match slug {
         "acceptance" => DocumentKind::Acceptance,
         "refusal" => DocumentKind::Refusal,
+        "direction" => DocumentKind::Direction,
         "extension" => DocumentKind::Extension,
         "reply" => DocumentKind::Reply,
         "review" => DocumentKind::ReviewDecision,
@@ -215,6 +217,7 @@ mod tests {
         for doc in [
             DocumentKind::Acceptance,
             DocumentKind::Refusal,
+            DocumentKind::Direction,
             DocumentKind::Extension,
             DocumentKind::Reply,
             DocumentKind::ReviewDecision,

@@ -14,7 +14,7 @@ use xinfang_core::metrics::{Period, Report, Scope};
 use xinfang_core::statute::{Procedure, Rule, Track, RULES};
 use xinfang_core::{
     Action, ActionKind, CaseError, CaseId, Channel, ClockRules, DayCount, Disposal, DueAction,
-    Escalation, HolidayNotice, Purpose, Role, Stage,
+    Escalation, HolidayNotice, Purpose, Role, Settings, Stage,
 };
 
 fn delivered(sent: NaiveDate, received: Option<NaiveDate>) -> Delivery {
@@ -816,4 +816,36 @@ fn art_29_suggestion_assigned_keeps_the_offices_deadline() {
     let late = d(2025, 11, 10);
     let november = Report::compute(&w.office, Period::month(2025, 11).unwrap(), Scope::All, late);
     assert_eq!(november.overdue_total(), 1);
+}
+
+/// Every document of a sample year cites the article it rests on, never
+/// “根据《信访工作条例》有关规定” (issue 13 item 12), and no document promises the 60 days of
+/// 第三十四条 to a suggestion or an accusation (第二十九条、第三十条).
+#[wasm_bindgen_test(unsupported = test)]
+fn every_document_of_a_sample_year_cites_its_article() {
+    use xinfang_core::documents::{available, build};
+    use xinfang_sample::{generate, SampleConfig};
+    let today = d(2025, 12, 1);
+    let office =
+        generate(Settings::sample_county(), &SampleConfig::year(2025, today, 600)).unwrap();
+    let mut built = 0;
+    for case in office.cases() {
+        for kind in available(&office, case.id()) {
+            let doc = build(&office, case.id(), kind).unwrap();
+            let text = doc.full_text();
+            // (The clerk's own texts may say “依据某法有关规定”.)
+            assert!(!text.contains("信访工作条例》有关规定"), "{} {kind:?}: {text}", case.number());
+            assert!(
+                !text.contains("信访工作条例》的有关规定"),
+                "{} {kind:?}: {text}",
+                case.number()
+            );
+            assert!(text.contains("《信访工作条例》第"), "{} {kind:?}: {text}", case.number());
+            if !case.track().has_reply_clock() {
+                assert!(!text.contains("60日内办结"), "{} {kind:?}: {text}", case.number());
+            }
+            built += 1;
+        }
+    }
+    assert!(built > 1000, "{built} documents");
 }

@@ -30,6 +30,7 @@ pub fn document_label(lang: Lang, doc: DocumentKind) -> String {
     let (zh, en) = match doc {
         DocumentKind::Acceptance => ("受理告知书", "Notice of acceptance"),
         DocumentKind::Refusal => ("不予受理告知书", "Notice of refusal"),
+        DocumentKind::Direction => ("导入相应程序告知书", "Notice of the statutory procedure"),
         DocumentKind::Extension => ("延长办理期限告知书", "Notice of extension"),
         DocumentKind::Reply => ("处理意见书", "Written reply"),
         DocumentKind::ReviewDecision => ("复查意见书", "Review decision"),
