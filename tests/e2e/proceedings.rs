@@ -587,3 +587,91 @@ async fn a_reply_is_refused_until_every_item_states_its_legal_basis() {
     expect_stage(&browser, "replied", "已答复").await;
     browser.close().await;
 }
+
+#[tokio::test]
+async fn a_matter_for_arbitration_is_directed_there_in_writing() {
+    // 第三十一条第二项: a 申诉求决类 matter that belongs to arbitration is not
+    // handled as a petition: the unit tells the petitioner where to go, in
+    // writing, and the matter is concluded; no 60-day clock, no 复查.
+    let browser = Browser::open().await;
+    let today = today(&browser).await;
+    let id = register(&browser, today, "要求单位支付解除劳动合同经济补偿金").await;
+    route(&browser, "transfer", today).await;
+    open(&browser, "accept").await;
+    submit(&browser, "accept").await;
+    expect_stage(&browser, "handling", "办理中").await;
+    let entries = timeline_len(&browser).await;
+
+    open(&browser, "direct").await;
+    assert_eq!(value_of(&browser, "#direct-procedure").await, "judicial");
+    browser.select("#direct-procedure", "arbitration").await;
+    browser.click("#direct-submit").await;
+    browser.wait_for_text("#direct-reason-error", "此项必填").await;
+    browser.type_into("#direct-reason", "所反映的经济补偿争议属劳动争议").await;
+    browser.type_into("#direct-redirect", "县劳动人事争议仲裁委员会").await;
+    submit(&browser, "direct").await;
+    expect_stage(&browser, "directed", "已导入法定途径").await;
+    timeline_reaches(&browser, entries + 1).await;
+    assert_eq!(next_due(&browser).await, None, "nothing owed on the petition clock");
+    assert!(browser.exists("#actions-none").await, "concluded: no action offered");
+
+    // The written notice, citing 第三十一条第二项.
+    browser.click("#doc-direction").await;
+    browser.wait_for_text("#doc-title", "导入相应程序告知书").await;
+    let body = browser.text_of("#doc-body").await.unwrap_or_default();
+    assert!(
+        body.contains("根据《信访工作条例》第三十一条第二项规定，该事项应当依法申请仲裁"),
+        "{body}"
+    );
+    assert!(body.contains("请你依法向县劳动人事争议仲裁委员会提出"), "{body}");
+    browser.go_to_hash(&format!("#/case/{id}")).await;
+    expect_stage(&browser, "directed", "已导入法定途径").await;
+    browser.reload().await;
+    expect_stage(&browser, "directed", "已导入法定途径").await;
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn a_suggestion_is_answered_without_the_sixty_day_clock_or_a_review() {
+    // 第二十九条: suggestions are studied and answered; 第三十四条's 60 days
+    // and the 复查 of 第三十五条 are for 第三十一条第六项 matters only.
+    let browser = Browser::open().await;
+    let today = today(&browser).await;
+    browser.click("#nav-register").await;
+    browser
+        .wait_for("the registration page", || async {
+            browser.exists("#reg-submit").await.then_some(())
+        })
+        .await;
+    browser.set_value("#reg-received-on", &today.iso()).await;
+    browser.select("#reg-channel", "visit").await;
+    browser.type_into("#reg-name-0", "测试信访人").await;
+    browser.select_any("#reg-category").await;
+    browser.select("#reg-purpose", "suggestion").await;
+    browser.select_any("#reg-township").await;
+    browser.type_into("#reg-summary", "建议在集镇增设公共停车场").await;
+    browser.click("#reg-submit").await;
+    expect_stage(&browser, "registered", "待转送").await;
+    route(&browser, "transfer", today).await;
+    open(&browser, "accept").await;
+    submit(&browser, "accept").await;
+    expect_stage(&browser, "handling", "办理中").await;
+    assert_eq!(next_due(&browser).await, None, "no 60-day deadline");
+    assert!(!browser.exists("#case-deadlines [data-kind='reply']").await);
+    assert!(!offered(&browser, "extend").await, "no extension of a period that does not run");
+    assert!(offered(&browser, "reply").await);
+
+    open(&browser, "reply").await;
+    browser.type_into("#reply-claim-0", "增设公共停车场").await;
+    browser.type_into("#reply-basis-0", "已纳入集镇建设规划研究").await;
+    browser.select("#reply-outcome-0", "explain").await;
+    submit(&browser, "reply").await;
+    expect_stage(&browser, "replied", "已答复").await;
+    assert!(!offered(&browser, "request-review").await, "no 复查 of a suggestion's answer");
+    browser.click("#doc-reply").await;
+    browser.wait_for_text("#doc-title", "建议意见采纳情况回复").await;
+    let body = browser.text_of("#doc-body").await.unwrap_or_default();
+    assert!(body.contains("依据《信访工作条例》第二十九条作出"), "{body}");
+    assert!(!body.contains("请求复查"), "{body}");
+    browser.close().await;
+}
