@@ -189,3 +189,88 @@ async fn the_passphrase_lock_seals_the_store_and_opens_it() {
     b.wait_for_text_containing("#page-cases", &second_number).await;
     b.close().await;
 }
+
+/// Sets `pass` as the passphrase on the settings page (the record has a case).
+async fn encrypt(b: &Browser, pass: &str) {
+    open_settings(b).await;
+    b.type_into("#enc-new", pass).await;
+    b.type_into("#enc-confirm", pass).await;
+    b.click("#enc-set").await;
+    assert!(outcome(b).await.contains("已设置口令"));
+    all_sealed(b, "xinfang.office", 2).await;
+}
+
+#[tokio::test]
+async fn a_damaged_lock_record_is_told_as_damage_with_a_way_out() {
+    // A changed salt: before the lock carried its own checksum this read
+    // as a wrong passphrase, however right the passphrase was.
+    let b = Browser::open().await;
+    register(&b, "王锁损", "", SUMMARY).await;
+    encrypt(&b, FIRST).await;
+    let lock = b.local_storage("xinfang.lock").await.expect("the lock record");
+    let salt_at = lock.find("\"salt\":\"").expect("a salt") + 8;
+    let digit = &lock[salt_at..=salt_at];
+    let other = if digit == "0" { "1" } else { "0" };
+    let damaged = format!("{}{other}{}", &lock[..salt_at], &lock[salt_at + 1..]);
+    b.set_local_storage("xinfang.lock", &damaged).await;
+    let sealed = record(&b, "xinfang.office").await;
+
+    locked(&b).await;
+    b.type_into("#lock-passphrase", FIRST).await;
+    b.click("#lock-open").await;
+    let error = b.wait_for_text_containing("#lock-error", "xinfang.lock").await;
+    assert!(error.contains("校验值不符") && !error.contains("口令不正确"), "{error}");
+    assert!(b.exists("#lock-download-raw").await, "the raw data can be downloaded");
+    assert_eq!(record(&b, "xinfang.office").await, sealed, "nothing changed");
+
+    // The way out: everything kept aside as stored, an empty record starts.
+    b.click("#lock-start-over").await;
+    b.wait_for("the app to open", || async {
+        b.text_of("#app-name").await.filter(|t| !t.is_empty())
+    })
+    .await;
+    assert!(b.local_storage("xinfang.lock").await.is_none());
+    let kept = b.local_storage_all().await;
+    let aside: Vec<&String> = kept.keys().filter(|k| k.ends_with(".lock")).collect();
+    assert_eq!(aside.len(), 1, "{:?}", kept.keys().collect::<Vec<_>>());
+    let prefix = aside[0].trim_end_matches(".lock").to_string();
+    assert_eq!(kept[aside[0]], damaged, "the damaged lock is kept beside its record");
+    for (k, v) in &sealed {
+        let moved = format!("{prefix}{}", &k["xinfang.office".len()..]);
+        assert_eq!(kept.get(&moved), Some(v), "{k} kept as stored");
+    }
+    b.wait_for_text_containing("#asides .aside-record", "").await;
+    // The empty record works and is saved plain.
+    register(&b, "赵新起", "", "锁记录损坏后重新开始登记").await;
+    b.reload().await;
+    assert!(!b.exists("#lock-screen").await);
+    b.click("#nav-cases").await;
+    b.wait_for_text_containing("#page-cases", "锁记录损坏后重新开始登记").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_deleted_lock_record_is_named_and_the_record_can_be_set_aside() {
+    let b = Browser::open().await;
+    register(&b, "钱删锁", "", SUMMARY).await;
+    encrypt(&b, FIRST).await;
+    let sealed = record(&b, "xinfang.office").await;
+    b.script("localStorage.removeItem('xinfang.lock');", vec![]).await;
+    b.reload_any().await;
+    // No lock screen (nothing to unlock), but the record says why it
+    // cannot be read, in one line, and offers the way out.
+    let problem = b.wait_for_text_containing("#office-problem", "xinfang.lock").await;
+    assert!(problem.contains("已不存在"), "{problem}");
+    assert!(b.exists("#office-download-raw").await);
+    assert_eq!(record(&b, "xinfang.office").await, sealed, "nothing changed");
+    b.click("#office-set-aside").await;
+    b.wait_for_absent("#office-problem").await;
+    let kept = b.local_storage_all().await;
+    let moved = sealed
+        .values()
+        .filter(|v| kept.iter().any(|(k, w)| k.contains("-aside-") && w == *v))
+        .count();
+    assert_eq!(moved, sealed.len(), "every sealed value kept as stored");
+    register(&b, "孙重建", "", "删除锁记录后重新开始登记").await;
+    b.close().await;
+}

@@ -61,6 +61,11 @@ pub fn needs_unlock() -> bool {
     stored && with_session(|s| s.is_none())
 }
 
+/// Whether `open_value` refused for want of a key (no passphrase entered).
+fn needs_key(message: &str) -> bool {
+    message.contains("unlock it first")
+}
+
 /// Whether this tab writes the record sealed (encryption is on).
 pub fn encryption_on() -> bool {
     with_session(|s| s.is_some_and(crate::persist::crypt::Session::writes_sealed))
@@ -95,7 +100,13 @@ fn js_message(err: wasm_bindgen::JsValue) -> String {
 impl KeyValue for BrowserKv {
     fn get(&self, key: &str) -> Result<Option<String>, String> {
         let Some(stored) = self.get_raw(key)? else { return Ok(None) };
-        with_session(|s| crate::persist::crypt::open_value(s, key, stored)).map(Some)
+        let lock_gone = || self.get_raw(crate::persist::crypt::LOCK_KEY).ok().flatten().is_none();
+        with_session(|s| crate::persist::crypt::open_value(s, key, stored))
+            .map_err(|e| match crate::persist::crypt::LOCK_GONE {
+                gone if needs_key(&e) && lock_gone() => gone.to_string(),
+                _ => e,
+            })
+            .map(Some)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
         let sealed = with_session(|s| {

@@ -44,6 +44,13 @@ pub const LOCK_KEY: &str = "xinfang.lock";
 /// The marker of the lock record.
 pub const LOCK_FORMAT: &str = "xinfang-lock";
 
+/// What a sealed value says when the lock record that could open it is
+/// gone (removed by hand or by clearing site data in part): no passphrase
+/// can be checked or turned into the key without its salt.
+pub const LOCK_GONE: &str =
+    "加密锁记录（xinfang.lock）已不存在，口令无法验证，已加密的记录无法解密 \
+(the lock record xinfang.lock is gone: the encrypted record cannot be opened)";
+
 /// The lock record's layout version.
 pub const LOCK_VERSION: u32 = 1;
 
@@ -307,6 +314,12 @@ pub struct Lock {
     /// A rewrite under way.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pending: Option<Rewrite>,
+    /// SHA-256 (hex) of the record's text without this field, written by
+    /// [`Lock::text`]: a changed salt, parameter or verifier no longer
+    /// passes as a wrong passphrase but is told as damage. Absent in lock
+    /// records written before it (they are read as before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
 }
 
 impl Lock {
@@ -319,6 +332,13 @@ impl Lock {
         if lock.version > LOCK_VERSION {
             return Err(format!("written by a newer version (lock version {})", lock.version));
         }
+        if let Some(check) = &lock.check {
+            if *check != lock.checksum() {
+                return Err("校验值不符，锁记录被改动或损坏 (its checksum does not match: \
+                            the lock record was altered or damaged)"
+                    .into());
+            }
+        }
         let to = lock.pending.as_ref().and_then(|p| p.to.as_ref());
         if lock.key.is_none() && to.is_none() {
             return Err("a lock record without a key".into());
@@ -329,9 +349,18 @@ impl Lock {
         Ok(lock)
     }
 
-    /// The stored text.
+    /// The stored text, with its [`Lock::check`].
     pub fn text(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let lock = Lock { check: Some(self.checksum()), ..self.clone() };
+        serde_json::to_string(&lock).unwrap_or_default()
+    }
+
+    /// The SHA-256 (hex) of the record's text without its check.
+    fn checksum(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let bare = Lock { check: None, ..self.clone() };
+        let digest = Sha256::digest(serde_json::to_string(&bare).unwrap_or_default());
+        digest.iter().map(|b| format!("{b:02x}")).collect()
     }
 
     /// The key values are written with: the rewrite's target, else the key.
@@ -352,6 +381,32 @@ impl Lock {
 /// The lock record in `kv`: `Ok(None)` when the store is not encrypted.
 pub fn read_lock(kv: &dyn KeyValue) -> Result<Option<Lock>, String> {
     kv.get_raw(LOCK_KEY)?.map(|t| Lock::read(&t)).transpose()
+}
+
+/// Keeps the encrypted records (real and sandbox) aside as stored, with
+/// the damaged lock record beside the real one (`<aside>.lock`), then
+/// removes the lock so an empty, plain record can start. The lock is
+/// removed last: cut short, the page still asks for the passphrase.
+pub fn start_over(kv: &dyn KeyValue, now: chrono::NaiveDateTime) -> Result<(), String> {
+    use crate::persist::record::{key, record_keys, set_aside};
+    let lock = kv.get_raw(LOCK_KEY)?;
+    let mut real_aside = None;
+    for prefix in [REAL_PREFIX, SANDBOX_PREFIX] {
+        if !record_keys(kv, prefix).is_empty() {
+            let aside = set_aside(kv, prefix, now)?;
+            if prefix == REAL_PREFIX {
+                real_aside = Some(aside);
+            }
+        }
+    }
+    if let Some(lock) = lock {
+        let aside = match real_aside {
+            Some(aside) => aside,
+            None => set_aside(kv, REAL_PREFIX, now)?,
+        };
+        kv.set_raw(&key(&aside, "lock"), &lock)?;
+    }
+    kv.remove(LOCK_KEY)
 }
 
 // ---------------------------------------------------------------------------
@@ -605,6 +660,7 @@ pub fn rewrite(
         version: LOCK_VERSION,
         key: lock.and_then(|l| l.key.clone()),
         pending: Some(Rewrite { to: to.as_ref().map(|n| n.slot.clone()), new_by_old, old_by_new }),
+        check: None,
     };
     let keys: Vec<Key> = to.iter().map(|n| n.key.clone()).chain(old).collect();
     let target = Session::for_lock(&pending, keys);

@@ -546,13 +546,21 @@ pub fn free_aside(kv: &dyn KeyValue, prefix: &str) -> String {
 /// Moves every key of the record under `from` to `to`, head last (copy,
 /// then remove, a key at a time, so it needs free space for only one
 /// value; a half-done move leaves no readable head under `to`).
+///
+/// A value this tab cannot open (sealed with a passphrase whose lock
+/// record is gone or damaged) is moved as stored, byte for byte: it stays
+/// in the user's hands, downloadable, though it then opens under its old
+/// key only.
 pub fn move_record(kv: &dyn KeyValue, from: &str, to: &str) -> Result<(), String> {
     let head = key(from, "head");
     let (heads, rest): (Vec<_>, Vec<_>) =
         record_keys(kv, from).into_iter().partition(|k| *k == head);
     for k in rest.into_iter().chain(heads) {
-        let value = kv.get(&k)?.unwrap_or_default();
-        kv.set(&format!("{to}{}", &k[from.len()..]), &value)?;
+        let target = format!("{to}{}", &k[from.len()..]);
+        match kv.get(&k) {
+            Ok(value) => kv.set(&target, &value.unwrap_or_default())?,
+            Err(_) => kv.set_raw(&target, &kv.get_raw(&k)?.unwrap_or_default())?,
+        }
         kv.remove(&k)?;
     }
     Ok(())

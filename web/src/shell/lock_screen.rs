@@ -4,6 +4,13 @@
 //! lock record's verifier before anything is read; a wrong one shows
 //! `#lock-error` and changes nothing; the right one sets the session key
 //! (finishing a passphrase change that was cut short) and opens the app.
+//!
+//! A lock record that cannot be used (unreadable, or failing its own
+//! checksum: a changed salt is damage, not a wrong passphrase) is told as
+//! such, with the way out (`#lock-way-out`): download everything as stored
+//! (`#lock-download-raw`), then keep the encrypted records and the damaged
+//! lock aside, unchanged, and start an empty record (`#lock-start-over`),
+//! into which a backup file can be restored.
 
 use std::time::Duration;
 
@@ -12,6 +19,7 @@ use yew::prelude::*;
 use crate::i18n::{tr, Lang};
 use crate::persist::browser::{now_ms, random_bytes, set_session, BrowserKv};
 use crate::persist::crypt::{self, UnlockError};
+use crate::shell::asides::download_raw;
 
 /// Props of [`LockScreen`].
 #[derive(Debug, Clone, PartialEq, Properties)]
@@ -30,10 +38,11 @@ pub fn LockScreen(props: &LockScreenProps) -> Html {
     let busy = use_state(|| false);
     let error = use_state(|| None::<String>);
     let kdf_ms = use_state(|| None::<f64>);
+    let damage = use_state(|| false);
 
     let onsubmit = {
-        let (input, busy, error, kdf_ms) =
-            (input.clone(), busy.clone(), error.clone(), kdf_ms.clone());
+        let (input, busy, error, kdf_ms, damage) =
+            (input.clone(), busy.clone(), error.clone(), kdf_ms.clone(), damage.clone());
         let on_open = props.on_open.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -44,8 +53,8 @@ pub fn LockScreen(props: &LockScreenProps) -> Html {
             let pass = field.value();
             busy.set(true);
             error.set(None);
-            let (busy, error, kdf_ms, on_open) =
-                (busy.clone(), error.clone(), kdf_ms.clone(), on_open.clone());
+            let (busy, error, kdf_ms, on_open, damage) =
+                (busy.clone(), error.clone(), kdf_ms.clone(), on_open.clone(), damage.clone());
             yew::platform::spawn_local(async move {
                 // Let the page show that it is working (deriving takes ~1 s).
                 yew::platform::time::sleep(Duration::from_millis(30)).await;
@@ -59,6 +68,7 @@ pub fn LockScreen(props: &LockScreenProps) -> Html {
                     }
                     Err(detail) => {
                         error.set(Some(damaged(lang, &detail)));
+                        damage.set(true);
                         busy.set(false);
                         return;
                     }
@@ -88,10 +98,27 @@ pub fn LockScreen(props: &LockScreenProps) -> Html {
                     }
                     Err(UnlockError::Damaged(detail)) => {
                         error.set(Some(damaged(lang, &detail)));
+                        damage.set(true);
                         busy.set(false);
                     }
                 }
             });
+        })
+    };
+
+    let on_download = Callback::from(|_: MouseEvent| {
+        download_raw("xinfang", "信访本机原始数据（含加密锁记录）.json");
+    });
+    let on_start_over = {
+        let (error, on_open) = (error.clone(), props.on_open.clone());
+        Callback::from(move |_: MouseEvent| {
+            match crypt::start_over(&BrowserKv, crate::clock::now()) {
+                Ok(()) => on_open.emit(()),
+                Err(e) => error.set(Some(match lang {
+                    Lang::ZhCn => format!("未能另存：{e}。数据保持原样。"),
+                    Lang::En => format!("Could not keep it aside: {e}. Nothing was changed."),
+                })),
+            }
         })
     };
 
@@ -115,6 +142,19 @@ pub fn LockScreen(props: &LockScreenProps) -> Html {
             </form>
             if let Some(text) = (*error).clone() {
                 <p id="lock-error" class="field-error" role="alert">{ text }</p>
+            }
+            if *damage {
+                <div id="lock-way-out" class="lock-way-out">
+                    <p>{ tr(lang,
+                        "锁记录损坏时，口令无法验证，已加密的记录也无法解密。请先下载原始数据妥善保存（锁记录找回或修复后可由技术人员恢复）；然后可将加密的记录和损坏的锁记录原样另存一旁，从空记录开始，再用备份文件恢复。",
+                        "With the lock record damaged no passphrase can be checked and the encrypted records cannot be opened. Download the raw data first and keep it (a technician can restore it once the lock record is recovered); then keep the encrypted records and the damaged lock aside, unchanged, start an empty record and restore a backup file into it.") }</p>
+                    <button type="button" id="lock-download-raw" onclick={on_download}>
+                        { tr(lang, "下载原始数据（原样保存）", "Download the raw data (as stored)") }
+                    </button>
+                    <button type="button" id="lock-start-over" onclick={on_start_over}>
+                        { tr(lang, "原样另存一旁，从空记录开始", "Keep it all aside, unchanged, and start an empty record") }
+                    </button>
+                </div>
             }
         </section>
     }

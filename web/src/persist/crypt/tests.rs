@@ -195,6 +195,29 @@ fn a_wrong_passphrase_is_refused_by_the_verifier() {
 }
 
 #[test]
+fn a_damaged_lock_record_is_told_apart_from_a_wrong_passphrase() {
+    let kv = filled();
+    set_passphrase(&kv, "correct horse");
+    let text = kv.get(LOCK_KEY).unwrap().unwrap();
+    let lock = Lock::read(&text).unwrap();
+    assert!(lock.check.as_deref().is_some_and(|c| c.len() == 64), "{text}");
+    // One digit of the salt changed: without the check this would read as
+    // a wrong passphrase; with it the record is damaged.
+    let salt = lock.key.as_ref().unwrap().salt.clone();
+    let first = salt.chars().next().unwrap();
+    let other = if first == '0' { '1' } else { '0' };
+    let damaged = text.replacen(&salt, &format!("{other}{}", &salt[1..]), 1);
+    assert_ne!(damaged, text);
+    assert!(Lock::read(&damaged).unwrap_err().contains("校验值不符"));
+    // A lock record written before the check reads as before.
+    let mut old: serde_json::Value = serde_json::from_str(&text).unwrap();
+    old.as_object_mut().unwrap().remove("check");
+    let old = Lock::read(&old.to_string()).unwrap();
+    assert_eq!(old.check, None);
+    assert!(unlock(&old, "correct horse").is_ok());
+}
+
+#[test]
 fn the_record_is_sealed_and_plain_keys_stay_plain() {
     let kv = filled();
     let before = kv.snapshot();
@@ -395,4 +418,33 @@ fn new_passphrases_are_checked() {
     assert_eq!(check_new(Lang::ZhCn, "short", "short").unwrap_err().0, "new");
     assert_eq!(check_new(Lang::ZhCn, "long enough", "long enougH").unwrap_err().0, "confirm");
     assert!(check_new(Lang::ZhCn, "八个汉字的口令呀", "八个汉字的口令呀").is_ok());
+}
+
+#[test]
+fn without_a_usable_lock_the_sealed_record_is_kept_aside_as_stored() {
+    let kv = filled();
+    set_passphrase(&kv, "correct horse");
+    let before = kv.snapshot();
+    let lock = kv.get(LOCK_KEY).unwrap().unwrap();
+    // A tab without a key (the lock damaged, the passphrase never checked).
+    let locked = SealedKv { inner: &kv, session: RefCell::new(None) };
+    assert!(record::load(&locked, REAL_PREFIX).is_err(), "nothing opens without the key");
+    let now = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap().and_hms_opt(9, 30, 0).unwrap();
+    let aside = record::free_aside(&kv, REAL_PREFIX);
+    let asides = record::asides(&locked, REAL_PREFIX).len();
+    start_over(&locked, now).unwrap();
+    let after = kv.snapshot();
+    // Every sealed value is kept, byte for byte, under the aside prefix;
+    // the lock beside it; nothing left under the record's own keys.
+    for (k, v) in before.iter().filter(|(k, _)| k.starts_with("xinfang.office.")) {
+        let moved = format!("{aside}{}", &k["xinfang.office".len()..]);
+        assert_eq!(after.get(&moved), Some(v), "{k} kept as stored");
+        assert!(!after.contains_key(k), "{k} moved");
+    }
+    assert_eq!(after.get(&format!("{aside}.lock")), Some(&lock));
+    assert!(!after.contains_key(LOCK_KEY));
+    assert!(after.get(&format!("{aside}.aside")).is_some_and(|n| n.contains("2026-12-07T09:30")));
+    // An empty record can start: nothing under the real prefix reads.
+    assert!(record::load(&locked, REAL_PREFIX).unwrap().is_none());
+    assert_eq!(record::asides(&locked, REAL_PREFIX).len(), asides + 1);
 }
