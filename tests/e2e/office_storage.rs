@@ -114,7 +114,15 @@ async fn a_damaged_chunk_is_reported_and_never_written_over() {
     b.click("#lang-en").await;
     b.wait_for_text_containing("#office-problem", "part 0 of the history is damaged").await;
 
-    // Setting it aside keeps every value, byte for byte, under another prefix.
+    // Work typed after the warning (the tab starts a new record meanwhile)…
+    b.click("#lang-zh").await;
+    let (typed_number, typed) = register(&b, "孙七", "", "警告后登记：反映路灯不亮").await;
+    assert_eq!(typed_number, number, "the tab's new record numbers from 1 again");
+    assert_eq!(record(&b).await, damaged, "not saved over the damaged record");
+
+    // …is kept when the damaged record is set aside: every value of it,
+    // byte for byte, under another prefix, and the tab's record saved in
+    // its place.
     b.click("#office-set-aside").await;
     b.wait_for_absent("#office-problem").await;
     let all = b.local_storage_all().await;
@@ -122,11 +130,13 @@ async fn a_damaged_chunk_is_reported_and_never_written_over() {
         let moved = k.replacen("xinfang.office.", "xinfang.office-aside-1.", 1);
         assert_eq!(all.get(&moved), Some(v), "{moved}");
     }
-    assert!(record(&b).await.is_empty());
-    // A new record starts and saves again.
-    let (new_number, _) = register(&b, "赵六", "", "反映噪音扰民").await;
     wait_for_entries(&b, 1).await;
-    assert_eq!(new_number, number, "the new record numbers from 1 again");
+    b.reload().await;
+    assert!(!b.exists("#office-problem").await);
+    assert_eq!(case_number(&b, &typed).await, typed_number, "typed after the warning, kept");
+    let (next_number, _) = register(&b, "赵六", "", "反映噪音扰民").await;
+    wait_for_entries(&b, 2).await;
+    assert_ne!(next_number, typed_number);
     b.close().await;
 }
 
@@ -282,5 +292,67 @@ async fn a_damaged_settings_value_is_told_in_one_line_and_downloadable_raw() {
         assert_eq!(values[k].as_str(), Some(v.as_str()), "{k} as stored");
     }
     assert_eq!(record(&b).await, damaged, "nothing written over");
+    b.close().await;
+}
+
+/// Moves the record's values under `from.` to `to.` in storage by script,
+/// those whose key matches `only` (a page dying half-way through).
+async fn move_keys(b: &Browser, from: &str, to: &str, only: &str) {
+    b.script(
+        "const [from, to, only] = arguments;
+         for (const k of Object.keys(localStorage)) {
+             if (k.startsWith(from + '.') && k.includes(only)) {
+                 localStorage.setItem(to + k.slice(from.length), localStorage.getItem(k));
+                 localStorage.removeItem(k);
+             }
+         }",
+        vec![json!(from), json!(to), json!(only)],
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_set_aside_cut_short_is_finished_on_the_next_open() {
+    let b = Browser::open().await;
+    register(&b, "周八", "", "另存中断测试：反映排水沟堵塞").await;
+    wait_for_entries(&b, 1).await;
+    let before = record(&b).await;
+    // The page died after writing the journal and moving the history.
+    let journal = json!({"format": "xinfang-journal", "version": 1, "op": "set_aside",
+                         "from": "xinfang.office", "to": "xinfang.office-aside-1"});
+    b.set_local_storage("xinfang.journal", &journal.to_string()).await;
+    move_keys(&b, "xinfang.office", "xinfang.office-aside-1", ".log.").await;
+    b.reload().await;
+    b.wait_for_text_containing("#notice-text", "现已完成").await;
+    let all = b.local_storage_all().await;
+    assert!(!all.contains_key("xinfang.journal"));
+    for (k, v) in &before {
+        let moved = k.replacen("xinfang.office.", "xinfang.office-aside-1.", 1);
+        assert_eq!(all.get(&moved), Some(v), "{moved}: kept whole aside");
+    }
+    b.wait_for_text_containing("#asides .aside-record", "").await;
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_restore_cut_short_is_undone_on_the_next_open() {
+    let b = Browser::open().await;
+    let (number, id) = register(&b, "吴九", "", "恢复中断测试：反映农田灌溉用水").await;
+    wait_for_entries(&b, 1).await;
+    let before = record(&b).await;
+    // The page died while writing the restored record: the old one was
+    // aside, whole; of the new one only its settings were written.
+    let journal = json!({"format": "xinfang-journal", "version": 1, "op": "replace",
+                         "prefix": "xinfang.office", "aside": "xinfang.office-aside-1",
+                         "phase": "writing"});
+    b.set_local_storage("xinfang.journal", &journal.to_string()).await;
+    move_keys(&b, "xinfang.office", "xinfang.office-aside-1", "").await;
+    let settings = before.get("xinfang.office.settings").cloned().unwrap_or_default();
+    b.set_local_storage("xinfang.office.settings", &settings).await;
+    b.reload().await;
+    b.wait_for_text_containing("#notice-text", "已撤销").await;
+    assert_eq!(record(&b).await, before, "the old record is back, whole");
+    assert!(!b.local_storage_all().await.keys().any(|k| k.contains("-aside-")));
+    assert_eq!(case_number(&b, &id).await, number);
     b.close().await;
 }

@@ -343,6 +343,10 @@ impl Store {
         self.office_problem = o.problem.map(|p| Rc::new(OfficeProblem::Unreadable(p)));
         self.usage = StorageUsage { bytes: o.bytes, load_ms: o.load_ms, save_ms: 0.0 };
         self.work_problem = o.work_problem.map(Rc::new);
+        if let Some(r) = o.recovery {
+            let ok = !matches!(r, crate::persist::record::journal::Recovery::Failed(_));
+            self.notice = Some(Notice { ok, text: r.message(self.lang()) });
+        }
         self.last_added = None;
         self.register_from = None;
     }

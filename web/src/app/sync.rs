@@ -25,15 +25,21 @@ use crate::state::{CaughtUp, Msg, Store};
 
 /// The record to open when the page starts: the sandbox if it was open
 /// last (and is still there), else the real record.
+///
+/// First, a set-aside or restore a previous page left under way is
+/// finished or undone (`record::journal`), and the user told.
 pub(crate) fn open_initial() -> Opened {
     let kv = BrowserKv;
     let now = clock::now();
-    match stored_space(&kv) {
+    let recovery = record::journal::recover(&kv);
+    let mut opened = match stored_space(&kv) {
         Space::Sandbox => open_sandbox(&kv, None, SANDBOX_SEED, SANDBOX_CASES_PER_YEAR, now)
             .and_then(Result::ok)
             .unwrap_or_else(|| open_real(&kv, now)),
         Space::Real => open_real(&kv, now),
-    }
+    };
+    opened.recovery = recovery;
+    opened
 }
 
 /// Keeps the store and the browser's storage in step: saves the record
@@ -304,13 +310,33 @@ fn save_fresh(app: &AppHandle, store: &Store) {
     }
 }
 
-/// Moves the unreadable record aside (unchanged) and starts afresh.
+/// Moves the unreadable record aside (unchanged) and saves in its place
+/// what this tab holds: the record the page shows, with everything typed
+/// since the warning (nothing of it is lost).
 pub(crate) fn set_aside(app: &AppHandle) {
     let kv = BrowserKv;
-    match record::set_aside(&kv, prefix_of(app.space), crate::clock::now()) {
-        Ok(_) => reopen(app),
-        Err(detail) => {
-            app.dispatch(Msg::OfficeSaveFailed { space: app.space, detail, bytes: usage(&kv) })
+    let space = app.space;
+    if let Err(detail) = record::set_aside(&kv, prefix_of(space), crate::clock::now()) {
+        app.dispatch(Msg::OfficeSaveFailed { space, detail, bytes: usage(&kv) });
+        return;
+    }
+    let office = app.office.get().clone();
+    let req = SaveRequest {
+        prefix: prefix_of(space),
+        office: &office,
+        saved: None,
+        settings_changed: true,
+        sample: app.sample.as_deref(),
+    };
+    match record::save(&kv, req) {
+        Ok(saved) => {
+            let opened = Opened::written(space, office, saved, usage(&kv));
+            app.dispatch(Msg::Opened(Box::new(opened)));
         }
+        // Kept in this tab, saved with the next change (the notice says so).
+        Err(SaveError::Write(detail)) => {
+            app.dispatch(Msg::OfficeSaveFailed { space, detail, bytes: usage(&kv) })
+        }
+        Err(_) => reopen(app),
     }
 }

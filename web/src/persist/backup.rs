@@ -194,46 +194,64 @@ pub struct Replaced {
 /// record (with anything stored beside it) is moved aside first, then
 /// `office` is saved; if any step fails, what was written is removed and
 /// the previous record moved back, so the store is as before and the error
-/// is returned.
+/// is returned. Journaled ([`record::journal`]): a page that dies half-way
+/// is finished or undone by the next open.
 pub fn replace(
     kv: &dyn KeyValue,
     prefix: &str,
     office: &Office,
     now: NaiveDateTime,
 ) -> Result<Replaced, String> {
+    use record::journal::{self, Op, Phase};
     let had = !record::record_keys(kv, prefix).is_empty();
     let aside = record::free_aside(kv, prefix);
-    let undo = |kv: &dyn KeyValue| {
+    let op =
+        |phase| Op::Replace { prefix: prefix.into(), aside: had.then(|| aside.clone()), phase };
+    journal::begin(kv, &op(if had { Phase::Moving } else { Phase::Writing }))?;
+    // Undone by hand, the journal is no longer needed; if undoing fails it
+    // stays, for the next open to finish.
+    let undo = |kv: &dyn KeyValue, e: String| {
         // Best effort, each step freeing space for the next.
-        let _ = record::remove_record(kv, prefix);
-        let _ = record::put_back(kv, &aside, prefix);
+        let back = record::remove_record(kv, prefix).and_then(|()| {
+            if had {
+                record::put_back(kv, &aside, prefix)
+            } else {
+                Ok(())
+            }
+        });
+        if back.is_ok() {
+            let _ = journal::end(kv);
+        }
+        Err(e)
     };
     if had {
-        match record::set_aside(kv, prefix, now) {
-            Ok(p) if p == aside => {}
-            Ok(p) => {
-                let _ = record::put_back(kv, &p, prefix);
-                return Err(format!("unexpected aside prefix {p}"));
+        if let Err(e) = record::note_and_move(kv, prefix, &aside, now) {
+            // Only old keys are under either prefix: move them back.
+            if record::put_back(kv, &aside, prefix).is_ok() {
+                let _ = journal::end(kv);
             }
-            Err(e) => {
-                // Only old keys are under either prefix: move them back.
-                let _ = record::put_back(kv, &aside, prefix);
-                return Err(e);
-            }
+            return Err(e);
+        }
+        if let Err(e) = journal::begin(kv, &op(Phase::Writing)) {
+            return undo(kv, e);
         }
     }
     let req = SaveRequest { prefix, office, saved: None, settings_changed: true, sample: None };
-    let saved = record::save(kv, req);
-    match saved {
-        Ok(saved) => Ok(Replaced { saved, aside: had.then_some(aside) }),
-        Err(e) => {
-            undo(kv);
-            Err(match e {
+    match record::save(kv, req) {
+        Ok(saved) => {
+            // Whole from here: a failure to end the journal only means the
+            // next open finds the new record's head and keeps it.
+            let _ = journal::end(kv);
+            Ok(Replaced { saved, aside: had.then_some(aside) })
+        }
+        Err(e) => undo(
+            kv,
+            match e {
                 SaveError::Write(d) => d,
                 SaveError::Conflict => "conflict".into(),
                 SaveError::Unreadable(p) => p.message(Lang::ZhCn),
-            })
-        }
+            },
+        ),
     }
 }
 

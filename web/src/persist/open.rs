@@ -8,6 +8,7 @@ use xinfang_core::{Office, Settings};
 
 use crate::persist::browser::now_ms;
 use crate::persist::kv::{prefix_of, usage, KeyValue, Space, REAL_PREFIX, SANDBOX_PREFIX};
+use crate::persist::record::journal::Recovery;
 use crate::persist::record::{load, save, LoadProblem, SaveRequest, Saved, Unsaved};
 use crate::persist::sandbox::{new_sandbox, SampleBase};
 use crate::persist::work::{self, Legacy, WorkProblem};
@@ -31,6 +32,10 @@ pub struct Opened {
     /// Ledgers an earlier version stored beside the record that could not
     /// be taken in (they are left as they are).
     pub work_problem: Option<WorkProblem>,
+    /// An operation a previous page left under way (a set-aside or a
+    /// restore), finished or undone before opening
+    /// ([`crate::persist::record::journal::recover`]).
+    pub recovery: Option<Recovery>,
     /// How long loading took, in milliseconds.
     pub load_ms: f64,
     /// Bytes in use.
@@ -49,6 +54,7 @@ impl Opened {
             sample: None,
             problem: None,
             work_problem: None,
+            recovery: None,
             load_ms: 0.0,
             bytes,
         }
@@ -76,7 +82,18 @@ impl Opened {
         }
         let load_ms = now_ms() - start;
         let bytes = usage(kv);
-        Opened { space, office, saved, unsaved, sample, problem, work_problem, load_ms, bytes }
+        Opened {
+            space,
+            office,
+            saved,
+            unsaved,
+            sample,
+            problem,
+            work_problem,
+            recovery: None,
+            load_ms,
+            bytes,
+        }
     }
 }
 

@@ -570,13 +570,40 @@ pub fn move_record(kv: &dyn KeyValue, from: &str, to: &str) -> Result<(), String
 /// free `n`), so a new record can start; returns the new prefix. The day
 /// it was set aside is noted under `<aside>.aside` first (for the list of
 /// set-aside records, [`asides`]).
+///
+/// Journaled ([`journal`]): a page that dies half-way leaves the move to
+/// be finished by the next open; a move that fails (a full quota) is
+/// undone here, and if even that fails the journal is left for the next
+/// open to finish it.
 pub fn set_aside(kv: &dyn KeyValue, prefix: &str, now: NaiveDateTime) -> Result<String, String> {
     let aside = free_aside(kv, prefix);
+    journal::begin(kv, &journal::Op::SetAside { from: prefix.into(), to: aside.clone() })?;
+    match note_and_move(kv, prefix, &aside, now) {
+        Ok(()) => {
+            journal::end(kv)?;
+            Ok(aside)
+        }
+        Err(e) => {
+            if put_back(kv, &aside, prefix).is_ok() {
+                let _ = journal::end(kv);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// [`set_aside`] to a given `aside`, unjournaled (for an operation that
+/// keeps its own journal: a restore).
+pub(crate) fn note_and_move(
+    kv: &dyn KeyValue,
+    prefix: &str,
+    aside: &str,
+    now: NaiveDateTime,
+) -> Result<(), String> {
     let note =
         serde_json::json!({ "from": prefix, "at": now.format("%Y-%m-%dT%H:%M").to_string() });
-    kv.set(&key(&aside, ASIDE_NOTE), &note.to_string())?;
-    move_record(kv, prefix, &aside)?;
-    Ok(aside)
+    kv.set(&key(aside, ASIDE_NOTE), &note.to_string())?;
+    move_record(kv, prefix, aside)
 }
 
 /// Moves a record set aside back under `prefix` (undoing [`set_aside`]),
@@ -777,6 +804,8 @@ pub struct CaughtUp {
     /// The cases and work records this tab made that got other ids there.
     pub moved: IdMap,
 }
+
+pub mod journal;
 
 #[cfg(test)]
 mod tests;

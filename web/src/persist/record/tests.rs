@@ -541,3 +541,154 @@ fn another_tabs_appends_are_read_without_loading_everything() {
     let theirs = Saved { entries: diverged.log().len(), head: diverged.log().head() };
     assert!(appended(&kv, REAL_PREFIX, &diverged, theirs).unwrap().is_none());
 }
+
+/// A store whose `n`-th write (set or removal, from 1) fails, and, when
+/// `dies`, every write after it too (the page died there: nothing it
+/// would do next, an undo included, reaches the store).
+struct FailingKv<'a> {
+    inner: &'a MemoryKv,
+    n: usize,
+    dies: bool,
+    writes: std::cell::Cell<usize>,
+}
+
+impl FailingKv<'_> {
+    fn write(&self) -> Result<(), String> {
+        let w = self.writes.get() + 1;
+        self.writes.set(w);
+        if w == self.n || (self.dies && w > self.n) {
+            Err("QuotaExceededError: the page died here".into())
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl KeyValue for FailingKv<'_> {
+    fn get(&self, key: &str) -> Result<Option<String>, String> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), String> {
+        self.write()?;
+        self.inner.set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), String> {
+        self.write()?;
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Vec<String> {
+        self.inner.keys()
+    }
+    fn get_raw(&self, key: &str) -> Result<Option<String>, String> {
+        self.inner.get_raw(key)
+    }
+    fn set_raw(&self, key: &str, value: &str) -> Result<(), String> {
+        self.write()?;
+        self.inner.set_raw(key, value)
+    }
+}
+
+/// A store with a saved record of `cases` sample cases under the real prefix.
+fn stored(cases: u32) -> (MemoryKv, xinfang_core::Office) {
+    let kv = MemoryKv::default();
+    let office = sample_office(11, day(2026, 6, 30), cases).unwrap();
+    let req = SaveRequest {
+        prefix: REAL_PREFIX,
+        office: &office,
+        saved: None,
+        settings_changed: true,
+        sample: None,
+    };
+    save(&kv, req).unwrap();
+    (kv, office)
+}
+
+/// The values under `prefix.`, with the prefix cut off.
+fn under(kv: &MemoryKv, prefix: &str) -> BTreeMap<String, String> {
+    let dot = format!("{prefix}.");
+    kv.snapshot()
+        .into_iter()
+        .filter_map(|(k, v)| k.strip_prefix(&dot).map(|rest| (rest.to_string(), v)))
+        .collect()
+}
+
+/// Setting a record aside, with its `n`-th write failing (and the page
+/// dying there, or going on), for every `n` up to the last write; then the
+/// next open: the record is whole in exactly one place, never split, and
+/// nothing of it is lost.
+#[test]
+fn set_aside_survives_a_failure_at_every_write() {
+    let now = day(2026, 7, 1).and_hms_opt(9, 0, 0).unwrap();
+    let (base, _) = stored(40);
+    let before = under(&base, REAL_PREFIX);
+    // The writes of an uninterrupted set-aside.
+    let counting = FailingKv { inner: &base, n: usize::MAX, dies: false, writes: 0.into() };
+    let clean = base.snapshot();
+    set_aside(&counting, REAL_PREFIX, now).unwrap();
+    let total = counting.writes.get();
+    assert!(total > before.len() * 2, "{total} writes");
+    for dies in [true, false] {
+        for n in 1..=total {
+            let kv = MemoryKv::default();
+            *kv.map.borrow_mut() = clean.clone();
+            let failing = FailingKv { inner: &kv, n, dies, writes: 0.into() };
+            let result = set_aside(&failing, REAL_PREFIX, now);
+            // The next open.
+            let recovered = journal::recover(&kv);
+            assert!(!matches!(recovered, Some(journal::Recovery::Failed(_))), "{n}: {recovered:?}");
+            assert!(kv.get_raw(journal::JOURNAL_KEY).unwrap().is_none(), "{n}: journal left");
+            let (here, aside) = (under(&kv, REAL_PREFIX), under(&kv, "xinfang.office-aside-1"));
+            let mut aside_record = aside.clone();
+            aside_record.remove(ASIDE_NOTE);
+            if here.is_empty() {
+                assert_eq!(aside_record, before, "{n} {dies}: set aside whole");
+            } else {
+                assert!(result.is_err(), "{n} {dies}: reported done but not moved");
+                assert_eq!(here, before, "{n} {dies}: left in place whole");
+                assert!(aside_record.is_empty(), "{n} {dies}: split: {:?}", aside.keys());
+            }
+            if result.is_ok() {
+                assert!(here.is_empty(), "{n} {dies}");
+            }
+        }
+    }
+}
+
+/// Replacing a record by a restored one, with its `n`-th write failing
+/// (the page dying there or going on), for every `n`; after the next open
+/// the record under the prefix is either the old one, whole, with nothing
+/// aside, or the new one, whole, with the old one whole aside; and a
+/// restore reported done is the new one.
+#[test]
+fn a_restore_survives_a_failure_at_every_write() {
+    let now = day(2026, 7, 1).and_hms_opt(9, 0, 0).unwrap();
+    let (base, old) = stored(30);
+    let before = under(&base, REAL_PREFIX);
+    let new = sample_office(12, day(2026, 6, 30), 25).unwrap();
+    let counting = FailingKv { inner: &base, n: usize::MAX, dies: false, writes: 0.into() };
+    let clean = base.snapshot();
+    crate::persist::backup::replace(&counting, REAL_PREFIX, &new, now).unwrap();
+    let total = counting.writes.get();
+    for dies in [true, false] {
+        for n in 1..=total {
+            let kv = MemoryKv::default();
+            *kv.map.borrow_mut() = clean.clone();
+            let failing = FailingKv { inner: &kv, n, dies, writes: 0.into() };
+            let result = crate::persist::backup::replace(&failing, REAL_PREFIX, &new, now);
+            let recovered = journal::recover(&kv);
+            assert!(!matches!(recovered, Some(journal::Recovery::Failed(_))), "{n}: {recovered:?}");
+            assert!(kv.get_raw(journal::JOURNAL_KEY).unwrap().is_none(), "{n}: journal left");
+            let loaded = load(&kv, REAL_PREFIX).unwrap().expect("a record").office;
+            let mut aside = under(&kv, "xinfang.office-aside-1");
+            aside.remove(ASIDE_NOTE);
+            if loaded.log().head() == new.log().head() {
+                assert_eq!(aside, before, "{n} {dies}: the old record whole aside");
+            } else {
+                assert_eq!(loaded.log().head(), old.log().head(), "{n} {dies}");
+                assert!(result.is_err(), "{n} {dies}: reported restored, but the old one opens");
+                assert_eq!(under(&kv, REAL_PREFIX), before, "{n} {dies}: the old one whole");
+                assert!(aside.is_empty(), "{n} {dies}: a copy left aside: {:?}", aside.keys());
+            }
+        }
+    }
+}
