@@ -226,7 +226,7 @@ async fn foreign_corrupt_and_newer_files_are_refused_and_change_nothing() {
 
 /// A township's record as a backup file written by the app's own writer.
 fn township_file(dir: &Path, name: &str, office: &Office) -> PathBuf {
-    let text = xinfang_web::persist::backup::write(office);
+    let text = xinfang_web::persist::backup::write(office, None);
     let path = dir.join(name);
     std::fs::write(&path, text).expect("write the backup");
     path

@@ -356,3 +356,81 @@ async fn a_restore_cut_short_is_undone_on_the_next_open() {
     assert_eq!(case_number(&b, &id).await, number);
     b.close().await;
 }
+
+/// The page-info line of the case list (`第 1/3 页，共 120 件`).
+async fn listed(b: &Browser) -> String {
+    b.click("#nav-cases").await;
+    b.wait_for("the case list", || async {
+        b.text_of("#page-info").await.filter(|t| !t.is_empty())
+    })
+    .await
+}
+
+#[tokio::test]
+async fn a_record_damaged_part_way_opens_read_only_up_to_the_damage() {
+    // A stored record of a sample year (several chunks of 128 entries).
+    let office = xinfang_web::persist::sandbox::sample_office(
+        5,
+        chrono::NaiveDate::from_ymd_opt(2026, 6, 30).unwrap(),
+        120,
+    )
+    .unwrap();
+    let kv = xinfang_web::persist::kv::MemoryKv::default();
+    let req = xinfang_web::persist::record::SaveRequest {
+        prefix: "xinfang.office",
+        office: &office,
+        saved: None,
+        settings_changed: true,
+        sample: None,
+    };
+    xinfang_web::persist::record::save(&kv, req).unwrap();
+    let values = kv.snapshot();
+    let chunks = values.keys().filter(|k| k.starts_with("xinfang.office.log.")).count();
+    assert!(chunks >= 4, "{chunks} chunks");
+    let b = Browser::open().await;
+    put_record(&b, &values).await;
+    b.reload().await;
+    let whole = listed(&b).await;
+    assert!(whole.contains("共 120 件"), "{whole}");
+
+    // Chunk 2 damaged: entries 1–256 read, the rest named as unread.
+    b.set_local_storage("xinfang.office.log.2", "{\"h\":\"00\",\"e\":[").await;
+    let damaged = record(&b).await;
+    b.reload().await;
+    b.wait_for_text_containing("#office-problem", "历史记录第2段损坏").await;
+    let readable = b.wait_for_text_containing("#office-readable", "只读").await;
+    assert!(readable.contains("第1至256条"), "{readable}");
+    assert_eq!(b.attr_of("#office-readable", "data-read").await.as_deref(), Some("256"));
+    let part = listed(&b).await;
+    assert!(!part.contains("共 0 件") && !part.contains("共 120 件"), "{part}");
+
+    // Read-only: a registration is not taken, and nothing is written.
+    register_refused(&b).await;
+    assert_eq!(record(&b).await, damaged);
+
+    // Going on with the readable part: the original kept aside as stored.
+    let label = b.text_of("#office-set-aside").await.unwrap_or_default();
+    assert!(label.contains("以可读部分继续"), "{label}");
+    b.click("#office-set-aside").await;
+    b.wait_for_absent("#office-problem").await;
+    let all = b.local_storage_all().await;
+    for (k, v) in &damaged {
+        let moved = k.replacen("xinfang.office.", "xinfang.office-aside-1.", 1);
+        assert_eq!(all.get(&moved), Some(v), "{moved}");
+    }
+    wait_for_entries(&b, 256).await;
+    b.reload().await;
+    assert!(!b.exists("#office-problem").await);
+    assert_eq!(listed(&b).await, part, "the readable part, now the record");
+    let (_, _) = register(&b, "郑十", "", "只读部分继续后登记").await;
+    wait_for_entries(&b, 257).await;
+    b.close().await;
+}
+
+/// Tries to register a case on a read-only record: the notice says so.
+async fn register_refused(b: &Browser) {
+    crate::register::open_register(b).await;
+    crate::register::fill(b, "只读测试", "", "只读时登记").await;
+    b.click("#reg-submit").await;
+    b.wait_for_text_containing("#notice-text", "只读").await;
+}

@@ -161,7 +161,7 @@ fn bytes_as_text(bytes: &[u8]) -> String {
 /// An accepted backup is whole: written again, it reads back the same.
 fn check_backup(text: &str) {
     if let Ok(contents) = backup::read(text, now()) {
-        let again = backup::write(&contents.office);
+        let again = backup::write(&contents.office, None);
         let back = backup::read(&again, now()).expect("a written backup reads back");
         assert_eq!(back.office.log().head(), contents.office.log().head());
         assert_eq!(back.office.work(), contents.office.work());
@@ -210,7 +210,7 @@ proptest! {
 
     #[test]
     fn damaged_backup_files_are_refused_or_whole(d in prop::collection::vec(damage(), 1..4)) {
-        let text = backup::write(office());
+        let text = backup::write(office(), None);
         check_backup(&damaged(&text, &d));
     }
 
@@ -289,7 +289,7 @@ proptest! {
 /// refused, and so is a changed character in a sealed chunk.
 #[test]
 fn the_damage_is_seen() {
-    let text = backup::write(office());
+    let text = backup::write(office(), None);
     let half = boundary(&text, text.len() / 2);
     assert!(backup::read(&text[..half], now()).is_err());
     assert!(backup::read(&text, now()).is_ok());

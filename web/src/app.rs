@@ -150,7 +150,7 @@ fn OfficeApp() -> Html {
             <main class={classes!("page", printing.then_some("printing"))}>
                 <StorageNotice {lang} problem={store.problem.clone()} {on_discard}
                     office_problem={store.office_problem.clone()} space={store.space}
-                    {on_set_aside} />
+                    read_only={store.read_only} {on_set_aside} />
                 <WorkNotice />
                 <NoticeBar />
                 { page }

@@ -18,7 +18,7 @@ use xinfang_core::work::change::WorkChange;
 use xinfang_core::{CaseId, Command, Office, Settings as OfficeSettings, WorkLedgers};
 use yew::Reducible;
 
-use crate::i18n::Lang;
+use crate::i18n::{tr, Lang};
 use crate::persist::kv::Space;
 use crate::persist::open::Opened;
 use crate::persist::prefs::{Loaded, Prefs, StorageProblem};
@@ -158,6 +158,10 @@ pub struct Store {
     pub sample: Option<Rc<SampleBase>>,
     /// A problem with the open record's storage.
     pub office_problem: Option<Rc<OfficeProblem>>,
+    /// The record's history is damaged part-way and what reads before the
+    /// damage is shown, read-only until the clerk decides: (entries read,
+    /// entries the head counts).
+    pub read_only: Option<(usize, usize)>,
     /// Storage use and timings.
     pub usage: StorageUsage,
     /// The page shown.
@@ -315,6 +319,7 @@ impl Store {
             settings_dirty: false,
             sample: None,
             office_problem: None,
+            read_only: None,
             usage: StorageUsage::default(),
             route: Route::default(),
             notice: None,
@@ -341,6 +346,7 @@ impl Store {
         self.settings_dirty = false;
         self.sample = o.sample.map(Rc::new);
         self.office_problem = o.problem.map(|p| Rc::new(OfficeProblem::Unreadable(p)));
+        self.read_only = o.readable;
         self.usage = StorageUsage { bytes: o.bytes, load_ms: o.load_ms, save_ms: 0.0 };
         self.work_problem = o.work_problem.map(Rc::new);
         if let Some(r) = o.recovery {
@@ -507,6 +513,16 @@ impl Reducible for Store {
                 s.notice = None;
             }),
             Msg::ClearRegisterFrom => self.with(|s| s.register_from = None),
+            Msg::Execute { .. } | Msg::ExecuteAll { .. } | Msg::UpdateSettings(_)
+                if self.read_only.is_some() =>
+            {
+                let text = tr(
+                    self.lang(),
+                    "本记录的历史有损坏，目前只读显示损坏之前的部分，修改不会生效。请先在页面上方选择处理方式。",
+                    "The record's history is damaged: what reads before the damage is shown read-only and changes are not taken. Choose what to do at the top of the page first.",
+                );
+                self.with(|s| s.notice = Some(Notice { ok: false, text: text.to_owned() }))
+            }
             Msg::Execute { command, now } => self.execute(&command, now),
             Msg::ExecuteAll { commands, now } => self.execute_all(commands, now),
             Msg::UpdateSettings(settings) => {
@@ -769,6 +785,23 @@ mod tests {
         let after = store.reduce(Msg::Opened(Box::new(opened)));
         assert_eq!(after.space, Space::Sandbox);
         assert_eq!(after.route, Route::Dashboard);
+    }
+
+    #[test]
+    fn a_read_only_record_takes_no_change() {
+        let mut store = (*fresh()).clone();
+        store.read_only = Some((256, 700));
+        let store = Rc::new(store);
+        let before = store.office.get().log().len();
+        let command = register(&store, "只读时登记");
+        let after = store.clone().reduce(Msg::Execute { command: Box::new(command), now: now() });
+        assert_eq!(after.office.get().log().len(), before);
+        assert!(after.unsaved.is_empty());
+        let notice = after.notice.as_ref().expect("told why");
+        assert!(!notice.ok && notice.text.contains("只读"), "{}", notice.text);
+        let settings = after.office.get().settings().clone();
+        let after = after.reduce(Msg::UpdateSettings(Box::new(settings)));
+        assert!(!after.settings_dirty);
     }
 
     #[test]

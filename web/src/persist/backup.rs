@@ -27,9 +27,15 @@ pub const BACKUP_VERSION: u32 = 2;
 /// The backup file of a record: the core's stored form (cases and work
 /// ledgers, one log) in an envelope. Written as text around the core's own
 /// JSON, so a record of 20,000 cases is not held twice as a JSON tree.
-pub fn write(office: &Office) -> String {
+///
+/// `damaged`: when the stored record could not be read whole, its values
+/// as stored ([`crate::persist::kv::raw_dump`]), kept in the file as
+/// `damaged_original` so a backup made then holds the original too (a
+/// restore reads only `office`; the rest is for a technician).
+pub fn write(office: &Office, damaged: Option<&str>) -> String {
+    let damaged = damaged.map_or_else(String::new, |raw| format!(",\"damaged_original\":{raw}"));
     format!(
-        "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":{BACKUP_VERSION},\"office\":{}}}",
+        "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":{BACKUP_VERSION},\"office\":{}{damaged}}}",
         office.to_json()
     )
 }
@@ -346,7 +352,7 @@ mod tests {
         let mut office = sample(40);
         let adopt = Command::Work(WorkChange::Adopt(Box::new(some_work())));
         office.execute(adopt, now()).unwrap();
-        let text = write(&office);
+        let text = write(&office, None);
         let file: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(file["format"], BACKUP_FORMAT);
         assert_eq!(file["version"], BACKUP_VERSION);
@@ -365,6 +371,13 @@ mod tests {
         // Newer backups are refused, in Chinese.
         let newer = text.replacen("\"version\":2", "\"version\":3", 1);
         assert!(read(&newer, now()).unwrap_err().contains("更新版本"));
+        // A backup made while the stored record could not be read whole
+        // holds the original as stored; it restores what the tab showed.
+        let raw = r#"{"format":"xinfang-raw-storage","prefix":"xinfang.office.","values":{"xinfang.office.log.1":"{\"h\":"}}"#;
+        let with = write(&office, Some(raw));
+        let file: serde_json::Value = serde_json::from_str(&with).unwrap();
+        assert_eq!(file["damaged_original"]["values"]["xinfang.office.log.1"], "{\"h\":");
+        assert_eq!(read(&with, now()).unwrap().office.log().head(), office.log().head());
     }
 
     #[test]

@@ -9,7 +9,7 @@ use xinfang_core::{Office, Settings};
 use crate::persist::browser::now_ms;
 use crate::persist::kv::{prefix_of, usage, KeyValue, Space, REAL_PREFIX, SANDBOX_PREFIX};
 use crate::persist::record::journal::Recovery;
-use crate::persist::record::{load, save, LoadProblem, SaveRequest, Saved, Unsaved};
+use crate::persist::record::{load, load_readable, save, LoadProblem, SaveRequest, Saved, Unsaved};
 use crate::persist::sandbox::{new_sandbox, SampleBase};
 use crate::persist::work::{self, Legacy, WorkProblem};
 
@@ -29,6 +29,10 @@ pub struct Opened {
     pub sample: Option<SampleBase>,
     /// Why the stored record could not be read, if so.
     pub problem: Option<LoadProblem>,
+    /// When the record's history is damaged part-way: the entries read
+    /// (everything before the damage, shown read-only) and the entries the
+    /// head counts.
+    pub readable: Option<(usize, usize)>,
     /// Ledgers an earlier version stored beside the record that could not
     /// be taken in (they are left as they are).
     pub work_problem: Option<WorkProblem>,
@@ -53,6 +57,7 @@ impl Opened {
             unsaved: Vec::new(),
             sample: None,
             problem: None,
+            readable: None,
             work_problem: None,
             recovery: None,
             load_ms: 0.0,
@@ -66,7 +71,7 @@ impl Opened {
         found: Found,
         (start, now): (f64, NaiveDateTime),
     ) -> Opened {
-        let Found { mut office, saved, sample, problem } = found;
+        let Found { mut office, saved, sample, problem, readable } = found;
         let prefix = prefix_of(space);
         let mut unsaved = Vec::new();
         let mut work_problem = None;
@@ -89,6 +94,7 @@ impl Opened {
             unsaved,
             sample,
             problem,
+            readable,
             work_problem,
             recovery: None,
             load_ms,
@@ -103,6 +109,7 @@ struct Found {
     saved: Option<Saved>,
     sample: Option<SampleBase>,
     problem: Option<LoadProblem>,
+    readable: Option<(usize, usize)>,
 }
 
 /// Opens the real record: the stored one, a new empty one, or (when the
@@ -110,12 +117,17 @@ struct Found {
 /// `now` is the browser's clock (for the adoption of old work ledgers).
 pub fn open_real(kv: &dyn KeyValue, now: NaiveDateTime) -> Opened {
     let start = now_ms();
-    let (office, saved, problem) = match load(kv, REAL_PREFIX) {
-        Ok(Some(record)) => (record.office, Some(record.saved), None),
-        Ok(None) => (Office::new(Settings::sample_county()), None, None),
-        Err(problem) => (Office::new(Settings::sample_county()), None, Some(problem)),
+    let (office, saved, problem, readable) = match load(kv, REAL_PREFIX) {
+        Ok(Some(record)) => (record.office, Some(record.saved), None, None),
+        Ok(None) => (Office::new(Settings::sample_county()), None, None, None),
+        // Damaged part-way: what reads before the damage is shown, read-only.
+        Err(problem) => match load_readable(kv, REAL_PREFIX).filter(|r| r.entries > 0) {
+            Some(r) => (r.office, None, Some(problem), Some((r.entries, r.total))),
+            None => (Office::new(Settings::sample_county()), None, Some(problem), None),
+        },
     };
-    Opened::new(kv, Space::Real, Found { office, saved, sample: None, problem }, (start, now))
+    let found = Found { office, saved, sample: None, problem, readable };
+    Opened::new(kv, Space::Real, found, (start, now))
 }
 
 /// Opens the sandbox: the stored one; else, when `fill_on` is given, a new
@@ -130,7 +142,8 @@ pub fn open_sandbox(
 ) -> Option<Result<Opened, String>> {
     let start = now_ms();
     let opened = |office, saved, sample, problem| {
-        Opened::new(kv, Space::Sandbox, Found { office, saved, sample, problem }, (start, now))
+        let found = Found { office, saved, sample, problem, readable: None };
+        Opened::new(kv, Space::Sandbox, found, (start, now))
     };
     match load(kv, SANDBOX_PREFIX) {
         Ok(Some(record)) => {

@@ -304,25 +304,7 @@ pub fn load(kv: &dyn KeyValue, prefix: &str) -> Result<Option<LoadedRecord>, Loa
     let Some(head) = read_head(kv, prefix)? else {
         return Ok(None);
     };
-    let settings = match kv.get(&key(prefix, "settings")).map_err(LoadProblem::Unavailable)? {
-        Some(text) => Some(decode_settings(&text, head.core_version)?),
-        None if head.sample.is_some() => None,
-        None => return Err(LoadProblem::BadSettings("missing".into())),
-    };
-    let base = head.sample.as_ref().map_or(0, |s| s.entries);
-    let mut office = match &head.sample {
-        Some(sample) => {
-            let office = sample.generate().map_err(|_| LoadProblem::SampleChanged)?;
-            if office.log().len() != sample.entries || office.log().head() != sample.head {
-                return Err(LoadProblem::SampleChanged);
-            }
-            office
-        }
-        None => Office::new(settings.clone().unwrap_or_else(Settings::sample_county)),
-    };
-    if let Some(settings) = settings {
-        *office.settings_mut() = settings;
-    }
+    let (mut office, base) = base_office(kv, prefix, &head)?;
     if head.entries < base {
         return Err(LoadProblem::BadHead("fewer entries than the sample".into()));
     }
@@ -368,6 +350,86 @@ pub fn load(kv: &dyn KeyValue, prefix: &str) -> Result<Option<LoadedRecord>, Loa
     }
     let saved = Saved { entries: head.entries, head: head.head };
     Ok(Some(LoadedRecord { office, saved, sample: head.sample, migrated: false }))
+}
+
+/// The record's settings and, for the sandbox, the regenerated sample: the
+/// office its chunks are applied to, and how many entries it already has.
+fn base_office(
+    kv: &dyn KeyValue,
+    prefix: &str,
+    head: &Head,
+) -> Result<(Office, usize), LoadProblem> {
+    let settings = match kv.get(&key(prefix, "settings")).map_err(LoadProblem::Unavailable)? {
+        Some(text) => Some(decode_settings(&text, head.core_version)?),
+        None if head.sample.is_some() => None,
+        None => return Err(LoadProblem::BadSettings("missing".into())),
+    };
+    let base = head.sample.as_ref().map_or(0, |s| s.entries);
+    let mut office = match &head.sample {
+        Some(sample) => {
+            let office = sample.generate().map_err(|_| LoadProblem::SampleChanged)?;
+            if office.log().len() != sample.entries || office.log().head() != sample.head {
+                return Err(LoadProblem::SampleChanged);
+            }
+            office
+        }
+        None => Office::new(settings.clone().unwrap_or_else(Settings::sample_county)),
+    };
+    if let Some(settings) = settings {
+        *office.settings_mut() = settings;
+    }
+    Ok((office, base))
+}
+
+/// What can be read of a record whose history is damaged: its settings
+/// and every entry before the first chunk that is missing, unreadable or
+/// fails its hash (each chunk's chain is checked before any of its entries
+/// is applied), up to an entry the core refuses. `None` when not even the
+/// head and settings read. Nothing is written.
+pub fn load_readable(kv: &dyn KeyValue, prefix: &str) -> Option<Readable> {
+    let head = read_head(kv, prefix).ok()??;
+    let (mut office, base) = base_office(kv, prefix, &head).ok()?;
+    let c = head.chunk_entries.max(1);
+    let mut dict = String::new();
+    'chunks: for k in 0..head.chunks {
+        let Some(text) = kv.get(&chunk_key(prefix, k)).ok().flatten() else { break };
+        let Ok((chunk, json)) = decode_chunk(&text, &dict, head.core_version) else { break };
+        dict = json;
+        let first = base + k * c;
+        let want = c.min(head.entries.saturating_sub(first));
+        if chunk.e.len() < want {
+            break;
+        }
+        let events: Vec<Event> = chunk.e.into_iter().take(want).collect();
+        // The chunk's own hash (the open chunk: the head's) before applying.
+        let expected = if first + want == head.entries { head.head } else { chunk.h };
+        let mut hash = office.log().head();
+        for (i, event) in events.iter().enumerate() {
+            hash = Entry::compute_hash(&hash, (first + i) as u64, event);
+        }
+        if hash != expected {
+            break;
+        }
+        for event in events {
+            let before = office.log().len();
+            office.apply(event);
+            if office.log().len() != before + 1 {
+                break 'chunks;
+            }
+        }
+    }
+    Some(Readable { entries: office.log().len(), total: head.entries, office })
+}
+
+/// The readable part of a damaged record ([`load_readable`]).
+#[derive(Debug, Clone)]
+pub struct Readable {
+    /// The record as far as it reads.
+    pub office: Office,
+    /// Its entries (all of them before the damage).
+    pub entries: usize,
+    /// The entries the head counts.
+    pub total: usize,
 }
 
 fn decode_settings(text: &str, core_version: u32) -> Result<Settings, LoadProblem> {

@@ -24,10 +24,10 @@ use crate::context::{use_app, AppHandle};
 use crate::i18n::{tr, Lang};
 use crate::persist::backup::{self, file_name, Ready, JSON};
 use crate::persist::browser::{encryption_on, BrowserKv};
-use crate::persist::kv::{is_quota_error, prefix_of, usage, Space};
+use crate::persist::kv::{is_quota_error, prefix_of, raw_dump, usage, Space};
 use crate::persist::open::Opened;
 use crate::route::Route;
-use crate::state::{Msg, Notice};
+use crate::state::{Msg, Notice, OfficeProblem};
 
 use crate::persist::backup::replace;
 
@@ -55,7 +55,11 @@ fn space_name(lang: Lang, space: Space) -> &'static str {
 
 fn download(app: &AppHandle) {
     let name = file_name(app.space, clock::today());
-    let json = backup::write(&app.office.get());
+    // A record that could not be read whole: the file holds the original,
+    // as stored, beside what the tab shows.
+    let damaged = matches!(app.office_problem.as_deref(), Some(OfficeProblem::Unreadable(_)))
+        .then(|| raw_dump(&BrowserKv, &format!("{}.", prefix_of(app.space))));
+    let json = backup::write(&app.office.get(), damaged.as_deref());
     if let Err(detail) = crate::ui::download::save(json.as_bytes(), &name, JSON) {
         let text = format!("{}{detail}", tr(app.lang(), "下载失败：", "The download failed: "));
         app.dispatch(Msg::Notify(Notice { ok: false, text }));

@@ -31,6 +31,10 @@ pub struct StorageNoticeProps {
     /// Called when the user sets an unreadable record aside.
     #[prop_or_default]
     pub on_set_aside: Callback<()>,
+    /// The entries read before the damage and the entries the head counts,
+    /// when the readable part is shown read-only.
+    #[prop_or_default]
+    pub read_only: Option<(usize, usize)>,
 }
 
 /// The message of an office record problem.
@@ -99,6 +103,20 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
         html! {
             <div id="office-problem" data-kind={kind}>
                 <p>{ office_problem_text(lang, problem) }</p>
+                if let (true, Some((read, total))) = (unreadable, props.read_only) {
+                    <p id="office-readable" data-read={read.to_string()} data-total={total.to_string()}>
+                        { match lang {
+                            Lang::ZhCn => format!(
+                                "损坏之前的第1至{read}条历史记录（共{total}条）可以读取，已以只读方式打开：其中的案件可以查看、打印和备份，修改暂不生效；第{}至{total}条未能读取。",
+                                read + 1
+                            ),
+                            Lang::En => format!(
+                                "Entries 1 to {read} of {total}, everything before the damage, read and are open read-only: their cases can be viewed, printed and backed up, changes are not taken; entries {} to {total} could not be read.",
+                                read + 1
+                            ),
+                        } }
+                    </p>
+                }
                 if unreadable {
                     <button type="button" id="office-download-raw" onclick={on_download_raw(props.space)}>
                         { tr(lang, "下载原始数据（原样保存，可交技术人员检查）",
@@ -108,8 +126,13 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
                 if unreadable && props.space == Space::Real {
                     <button type="button" id="office-set-aside"
                             onclick={props.on_set_aside.reform(|_| ())}>
-                        { tr(lang, "将无法读取的记录原样另存一旁，从空记录开始",
-                             "Keep the unreadable record aside, unchanged, and start an empty one") }
+                        { if props.read_only.is_some() {
+                            tr(lang, "将损坏的原记录原样另存一旁，以可读部分继续工作",
+                               "Keep the damaged record aside, unchanged, and go on with the part that reads")
+                        } else {
+                            tr(lang, "将无法读取的记录原样另存一旁，从空记录开始",
+                               "Keep the unreadable record aside, unchanged, and start an empty one")
+                        } }
                     </button>
                 }
                 if unreadable && props.space == Space::Sandbox {

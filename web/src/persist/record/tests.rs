@@ -692,3 +692,50 @@ fn a_restore_survives_a_failure_at_every_write() {
         }
     }
 }
+
+/// A damaged chunk at every position: what reads is every entry before
+/// it, exactly the original's (the chain checked), and the count says how
+/// many the head holds; a wholly unreadable head reads nothing.
+#[test]
+fn the_readable_part_ends_just_before_a_damaged_chunk_wherever_it_is() {
+    let (base, office) = stored(400);
+    let head: Head = serde_json::from_str(&base.get("xinfang.office.head").unwrap().unwrap())
+        .unwrap_or_else(|_| panic!("a plain head"));
+    assert!(head.chunks >= 3, "{} chunks", head.chunks);
+    let c = head.chunk_entries;
+    let entries = office.log().entries();
+    for k in 0..head.chunks {
+        for damage in ["missing", "garbled", "forged"] {
+            let kv = MemoryKv::default();
+            *kv.map.borrow_mut() = base.snapshot();
+            let ck = chunk_key(REAL_PREFIX, k);
+            match damage {
+                "missing" => kv.remove(&ck).unwrap(),
+                "garbled" => kv.set(&ck, "{\"h\":\"00\",\"e\":[").unwrap(),
+                _ => {
+                    // One event's text changed, its JSON still well formed:
+                    // only the chain tells.
+                    let text = kv.get(&ck).unwrap().unwrap();
+                    let plain = unpacked(&text).unwrap_or(text.clone());
+                    if unpack_with_dict(&text, "").is_some() || plain != text {
+                        continue; // packed against the previous chunk: garbled is enough
+                    }
+                    let forged = plain.replacen("\"summary\":\"", "\"summary\":\"伪造", 1);
+                    assert_ne!(forged, plain, "chunk {k} has a summary");
+                    kv.set(&ck, &forged).unwrap();
+                }
+            }
+            assert!(load(&kv, REAL_PREFIX).is_err(), "{k} {damage}: the whole does not load");
+            let r = load_readable(&kv, REAL_PREFIX).expect("head and settings read");
+            assert_eq!(r.entries, k * c, "{k} {damage}");
+            assert_eq!(r.total, entries.len());
+            if r.entries > 0 {
+                assert_eq!(r.office.log().head(), entries[r.entries - 1].hash, "{k} {damage}");
+            }
+        }
+    }
+    let kv = MemoryKv::default();
+    *kv.map.borrow_mut() = base.snapshot();
+    kv.set("xinfang.office.head", "{").unwrap();
+    assert!(load_readable(&kv, REAL_PREFIX).is_none());
+}
