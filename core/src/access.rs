@@ -682,4 +682,4 @@ pub fn redact_change(change: &Change) -> Change {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
