@@ -144,7 +144,8 @@ pub fn CharCount(props: &CharCountProps) -> Html {
             });
             let document = web_sys::window().and_then(|w| w.document());
             if let Some(d) = &document {
-                let _ = d.add_event_listener_with_callback("input", listener.as_ref().unchecked_ref());
+                let _ =
+                    d.add_event_listener_with_callback("input", listener.as_ref().unchecked_ref());
             }
             move || {
                 if let Some(d) = document {

@@ -164,7 +164,7 @@ fn render_field(
                 Some(limit) => html! {
                     <>
                     <input id={id.clone()} type={kind_attr} value={value.clone()} {oninput} {onchange}
-                           maxlength={maxlength(limit)} aria-required={f.required.to_string()} />
+                          maxlength={maxlength(limit)} aria-required={f.required.to_string()} />
                     <CharCount target={id.clone()} {limit} value={AttrValue::from(value)} />
                     </>
                 },
@@ -279,7 +279,7 @@ fn ReplyItems(props: &ReplyItemsProps) -> Html {
                                 <span class="required" aria-hidden="true">{ "*" }</span>
                             </label>
                             <input id={format!("reply-claim-{i}")} type="text" value={item.claim.clone()}
-                                   maxlength={maxlength(limits::CLAIM)}
+                                  maxlength={maxlength(limits::CLAIM)}
                                    oninput={on_claim} aria-required="true" />
                             <CharCount target={format!("reply-claim-{i}")} limit={limits::CLAIM}
                                        value={AttrValue::from(item.claim.clone())} />
@@ -293,7 +293,7 @@ fn ReplyItems(props: &ReplyItemsProps) -> Html {
                         <div class="field">
                             <label for={format!("reply-basis-{i}")}>{ tr(lang, "事实和法律法规依据", "Facts and legal basis") }</label>
                             <textarea id={format!("reply-basis-{i}")} rows="2" value={item.basis.clone()}
-                                      maxlength={maxlength(limits::BASIS)} oninput={on_basis} />
+                                     maxlength={maxlength(limits::BASIS)} oninput={on_basis} />
                             <CharCount target={format!("reply-basis-{i}")} limit={limits::BASIS}
                                        value={AttrValue::from(item.basis.clone())} />
                             { error_of(format!("basis-{i}")) }

@@ -136,7 +136,7 @@ pub fn RegisterPage() -> Html {
                     <div class="field">
                         <label for={format!("reg-name-{i}")}>{ tr(lang, "姓名", "Name") }</label>
                         <input id={format!("reg-name-{i}")} type="text" value={p.name.clone()}
-                               maxlength={maxlength(limits::PETITIONER_NAME)}
+                              maxlength={maxlength(limits::PETITIONER_NAME)}
                                oninput={on_input(Rc::new(move |v| RegEdit::Name(i, v)))} />
                         <CharCount target={format!("reg-name-{i}")} limit={limits::PETITIONER_NAME}
                                    value={AttrValue::from(p.name.clone())} />
@@ -159,7 +159,7 @@ pub fn RegisterPage() -> Html {
                     <div class="field">
                         <label for={format!("reg-address-{i}")}>{ tr(lang, "住址", "Address") }</label>
                         <input id={format!("reg-address-{i}")} type="text" value={p.address.clone()}
-                               maxlength={maxlength(limits::ADDRESS)}
+                              maxlength={maxlength(limits::ADDRESS)}
                                oninput={on_input(Rc::new(move |v| RegEdit::Address(i, v)))} />
                         <CharCount target={format!("reg-address-{i}")} limit={limits::ADDRESS}
                                    value={AttrValue::from(p.address.clone())} />
@@ -306,7 +306,7 @@ pub fn RegisterPage() -> Html {
                 <div class="field">
                     <label for="reg-village">{ tr(lang, "村（社区）", "Village or community") }</label>
                     <input id="reg-village" type="text" value={form.village.clone()}
-                           maxlength={maxlength(limits::VILLAGE)}
+                          maxlength={maxlength(limits::VILLAGE)}
                            oninput={text(RegEdit::Village)} />
                     <CharCount target="reg-village" limit={limits::VILLAGE}
                                value={AttrValue::from(form.village.clone())} />
@@ -315,7 +315,7 @@ pub fn RegisterPage() -> Html {
                 <div class="field wide">
                     <label for="reg-summary">{ tr(lang, "反映问题（一句话）", "Summary (one line)") }</label>
                     <input id="reg-summary" type="text" value={form.summary.clone()}
-                           maxlength={maxlength(limits::SUMMARY)}
+                          maxlength={maxlength(limits::SUMMARY)}
                            oninput={text(RegEdit::Summary)} />
                     <CharCount target="reg-summary" limit={limits::SUMMARY}
                                value={AttrValue::from(form.summary.clone())} />
@@ -324,7 +324,7 @@ pub fn RegisterPage() -> Html {
                 <div class="field wide">
                     <label for="reg-content">{ tr(lang, "信访内容", "Content") }</label>
                     <textarea id="reg-content" rows="6" value={form.content.clone()}
-                              maxlength={maxlength(limits::CONTENT)}
+                             maxlength={maxlength(limits::CONTENT)}
                               oninput={{
                                   let state = state.clone();
                                   Callback::from(move |e: InputEvent| {
