@@ -682,4 +682,4 @@ pub fn redact_change(change: &Change) -> Change {
 }
 
 #[cfg(test)]
-pub(crate) mod tests;
+mod tests;

@@ -18,7 +18,9 @@
 //!
 //! Every record a command carries lists its texts with their limits
 //! ([`Texts`]) by taking itself apart field by field, so a new text field
-//! must be given a limit to compile.
+//! must be given a limit to compile. The tests are in
+//! `access/tests/limits.rs`, driven by the access rule's fixture that fills
+//! every free text.
 
 use crate::error::InputError;
 
@@ -267,6 +269,3 @@ pub const ALL: [Limit; 45] = [
 pub fn named(field: &str) -> Option<Limit> {
     ALL.into_iter().find(|l| l.field == field)
 }
-
-#[cfg(test)]
-mod tests;

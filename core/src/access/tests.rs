@@ -578,3 +578,5 @@ fn a_redacted_case_keeps_its_dates_stage_units_and_people() {
     let ordinary = redact_case(f.office.case(f.ordinary).unwrap());
     assert_eq!(ordinary.routing().unwrap().explanation, "");
 }
+
+mod limits;

@@ -1,15 +1,17 @@
-//! The limits' tests: every free text of every command is refused one
+//! The limits' tests ([`crate::limits`]), here beside the fixture that
+//! drives them: every free text of every command is refused one
 //! character past its limit and taken at it (driven by the access rule's
 //! fixture, which writes every free text of cases and work ledgers), old
 //! over-long entries still load, and a merge or an import refuses only the
 //! case or the row that is too long.
 
-use super::*;
-use crate::access::tests::{fixture, marked_work, MarkedWork, Recorded};
+use super::{fixture, marked_work, Fixture, MarkedWork, Recorded};
 use crate::case::Intake;
+use crate::error::InputError;
 use crate::event::{Event, WorkEvent};
 use crate::ids::{BacklogId, HotspotId, MeetingId, OwnershipId, ReceptionId, RotaRuleId, RoundId};
 use crate::lifecycle::{Action, CaseError, CaseEvent, Change};
+use crate::limits::*;
 use crate::office::{Command, Office};
 use crate::org::{OrgError, Organisation, Role};
 use crate::petition::{Channel, Petitioner, Purpose};
@@ -54,7 +56,7 @@ fn a_limit_counts_characters_and_names_the_field_its_limit_and_the_length() {
 /// The work changes carrying every text of the ledgers, about the
 /// fixture's cases: the marked records and one of each other kind, then
 /// each corrected (the `Update…` changes carry the same records).
-fn work_changes(f: &crate::access::tests::Fixture) -> Vec<WorkChange> {
+fn work_changes(f: &Fixture) -> Vec<WorkChange> {
     let MarkedWork { backlog, ownership, meeting, mut reception, hotspot } = marked_work(f);
     reception.head_count = 1;
     let org = &f.office.settings().org;
@@ -95,7 +97,7 @@ fn work_changes(f: &crate::access::tests::Fixture) -> Vec<WorkChange> {
 /// extension, a review, a direction are not open to an accusation), on two
 /// requests: one directed into a statutory procedure, one extended,
 /// replied and reviewed.
-fn request_steps(f: &crate::access::tests::Fixture) -> Vec<Recorded> {
+fn request_steps(f: &Fixture) -> Vec<Recorded> {
     use crate::case::{ReplyItem, ReplyOutcome, ReviewLevel, ReviewOutcome, Routing};
     let org = &f.office.settings().org;
     let head = org.people().find(|p| p.unit() == f.handler && p.role() == Role::Leader).unwrap();
