@@ -122,6 +122,13 @@ pub struct Assignment {
     standard: String,
 }
 
+impl crate::limits::Texts for Assignment {
+    fn texts(&self, each: &mut dyn FnMut(crate::limits::Limit, &str)) {
+        let Assignment { unit: _, leader: _, handler: _, deadline: _, standard } = self;
+        each(crate::limits::STANDARD, standard);
+    }
+}
+
 impl Assignment {
     /// 责任单位.
     pub fn unit(&self) -> UnitId {

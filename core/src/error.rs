@@ -39,4 +39,14 @@ pub enum InputError {
         /// Largest allowed.
         max: i64,
     },
+    /// A text is longer than its field allows ([`crate::limits`]).
+    #[error("{field}最多{max}字，现为{len}字")]
+    TooLong {
+        /// The field's Chinese name.
+        field: &'static str,
+        /// The most characters allowed.
+        max: usize,
+        /// The characters given.
+        len: usize,
+    },
 }

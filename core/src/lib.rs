@@ -96,6 +96,7 @@ pub mod goals;
 pub mod ids;
 pub mod import;
 pub mod lifecycle;
+pub mod limits;
 pub mod log;
 pub mod merge;
 pub mod metrics;

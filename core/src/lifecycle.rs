@@ -14,6 +14,7 @@ use crate::case::{
 use crate::clock::ClockRules;
 use crate::error::InputError;
 use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
+use crate::limits::Texts;
 use crate::routing::Disposal;
 use crate::work::WorkError;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 pub mod opening;
+mod texts;
 
 use opening::Opening;
 
@@ -704,6 +706,9 @@ impl Intake {
             return Err(CaseError::AccusedUnitNotAccusation);
         }
         non_empty("反映问题", &self.summary)?;
+        // Only new registrations and amendments: a stored intake is never
+        // checked again (crate::limits).
+        self.check_lengths()?;
         Ok(())
     }
 }
@@ -761,6 +766,7 @@ impl Case {
         now: NaiveDateTime,
     ) -> Result<Vec<Change>, CaseError> {
         let today = now.date();
+        action.check_lengths()?;
         let change = match action {
             Action::Amend { intake } => {
                 self.open(action, env)?;

@@ -18,7 +18,11 @@
 //!   on handling it);
 //! - one whose history is the same is **unchanged**;
 //! - one acted on here since it was merged, so the two histories differ,
-//!   is a **conflict**: it is left as it is here and named in the plan.
+//!   is a **conflict**: it is left as it is here and named in the plan;
+//! - one whose new history holds a text longer than this office allows
+//!   ([`crate::limits`]: a crafted or very old backup) is **refused**: it is
+//!   left out and named in the plan with the field, its limit and the
+//!   length, so one such case does not keep the others out.
 //!
 //! # What must match
 //!
@@ -68,6 +72,7 @@ use crate::case::Intake;
 use crate::event::Event;
 use crate::ids::{CaseId, UnitId};
 use crate::lifecycle::{CaseEvent, Change};
+use crate::limits::Texts;
 use crate::office::Office;
 
 /// What merging a record would do; apply it with [`Office::merge`].
@@ -83,6 +88,10 @@ pub struct MergePlan {
     pub unchanged: usize,
     /// The numbers of merged cases acted on here since, left as they are.
     pub conflicts: Vec<String>,
+    /// The cases left out because a text of their new history is longer
+    /// than its limit: the number there and why (“C2025-00003：信访内容最多
+    /// 20000字，现为20312字”).
+    pub too_long: Vec<String>,
     /// The events to append, in order.
     events: Vec<CaseEvent>,
     /// The head of this record's log the plan was made on.
@@ -249,6 +258,7 @@ impl Office {
             updated: Vec::new(),
             unchanged: 0,
             conflicts: Vec::new(),
+            too_long: Vec::new(),
             events: Vec::new(),
             base: self.log().head(),
         };
@@ -258,6 +268,12 @@ impl Office {
                 .get(&case.id())
                 .map(|events| events.iter().map(|e| remap(e, here, &ids)).collect())
                 .unwrap_or_default();
+            let too_long = |events: &[CaseEvent]| {
+                events.iter().find_map(|e| e.change.check_lengths().err()).map(|e| {
+                    let number = case.number();
+                    format!("{number}：{e}")
+                })
+            };
             if merged.contains_key(case.number()) {
                 // Our history of it, without the record of the merge.
                 let kept: Vec<&CaseEvent> = ours
@@ -276,10 +292,16 @@ impl Office {
                     plan.conflicts.push(case.number().to_string());
                 } else if kept.len() == history.len() {
                     plan.unchanged += 1;
+                } else if let Some(why) = too_long(&history[kept.len()..]) {
+                    plan.too_long.push(why);
                 } else {
                     plan.updated.push(case.number().to_string());
                     plan.events.extend(history[kept.len()..].iter().cloned());
                 }
+                continue;
+            }
+            if let Some(why) = too_long(&history) {
+                plan.too_long.push(why);
                 continue;
             }
             // A new case: numbered here in the year it was registered there.

@@ -593,6 +593,9 @@ impl Office {
                 Ok((events, Done::Acted(*case)))
             }
             Command::Work(change) => {
+                // Only here, never in the ledgers' own checks, which
+                // replaying a stored change runs too (crate::limits).
+                crate::limits::Texts::check_lengths(change)?;
                 self.check_names(change)?;
                 // On a copy of the ledgers: deciding changes nothing.
                 let mut trial = State {

@@ -7,6 +7,7 @@
 //! [`Organisation::townships`]) offer active ones only.
 
 use crate::ids::{PersonId, UnitId};
+use crate::limits;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use thiserror::Error;
@@ -169,6 +170,9 @@ pub enum OrgError {
     /// A person's name was empty.
     #[error("人员姓名不能为空")]
     EmptyPersonName,
+    /// A name or title longer than its limit ([`crate::limits`]).
+    #[error(transparent)]
+    TooLong(#[from] crate::error::InputError),
     /// Another unit already has this name.
     #[error("已有名为“{name}”的单位")]
     DuplicateUnit {
@@ -334,6 +338,7 @@ impl Organisation {
     ) -> Result<PersonId, OrgError> {
         self.require_active_unit(unit)?;
         let name = self.check_person_name(name, unit, None)?;
+        limits::PERSON_TITLE.check(title.trim())?;
         let id = self.next_person;
         self.people.push(Person {
             id,
@@ -386,6 +391,7 @@ impl Organisation {
 
     /// Changes a person's job title.
     pub fn set_person_title(&mut self, id: PersonId, title: &str) -> Result<(), OrgError> {
+        limits::PERSON_TITLE.check(title.trim())?;
         self.person_mut(id)?.title = title.trim().to_string();
         Ok(())
     }
@@ -550,6 +556,7 @@ impl Organisation {
         if name.is_empty() {
             return Err(OrgError::EmptyUnitName);
         }
+        limits::UNIT_NAME.check(name)?;
         if self.units.iter().any(|u| u.name == name && Some(u.id) != except) {
             return Err(OrgError::DuplicateUnit { name: name.to_string() });
         }
@@ -566,6 +573,7 @@ impl Organisation {
         if name.is_empty() {
             return Err(OrgError::EmptyPersonName);
         }
+        limits::PERSON_NAME.check(name)?;
         let u = self.require_unit(unit)?;
         if self.people.iter().any(|p| p.unit == unit && p.name == name && Some(p.id) != except) {
             return Err(OrgError::DuplicatePerson { name: name.to_string(), unit: u.name.clone() });

@@ -319,6 +319,15 @@ pub struct Petitioner {
     pub representative: bool,
 }
 
+impl crate::limits::Texts for Petitioner {
+    fn texts(&self, each: &mut dyn FnMut(crate::limits::Limit, &str)) {
+        use crate::limits::{ADDRESS, PETITIONER_NAME};
+        let Petitioner { name, id_number: _, phone: _, address, representative: _ } = self;
+        each(PETITIONER_NAME, name);
+        each(ADDRESS, address);
+    }
+}
+
 impl Petitioner {
     /// A petitioner known by name only.
     pub fn named(name: impl Into<String>) -> Self {

@@ -56,6 +56,7 @@ pub mod meeting;
 pub mod ownership;
 pub mod reception;
 pub mod screening;
+mod texts;
 pub mod three_none;
 
 use backlog::BacklogLedger;

@@ -1,7 +1,10 @@
 //! 登记 through the form: a valid registration opens the new case with its
 //! number, stage and routing deadline; an invalid identity number is
 //! refused beside its field and registers nothing; a repeat is found by its
-//! identity number while typing and linked to the earlier case.
+//! identity number while typing and linked to the earlier case; every
+//! limited text shows its count as the clerk types, and a text pasted past
+//! its limit by a script (which `maxlength` does not stop) is refused beside
+//! its field and saves nothing.
 
 use crate::harness::Browser;
 
@@ -274,6 +277,52 @@ async fn every_field_reaches_the_case_page() {
     let second = b.text_of("#case-petitioner-1").await.unwrap();
     assert!(second.contains("李某") && second.contains("037******5678"), "{second}");
     assert!(second.contains("代表"), "{second}");
+
+    b.close().await;
+}
+
+#[tokio::test]
+async fn a_summary_past_its_limit_is_refused_beside_it_and_the_counters_follow_typing() {
+    let b = Browser::open().await;
+    open_register(&b).await;
+    // Every limited field shows its limit from the start.
+    b.wait_for_text("#reg-summary-count", "0/200").await;
+    b.wait_for_text("#reg-content-count", "0/20000").await;
+    assert_eq!(b.attr_of("#reg-summary", "maxlength").await.as_deref(), Some("200"));
+    assert_eq!(b.attr_of("#reg-content", "maxlength").await.as_deref(), Some("20000"));
+
+    // Typing into a textarea moves its counter.
+    fill(&b, "李某", ID_A, "反映工资拖欠").await;
+    let content = "某建筑公司拖欠二十名务工人员工资共计十二万元。";
+    b.wait_for_text("#reg-content-count", &format!("{}/20000", content.chars().count())).await;
+    b.type_into("#reg-content", "拖欠工资").await;
+    b.wait_for_text("#reg-content-count", "4/20000").await;
+    b.wait_for_text("#reg-summary-count", "6/200").await;
+
+    // 201 characters pasted by a script: maxlength does not stop them.
+    let long = "欠".repeat(201);
+    b.set_value("#reg-summary", &long).await;
+    b.wait_for_text("#reg-summary-count", "201/200").await;
+    let class = b.attr_of("#reg-summary-count", "class").await.unwrap_or_default();
+    assert!(class.contains("over"), "{class}");
+    b.click("#reg-submit").await;
+    b.wait_for_text("#reg-summary-error", "反映问题最多200字，现为201字").await;
+    // Only that field is wrong, and nothing was sent or saved.
+    assert_eq!(b.count(".field-error").await, 1);
+    assert!(b.exists("#page-register").await);
+    assert!(!b.exists("#page-case").await);
+    let saved = b.stored_record("xinfang.office").await;
+    assert!(saved.is_none_or(|office| office.cases().len() == 0), "a case was saved");
+
+    // Shortened to the limit, it goes through.
+    b.set_value("#reg-summary", &"欠".repeat(200)).await;
+    b.wait_for_text("#reg-summary-count", "200/200").await;
+    let class = b.attr_of("#reg-summary-count", "class").await.unwrap_or_default();
+    assert!(class.contains("near") && !class.contains("over"), "{class}");
+    b.wait_for_absent("#reg-summary-error").await;
+    b.click("#reg-submit").await;
+    let (number, _) = opened_case(&b).await;
+    assert!(number.ends_with("-00001"), "{number}");
 
     b.close().await;
 }

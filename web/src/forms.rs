@@ -10,6 +10,7 @@ pub mod state;
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use xinfang_core::limits::{self, Limit};
 use xinfang_core::office::RepeatReason;
 use xinfang_core::{
     CaseId, CategoryId, CategoryTree, Channel, Escalation, IdNumber, InputError, Intake, PersonId,
@@ -86,6 +87,12 @@ pub enum RegField {
     AccusedUnit,
     /// `#reg-summary`.
     Summary,
+    /// `#reg-address-N`.
+    Address(usize),
+    /// `#reg-village`.
+    Village,
+    /// `#reg-content`.
+    Content,
 }
 
 impl RegField {
@@ -104,6 +111,9 @@ impl RegField {
             RegField::Escalation => "reg-escalation".into(),
             RegField::AccusedUnit => "reg-accused-unit".into(),
             RegField::Summary => "reg-summary".into(),
+            RegField::Address(i) => format!("reg-address-{i}"),
+            RegField::Village => "reg-village".into(),
+            RegField::Content => "reg-content".into(),
         }
     }
 }
@@ -348,6 +358,12 @@ impl IntakeForm {
                     }
                 },
             };
+            if let Some(e) = too_long(limits::PETITIONER_NAME, row.name.trim()) {
+                errors.insert(RegField::Name(i), e);
+            }
+            if let Some(e) = too_long(limits::ADDRESS, row.address.trim()) {
+                errors.insert(RegField::Address(i), e);
+            }
             petitioners.push(Petitioner {
                 name: row.name.trim().to_string(),
                 id_number,
@@ -426,6 +442,18 @@ impl IntakeForm {
                 Bilingual::new("请填写反映问题（一句话概括）", "Enter a one-line summary."),
             );
         }
+        // A value set by a script or kept from an earlier version is not
+        // held by `maxlength`: refused here beside its field (and by the core).
+        let texts = [
+            (RegField::Summary, limits::SUMMARY, &self.summary),
+            (RegField::Village, limits::VILLAGE, &self.village),
+            (RegField::Content, limits::CONTENT, &self.content),
+        ];
+        for (field, limit, text) in texts {
+            if let Some(e) = too_long(limit, text.trim()) {
+                errors.insert(field, e);
+            }
+        }
         match (received_on, channel, head_count, category, purpose) {
             (Some(received_on), Some(channel), Some(head_count), Some(category), Some(purpose))
                 if errors.is_empty() =>
@@ -489,6 +517,16 @@ impl IntakeForm {
             repeat_of: self.repeat_of,
         })
     }
+}
+
+/// The refusal of a text past its field's limit (the core's message, and
+/// its English), shown beside the field: `maxlength` stops typing and
+/// pasting, not a value set by a script.
+pub fn too_long(limit: Limit, text: &str) -> Option<Bilingual> {
+    limit.check(text).err().map(|e| {
+        let (max, len) = (limit.max, limits::length(text));
+        Bilingual::new(e.to_string(), format!("At most {max} characters; this has {len}."))
+    })
 }
 
 /// The message for an identity number that failed GB 11643 validation.

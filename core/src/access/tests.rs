@@ -39,16 +39,21 @@ fn at(date: NaiveDate) -> NaiveDateTime {
     date.and_hms_opt(10, 0, 0).unwrap()
 }
 
-struct Fixture {
-    office: Office,
+pub(crate) struct Fixture {
+    pub(crate) office: Office,
+    /// The settings the office began with.
+    pub(crate) settings: Settings,
+    /// Everything done to the office, in order: the commands (with their
+    /// moment) and the old changes recorded as such a record has them.
+    pub(crate) steps: Vec<Recorded>,
     /// The accused unit (a department under `parent`).
     accused: UnitId,
     parent: UnitId,
     /// The unit handling the accusation.
-    handler: UnitId,
+    pub(crate) handler: UnitId,
     other: UnitId,
     /// The accusation, taken through every step with text.
-    accusation: CaseId,
+    pub(crate) accusation: CaseId,
     /// An accusation refused, for the refusal's texts.
     declined: CaseId,
     /// An accusation with a direction into a statutory procedure: never
@@ -56,7 +61,16 @@ struct Fixture {
     /// edited by hand or kept elsewhere may hold it, and its texts go too.
     directed: CaseId,
     /// An ordinary case routed to the accused unit.
-    ordinary: CaseId,
+    pub(crate) ordinary: CaseId,
+}
+
+/// One thing the fixture did to its office.
+#[derive(Clone)]
+pub(crate) enum Recorded {
+    /// A command, decided at this moment.
+    Command(Command, NaiveDateTime),
+    /// An event applied as an old record holds it (never decided now).
+    Event(Event),
 }
 
 fn marked_intake(office: &Office, purpose: Purpose, accused: Option<UnitId>) -> Intake {
@@ -87,7 +101,7 @@ fn marked_intake(office: &Office, purpose: Purpose, accused: Option<UnitId>) -> 
     }
 }
 
-fn fixture() -> Fixture {
+pub(crate) fn fixture() -> Fixture {
     let mut settings = Settings::sample_county();
     let org = &mut settings.org;
     let parent = org.add_unit("测试上级局", UnitKind::Department, None).unwrap();
@@ -97,8 +111,11 @@ fn fixture() -> Fixture {
     let review_body = org.review_body(handler).unwrap();
     let people: Vec<PersonId> =
         org.people().filter(|p| p.unit() == handler).map(crate::org::Person::id).collect();
+    let initial = settings.clone();
     let mut office = Office::new(settings);
+    let recorded = std::cell::RefCell::new(Vec::new());
     let run = |office: &mut Office, command: Command, on: NaiveDate| {
+        recorded.borrow_mut().push(Recorded::Command(command.clone(), at(on)));
         office.execute(command, at(on)).unwrap_or_else(|e| panic!("{e}"))
     };
     let intake = marked_intake(&office, Purpose::Accusation, Some(accused));
@@ -129,7 +146,9 @@ fn fixture() -> Fixture {
     // 30, 34–36); a record kept before they were enforced holds them, and
     // their texts must go too: recorded as such a record has them.
     let old = |office: &mut Office, case, on, change| {
-        office.apply(Event::Case(CaseEvent { case, at: at(on), change }));
+        let event = Event::Case(CaseEvent { case, at: at(on), change });
+        recorded.borrow_mut().push(Recorded::Event(event.clone()));
+        office.apply(event);
     };
     enum Step {
         Act(Action),
@@ -313,7 +332,20 @@ fn fixture() -> Fixture {
         },
     };
     run(&mut office, act(ordinary, route(accused)), day(3, 4));
-    Fixture { office, accused, parent, handler, other, accusation, declined, directed, ordinary }
+    let steps = recorded.into_inner();
+    Fixture {
+        office,
+        settings: initial,
+        steps,
+        accused,
+        parent,
+        handler,
+        other,
+        accusation,
+        declined,
+        directed,
+        ordinary,
+    }
 }
 
 /// The markers the fixture wrote (each must be present in the full view,
@@ -409,18 +441,37 @@ fn everything_for(viewer: Viewer, f: &Fixture) -> String {
     let table = viewer.ledger_table(office, office.cases(), day(5, 1), Privacy::Full);
     add(json(&String::from_utf8(table_csv(&table)).unwrap()));
 
+    let MarkedWork { backlog, ownership, meeting, reception, hotspot } = marked_work(f);
+    add(json(&viewer.backlog(office, &backlog)));
+    add(json(&viewer.ownership(office, &ownership)));
+    add(json(&viewer.meeting(office, &meeting)));
+    add(json(&viewer.reception(office, &reception)));
+    add(json(&viewer.hotspot(office, &hotspot)));
+    out
+}
+
+/// A work record of each kind with a marker in every free text, about the
+/// fixture's cases.
+pub(crate) struct MarkedWork {
+    pub(crate) backlog: BacklogCase,
+    pub(crate) ownership: OwnershipDraft,
+    pub(crate) meeting: Meeting,
+    pub(crate) reception: Reception,
+    pub(crate) hotspot: Hotspot,
+}
+
+pub(crate) fn marked_work(f: &Fixture) -> MarkedWork {
+    let org = &f.office.settings().org;
     let person = org.people().next().unwrap().id();
     let mut backlog =
         BacklogCase::new(f.accusation, day(4, 1), person, &mark("化解方案"), day(6, 1));
     backlog.source = mark("交办来源");
-    add(json(&viewer.backlog(office, &backlog)));
     let ownership = OwnershipDraft {
         plan: mark("包案方案"),
         measures: vec![mark("化解措施")],
         meeting_record: Some(MeetingRecord::Document(mark("纪要文号"))),
         ..OwnershipDraft::new(f.accusation, day(4, 1))
     };
-    add(json(&viewer.ownership(office, &ownership)));
     let mut meeting = Meeting::new(MeetingKind::Joint, day(4, 3), "会议室", person);
     meeting.title = mark("会议标题");
     meeting.other_attendees = mark("列席");
@@ -430,11 +481,9 @@ fn everything_for(viewer: Viewer, f: &Fixture) -> String {
     meeting.requirements = vec![mark("会议要求")];
     meeting.decisions = vec![Decision::new(&mark("会议决定"), Some(f.handler), None, None)];
     meeting.minutes_text = Some(mark("纪要正文"));
-    add(json(&viewer.meeting(office, &meeting)));
     let mut reception = Reception::new(person, day(3, 3), "接待室", ReceptionKind::RotaDay);
     reception.matters = vec![mark("接待事项")];
     reception.link_new_case(f.accusation);
-    add(json(&viewer.reception(office, &reception)));
     let mut hotspot = Hotspot::new(
         &mark("排查问题"),
         &mark("排查地点"),
@@ -446,8 +495,7 @@ fn everything_for(viewer: Viewer, f: &Fixture) -> String {
         day(5, 1),
     );
     hotspot.case = Some(f.accusation);
-    add(json(&viewer.hotspot(office, &hotspot)));
-    out
+    MarkedWork { backlog, ownership, meeting, reception, hotspot }
 }
 
 fn json(value: &impl serde::Serialize) -> String {
@@ -530,3 +578,5 @@ fn a_redacted_case_keeps_its_dates_stage_units_and_people() {
     let ordinary = redact_case(f.office.case(f.ordinary).unwrap());
     assert_eq!(ordinary.routing().unwrap().explanation, "");
 }
+
+mod limits;

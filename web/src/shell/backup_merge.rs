@@ -55,6 +55,13 @@ pub fn describe(lang: Lang, plan: &MergePlan) -> String {
                     plan.conflicts.len()
                 ));
             }
+            if !plan.too_long.is_empty() {
+                text.push_str(&format!(
+                    "{}件案件含超过字数上限的内容，不予合并：{}。",
+                    plan.too_long.len(),
+                    plan.too_long.join("；")
+                ));
+            }
             text.push_str("备份中的工作台账不随合并导入。");
             text
         }
@@ -71,6 +78,13 @@ pub fn describe(lang: Lang, plan: &MergePlan) -> String {
                     " {} merged cases were acted on here since and are kept as they are here: \
                      {conflicts}.",
                     plan.conflicts.len()
+                ));
+            }
+            if !plan.too_long.is_empty() {
+                text.push_str(&format!(
+                    " {} cases hold a text longer than its limit and are left out: {}.",
+                    plan.too_long.len(),
+                    plan.too_long.join("; ")
                 ));
             }
             text.push_str(" The backup's work ledgers are not merged.");

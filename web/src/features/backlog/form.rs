@@ -4,10 +4,13 @@
 
 use chrono::{Months, NaiveDate};
 use xinfang_core::ids::BacklogId;
+use xinfang_core::limits;
 use xinfang_core::work::backlog::BacklogCase;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::{Case, CaseId, Office, PersonId, Role};
 use yew::prelude::*;
+
+use crate::ui::field::{maxlength, CharCount};
 
 use crate::context::{change_work, use_app, would_apply};
 use crate::i18n::{dates, tr, Bilingual};
@@ -234,7 +237,8 @@ pub fn BacklogForm(props: &BacklogFormProps) -> Html {
                 <label for="backlog-source">{ tr(lang, "交办来源", "Source") }</label>
                 <input id="backlog-source" type="text" value={draft.source.clone()}
                        placeholder={tr(lang, "如 市信访局交办", "e.g. handed down by the city bureau")}
-                       oninput={typed(|d, v| d.source = v)} />
+                       oninput={typed(|d, v| d.source = v)} maxlength={maxlength(limits::BACKLOG_SOURCE)} />
+                <CharCount target="backlog-source" limit={limits::BACKLOG_SOURCE} />
             </div>
             <div class="field">
                 <label for="backlog-leader">{ tr(lang, "包案领导", "Leader in charge") }</label>
@@ -249,7 +253,8 @@ pub fn BacklogForm(props: &BacklogFormProps) -> Html {
             <div class="field wide">
                 <label for="backlog-plan">{ tr(lang, "化解方案", "Resolution plan") }</label>
                 <textarea id="backlog-plan" rows="2" value={draft.plan.clone()}
-                          oninput={typed(|d, v| d.plan = v)} />
+                          oninput={typed(|d, v| d.plan = v)} maxlength={maxlength(limits::PLAN)} />
+                <CharCount target="backlog-plan" limit={limits::PLAN} />
             </div>
             <div class="field">
                 <label for="backlog-deadline">{ tr(lang, "化解时限", "Deadline") }</label>

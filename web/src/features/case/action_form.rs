@@ -16,6 +16,8 @@ use crate::features::case::action_model::{
     self, Choice, Edit, Errors, Field, Form, Input, ItemPart, Kind,
 };
 use crate::i18n::{tr, Lang};
+use crate::ui::field::{maxlength, CharCount};
+use xinfang_core::limits;
 
 /// The form being filled in, changed by [`Edit`]s (always on the latest
 /// state, however fast the events come).
@@ -101,7 +103,7 @@ pub fn ActionForm(props: &ActionFormProps) -> Html {
             None => html! {},
         }
     };
-    let render = |f: &Field| render_field(name, f, &form, error_of(f.name), lang);
+    let render = |f: &Field| render_field(kind, name, f, &form, error_of(f.name), lang);
     let (before, after): (Vec<&Field>, Vec<&Field>) = if kind == Kind::Reply {
         fields.iter().partition(|f| f.name == "on")
     } else {
@@ -132,6 +134,7 @@ pub fn ActionForm(props: &ActionFormProps) -> Html {
 
 /// A field with its label, input, hint and error.
 fn render_field(
+    form_kind: Kind,
     kind: &str,
     f: &Field,
     form: &UseReducerHandle<FormState>,
@@ -140,6 +143,7 @@ fn render_field(
 ) -> Html {
     let id = format!("{kind}-{}", f.name);
     let field = f.name;
+    let limit = action_model::limit(form_kind, field);
     let value = form.0.get(field).to_string();
     let set = |value: String| Edit::Set(field, value);
     let input = match &f.input {
@@ -156,18 +160,34 @@ fn render_field(
                 .dispatcher()
                 .to_callback()
                 .reform(move |e: Event| set(e.target_unchecked_into::<HtmlInputElement>().value()));
-            html! {
-                <input id={id.clone()} type={kind_attr} {value} {oninput} {onchange}
-                       aria-required={f.required.to_string()} />
+            match limit {
+                Some(limit) => html! {
+                    <>
+                    <input id={id.clone()} type={kind_attr} value={value.clone()} {oninput} {onchange}
+                          maxlength={maxlength(limit)} aria-required={f.required.to_string()} />
+                    <CharCount target={id.clone()} {limit} value={AttrValue::from(value)} />
+                    </>
+                },
+                None => html! {
+                    <input id={id.clone()} type={kind_attr} {value} {oninput} {onchange}
+                           aria-required={f.required.to_string()} />
+                },
             }
         }
         Input::Area => {
             let oninput = form.dispatcher().to_callback().reform(move |e: InputEvent| {
                 set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
             });
+            let max = limit.map(maxlength);
+            let count = limit.map(|limit| {
+                html! { <CharCount target={id.clone()} {limit} value={AttrValue::from(value.clone())} /> }
+            });
             html! {
-                <textarea id={id.clone()} rows="3" {value} {oninput}
+                <>
+                <textarea id={id.clone()} rows="3" {value} {oninput} maxlength={max}
                           aria-required={f.required.to_string()} />
+                { for count }
+                </>
             }
         }
         Input::Select(options) => {
@@ -259,7 +279,10 @@ fn ReplyItems(props: &ReplyItemsProps) -> Html {
                                 <span class="required" aria-hidden="true">{ "*" }</span>
                             </label>
                             <input id={format!("reply-claim-{i}")} type="text" value={item.claim.clone()}
+                                  maxlength={maxlength(limits::CLAIM)}
                                    oninput={on_claim} aria-required="true" />
+                            <CharCount target={format!("reply-claim-{i}")} limit={limits::CLAIM}
+                                       value={AttrValue::from(item.claim.clone())} />
                             { error_of(format!("claim-{i}")) }
                         </div>
                         <div class="field">
@@ -270,7 +293,9 @@ fn ReplyItems(props: &ReplyItemsProps) -> Html {
                         <div class="field">
                             <label for={format!("reply-basis-{i}")}>{ tr(lang, "事实和法律法规依据", "Facts and legal basis") }</label>
                             <textarea id={format!("reply-basis-{i}")} rows="2" value={item.basis.clone()}
-                                      oninput={on_basis} />
+                                     maxlength={maxlength(limits::BASIS)} oninput={on_basis} />
+                            <CharCount target={format!("reply-basis-{i}")} limit={limits::BASIS}
+                                       value={AttrValue::from(item.basis.clone())} />
                             { error_of(format!("basis-{i}")) }
                         </div>
                         <button type="button" id={format!("reply-remove-item-{i}")} onclick={remove}>

@@ -22,8 +22,10 @@ use xinfang_core::{
     Action, ActionKind, Case, CaseId, Office, Opening, PersonId, Role, UnitId, UnitKind,
 };
 
+use crate::forms::too_long;
 use crate::i18n::labels::Named;
 use crate::i18n::{dates, tr, Lang};
+use xinfang_core::limits::Limit;
 
 /// An action offered on the case page, after routing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -874,6 +876,31 @@ fn served_of(key: &str) -> Option<Served> {
     }
 }
 
+/// The core's limit of a text field of the form of `kind` (its
+/// `maxlength`, its counter and its refusal), by the field's name; `None`
+/// for a field that is no text. A text field without one fails the sample
+/// test below.
+pub fn limit(kind: Kind, name: &str) -> Option<Limit> {
+    use xinfang_core::limits as l;
+    Some(match (kind, name) {
+        (Kind::Decline, "reason") => l::DECLINE_REASON,
+        (Kind::Decline | Kind::Direct, "redirect") => l::REDIRECT_TO,
+        (Kind::Direct, "reason") => l::DIRECTION_REASON,
+        (Kind::Extend, "reason") => l::EXTENSION_REASON,
+        (Kind::Reply, "report") => l::REPORT,
+        (Kind::Reply, n) if n.starts_with("claim") => l::CLAIM,
+        (Kind::Reply, n) if n.starts_with("basis") => l::BASIS,
+        (Kind::SendBack, "reason") => l::SEND_BACK_REASON,
+        (Kind::DecideReview, "reasons") => l::REVIEW_REASONS,
+        (Kind::Supervise, "note") => l::SUPERVISION_NOTE,
+        (Kind::CloseSupervision, "note") => l::SUPERVISION_RESPONSE,
+        (Kind::FollowUp, "note") => l::FOLLOW_UP_NOTE,
+        (Kind::Object, "reason") => l::OBJECTION_REASON,
+        (Kind::Settle, "note") => l::SETTLEMENT_NOTE,
+        _ => return None,
+    })
+}
+
 /// Reads a form's values into an action, collecting every error.
 struct Reader<'a> {
     form: &'a Form,
@@ -1149,6 +1176,20 @@ pub fn to_action(
             }
         }
     };
+    // A text past its limit (set by a script: `maxlength` stops typing and
+    // pasting), refused beside its field with the core's words.
+    let texts = fields(kind, office, case, lang)
+        .into_iter()
+        .filter(|f| matches!(f.input, Input::Text | Input::Area))
+        .map(|f| (f.name.to_string(), form.get(f.name).to_string()));
+    let items = form.items.iter().enumerate().flat_map(|(i, item)| {
+        [(format!("claim-{i}"), item.claim.clone()), (format!("basis-{i}"), item.basis.clone())]
+    });
+    for (name, text) in texts.chain(items) {
+        if let Some(e) = limit(kind, &name).and_then(|l| too_long(l, text.trim())) {
+            r.errors.insert(name, e.get(lang).to_string());
+        }
+    }
     match action {
         Some(action) if r.errors.is_empty() => Ok(action),
         _ => {
@@ -1381,6 +1422,11 @@ mod tests {
         let mut form = initial(SendBack, &office, office.case(id).unwrap(), day);
         form.edit(Edit::Set("reason", "答复避重就轻".into()));
         form.edit(Edit::Set("redo-by", "2025-03-25".into()));
+        // A reason past its limit (a script-set value) is refused beside it.
+        let mut long = form.clone();
+        long.edit(Edit::Set("reason", "字".repeat(2001)));
+        let refused = to_action(SendBack, &long, &office, office.case(id).unwrap(), Lang::ZhCn);
+        assert_eq!(refused.unwrap_err()["reason"], "退回理由最多2000字，现为2001字");
         let action = to_action(SendBack, &form, &office, office.case(id).unwrap(), Lang::ZhCn);
         office.execute(Command::Act { case: id, action: action.unwrap() }, at(day)).unwrap();
         let case = office.case(id).unwrap();
@@ -1540,6 +1586,10 @@ mod tests {
                 match offer {
                     Some(offer) => {
                         *offered.entry(kind).or_default() += 1;
+                        for f in fields(kind, &office, case, Lang::ZhCn) {
+                            let text = matches!(f.input, Input::Text | Input::Area);
+                            assert!(!text || limit(kind, f.name).is_some(), "{kind:?} {}", f.name);
+                        }
                         assert!(
                             stages(kind).contains(&case.stage()),
                             "{kind:?} in {}",

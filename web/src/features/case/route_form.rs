@@ -14,7 +14,8 @@ use crate::features::case::route_model::{
 use crate::forms::state::{FormMsg, FormState};
 use crate::i18n::labels::Named;
 use crate::i18n::{dates, tr, Bilingual};
-use crate::ui::field::{input_value, select_value};
+use crate::ui::field::{input_value, maxlength, select_value, CharCount};
+use xinfang_core::limits;
 
 /// Props of [`RouteForm`].
 #[derive(Debug, PartialEq, Properties)]
@@ -228,7 +229,11 @@ pub fn RouteForm(props: &RouteFormProps) -> Html {
                 <div class="field">
                     <label for="route-note">{ tr(lang, "说明（改变分办建议时填写）", "Note (when changing the proposal)") }</label>
                     <input id="route-note" type="text" value={draft.note.clone()}
+                          maxlength={maxlength(limits::ROUTING_EXPLANATION)}
                            oninput={edit_input(RouteEdit::Note)} />
+                    <CharCount target="route-note" limit={limits::ROUTING_EXPLANATION}
+                               value={AttrValue::from(draft.note.clone())} />
+                    { field_error(RouteField::Note) }
                 </div>
                 if draft.is_assignment() {
                     <fieldset id="route-five-fixes" class="five-fixes-form">
@@ -261,7 +266,10 @@ pub fn RouteForm(props: &RouteFormProps) -> Html {
                             <label for="fix-standard">{ tr(lang, "办案质量要求", "Quality standard") }</label>
                             <input id="fix-standard" type="text" value={draft.standard.clone()}
                                    placeholder={tr(lang, "如：查清事实，依法答复，群众满意", "e.g. establish the facts, answer lawfully")}
+                                  maxlength={maxlength(limits::STANDARD)}
                                    oninput={edit_input(RouteEdit::Standard)} />
+                            <CharCount target="fix-standard" limit={limits::STANDARD}
+                                       value={AttrValue::from(draft.standard.clone())} />
                             { field_error(RouteField::Standard) }
                         </div>
                         if !missing.is_empty() {

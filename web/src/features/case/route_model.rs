@@ -1,8 +1,10 @@
 //! The routing form (转送/交办/直办 with the 五定) as plain data, turned into
 //! the core's [`Routing`] with a message per field that is wrong.
 
+use crate::forms::too_long;
 use chrono::NaiveDate;
 use xinfang_core::case::Routing;
+use xinfang_core::limits;
 use xinfang_core::{Disposal, FiveFixes, Fix, Organisation, Person, Role, RoutingProposal, UnitId};
 
 use crate::forms::{date_error, date_value, person_id, unit_id, Errors};
@@ -26,6 +28,8 @@ pub enum RouteField {
     Deadline,
     /// `#fix-standard`.
     Standard,
+    /// `#route-note`.
+    Note,
 }
 
 impl RouteField {
@@ -39,6 +43,7 @@ impl RouteField {
             RouteField::Handler => "fix-handler",
             RouteField::Deadline => "fix-deadline",
             RouteField::Standard => "fix-standard",
+            RouteField::Note => "route-note",
         }
     }
 }
@@ -308,10 +313,17 @@ impl RouteForm {
                     Bilingual::new("请填写办案质量要求", "Enter the quality standard."),
                 );
             }
+            if let Some(e) = too_long(limits::STANDARD, fixes.standard.trim()) {
+                errors.fields.insert(RouteField::Standard, e);
+            }
             match fixes.complete() {
                 Ok(a) => assignment = Some(a),
                 Err(missing) => errors.missing = missing,
             }
+        }
+        // The note as recorded (with the proposal's explanation after it).
+        if let Some(e) = too_long(limits::ROUTING_EXPLANATION, &self.explanation(org)) {
+            errors.fields.insert(RouteField::Note, e);
         }
         match (on, disposal, lead) {
             (Some(on), Some(disposal), Some(lead))

@@ -15,10 +15,13 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 use xinfang_core::cn_text::{date_cn, date_official};
+use xinfang_core::limits;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::meeting::{Decision, Meeting, MeetingKind, QuarterFigures};
 use xinfang_core::{CaseId, Office, Organisation, PersonId, UnitId, UnitKind};
 use yew::prelude::*;
+
+use crate::ui::field::{maxlength, CharCount};
 
 use super::page::{chairs, kind_label, kind_of, kind_value};
 
@@ -298,7 +301,8 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
             <tr class="m-decision" data-index={i.to_string()}>
                 <td>{ i + 1 }</td>
                 <td><input id={format!("dec-text-{i}")} type="text" value={d.text.clone()} oninput={on_text}
-                           aria-label={tr(lang, "决定事项", "Decision")} /></td>
+                           aria-label={tr(lang, "决定事项", "Decision")} maxlength={maxlength(limits::DECISION)} />
+                <CharCount target={format!("dec-text-{i}")} limit={limits::DECISION} /></td>
                 <td><select id={format!("dec-unit-{i}")} onchange={on_unit} aria-label={tr(lang, "责任单位", "Unit")}>
                     <option value="" selected={d.unit.is_none()}>{ "—" }</option>
                     { for active_units.iter().chain(d.unit.iter().filter(|u| !active_units.contains(u))).map(|u| html! {
@@ -455,7 +459,8 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
                     <label for="m-date">{ tr(lang, "会议日期", "Date") }</label>
                     <input id="m-date" type="date" value={dates::input_value(m.date)} onchange={on_date} />
                     <label for="m-place">{ tr(lang, "会议地点", "Place") }</label>
-                    <input id="m-place" type="text" value={m.place.clone()} oninput={text_cb(|m, v| m.place = v)} />
+                    <input id="m-place" type="text" value={m.place.clone()} oninput={text_cb(|m, v| m.place = v)} maxlength={maxlength(limits::PLACE)} />
+                    <CharCount target="m-place" limit={limits::PLACE} />
                     <label for="m-chair">{ tr(lang, "主持人", "Chair") }</label>
                     <select id="m-chair" onchange={on_chair}>
                         { for chair_options.iter().map(|p| html! {
@@ -466,7 +471,8 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
                 <div class="form-row">
                     <label for="m-title">{ tr(lang, "纪要标题（留空为默认）", "Minutes title (blank: default)") }</label>
                     <input id="m-title" type="text" value={m.title.clone()} placeholder={default_title.clone()}
-                           oninput={text_cb(|m, v| m.title = v)} />
+                           oninput={text_cb(|m, v| m.title = v)} maxlength={maxlength(limits::MEETING_TITLE)} />
+                    <CharCount target="m-title" limit={limits::MEETING_TITLE} />
                 </div>
                 <fieldset id="m-attendees">
                     <legend>{ tr(lang, "参会人员（出席）", "Attendees (present)") }</legend>
@@ -481,7 +487,8 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
                     <label for="m-other-attendees">{ tr(lang, "列席及其他参会单位（文字）", "Also attending (text)") }</label>
                     <input id="m-other-attendees" type="text" value={m.other_attendees.clone()}
                            placeholder={tr(lang, "如：各乡镇分管领导", "e.g. the townships' leaders in charge")}
-                           oninput={text_cb(|m, v| m.other_attendees = v)} />
+                           oninput={text_cb(|m, v| m.other_attendees = v)} maxlength={maxlength(limits::OTHER_ATTENDEES)} />
+                    <CharCount target="m-other-attendees" limit={limits::OTHER_ATTENDEES} />
                 </fieldset>
                 <fieldset id="m-cases">
                     <legend>{ tr(lang, "研究案件", "Cases studied") }</legend>
@@ -490,9 +497,11 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
                               button={tr(lang, "加入", "Add")} on_pick={on_case} />
                 </fieldset>
                 <label for="m-opinion">{ tr(lang, "会议认为", "The meeting's assessment") }</label>
-                <textarea id="m-opinion" rows="3" value={m.opinion.clone()} oninput={area_cb(|m, v| m.opinion = v)} />
+                <textarea id="m-opinion" rows="3" value={m.opinion.clone()} oninput={area_cb(|m, v| m.opinion = v)} maxlength={maxlength(limits::MEETING_OPINION)} />
+                <CharCount target="m-opinion" limit={limits::MEETING_OPINION} />
                 <label for="m-emphasis">{ tr(lang, "会议强调", "What it stressed") }</label>
-                <textarea id="m-emphasis" rows="3" value={m.emphasis.clone()} oninput={area_cb(|m, v| m.emphasis = v)} />
+                <textarea id="m-emphasis" rows="3" value={m.emphasis.clone()} oninput={area_cb(|m, v| m.emphasis = v)} maxlength={maxlength(limits::MEETING_EMPHASIS)} />
+                <CharCount target="m-emphasis" limit={limits::MEETING_EMPHASIS} />
                 <label for="m-requirements">{ tr(lang, "会议要求（每行一项）", "Requirements (one per line)") }</label>
                 <textarea id="m-requirements" rows="4" value={m.requirements.join("\n")}
                           oninput={area_cb(|m, v| m.requirements = v.lines().map(str::to_string).collect())} />
@@ -514,7 +523,8 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
                 <label for="m-issued-by">{ tr(lang, "落款单位", "Issued by") }</label>
                 <input id="m-issued-by" type="text" value={m.issued_by.clone()}
                        placeholder={tr(lang, "如：安和县信访工作联席会议办公室", "e.g. the joint meeting's office")}
-                       oninput={text_cb(|m, v| m.issued_by = v)} />
+                       oninput={text_cb(|m, v| m.issued_by = v)} maxlength={maxlength(limits::ISSUED_BY)} />
+                <CharCount target="m-issued-by" limit={limits::ISSUED_BY} />
                 <button id="m-save" type="submit">{ tr(lang, "保存会议", "Save the meeting") }</button>
             </form>
 
@@ -545,7 +555,8 @@ pub fn MeetingPage(props: &MeetingPageProps) -> Html {
                             "The minutes are kept as edited, in full, and print as they are; if the meeting's data change, “Regenerate” rewrites them from the data (replacing the edited text).") }
                     </p>
                 }
-                <textarea id="minutes-text" rows="24" value={minutes_value} oninput={on_minutes} />
+                <textarea id="minutes-text" rows="24" value={minutes_value} oninput={on_minutes} maxlength={maxlength(limits::MINUTES_TEXT)} />
+                <CharCount target="minutes-text" limit={limits::MINUTES_TEXT} />
             </section>
 
             <section id="meeting-danger" class="meeting-danger">

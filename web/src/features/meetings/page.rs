@@ -7,10 +7,13 @@
 use chrono::{Datelike, NaiveDate};
 use xinfang_core::cn_text::date_cn;
 use xinfang_core::ids::Added;
+use xinfang_core::limits;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::meeting::{Decision, Meeting, MeetingKind};
 use xinfang_core::{Office, Organisation, PersonId, Role};
 use yew::prelude::*;
+
+use crate::ui::field::{maxlength, CharCount};
 
 use crate::ui::people::person_with_post;
 
@@ -335,7 +338,8 @@ fn NewMeetingForm(props: &NewMeetingFormProps) -> Html {
             <label for="new-date">{ tr(lang, "会议日期", "Date") }</label>
             <input id="new-date" type="date" value={(*date).clone()} onchange={on_date} />
             <label for="new-place">{ tr(lang, "会议地点", "Place") }</label>
-            <input id="new-place" type="text" value={(*place).clone()} oninput={on_place} />
+            <input id="new-place" type="text" value={(*place).clone()} oninput={on_place} maxlength={maxlength(limits::PLACE)} />
+            <CharCount target="new-place" limit={limits::PLACE} />
             <label for="new-chair">{ tr(lang, "主持人", "Chair") }</label>
             <select id="new-chair" onchange={on_chair}>
                 { for leaders.iter().map(|p| html! {

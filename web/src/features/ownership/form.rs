@@ -4,9 +4,12 @@
 //! ledger, or a document by its title) and the measures, one per line.
 
 use xinfang_core::ids::OwnershipId;
+use xinfang_core::limits;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::CaseId;
 use yew::prelude::*;
+
+use crate::ui::field::{maxlength, CharCount};
 
 use crate::ui::people_pick::PeoplePick;
 
@@ -142,7 +145,8 @@ pub fn OwnershipFormView(props: &OwnershipFormProps) -> Html {
                         on_pick={pick_member} on_add={add_member} on_remove={remove_member} />
             <div class="field">
                 <label for="own-plan">{ tr(lang, "化解方案", "Resolution plan") }</label>
-                <textarea id="own-plan" rows="3" value={f.plan.clone()} oninput={set_text(OwnField::Plan)} />
+                <textarea id="own-plan" rows="3" value={f.plan.clone()} oninput={set_text(OwnField::Plan)} maxlength={maxlength(limits::PLAN)} />
+                <CharCount target="own-plan" limit={limits::PLAN} />
             </div>
             <div class="field">
                 <label for="own-record-kind">{ tr(lang, "会议纪要", "Meeting record") }</label>
@@ -164,7 +168,8 @@ pub fn OwnershipFormView(props: &OwnershipFormProps) -> Html {
                     if f.record_kind == "document" {
                         <input id="own-record-document" type="text" value={f.record_document.clone()}
                                oninput={set(OwnField::RecordDocument)}
-                               placeholder={tr(lang, "如 县信访联席办〔2025〕3号会议纪要", "title or number")} />
+                               placeholder={tr(lang, "如 县信访联席办〔2025〕3号会议纪要", "title or number")} maxlength={maxlength(limits::MEETING_DOCUMENT)} />
+                        <CharCount target="own-record-document" limit={limits::MEETING_DOCUMENT} />
                     }
                 </span>
             </div>

@@ -3,9 +3,12 @@
 //! date and place. The cases already linked are kept as they are.
 
 use xinfang_core::ids::ReceptionId;
+use xinfang_core::limits;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::reception::ReceptionKind;
 use yew::prelude::*;
+
+use crate::ui::field::{maxlength, CharCount};
 
 use crate::context::{try_change, use_app};
 use crate::features::reception::model::{
@@ -152,7 +155,8 @@ pub fn ReceptionFormView(props: &ReceptionFormProps) -> Html {
             </div>
             <div class="field">
                 <label for="reception-place">{ tr(lang, "接访地点", "Place") }</label>
-                <input id="reception-place" type="text" value={f.place.clone()} oninput={set(ReceptionField::Place)} />
+                <input id="reception-place" type="text" value={f.place.clone()} oninput={set(ReceptionField::Place)} maxlength={maxlength(limits::PLACE)} />
+                <CharCount target="reception-place" limit={limits::PLACE} />
             </div>
             <div class="field">
                 <label for="reception-head-count">{ tr(lang, "接待群众人数", "People received") }</label>

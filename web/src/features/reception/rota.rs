@@ -6,9 +6,12 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use xinfang_core::ids::RotaRuleId;
+use xinfang_core::limits;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::PersonId;
 use yew::prelude::*;
+
+use crate::ui::field::{maxlength, CharCount};
 
 use crate::ui::people_pick::PeoplePick;
 
@@ -381,7 +384,8 @@ pub fn RotaRuleForm(props: &RotaRuleFormProps) -> Html {
             <div class="field">
                 <label for="rota-name">{ tr(lang, "名称（可选）", "Name (optional)") }</label>
                 <input id="rota-name" type="text" value={f.name.clone()} oninput={set(RotaField::Name)}
-                       placeholder={tr(lang, "如 县委书记、县长接访日", "e.g. County heads' day")} />
+                       placeholder={tr(lang, "如 县委书记、县长接访日", "e.g. County heads' day")} maxlength={maxlength(limits::ROTA_NAME)} />
+                <CharCount target="rota-name" limit={limits::ROTA_NAME} />
             </div>
             <PeoplePick select_id="rota-leader" add_id="rota-leader-add" list_id="rota-leaders"
                         remove_class="rota-leader-remove"
@@ -393,7 +397,8 @@ pub fn RotaRuleForm(props: &RotaRuleFormProps) -> Html {
             <div class="field">
                 <label for="rota-place">{ tr(lang, "接访地点", "Place") }</label>
                 <input id="rota-place" type="text" value={f.place.clone()} oninput={set(RotaField::Place)}
-                       placeholder={tr(lang, "如 县群众服务大厅", "e.g. county service hall")} />
+                       placeholder={tr(lang, "如 县群众服务大厅", "e.g. county service hall")} maxlength={maxlength(limits::PLACE)} />
+                <CharCount target="rota-place" limit={limits::PLACE} />
             </div>
             <div class="field">
                 <label for="rota-pattern">{ tr(lang, "接访日", "Days") }</label>

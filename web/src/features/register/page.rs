@@ -17,7 +17,8 @@ use crate::forms::{category_path, IntakeForm, RegEdit, RegField};
 use crate::i18n::labels::Named;
 use crate::i18n::{dates, tr};
 use crate::state::{Msg, WorkSource};
-use crate::ui::field::{input_value, select_value};
+use crate::ui::field::{input_value, maxlength, select_value, CharCount};
+use xinfang_core::limits;
 
 /// 登记.
 #[component]
@@ -135,7 +136,10 @@ pub fn RegisterPage() -> Html {
                     <div class="field">
                         <label for={format!("reg-name-{i}")}>{ tr(lang, "姓名", "Name") }</label>
                         <input id={format!("reg-name-{i}")} type="text" value={p.name.clone()}
+                              maxlength={maxlength(limits::PETITIONER_NAME)}
                                oninput={on_input(Rc::new(move |v| RegEdit::Name(i, v)))} />
+                        <CharCount target={format!("reg-name-{i}")} limit={limits::PETITIONER_NAME}
+                                   value={AttrValue::from(p.name.clone())} />
                         { error(RegField::Name(i)) }
                     </div>
                     <div class="field">
@@ -155,7 +159,11 @@ pub fn RegisterPage() -> Html {
                     <div class="field">
                         <label for={format!("reg-address-{i}")}>{ tr(lang, "住址", "Address") }</label>
                         <input id={format!("reg-address-{i}")} type="text" value={p.address.clone()}
+                              maxlength={maxlength(limits::ADDRESS)}
                                oninput={on_input(Rc::new(move |v| RegEdit::Address(i, v)))} />
+                        <CharCount target={format!("reg-address-{i}")} limit={limits::ADDRESS}
+                                   value={AttrValue::from(p.address.clone())} />
+                        { error(RegField::Address(i)) }
                     </div>
                     <div class="field checkbox">
                         <input id={format!("reg-rep-{i}")} type="checkbox" checked={p.representative}
@@ -298,17 +306,25 @@ pub fn RegisterPage() -> Html {
                 <div class="field">
                     <label for="reg-village">{ tr(lang, "村（社区）", "Village or community") }</label>
                     <input id="reg-village" type="text" value={form.village.clone()}
+                          maxlength={maxlength(limits::VILLAGE)}
                            oninput={text(RegEdit::Village)} />
+                    <CharCount target="reg-village" limit={limits::VILLAGE}
+                               value={AttrValue::from(form.village.clone())} />
+                    { error(RegField::Village) }
                 </div>
                 <div class="field wide">
                     <label for="reg-summary">{ tr(lang, "反映问题（一句话）", "Summary (one line)") }</label>
                     <input id="reg-summary" type="text" value={form.summary.clone()}
+                          maxlength={maxlength(limits::SUMMARY)}
                            oninput={text(RegEdit::Summary)} />
+                    <CharCount target="reg-summary" limit={limits::SUMMARY}
+                               value={AttrValue::from(form.summary.clone())} />
                     { error(RegField::Summary) }
                 </div>
                 <div class="field wide">
                     <label for="reg-content">{ tr(lang, "信访内容", "Content") }</label>
                     <textarea id="reg-content" rows="6" value={form.content.clone()}
+                             maxlength={maxlength(limits::CONTENT)}
                               oninput={{
                                   let state = state.clone();
                                   Callback::from(move |e: InputEvent| {
@@ -316,6 +332,9 @@ pub fn RegisterPage() -> Html {
                                       state.dispatch(FormMsg::Edit(RegEdit::Content(v)));
                                   })
                               }} />
+                    <CharCount target="reg-content" limit={limits::CONTENT}
+                               value={AttrValue::from(form.content.clone())} />
+                    { error(RegField::Content) }
                 </div>
                 if state.tried && result.is_err() {
                     <p id="reg-error" class="form-error" role="alert">

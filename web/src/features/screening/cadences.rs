@@ -7,11 +7,14 @@
 //! `.scr-village-remove`; add with `#scr-village-township`,
 //! `#scr-village-name`, `#scr-village-add`).
 
+use xinfang_core::limits;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::screening::{Cadence, ScreeningLevel, SensitivePeriod, Village};
 use xinfang_core::work::WorkTargets;
 use xinfang_core::UnitId;
 use yew::prelude::*;
+
+use crate::ui::field::{maxlength, CharCount};
 
 use crate::context::send_work;
 use crate::context::use_app;
@@ -234,7 +237,8 @@ pub fn SettingsSection() -> Html {
                         <label>
                             <span>{ tr(lang, "名称", "Name") }</span>
                             <input id="scr-period-name" type="text" value={(*period_name).clone()} oninput={input(period_name.clone())}
-                                   placeholder={tr(lang, "如 全国两会", "e.g. NPC session")} />
+                                   placeholder={tr(lang, "如 全国两会", "e.g. NPC session")} maxlength={maxlength(limits::SENSITIVE_PERIOD)} />
+                            <CharCount target="scr-period-name" limit={limits::SENSITIVE_PERIOD} />
                         </label>
                         <label>
                             <span>{ tr(lang, "开始", "From") }</span>
@@ -267,7 +271,8 @@ pub fn SettingsSection() -> Html {
                         </label>
                         <label>
                             <span>{ tr(lang, "村（社区）名称", "Village name") }</span>
-                            <input id="scr-village-name" type="text" value={(*village_name).clone()} oninput={input(village_name.clone())} />
+                            <input id="scr-village-name" type="text" value={(*village_name).clone()} oninput={input(village_name.clone())} maxlength={maxlength(limits::VILLAGE)} />
+                            <CharCount target="scr-village-name" limit={limits::VILLAGE} />
                         </label>
                         <button id="scr-village-add" type="submit">{ tr(lang, "添加", "Add") }</button>
                         if let Some(m) = &*village_error {

@@ -15,10 +15,13 @@
 use chrono::{Days, NaiveDate};
 use xinfang_core::ids::Added;
 use xinfang_core::ids::HotspotId;
+use xinfang_core::limits;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::screening::HotspotStatus;
 use xinfang_core::{Role, UnitKind};
 use yew::prelude::*;
+
+use crate::ui::field::{maxlength, CharCount};
 
 use crate::context::send_work;
 use crate::context::{go, use_app};
@@ -424,11 +427,13 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
                 } }</h4>
                 <label class="wide">
                     <span>{ tr(lang, "矛盾纠纷（问题）", "Issue") }</span>
-                    <input id="hs-issue" type="text" value={form.issue.clone()} oninput={text(|f, v| f.issue = v)} />
+                    <input id="hs-issue" type="text" value={form.issue.clone()} oninput={text(|f, v| f.issue = v)} maxlength={maxlength(limits::ISSUE)} />
+                    <CharCount target="hs-issue" limit={limits::ISSUE} />
                 </label>
                 <label>
                     <span>{ tr(lang, "发生地点", "Place") }</span>
-                    <input id="hs-place" type="text" value={form.place.clone()} oninput={text(|f, v| f.place = v)} />
+                    <input id="hs-place" type="text" value={form.place.clone()} oninput={text(|f, v| f.place = v)} maxlength={maxlength(limits::PLACE)} />
+                    <CharCount target="hs-place" limit={limits::PLACE} />
                 </label>
                 <label>
                     <span>{ tr(lang, "类别", "Category") }</span>
@@ -472,7 +477,8 @@ pub fn HotspotsSection(props: &HotspotsProps) -> Html {
                 </label>
                 <label class="wide">
                     <span>{ tr(lang, "化解方案", "Resolution plan") }</span>
-                    <textarea id="hs-plan" rows="2" value={form.plan.clone()} oninput={on_plan} />
+                    <textarea id="hs-plan" rows="2" value={form.plan.clone()} oninput={on_plan} maxlength={maxlength(limits::PLAN)} />
+                    <CharCount target="hs-plan" limit={limits::PLAN} />
                 </label>
                 <div class="form-buttons">
                     <button id="hs-submit" type="submit">{

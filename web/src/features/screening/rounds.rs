@@ -9,9 +9,12 @@
 use chrono::NaiveDate;
 use xinfang_core::ids::Added;
 use xinfang_core::ids::RoundId;
+use xinfang_core::limits;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::work::screening::ScreeningScope;
 use yew::prelude::*;
+
+use crate::ui::field::{maxlength, CharCount};
 
 use crate::context::{send_work, use_app, AppHandle};
 use crate::features::screening::forms::{scope_key, scope_township, RoundForm};
@@ -271,7 +274,8 @@ pub fn RoundsSection(props: &RoundsProps) -> Html {
                 <label>
                     <span>{ tr(lang, "排查人员", "Screened by") }</span>
                     <input id="round-by" type="text" value={form.by.clone()} oninput={field(|f, v| f.by = v)}
-                           placeholder={tr(lang, "如 乡综治办、村两委班子", "e.g. the village committee")} />
+                           placeholder={tr(lang, "如 乡综治办、村两委班子", "e.g. the village committee")} maxlength={maxlength(limits::SCREENED_BY)} />
+                    <CharCount target="round-by" limit={limits::SCREENED_BY} />
                 </label>
                 <label>
                     <span>{ tr(lang, "发现问题数", "Issues found") }</span>
@@ -282,11 +286,13 @@ pub fn RoundsSection(props: &RoundsProps) -> Html {
                     <span>{ tr(lang, "专项排查（可选）", "Campaign (optional)") }</span>
                     <input id="round-campaign" type="text" value={form.campaign.clone()}
                            oninput={field(|f, v| f.campaign = v)}
-                           placeholder={tr(lang, "如 春节前集中排查", "e.g. pre-holiday campaign")} />
+                           placeholder={tr(lang, "如 春节前集中排查", "e.g. pre-holiday campaign")} maxlength={maxlength(limits::CAMPAIGN)} />
+                    <CharCount target="round-campaign" limit={limits::CAMPAIGN} />
                 </label>
                 <label class="wide">
                     <span>{ tr(lang, "备注", "Notes") }</span>
-                    <textarea id="round-notes" rows="2" value={form.notes.clone()} oninput={on_notes} />
+                    <textarea id="round-notes" rows="2" value={form.notes.clone()} oninput={on_notes} maxlength={maxlength(limits::ROUND_NOTES)} />
+                    <CharCount target="round-notes" limit={limits::ROUND_NOTES} />
                 </label>
                 <div class="form-buttons">
                     <button id="round-submit" type="submit">{

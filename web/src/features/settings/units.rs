@@ -2,8 +2,11 @@
 //! add a person to a unit with a role, deactivate or reactivate (never
 //! delete).
 
+use xinfang_core::limits;
 use xinfang_core::{PersonId, Role, UnitId, UnitKind};
 use yew::prelude::*;
+
+use crate::ui::field::{maxlength, CharCount};
 
 use crate::context::use_app;
 use crate::features::settings::edit::{
@@ -165,7 +168,8 @@ pub fn SettingsUnits() -> Html {
                 <form id="unit-form" class="settings-form" onsubmit={on_add_unit}>
                     <h4>{ tr(lang, "新增单位", "Add a unit") }</h4>
                     <label>{ tr(lang, "单位名称", "Name") }
-                        <input id="unit-name" type="text" />
+                        <input id="unit-name" type="text" maxlength={maxlength(limits::UNIT_NAME)} />
+                        <CharCount target="unit-name" limit={limits::UNIT_NAME} />
                     </label>
                     <label>{ tr(lang, "类型", "Kind") }
                         <select id="unit-kind" onchange={on_unit_kind}>
@@ -188,7 +192,8 @@ pub fn SettingsUnits() -> Html {
                 <form id="person-form" class="settings-form" onsubmit={on_add_person}>
                     <h4>{ tr(lang, "新增人员", "Add a person") }</h4>
                     <label>{ tr(lang, "姓名", "Name") }
-                        <input id="person-name" type="text" />
+                        <input id="person-name" type="text" maxlength={maxlength(limits::PERSON_NAME)} />
+                        <CharCount target="person-name" limit={limits::PERSON_NAME} />
                     </label>
                     <label>{ tr(lang, "所属单位", "Unit") }
                         <select id="person-unit" onchange={on_person_unit}>
@@ -204,7 +209,8 @@ pub fn SettingsUnits() -> Html {
                         </select>
                     </label>
                     <label>{ tr(lang, "职务", "Title") }
-                        <input id="person-title" type="text" />
+                        <input id="person-title" type="text" maxlength={maxlength(limits::PERSON_TITLE)} />
+                        <CharCount target="person-title" limit={limits::PERSON_TITLE} />
                     </label>
                     <button id="person-add" type="submit">{ tr(lang, "新增人员", "Add person") }</button>
                     { field_error("person-error", &person_error) }
