@@ -1,12 +1,14 @@
 //! Opening a record: the real one or the sandbox, with what is known about
 //! its storage ([`Opened`]). Work ledgers an earlier version stored beside
 //! the record are taken into it here (see `persist::work`), as a command
-//! waiting to be saved.
+//! waiting to be saved. The record's past heads (`persist::heads`) are
+//! checked here too; what no longer holds is reported, nothing changed.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use xinfang_core::{Office, Settings};
 
 use crate::persist::browser::now_ms;
+use crate::persist::heads::{self, HeadsCheck};
 use crate::persist::kv::{prefix_of, usage, KeyValue, Space, REAL_PREFIX, SANDBOX_PREFIX};
 use crate::persist::record::{load, save, LoadProblem, SaveRequest, Saved, Unsaved};
 use crate::persist::sandbox::{new_sandbox, SampleBase};
@@ -31,6 +33,9 @@ pub struct Opened {
     /// Ledgers an earlier version stored beside the record that could not
     /// be taken in (they are left as they are).
     pub work_problem: Option<WorkProblem>,
+    /// The record's past heads checked against its log (empty when it
+    /// could not be read).
+    pub heads: HeadsCheck,
     /// How long loading took, in milliseconds.
     pub load_ms: f64,
     /// Bytes in use.
@@ -49,9 +54,17 @@ impl Opened {
             sample: None,
             problem: None,
             work_problem: None,
+            heads: HeadsCheck::default(),
             load_ms: 0.0,
             bytes,
         }
+    }
+
+    /// With the record's past heads checked against its log (after a
+    /// restore or a merge, [`Opened::written`]).
+    pub fn checked(mut self, kv: &dyn KeyValue) -> Opened {
+        self.heads = heads::check(kv, prefix_of(self.space), self.office.log());
+        self
     }
 
     fn new(
@@ -74,9 +87,24 @@ impl Opened {
                 Legacy::Problem(p) => work_problem = Some(p),
             }
         }
+        let heads = match problem {
+            None => heads::check(kv, prefix, office.log()),
+            Some(_) => HeadsCheck::default(),
+        };
         let load_ms = now_ms() - start;
         let bytes = usage(kv);
-        Opened { space, office, saved, unsaved, sample, problem, work_problem, load_ms, bytes }
+        Opened {
+            space,
+            office,
+            saved,
+            unsaved,
+            sample,
+            problem,
+            work_problem,
+            heads,
+            load_ms,
+            bytes,
+        }
     }
 }
 
