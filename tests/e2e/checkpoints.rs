@@ -30,6 +30,8 @@ async fn stored_json(b: &Browser, key: &str) -> Value {
 /// Checks `typed` in 设置 · 记录校验 and returns the verdict's key and text.
 async fn verify(b: &Browser, typed: &str) -> (String, String) {
     b.set_value("#checkpoint-code", typed).await;
+    // Typing clears the previous answer.
+    b.wait_for_absent("#checkpoint-result").await;
     b.click("#checkpoint-verify").await;
     let key = b
         .wait_for("the check's verdict", || async {

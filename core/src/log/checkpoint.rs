@@ -113,10 +113,9 @@ impl Checkpoint {
             return Err(CodeError::NoDash);
         };
         let digits: String = count.chars().filter(|c| !matches!(c, ',' | '，')).collect();
-        let entries = (!digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()))
-            .then(|| digits.parse::<u64>().ok())
-            .flatten()
-            .ok_or_else(|| CodeError::Count { found: count.to_owned() })?;
+        let all_digits = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+        let entries = if all_digits { digits.parse::<u64>().ok() } else { None };
+        let entries = entries.ok_or_else(|| CodeError::Count { found: count.to_owned() })?;
         let bad = || CodeError::Short { found: short.to_owned() };
         if short.len() != 8 || !short.chars().all(|c| c.is_ascii_hexdigit()) {
             return Err(bad());

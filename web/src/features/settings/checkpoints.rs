@@ -104,6 +104,7 @@ pub fn SettingsCheckpoints() -> Html {
     let app = use_app();
     let lang = app.lang();
     let typed = use_state(String::new);
+    let input = use_node_ref();
     let result = use_state(|| None::<Verdict>);
     let current = app.checkpoint();
     let check = heads::check(&BrowserKv, prefix_of(app.space), app.office.get().log());
@@ -118,11 +119,14 @@ pub fn SettingsCheckpoints() -> Html {
     };
     let onsubmit = {
         let app = app.clone();
-        let typed = typed.clone();
+        let input = input.clone();
         let result = result.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            result.set(Some(verdict(app.office.get().log(), &typed)));
+            // The field as it is now (not as of the last render).
+            let text =
+                input.cast::<web_sys::HtmlInputElement>().map(|i| i.value()).unwrap_or_default();
+            result.set(Some(verdict(app.office.get().log(), &text)));
         })
     };
 
@@ -182,7 +186,7 @@ pub fn SettingsCheckpoints() -> Html {
             <form class="checkpoint-form" {onsubmit}>
                 <label>
                     { tr(lang, "核对纸质件上的校验码：", "Check a code from a paper copy: ") }
-                    <input id="checkpoint-code" type="text" value={(*typed).clone()} {oninput}
+                    <input id="checkpoint-code" type="text" ref={input} value={(*typed).clone()} {oninput}
                         placeholder="1234-9f3a2c7e" autocomplete="off" spellcheck="false" />
                 </label>
                 <button id="checkpoint-verify" type="submit">{ tr(lang, "核对", "Check") }</button>
