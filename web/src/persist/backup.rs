@@ -309,7 +309,7 @@ mod tests {
     #[test]
     fn the_preview_counts_cases_and_spans_their_dates() {
         let office = sample(200);
-        let Contents { office: back, preview: p } = read(&office.to_json(), now()).unwrap();
+        let Contents { office: back, preview: p, .. } = read(&office.to_json(), now()).unwrap();
         assert_eq!(back.log().head(), office.log().head());
         assert_eq!(p.cases, office.cases().len());
         assert!(p.cases > 100, "{p:?}");
