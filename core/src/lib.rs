@@ -121,7 +121,7 @@ pub use goals::{Goal, IndicatorKind, Targets};
 pub use ids::{CaseId, CategoryId, PersonId, RuleId, UnitId};
 pub use lifecycle::opening::{ActionKind, Opening};
 pub use lifecycle::{Action, CaseError, CaseEvent, Change};
-pub use log::{EventLog, Hash};
+pub use log::{Checkpoint, EventLog, Hash};
 pub use metrics::{Indicator, Period, Ranking, Report, Scope};
 pub use office::{BatchError, Command, Done, LoadError, Office};
 pub use org::{OrgError, Organisation, Person, Role, Unit, UnitKind};

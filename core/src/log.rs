@@ -1,7 +1,17 @@
 //! The event log: append-only and hash-chained. Each entry's hash covers
 //! the previous entry's hash and its own event (a case's or the work
 //! ledgers', see [`crate::event`]), so editing, dropping or reordering any
-//! entry breaks the chain at that point.
+//! entry breaks the chain at that point. The chain covers case events and
+//! work-ledger events alike: both are entries of this one log.
+//!
+//! The chain alone stops only naive edits (whoever can edit the stored log
+//! can recompute it); [`checkpoint`] is what reaches outside the browser:
+//! points of the history printed or exported, against which the log is
+//! checked later.
+
+pub mod checkpoint;
+
+pub use checkpoint::{Checkpoint, Code, CodeError};
 
 use crate::event::Event;
 use crate::lifecycle::CaseEvent;

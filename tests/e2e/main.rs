@@ -65,6 +65,11 @@ mod supervision_board;
 // previous one kept aside), after a reload; foreign, corrupt and newer files refused.
 mod backup;
 
+// Checkpoints: a backup's checkpoint code shown, noted and verified in
+// 设置 · 记录校验 (✔, ✘, not a code); a history rewritten in localStorage
+// with its chain recomputed raises #chain-warning on reload.
+mod checkpoints;
+
 // 会议 and 会议纪要: a meeting created and edited (attendees, a case, decisions),
 // refused forms, decisions done and counts, minutes generated against the
 // reports page, edited and kept, printed, removed; list filters and counts.

@@ -152,6 +152,7 @@ fn OfficeApp() -> Html {
                     office_problem={store.office_problem.clone()} space={store.space}
                     read_only={store.read_only} {on_set_aside} />
                 <WorkNotice />
+                <crate::shell::chain_warning::ChainWarning />
                 <NoticeBar />
                 { page }
             </main>

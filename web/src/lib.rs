@@ -12,12 +12,13 @@
 //! - `route`: the pages and their `#/…` addresses.
 //! - `context`: how components reach the store (`use_app`, `execute`, `go`).
 //! - `clock`: the browser's clock, read only there.
-//! - `persist/`: everything that touches browser storage.
+//! - `persist/`: everything that touches browser storage (the record, its
+//!   list of printed and exported checkpoints, backups).
 //! - `i18n/`: Chinese (main) and English strings, the core's enums' names,
 //!   date styles.
 //! - `ui/`: parts several features share (pickers, queries, form models).
 //! - `shell/`: the frame around the pages (header, lock screen, sandbox bar,
-//!   notices, backup).
+//!   notices with the checkpoint warning, backup).
 //! - `features/`: one folder per office function; a feature never imports
 //!   another.
 //! - `access`: a handling unit's view (which cases it sees, which

@@ -6,6 +6,7 @@
 pub mod backup;
 pub mod browser;
 pub mod crypt;
+pub mod heads;
 pub mod kv;
 pub mod open;
 pub mod pack;

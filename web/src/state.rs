@@ -19,6 +19,7 @@ use xinfang_core::{CaseId, Command, Office, Settings as OfficeSettings, WorkLedg
 use yew::Reducible;
 
 use crate::i18n::{tr, Lang};
+use crate::persist::heads::HeadsCheck;
 use crate::persist::kv::Space;
 use crate::persist::open::Opened;
 use crate::persist::prefs::{Loaded, Prefs, StorageProblem};
@@ -26,6 +27,7 @@ use crate::persist::record::{LoadProblem, Saved, Unsaved};
 use crate::persist::sandbox::SampleBase;
 use crate::persist::work::WorkProblem;
 use crate::route::Route;
+use xinfang_core::log::Checkpoint;
 
 /// Where a registration started from, so the new case is linked back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,6 +173,9 @@ pub struct Store {
     /// Work ledgers stored by an earlier version beside the record that
     /// could not be read (kept as they are; see `persist::work`).
     pub work_problem: Option<Rc<WorkProblem>>,
+    /// The record's past heads (printed or exported) checked against its
+    /// log when it was opened (`persist::heads`).
+    pub heads: Rc<HeadsCheck>,
     /// The record the last work change added, if it added one.
     pub last_added: Option<Added>,
     /// A registration started from a reception or a hotspot.
@@ -324,6 +329,7 @@ impl Store {
             route: Route::default(),
             notice: None,
             work_problem: None,
+            heads: Rc::default(),
             last_added: None,
             register_from: None,
         }
@@ -353,6 +359,7 @@ impl Store {
             let ok = !matches!(r, crate::persist::record::journal::Recovery::Failed(_));
             self.notice = Some(Notice { ok, text: r.message(self.lang()) });
         }
+        self.heads = Rc::new(o.heads);
         self.last_added = None;
         self.register_from = None;
     }
@@ -425,6 +432,17 @@ impl Store {
     /// read).
     pub fn office_saving_paused(&self) -> bool {
         matches!(self.office_problem.as_deref(), Some(OfficeProblem::Unreadable(_)))
+    }
+
+    /// The point of the open record's history to print or export: what
+    /// is committed in storage (so a tab closed before a save cannot leave
+    /// a point the stored record never reaches), or the log's head when
+    /// nothing is.
+    pub fn checkpoint(&self) -> Checkpoint {
+        match self.saved {
+            Some(saved) => Checkpoint { entries: saved.entries as u64, hash: saved.head },
+            None => self.office.get().log().checkpoint(),
+        }
     }
 
     /// The interface language.

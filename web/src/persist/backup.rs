@@ -5,16 +5,25 @@
 //! beside the record, and bare `xinfang-office` files read too),
 //! and replacing the open record with what it holds, the replaced record
 //! moved aside unchanged (and moved back if saving the restored one fails).
+//!
+//! The file's header also carries the record's checkpoint when it was
+//! written (`"checkpoint":{"entries","hash","code"}`, an additive field:
+//! files without it still read), so the office can compare a paper copy's
+//! code with the file, and a file whose history no longer passes through
+//! its own header's checkpoint is refused. The restored record's list of
+//! past heads is carried over (`persist::heads::carry_over`).
 
 use std::cell::RefCell;
 
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Deserialize;
 use serde_json::value::RawValue;
+use xinfang_core::log::Checkpoint;
 use xinfang_core::work::change::WorkChange;
 use xinfang_core::{Command, Office, WorkLedgers};
 
 use crate::i18n::Lang;
+use crate::persist::heads;
 use crate::persist::kv::{KeyValue, Space};
 use crate::persist::record::{self, SaveError, SaveRequest, Saved};
 
@@ -25,17 +34,23 @@ pub const BACKUP_FORMAT: &str = "xinfang-backup";
 pub const BACKUP_VERSION: u32 = 2;
 
 /// The backup file of a record: the core's stored form (cases and work
-/// ledgers, one log) in an envelope. Written as text around the core's own
-/// JSON, so a record of 20,000 cases is not held twice as a JSON tree.
+/// ledgers, one log) in an envelope, with the record's checkpoint in the
+/// header. Written as text around the core's own JSON, so a record of
+/// 20,000 cases is not held twice as a JSON tree.
 ///
 /// `damaged`: when the stored record could not be read whole, its values
 /// as stored ([`crate::persist::kv::raw_dump`]), kept in the file as
 /// `damaged_original` so a backup made then holds the original too (a
 /// restore reads only `office`; the rest is for a technician).
 pub fn write(office: &Office, damaged: Option<&str>) -> String {
+    let point = office.log().checkpoint();
     let damaged = damaged.map_or_else(String::new, |raw| format!(",\"damaged_original\":{raw}"));
     format!(
-        "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":{BACKUP_VERSION},\"office\":{}{damaged}}}",
+        "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":{BACKUP_VERSION},\"checkpoint\":\
+         {{\"entries\":{},\"hash\":\"{}\",\"code\":\"{}\"}},\"office\":{}{damaged}}}",
+        point.entries,
+        point.hash,
+        point.code(),
         office.to_json()
     )
 }
@@ -136,6 +151,8 @@ struct Envelope<'a> {
     office: Option<&'a RawValue>,
     #[serde(borrow)]
     work: Option<&'a RawValue>,
+    #[serde(default)]
+    checkpoint: Option<Checkpoint>,
 }
 
 /// What a backup file holds, checked.
@@ -145,6 +162,9 @@ pub struct Contents {
     pub office: Office,
     /// The summary.
     pub preview: Preview,
+    /// The checkpoint the file's header carries (files written before
+    /// checkpoints have none).
+    pub checkpoint: Option<Checkpoint>,
 }
 
 /// Reads a backup file: the record (checked whole by the core: foreign
@@ -154,6 +174,7 @@ pub struct Contents {
 /// and taken into the record as one `WorkChange::Adopt` at `now`. A bare
 /// `xinfang-office` file (the core's stored form) reads as it is.
 pub fn read(text: &str, now: NaiveDateTime) -> Result<Contents, String> {
+    let mut checkpoint = None;
     let (office_text, work) = match serde_json::from_str::<Envelope<'_>>(text) {
         Ok(e) if e.format == BACKUP_FORMAT => {
             if e.version > BACKUP_VERSION {
@@ -170,11 +191,18 @@ pub fn read(text: &str, now: NaiveDateTime) -> Result<Contents, String> {
                 ),
                 None => None,
             };
+            checkpoint = e.checkpoint;
             (office.get(), work)
         }
         _ => (text, None),
     };
     let mut office = Office::from_json(office_text).map_err(|e| e.to_string())?;
+    if let Some(point) = checkpoint.filter(|p| !office.log().passes_through(p)) {
+        return Err(format!(
+            "备份文件头记载的记录校验码（{}）与文件中的历史记录不符，文件在导出后可能被改动过",
+            point.code()
+        ));
+    }
     if let Some(work) = work.filter(|w| *w != WorkLedgers::default()) {
         let adopt = Command::Work(WorkChange::Adopt(Box::new(work)));
         office.execute(adopt, now).map_err(|e| format!("备份中的工作台账无法并入记录：{e}"))?;
@@ -183,7 +211,7 @@ pub fn read(text: &str, now: NaiveDateTime) -> Result<Contents, String> {
         .map(|v| v.format_version)
         .unwrap_or(xinfang_core::office::FORMAT_VERSION);
     let preview = preview(&office, version);
-    Ok(Contents { office, preview })
+    Ok(Contents { office, preview, checkpoint })
 }
 
 /// Where the replaced record went.
@@ -248,6 +276,10 @@ pub fn replace(
             // Whole from here: a failure to end the journal only means the
             // next open finds the new record's head and keeps it.
             let _ = journal::end(kv);
+            // Best effort: without it the restored record merely starts
+            // with no list.
+            let from = had.then_some(aside.as_str());
+            let _ = heads::carry_over(kv, from, prefix, office.log().checkpoint(), now);
             Ok(Replaced { saved, aside: had.then_some(aside) })
         }
         Err(e) => undo(
@@ -299,7 +331,7 @@ mod tests {
     #[test]
     fn the_preview_counts_cases_and_spans_their_dates() {
         let office = sample(200);
-        let Contents { office: back, preview: p } = read(&office.to_json(), now()).unwrap();
+        let Contents { office: back, preview: p, .. } = read(&office.to_json(), now()).unwrap();
         assert_eq!(back.log().head(), office.log().head());
         assert_eq!(p.cases, office.cases().len());
         assert!(p.cases > 100, "{p:?}");
@@ -357,11 +389,16 @@ mod tests {
         assert_eq!(file["format"], BACKUP_FORMAT);
         assert_eq!(file["version"], BACKUP_VERSION);
         assert!(file.get("work").is_none(), "the ledgers are in the record's log");
+        let point = office.log().checkpoint();
+        assert_eq!(file["checkpoint"]["entries"], point.entries);
+        assert_eq!(file["checkpoint"]["hash"], point.hash.to_string());
+        assert_eq!(file["checkpoint"]["code"], point.code().to_string());
         // The record is the core's own stored form, readable by the core.
         let inner = serde_json::to_string(&file["office"]).unwrap();
         assert_eq!(Office::from_json(&inner).unwrap().log().head(), office.log().head());
         let back = read(&text, now()).unwrap();
         assert_eq!(back.office.log().head(), office.log().head());
+        assert_eq!(back.checkpoint, Some(point));
         assert_eq!(*back.office.work(), some_work());
         assert_eq!(back.preview.work, 1);
         assert!(back.preview.describe(Lang::ZhCn).contains("工作台账1条记录"));
@@ -449,5 +486,58 @@ mod tests {
         let err = replace(&kv, REAL_PREFIX, &big, now()).unwrap_err();
         assert!(is_quota_error(&err), "{err}");
         assert_eq!(kv.snapshot(), before, "nothing partial");
+    }
+    #[test]
+    fn a_file_whose_history_left_its_header_checkpoint_is_refused() {
+        let office = sample(20);
+        let text = write(&office, None);
+        let other = sample(21).log().checkpoint();
+        let point = office.log().checkpoint();
+        let lied = text.replacen(&point.hash.to_string(), &other.hash.to_string(), 1);
+        let err = read(&lied, now()).unwrap_err();
+        assert!(err.contains("可能被改动"), "{err}");
+        // Without the field (older files) it reads as before.
+        let old = format!(
+            "{{\"format\":\"{BACKUP_FORMAT}\",\"version\":2,\"office\":{}}}",
+            office.to_json()
+        );
+        assert_eq!(read(&old, now()).unwrap().checkpoint, None);
+    }
+
+    #[test]
+    fn a_restore_keeps_the_old_points_visible_without_an_alarm() {
+        let kv = MemoryKv::default();
+        let old = sample(10);
+        let req = SaveRequest {
+            prefix: REAL_PREFIX,
+            office: &old,
+            saved: None,
+            settings_changed: true,
+            sample: None,
+        };
+        record::save(&kv, req).unwrap();
+        heads::note(
+            &kv,
+            REAL_PREFIX,
+            old.log().checkpoint(),
+            now(),
+            heads::What::Report { period: "2026年6月".into() },
+        )
+        .unwrap();
+        let new = sample(30);
+        let replaced = replace(&kv, REAL_PREFIX, &new, now()).unwrap();
+        let check = heads::check(&kv, REAL_PREFIX, new.log());
+        assert_eq!(check.rows.len(), 2, "{check:?}");
+        assert!(!check.rows[0].current, "the replaced history's point");
+        assert_eq!(check.rows[1].recorded.what, heads::What::Restore);
+        assert_eq!(check.rows[1].recorded.point(), new.log().checkpoint());
+        assert!(check.rows[1].passes && check.rows[1].current);
+        assert!(!check.alarming());
+        // The replaced record keeps its own list.
+        assert_eq!(heads::read(&kv, replaced.aside.as_deref().unwrap()).unwrap().len(), 1);
+        // Into an empty store: the list starts with the restore.
+        let empty = MemoryKv::default();
+        replace(&empty, REAL_PREFIX, &new, now()).unwrap();
+        assert_eq!(heads::read(&empty, REAL_PREFIX).unwrap().len(), 1);
     }
 }

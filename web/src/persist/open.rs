@@ -1,12 +1,14 @@
 //! Opening a record: the real one or the sandbox, with what is known about
 //! its storage ([`Opened`]). Work ledgers an earlier version stored beside
 //! the record are taken into it here (see `persist::work`), as a command
-//! waiting to be saved.
+//! waiting to be saved. The record's past heads (`persist::heads`) are
+//! checked here too; what no longer holds is reported, nothing changed.
 
 use chrono::{NaiveDate, NaiveDateTime};
 use xinfang_core::{Office, Settings};
 
 use crate::persist::browser::now_ms;
+use crate::persist::heads::{self, HeadsCheck};
 use crate::persist::kv::{prefix_of, usage, KeyValue, Space, REAL_PREFIX, SANDBOX_PREFIX};
 use crate::persist::record::journal::Recovery;
 use crate::persist::record::{load, load_readable, save, LoadProblem, SaveRequest, Saved, Unsaved};
@@ -40,6 +42,9 @@ pub struct Opened {
     /// restore), finished or undone before opening
     /// ([`crate::persist::record::journal::recover`]).
     pub recovery: Option<Recovery>,
+    /// The record's past heads checked against its log (empty when it
+    /// could not be read).
+    pub heads: HeadsCheck,
     /// How long loading took, in milliseconds.
     pub load_ms: f64,
     /// Bytes in use.
@@ -60,9 +65,17 @@ impl Opened {
             readable: None,
             work_problem: None,
             recovery: None,
+            heads: HeadsCheck::default(),
             load_ms: 0.0,
             bytes,
         }
+    }
+
+    /// With the record's past heads checked against its log (after a
+    /// restore or a merge, [`Opened::written`]).
+    pub fn checked(mut self, kv: &dyn KeyValue) -> Opened {
+        self.heads = heads::check(kv, prefix_of(self.space), self.office.log());
+        self
     }
 
     fn new(
@@ -85,6 +98,10 @@ impl Opened {
                 Legacy::Problem(p) => work_problem = Some(p),
             }
         }
+        let heads = match problem {
+            None => heads::check(kv, prefix, office.log()),
+            Some(_) => HeadsCheck::default(),
+        };
         let load_ms = now_ms() - start;
         let bytes = usage(kv);
         Opened {
@@ -97,6 +114,7 @@ impl Opened {
             readable,
             work_problem,
             recovery: None,
+            heads,
             load_ms,
             bytes,
         }

@@ -11,6 +11,11 @@
 //! under `<prefix>-aside-<n>.*` (the same mechanism as `#office-set-aside`),
 //! and moved back if saving the restored record fails, so nothing is ever
 //! half replaced.
+//!
+//! A download writes the record's checkpoint into the file's header, notes
+//! it in the record's list of past heads (`persist::heads`) and shows its
+//! code (`#backup-checkpoint`), so the office can write it on the disk's
+//! label or the hand-over sheet.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -24,10 +29,12 @@ use crate::context::{use_app, AppHandle};
 use crate::i18n::{tr, Lang};
 use crate::persist::backup::{self, file_name, Ready, JSON};
 use crate::persist::browser::{encryption_on, BrowserKv};
+use crate::persist::heads::{self, What};
 use crate::persist::kv::{is_quota_error, prefix_of, raw_dump, usage, Space};
 use crate::persist::open::Opened;
 use crate::route::Route;
 use crate::state::{Msg, Notice, OfficeProblem};
+use xinfang_core::log::Checkpoint;
 
 use crate::persist::backup::replace;
 
@@ -53,17 +60,33 @@ fn space_name(lang: Lang, space: Space) -> &'static str {
     }
 }
 
-fn download(app: &AppHandle) {
+/// Downloads the backup; returns the checkpoint its header carries.
+fn download(app: &AppHandle) -> Option<Checkpoint> {
     let name = file_name(app.space, clock::today());
     // A record that could not be read whole: the file holds the original,
     // as stored, beside what the tab shows.
     let damaged = matches!(app.office_problem.as_deref(), Some(OfficeProblem::Unreadable(_)))
         .then(|| raw_dump(&BrowserKv, &format!("{}.", prefix_of(app.space))));
-    let json = backup::write(&app.office.get(), damaged.as_deref());
+    let (json, point) = {
+        let office = app.office.get();
+        (backup::write(&office, damaged.as_deref()), office.log().checkpoint())
+    };
     if let Err(detail) = crate::ui::download::save(json.as_bytes(), &name, JSON) {
         let text = format!("{}{detail}", tr(app.lang(), "下载失败：", "The download failed: "));
         app.dispatch(Msg::Notify(Notice { ok: false, text }));
+        return None;
     }
+    // The list gets a point the stored record reaches: the file's, unless
+    // changes are still unsaved (then the committed part, which the
+    // file's history passes through too).
+    let committed = app.checkpoint();
+    let noted = if committed.entries == point.entries { point } else { committed };
+    let kv = BrowserKv;
+    if let Err(problem) = heads::note(&kv, prefix_of(app.space), noted, clock::now(), What::Backup)
+    {
+        app.dispatch(Msg::Notify(Notice { ok: false, text: problem.message(app.lang()) }));
+    }
+    Some(point)
 }
 
 /// Reads the chosen file's text and hands it (or the browser's error) on.
@@ -96,11 +119,17 @@ pub fn Backup() -> Html {
     let app = use_app();
     let lang = app.lang();
     let phase = use_state(|| Phase::Idle);
+    let exported = use_state(|| None::<Checkpoint>);
     let space = app.space;
 
     let on_download = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| download(&app))
+        let exported = exported.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(point) = download(&app) {
+                exported.set(Some(point));
+            }
+        })
     };
     let on_file = {
         let phase = phase.clone();
@@ -145,7 +174,8 @@ pub fn Backup() -> Html {
             let prefix = prefix_of(app.space);
             match replace(&kv, prefix, &office, crate::clock::now()) {
                 Ok(replaced) => {
-                    let opened = Opened::written(app.space, office, replaced.saved, usage(&kv));
+                    let opened =
+                        Opened::written(app.space, office, replaced.saved, usage(&kv)).checked(&kv);
                     app.dispatch(Msg::Opened(Box::new(opened)));
                     app.dispatch(Msg::Navigate(Route::Dashboard));
                     let kept = replaced.aside.map(|p| match app.lang() {
@@ -229,6 +259,14 @@ pub fn Backup() -> Html {
             </button>
             if encryption_on() {
                 <span id="backup-plain-warning" class="backup-plain-warning">{ tr(lang, "注意：下载的备份文件不加密，请妥善保管。", "Note: the downloaded backup file is not encrypted; keep it safe.") }</span>
+            }
+            if let Some(point) = *exported {
+                <span id="backup-checkpoint" class="backup-checkpoint"
+                      data-code={point.code().to_string()}>
+                    { tr(lang, "已下载备份，记录校验码：", "Backup downloaded; checkpoint code: ") }
+                    <code>{ point.code().to_string() }</code>
+                    { tr(lang, "（请记在备份盘标签或交接单上）", " (write it on the disk's label or the hand-over sheet)") }
+                </span>
             }
             <label class="backup-restore">
                 { tr(lang, "从备份恢复：", "Restore from a backup: ") }

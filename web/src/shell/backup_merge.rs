@@ -187,7 +187,8 @@ pub fn MergeOption(props: &MergeOptionProps) -> Html {
                     let opened = Opened {
                         sample: app.sample.as_deref().cloned(),
                         ..Opened::written(app.space, office, saved, usage(&kv))
-                    };
+                    }
+                    .checked(&kv);
                     app.dispatch(Msg::Opened(Box::new(opened)));
                     app.dispatch(Msg::Navigate(Route::Dashboard));
                     app.dispatch(Msg::Notify(Notice { ok: true, text }));

@@ -91,11 +91,13 @@ pub fn ReportDocument(props: &ReportDocumentProps) -> Html {
 }
 
 /// The print view: a toolbar (print, back) and the text as a sheet — the
-/// first line the title, the rest paragraphs. The page hides the app's
+/// first line the title, the rest paragraphs, the record's checkpoint
+/// (`#print-view-checkpoint`) at the foot. The page hides the app's
 /// chrome while it is shown (`body.print-view`).
 pub fn print_sheet(
     lang: Lang,
     text: &str,
+    checkpoint: &str,
     on_print: Callback<MouseEvent>,
     on_close: Callback<MouseEvent>,
 ) -> Html {
@@ -118,6 +120,7 @@ pub fn print_sheet(
                 } else {
                     html! { <p>{ l.to_string() }</p> }
                 }) }
+                <p id="print-view-checkpoint" class="print-checkpoint">{ checkpoint.to_string() }</p>
             </article>
         </div>
     }

@@ -5,6 +5,10 @@
 //! categories, channels), the monthly unit ranking (一月一通报), the
 //! quarterly briefing and the art. 39 analysis as editable drafts with a
 //! print view, and the exports (ledger, report, ranking; CSV and .xlsx).
+//! The record's checkpoint code (`#report-checkpoint`) is shown and
+//! printed with the report and on every printed document; printing
+//! (`#report-print`, a document's print view) notes the point in the
+//! record's list of past heads (`persist::heads`).
 //!
 //! Everything is computed by the core in `use_memo`s keyed on the record's
 //! version, the period, the scope and the day, so a render of the page
@@ -27,7 +31,13 @@ use crate::features::reports::indicators::indicators_table;
 use crate::features::reports::ranking::ranking_table;
 use crate::features::reports::svg::El;
 use crate::i18n::{tr, Lang};
+use crate::persist::browser::BrowserKv;
+use crate::persist::heads::{self, What};
+use crate::persist::kv::prefix_of;
+use crate::state::{Msg, Notice};
+use crate::ui::case_query::group_thousands;
 use crate::ui::period_picker::{briefing_quarter, period_label, PeriodChoice, ReportPeriodPicker};
+use xinfang_core::log::Checkpoint;
 
 /// The `#report-scope` value of a scope: `all` or the unit's id.
 pub fn scope_value(scope: Scope) -> String {
@@ -62,6 +72,25 @@ fn set_print_view(on: bool) {
 fn print_window() {
     if let Some(window) = web_sys::window() {
         let _ = window.print();
+    }
+}
+
+/// “记录校验码：1234-9f3a2c7e（打印时记录共1,234条）”.
+pub fn checkpoint_text(lang: Lang, point: Checkpoint) -> String {
+    let n = group_thousands(point.entries as usize);
+    match lang {
+        Lang::ZhCn => format!("记录校验码：{}（打印时记录共{n}条）", point.code()),
+        Lang::En => format!("Record checkpoint: {} ({n} entries when printed)", point.code()),
+    }
+}
+
+/// Notes a printed report's point in the record's list (a failure is a
+/// notice; the print goes ahead).
+fn note_print(app: &crate::context::AppHandle, period: String) {
+    let what = What::Report { period };
+    let noted = heads::note(&BrowserKv, prefix_of(app.space), app.checkpoint(), clock::now(), what);
+    if let Err(problem) = noted {
+        app.dispatch(Msg::Notify(Notice { ok: false, text: problem.message(app.lang()) }));
     }
 }
 
@@ -120,9 +149,10 @@ pub fn ReportsPage() -> Html {
             Callback::from(move |_: MouseEvent| printing.set(None))
         };
         let again = Callback::from(|_: MouseEvent| print_window());
+        let checkpoint = checkpoint_text(lang, app.checkpoint());
         return html! {
             <section id="page-reports" class="reports printing">
-                { print_sheet(lang, text, again, close) }
+                { print_sheet(lang, text, &checkpoint, again, close) }
             </section>
         };
     }
@@ -140,7 +170,12 @@ pub fn ReportsPage() -> Html {
     };
     let on_print = {
         let printing = printing.clone();
-        Callback::from(move |text: String| printing.set(Some(text)))
+        let app = app.clone();
+        let quarter = quarter.map(|q| period_label(lang, q)).unwrap_or_default();
+        Callback::from(move |text: String| {
+            note_print(&app, quarter.clone());
+            printing.set(Some(text))
+        })
     };
     let current_scope = scope_value(*scope);
 
@@ -156,8 +191,26 @@ pub fn ReportsPage() -> Html {
                 .settings()
                 .calendar
                 .is_provisional(p.first(), today.max(p.first()));
+            let print_report = {
+                let app = app.clone();
+                let label = label.clone();
+                Callback::from(move |_: MouseEvent| {
+                    note_print(&app, label.clone());
+                    print_window();
+                })
+            };
+            let point = app.checkpoint();
             html! {
                 <>
+                    <p id="report-checkpoint" class="report-checkpoint"
+                       data-code={point.code().to_string()}>
+                        { checkpoint_text(lang, point) }
+                    </p>
+                    <p class="report-actions no-print">
+                        <button id="report-print" type="button" onclick={print_report}>
+                            { tr(lang, "打印本期报表", "Print this report") }
+                        </button>
+                    </p>
                     <p id="report-heading" class="report-heading">
                         <span id="report-period-label">{ label.clone() }</span>
                         { " · " }

@@ -1,5 +1,6 @@
 //! 设置: the office's settings — units and people, categories, routing
-//! rules, indicator targets, the statutory clock and the holiday calendar.
+//! rules, indicator targets, the statutory clock and the holiday calendar;
+//! and the record's checkpoints (记录校验, read only).
 //!
 //! Every edit is checked on a copy of the settings with the core's own
 //! methods (so the same rules apply as everywhere else); only a valid copy
@@ -40,6 +41,7 @@ pub fn SettingsPage() -> Html {
                 <a href="#settings-clock" onclick={jump("settings-clock")}>{ tr(lang, "法定期限", "Statutory periods") }</a>
                 <a href="#settings-calendar" onclick={jump("settings-calendar")}>{ tr(lang, "节假日", "Holiday calendar") }</a>
                 <a href="#settings-notice" onclick={jump("settings-notice")}>{ tr(lang, "录入放假通知", "Holiday notice") }</a>
+                <a href="#settings-checkpoints" onclick={jump("settings-checkpoints")}>{ tr(lang, "记录校验", "Checkpoints") }</a>
             </nav>
             <SettingsUnits />
             <SettingsCategories />
@@ -48,6 +50,7 @@ pub fn SettingsPage() -> Html {
             <SettingsClock />
             <SettingsCalendar />
             <crate::features::settings::notice::SettingsHolidayNotice />
+            <crate::features::settings::checkpoints::SettingsCheckpoints />
             <crate::features::settings::encryption::SettingsEncryption />
         </section>
     }
