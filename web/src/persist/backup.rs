@@ -540,4 +540,54 @@ mod tests {
         replace(&empty, REAL_PREFIX, &new, now()).unwrap();
         assert_eq!(heads::read(&empty, REAL_PREFIX).unwrap().len(), 1);
     }
+
+    use crate::persist::record::tests::{stored, under, FailingKv};
+
+    /// Replacing a record by a restored one, with its `n`-th write failing
+    /// (the page dying there or going on), for every `n`; after the next open
+    /// the record under the prefix is either the old one, whole, with nothing
+    /// aside, or the new one, whole, with the old one whole aside; and a
+    /// restore reported done is the new one.
+    #[test]
+    fn a_restore_survives_a_failure_at_every_write() {
+        let now = day(2026, 7, 1).and_hms_opt(9, 0, 0).unwrap();
+        let (base, old) = stored(30);
+        let before = under(&base, REAL_PREFIX);
+        let new = sample_office(12, day(2026, 6, 30), 25).unwrap();
+        let counting = FailingKv { inner: &base, n: usize::MAX, dies: false, writes: 0.into() };
+        let clean = base.snapshot();
+        replace(&counting, REAL_PREFIX, &new, now).unwrap();
+        let total = counting.writes.get();
+        for dies in [true, false] {
+            for n in 1..=total {
+                let kv = MemoryKv::default();
+                *kv.map.borrow_mut() = clean.clone();
+                let failing = FailingKv { inner: &kv, n, dies, writes: 0.into() };
+                let result = replace(&failing, REAL_PREFIX, &new, now);
+                let recovered = record::journal::recover(&kv);
+                assert!(
+                    !matches!(recovered, Some(record::journal::Recovery::Failed(_))),
+                    "{n}: {recovered:?}"
+                );
+                assert!(
+                    kv.get_raw(record::journal::JOURNAL_KEY).unwrap().is_none(),
+                    "{n}: journal left"
+                );
+                let loaded = record::load(&kv, REAL_PREFIX).unwrap().expect("a record").office;
+                let mut aside = under(&kv, "xinfang.office-aside-1");
+                aside.remove(record::ASIDE_NOTE);
+                if loaded.log().head() == new.log().head() {
+                    assert_eq!(aside, before, "{n} {dies}: the old record whole aside");
+                } else {
+                    assert_eq!(loaded.log().head(), old.log().head(), "{n} {dies}");
+                    assert!(
+                        result.is_err(),
+                        "{n} {dies}: reported restored, but the old one opens"
+                    );
+                    assert_eq!(under(&kv, REAL_PREFIX), before, "{n} {dies}: the old one whole");
+                    assert!(aside.is_empty(), "{n} {dies}: a copy left aside: {:?}", aside.keys());
+                }
+            }
+        }
+    }
 }

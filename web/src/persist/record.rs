@@ -870,4 +870,4 @@ pub struct CaughtUp {
 pub mod journal;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -545,11 +545,11 @@ fn another_tabs_appends_are_read_without_loading_everything() {
 /// A store whose `n`-th write (set or removal, from 1) fails, and, when
 /// `dies`, every write after it too (the page died there: nothing it
 /// would do next, an undo included, reaches the store).
-struct FailingKv<'a> {
-    inner: &'a MemoryKv,
-    n: usize,
-    dies: bool,
-    writes: std::cell::Cell<usize>,
+pub(crate) struct FailingKv<'a> {
+    pub(crate) inner: &'a MemoryKv,
+    pub(crate) n: usize,
+    pub(crate) dies: bool,
+    pub(crate) writes: std::cell::Cell<usize>,
 }
 
 impl FailingKv<'_> {
@@ -589,7 +589,7 @@ impl KeyValue for FailingKv<'_> {
 }
 
 /// A store with a saved record of `cases` sample cases under the real prefix.
-fn stored(cases: u32) -> (MemoryKv, xinfang_core::Office) {
+pub(crate) fn stored(cases: u32) -> (MemoryKv, xinfang_core::Office) {
     let kv = MemoryKv::default();
     let office = sample_office(11, day(2026, 6, 30), cases).unwrap();
     let req = SaveRequest {
@@ -604,7 +604,7 @@ fn stored(cases: u32) -> (MemoryKv, xinfang_core::Office) {
 }
 
 /// The values under `prefix.`, with the prefix cut off.
-fn under(kv: &MemoryKv, prefix: &str) -> BTreeMap<String, String> {
+pub(crate) fn under(kv: &MemoryKv, prefix: &str) -> BTreeMap<String, String> {
     let dot = format!("{prefix}.");
     kv.snapshot()
         .into_iter()
@@ -649,45 +649,6 @@ fn set_aside_survives_a_failure_at_every_write() {
             }
             if result.is_ok() {
                 assert!(here.is_empty(), "{n} {dies}");
-            }
-        }
-    }
-}
-
-/// Replacing a record by a restored one, with its `n`-th write failing
-/// (the page dying there or going on), for every `n`; after the next open
-/// the record under the prefix is either the old one, whole, with nothing
-/// aside, or the new one, whole, with the old one whole aside; and a
-/// restore reported done is the new one.
-#[test]
-fn a_restore_survives_a_failure_at_every_write() {
-    let now = day(2026, 7, 1).and_hms_opt(9, 0, 0).unwrap();
-    let (base, old) = stored(30);
-    let before = under(&base, REAL_PREFIX);
-    let new = sample_office(12, day(2026, 6, 30), 25).unwrap();
-    let counting = FailingKv { inner: &base, n: usize::MAX, dies: false, writes: 0.into() };
-    let clean = base.snapshot();
-    crate::persist::backup::replace(&counting, REAL_PREFIX, &new, now).unwrap();
-    let total = counting.writes.get();
-    for dies in [true, false] {
-        for n in 1..=total {
-            let kv = MemoryKv::default();
-            *kv.map.borrow_mut() = clean.clone();
-            let failing = FailingKv { inner: &kv, n, dies, writes: 0.into() };
-            let result = crate::persist::backup::replace(&failing, REAL_PREFIX, &new, now);
-            let recovered = journal::recover(&kv);
-            assert!(!matches!(recovered, Some(journal::Recovery::Failed(_))), "{n}: {recovered:?}");
-            assert!(kv.get_raw(journal::JOURNAL_KEY).unwrap().is_none(), "{n}: journal left");
-            let loaded = load(&kv, REAL_PREFIX).unwrap().expect("a record").office;
-            let mut aside = under(&kv, "xinfang.office-aside-1");
-            aside.remove(ASIDE_NOTE);
-            if loaded.log().head() == new.log().head() {
-                assert_eq!(aside, before, "{n} {dies}: the old record whole aside");
-            } else {
-                assert_eq!(loaded.log().head(), old.log().head(), "{n} {dies}");
-                assert!(result.is_err(), "{n} {dies}: reported restored, but the old one opens");
-                assert_eq!(under(&kv, REAL_PREFIX), before, "{n} {dies}: the old one whole");
-                assert!(aside.is_empty(), "{n} {dies}: a copy left aside: {:?}", aside.keys());
             }
         }
     }
