@@ -1,0 +1,258 @@
+//! Every boundary of the rules pinned from both sides: the last day that is
+//! still on time and the first that is not, the largest count allowed and
+//! the next, each stage of a case. Written against the survivors of
+//! mutation testing (`cargo mutants -p xinfang-core`), so that changing any
+//! comparison or arithmetic of the clock, the lifecycle or the calendar
+//! makes a test fail. Each test names its rule and cites its article of
+//! 《信访工作条例》(2022) (see `xinfang_core::statute`).
+
+use crate::common::{d, World};
+use chrono::NaiveDate;
+use wasm_bindgen_test::wasm_bindgen_test;
+use xinfang_core::case::{
+    DeclineKind, ReplyItem, ReplyOutcome, ReviewLevel, ReviewOutcome, Routing, SupervisionKind,
+};
+use xinfang_core::{Action, CaseError, CaseId, Channel, DueAction, InputError, Petitioner, Stage};
+
+fn transfer(w: &World, on: NaiveDate, co_units: &[&str]) -> Routing {
+    Routing {
+        on,
+        disposal: xinfang_core::Disposal::Transfer,
+        lead: w.unit("县人社局"),
+        co_units: co_units.iter().map(|u| w.unit(u)).collect(),
+        assignment: None,
+        explanation: String::new(),
+    }
+}
+
+fn decide(level: ReviewLevel, on: NaiveDate, outcome: ReviewOutcome) -> Action {
+    Action::DecideReview { level, on, outcome, reasons: "理由".into(), redo_by: None }
+}
+
+fn item(outcome: ReplyOutcome) -> ReplyItem {
+    ReplyItem { claim: "诉求".into(), outcome, basis: "依据".into() }
+}
+
+/// Received Friday 2 May 2025, accepted Tuesday 6 May, replied Tuesday 3 June.
+fn replied(w: &mut World) -> CaseId {
+    let id = w.accepted_case(d(2025, 5, 2), d(2025, 5, 6));
+    w.reply(id, d(2025, 6, 3));
+    id
+}
+
+/// 第二十条第三款 (at most 5 representatives) and the head count of a
+/// registration: at least the named petitioners, at most 100,000; the
+/// receipt day at the latest today.
+#[wasm_bindgen_test(unsupported = test)]
+fn art_20_head_count_and_representatives_pinned_at_both_ends() {
+    let w = World::new();
+    let today = d(2025, 10, 9);
+    let mut intake = w.intake(today);
+    intake.channel = Channel::Visit;
+    intake.petitioners = (1..=6).map(|i| Petitioner::named(format!("信访人{i}"))).collect();
+    intake.head_count = 6;
+    assert_eq!(intake.validate(today), Ok(()), "head count = named");
+    let range = |value, min| {
+        Err(CaseError::Input(InputError::OutOfRange { field: "人数", value, min, max: 100_000 }))
+    };
+    intake.head_count = 5;
+    assert_eq!(intake.validate(today), range(5, 6), "fewer than named");
+    intake.head_count = 100_000;
+    assert_eq!(intake.validate(today), Ok(()));
+    intake.head_count = 100_001;
+    assert_eq!(intake.validate(today), range(100_001, 6));
+
+    // Five representatives may speak for a visit by many; six may not.
+    intake.head_count = 40;
+    for p in intake.petitioners.iter_mut().take(5) {
+        p.representative = true;
+    }
+    assert_eq!(intake.validate(today), Ok(()));
+    intake.petitioners[5].representative = true;
+    assert_eq!(
+        intake.validate(today),
+        Err(CaseError::Input(InputError::OutOfRange {
+            field: "代表人数",
+            value: 6,
+            min: 0,
+            max: 5
+        }))
+    );
+
+    // Received today is fine; tomorrow is not yet.
+    let mut tomorrow = w.intake(d(2025, 10, 10));
+    assert_eq!(
+        tomorrow.validate(today),
+        Err(CaseError::FutureDate { what: "收件", date: d(2025, 10, 10), today })
+    );
+    tomorrow.received_on = today;
+    assert_eq!(tomorrow.validate(today), Ok(()));
+}
+
+/// 第二十二条 (转送/交办 with co-handling units): a co-handling unit is
+/// neither the lead nor listed twice.
+#[wasm_bindgen_test(unsupported = test)]
+fn art_22_co_units_neither_lead_nor_twice() {
+    let mut w = World::new();
+    let id = w.register(d(2025, 9, 26));
+    let today = d(2025, 9, 28); // a Sunday worked before 国庆
+    for bad in [&["县人社局"][..], &["河口乡", "县人社局"], &["河口乡", "柳林镇", "河口乡"]]
+    {
+        let routing = transfer(&w, today, bad);
+        assert_eq!(
+            w.act(id, today, Action::Route { routing }),
+            Err(CaseError::BadCoUnits),
+            "{bad:?}"
+        );
+    }
+    let routing = transfer(&w, today, &["河口乡", "柳林镇"]);
+    w.ok(id, today, Action::Route { routing });
+    assert_eq!(w.case(id).routing().unwrap().co_units.len(), 2);
+}
+
+/// 第三十二条: a reply's overall outcome is the least favourable of its
+/// items (不予支持 before 解释说明 before 予以支持), whatever their order.
+#[wasm_bindgen_test(unsupported = test)]
+fn art_32_reply_outcome_is_the_least_favourable() {
+    use ReplyOutcome::{Explain, Reject, Support};
+    let table: [(&[ReplyOutcome], ReplyOutcome); 6] = [
+        (&[Support], Support),
+        (&[Explain], Explain),
+        (&[Reject], Reject),
+        (&[Support, Explain, Support], Explain),
+        (&[Explain, Support, Reject], Reject),
+        (&[Reject, Support], Reject),
+    ];
+    for (items, outcome) in table {
+        let mut w = World::new();
+        let id = w.accepted_case(d(2025, 5, 2), d(2025, 5, 6));
+        let items = items.iter().map(|o| item(*o)).collect();
+        w.ok(id, d(2025, 6, 3), Action::Reply { on: d(2025, 6, 3), items, report: None });
+        assert_eq!(w.case(id).last_reply().unwrap().outcome(), outcome, "{:?}", outcome);
+    }
+}
+
+/// The body a case waits on at each stage (the unit view lists a unit's
+/// cases by it): the lead unit to accept (第二十三条) and to reply
+/// (第三十四条), the 复查 body (第三十五条) and the 复核 body (第三十六条);
+/// nobody once registered only, replied, reviewed, terminated or declined.
+#[wasm_bindgen_test(unsupported = test)]
+fn responsible_body_at_every_stage() {
+    let mut w = World::new();
+    let (labour, county, city) = (w.unit("县人社局"), w.unit("县人民政府"), w.unit("市人民政府"));
+    let id = w.register(d(2025, 5, 6));
+    let mut seen = vec![(w.case(id).stage(), w.case(id).responsible_body())];
+    w.transfer(id, d(2025, 5, 6), "县人社局");
+    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    w.ok(id, d(2025, 5, 7), Action::Accept { on: d(2025, 5, 7) });
+    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    w.reply(id, d(2025, 6, 3));
+    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    let ask = |level, on, body| Action::RequestReview { level, on, body };
+    w.ok(id, d(2025, 6, 10), ask(ReviewLevel::Review, d(2025, 6, 10), county));
+    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    w.ok(id, d(2025, 7, 1), decide(ReviewLevel::Review, d(2025, 7, 1), ReviewOutcome::Uphold));
+    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    w.ok(id, d(2025, 7, 10), ask(ReviewLevel::ReReview, d(2025, 7, 10), city));
+    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    w.ok(id, d(2025, 8, 1), decide(ReviewLevel::ReReview, d(2025, 8, 1), ReviewOutcome::Uphold));
+    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    let declined = w.register(d(2025, 5, 6));
+    let refuse = Action::Decline {
+        on: d(2025, 5, 7),
+        kind: DeclineKind::NotAccepted,
+        reason: "属于劳动仲裁事项".into(),
+        redirect_to: "劳动人事争议仲裁委员会".into(),
+    };
+    w.ok(declined, d(2025, 5, 7), refuse);
+    seen.push((w.case(declined).stage(), w.case(declined).responsible_body()));
+    assert_eq!(
+        seen,
+        [
+            (Stage::Registered, None),
+            (Stage::Routed, Some(labour)),
+            (Stage::Handling, Some(labour)),
+            (Stage::Replied, None),
+            (Stage::UnderReview, Some(county)),
+            (Stage::Reviewed, None),
+            (Stage::UnderReReview, Some(city)),
+            (Stage::Terminated, None),
+            (Stage::Declined, None),
+        ]
+    );
+}
+
+/// 第三十五条/第三十六条 (责令重新办理): a redo deadline must come after
+/// the decision — the decision day itself is refused, the next day
+/// accepted; without one the reply period of 第三十四条 runs from the
+/// decision. The same for an office's send-back (退回重办, 第二十二条).
+#[wasm_bindgen_test(unsupported = test)]
+fn art_35_redo_deadline_after_the_decision_day() {
+    let mut w = World::new();
+    let id = replied(&mut w);
+    let county = w.unit("县人民政府");
+    w.ok(
+        id,
+        d(2025, 6, 10),
+        Action::RequestReview { level: ReviewLevel::Review, on: d(2025, 6, 10), body: county },
+    );
+    let on = d(2025, 7, 1);
+    let redo = |redo_by| Action::DecideReview {
+        level: ReviewLevel::Review,
+        on,
+        outcome: ReviewOutcome::Redo,
+        reasons: "事实不清".into(),
+        redo_by: Some(redo_by),
+    };
+    for early in [d(2025, 6, 30), on] {
+        assert_eq!(w.act(id, on, redo(early)), Err(CaseError::BadRedoDeadline), "{early}");
+    }
+    let uphold_with_deadline = Action::DecideReview {
+        level: ReviewLevel::Review,
+        on,
+        outcome: ReviewOutcome::Uphold,
+        reasons: "维持".into(),
+        redo_by: Some(d(2025, 8, 1)),
+    };
+    assert_eq!(w.act(id, on, uphold_with_deadline), Err(CaseError::RedoDeadlineNotExpected));
+    w.ok(id, on, redo(d(2025, 7, 2)));
+    let due = w.office.next_due(w.case(id)).unwrap();
+    assert_eq!((due.action, due.by), (DueAction::Reply, d(2025, 7, 2)));
+
+    // Sent back by the office: the same boundary.
+    let mut w = World::new();
+    let id = replied(&mut w);
+    let back =
+        |redo_by| Action::SendBack { on: d(2025, 6, 5), reason: "答复不清".into(), redo_by };
+    assert_eq!(w.act(id, d(2025, 6, 5), back(d(2025, 6, 5))), Err(CaseError::BadRedoDeadline));
+    w.ok(id, d(2025, 6, 5), back(d(2025, 6, 6)));
+    assert_eq!(w.office.next_due(w.case(id)).unwrap().by, d(2025, 6, 6));
+}
+
+/// 第四十条 (督办): the unit may be asked to respond on the day of the
+/// notice, not before it.
+#[wasm_bindgen_test(unsupported = test)]
+fn art_40_supervision_respond_by_not_before_the_notice() {
+    let mut w = World::new();
+    let id = w.accepted_case(d(2025, 9, 26), d(2025, 9, 28));
+    let unit = w.unit("县人社局");
+    let on = d(2025, 10, 9);
+    let notice = |respond_by| Action::Supervise {
+        on,
+        kind: SupervisionKind::Written,
+        unit,
+        note: "请报送办理进展".into(),
+        respond_by: Some(respond_by),
+    };
+    assert_eq!(
+        w.act(id, on, notice(d(2025, 10, 8))),
+        Err(CaseError::DateTooEarly {
+            what: "反馈期限",
+            date: d(2025, 10, 8),
+            after_what: "督办",
+            earliest: on
+        })
+    );
+    w.ok(id, on, notice(on));
+    assert_eq!(w.case(id).supervision()[0].respond_by, Some(on));
+}
