@@ -256,3 +256,54 @@ fn art_40_supervision_respond_by_not_before_the_notice() {
     w.ok(id, on, notice(on));
     assert_eq!(w.case(id).supervision()[0].respond_by, Some(on));
 }
+
+/// 第三十一条 (不予受理, with where to go) and 第三十六条第三款 (不再受理):
+/// a refusal is named in the clerk's message by its kind.
+#[wasm_bindgen_test(unsupported = test)]
+fn art_31_and_36_refusals_named_by_kind() {
+    assert_eq!(
+        [DeclineKind::NotAccepted, DeclineKind::NoLongerAccepted].map(|k| k.label()),
+        ["不予受理", "不再受理"]
+    );
+    let mut w = World::new();
+    let id = w.accepted_case(d(2025, 5, 2), d(2025, 5, 6));
+    let refuse = Action::Decline {
+        on: d(2025, 5, 7),
+        kind: DeclineKind::NotAccepted,
+        reason: "理由".into(),
+        redirect_to: String::new(),
+    };
+    let err = w.act(id, d(2025, 5, 7), refuse).unwrap_err();
+    assert_eq!(err.to_string(), "案件当前为“办理中”，不能不予受理");
+}
+
+/// The words a clerk reads for a review's outcome (第三十五条、第三十六条:
+/// 维持, 变更, 撤销并责令重新办理), for how a document was served (送达,
+/// from which the petitioner's 30 days run) and for how a review request
+/// stands against that window.
+#[wasm_bindgen_test(unsupported = test)]
+fn arts_35_36_outcome_delivery_and_timeliness_words() {
+    use xinfang_core::case::{DeliveryMethod, RequestTimeliness};
+    assert_eq!(
+        [ReviewOutcome::Uphold, ReviewOutcome::Change, ReviewOutcome::Redo].map(|o| o.label()),
+        ["维持", "变更", "责令重新办理"]
+    );
+    assert_eq!(DeliveryMethod::ALL.map(|m| m.label()), ["直接送达", "邮寄送达", "网上送达"]);
+    let until = d(2025, 7, 3);
+    assert_eq!(
+        [
+            RequestTimeliness::InTime,
+            RequestTimeliness::InTimeReceiptUnknown,
+            RequestTimeliness::ReceiptUnknownLate { until },
+            RequestTimeliness::Late { until },
+        ]
+        .map(|t| t.label()),
+        [
+            "在申请期限内".to_string(),
+            "在申请期限内（自出具之日计算）".into(),
+            "未登记收到书面答复的日期：自出具之日计算已于2025-07-03届满，已受理，请核实送达情况"
+                .into(),
+            "按登记的收到日期，申请期限已于2025-07-03届满".into(),
+        ]
+    );
+}
