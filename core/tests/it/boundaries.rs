@@ -132,31 +132,43 @@ fn art_32_reply_outcome_is_the_least_favourable() {
     }
 }
 
-/// The body a case waits on at each stage (the unit view lists a unit's
-/// cases by it): the lead unit to accept (第二十三条) and to reply
-/// (第三十四条), the 复查 body (第三十五条) and the 复核 body (第三十六条);
-/// nobody once registered only, replied, reviewed, terminated or declined.
+/// At each stage: the body a case waits on (the unit view lists a unit's
+/// cases by it) — the lead unit to accept (第二十三条) and to reply
+/// (第三十四条), the 复查 body (第三十五条), the 复核 body (第三十六条),
+/// nobody otherwise; the day it was concluded (办结) by its latest
+/// concluding act, and the day it was accepted.
 #[wasm_bindgen_test(unsupported = test)]
-fn responsible_body_at_every_stage() {
+fn responsible_body_and_conclusion_at_every_stage() {
     let mut w = World::new();
     let (labour, county, city) = (w.unit("县人社局"), w.unit("县人民政府"), w.unit("市人民政府"));
     let id = w.register(d(2025, 5, 6));
-    let mut seen = vec![(w.case(id).stage(), w.case(id).responsible_body())];
+    type Seen = (Stage, bool, Option<xinfang_core::UnitId>, Option<NaiveDate>, Option<NaiveDate>);
+    let look = |w: &World, id| -> Seen {
+        let c = w.case(id);
+        (
+            c.stage(),
+            c.stage().is_concluded(),
+            c.responsible_body(),
+            c.concluded_on(),
+            c.accepted_on(),
+        )
+    };
+    let mut seen = vec![look(&w, id)];
     w.transfer(id, d(2025, 5, 6), "县人社局");
-    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    seen.push(look(&w, id));
     w.ok(id, d(2025, 5, 7), Action::Accept { on: d(2025, 5, 7) });
-    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    seen.push(look(&w, id));
     w.reply(id, d(2025, 6, 3));
-    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    seen.push(look(&w, id));
     let ask = |level, on, body| Action::RequestReview { level, on, body };
     w.ok(id, d(2025, 6, 10), ask(ReviewLevel::Review, d(2025, 6, 10), county));
-    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    seen.push(look(&w, id));
     w.ok(id, d(2025, 7, 1), decide(ReviewLevel::Review, d(2025, 7, 1), ReviewOutcome::Uphold));
-    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    seen.push(look(&w, id));
     w.ok(id, d(2025, 7, 10), ask(ReviewLevel::ReReview, d(2025, 7, 10), city));
-    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    seen.push(look(&w, id));
     w.ok(id, d(2025, 8, 1), decide(ReviewLevel::ReReview, d(2025, 8, 1), ReviewOutcome::Uphold));
-    seen.push((w.case(id).stage(), w.case(id).responsible_body()));
+    seen.push(look(&w, id));
     let declined = w.register(d(2025, 5, 6));
     let refuse = Action::Decline {
         on: d(2025, 5, 7),
@@ -165,21 +177,84 @@ fn responsible_body_at_every_stage() {
         redirect_to: "劳动人事争议仲裁委员会".into(),
     };
     w.ok(declined, d(2025, 5, 7), refuse);
-    seen.push((w.case(declined).stage(), w.case(declined).responsible_body()));
+    seen.push(look(&w, declined));
+    let acc = Some(d(2025, 5, 7));
     assert_eq!(
         seen,
         [
-            (Stage::Registered, None),
-            (Stage::Routed, Some(labour)),
-            (Stage::Handling, Some(labour)),
-            (Stage::Replied, None),
-            (Stage::UnderReview, Some(county)),
-            (Stage::Reviewed, None),
-            (Stage::UnderReReview, Some(city)),
-            (Stage::Terminated, None),
-            (Stage::Declined, None),
+            (Stage::Registered, false, None, None, None),
+            (Stage::Routed, false, Some(labour), None, None),
+            (Stage::Handling, false, Some(labour), None, acc),
+            (Stage::Replied, true, None, Some(d(2025, 6, 3)), acc),
+            (Stage::UnderReview, false, Some(county), None, acc),
+            (Stage::Reviewed, true, None, Some(d(2025, 7, 1)), acc),
+            (Stage::UnderReReview, false, Some(city), None, acc),
+            (Stage::Terminated, true, None, Some(d(2025, 8, 1)), acc),
+            (Stage::Declined, true, None, Some(d(2025, 5, 7)), None),
         ]
     );
+    let names: Vec<&str> = Stage::ALL.iter().map(|s| s.label()).collect();
+    assert_eq!(
+        names,
+        [
+            "待转送",
+            "待受理",
+            "办理中",
+            "已答复",
+            "复查中",
+            "已复查",
+            "复核中",
+            "已终结",
+            "不予受理"
+        ]
+    );
+}
+
+/// 第二十条第三款 (走访 by many): a collective visit (集体访) is a visit by
+/// five or more; a letter signed by five is not. The primary petitioner is
+/// the first named; a linked earlier case makes a repeat (重信重访).
+#[wasm_bindgen_test(unsupported = test)]
+fn art_20_collective_visit_from_five() {
+    let mut w = World::new();
+    let mut intake = w.intake(d(2025, 10, 9));
+    intake.petitioners.push(Petitioner::named("王某"));
+    intake.head_count = 5;
+    assert!(!intake.is_collective(), "a letter");
+    intake.channel = Channel::Visit;
+    assert!(intake.is_collective());
+    intake.head_count = 4;
+    assert!(!intake.is_collective());
+    assert_eq!(intake.primary().map(|p| p.name.as_str()), Some("刘某某"));
+    let first = w.register(d(2025, 10, 9));
+    assert!(!w.case(first).intake().is_repeat());
+    let mut again = w.intake(d(2025, 10, 10));
+    again.repeat_of = Some(first);
+    let second = w.register_intake(again);
+    assert!(w.case(second).intake().is_repeat());
+}
+
+/// The words of 第四十条's supervision, of the follow-up (回访) and of the
+/// petitioner's rating (满意度评价), and which of them count: 督办 (not a
+/// mere 催办) and 满意/基本满意 (for 群众满意率).
+#[wasm_bindgen_test(unsupported = test)]
+fn art_40_supervision_follow_up_and_rating_words() {
+    use xinfang_core::case::{ContactMethod, RatingStatus, Satisfaction};
+    let kinds = SupervisionKind::ALL;
+    assert_eq!(kinds.map(|k| k.label()), ["催办", "书面督办", "电话督办", "约谈督办", "实地督办"]);
+    assert_eq!(kinds.map(|k| k.is_notice()), [false, true, true, true, true]);
+    let methods =
+        [ContactMethod::Phone, ContactMethod::Visit, ContactMethod::Sms, ContactMethod::Letter];
+    assert_eq!(methods.map(|m| m.label()), ["电话回访", "上门回访", "短信回访", "信函回访"]);
+    let levels = [Satisfaction::Satisfied, Satisfaction::Basically, Satisfaction::Dissatisfied];
+    assert_eq!(levels.map(|s| s.label()), ["满意", "基本满意", "不满意"]);
+    assert_eq!(levels.map(|s| s.is_positive()), [true, true, false]);
+    let statuses = [
+        RatingStatus::NotDue,
+        RatingStatus::Rated(Satisfaction::Basically),
+        RatingStatus::Open { until: d(2025, 7, 3) },
+        RatingStatus::Expired,
+    ];
+    assert_eq!(statuses.map(|s| s.label()), ["—", "基本满意", "未评价", "超期未评价"]);
 }
 
 /// 第三十五条/第三十六条 (责令重新办理): a redo deadline must come after
