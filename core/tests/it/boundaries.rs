@@ -382,3 +382,35 @@ fn arts_35_36_outcome_delivery_and_timeliness_words() {
         ]
     );
 }
+
+/// 第三十六条第三款: once a 复核 is decided the matter is final (终结) — also
+/// when the 复核 ordered it handled again: the new reply ends the case, with
+/// no further 复查 window, and a follow-up contact (回访) is still recorded.
+#[wasm_bindgen_test(unsupported = test)]
+fn art_36_reply_after_a_rereview_redo_is_final() {
+    use xinfang_core::case::ContactMethod;
+    let mut w = World::new();
+    let id = replied(&mut w);
+    let (county, city) = (w.unit("县人民政府"), w.unit("市人民政府"));
+    let ask = |level, on, body| Action::RequestReview { level, on, body };
+    w.ok(id, d(2025, 6, 10), ask(ReviewLevel::Review, d(2025, 6, 10), county));
+    w.ok(id, d(2025, 7, 1), decide(ReviewLevel::Review, d(2025, 7, 1), ReviewOutcome::Uphold));
+    assert!(!w.case(id).rereview_decided());
+    w.ok(id, d(2025, 7, 10), ask(ReviewLevel::ReReview, d(2025, 7, 10), city));
+    w.ok(id, d(2025, 8, 1), decide(ReviewLevel::ReReview, d(2025, 8, 1), ReviewOutcome::Redo));
+    assert!(w.case(id).rereview_decided());
+    assert_eq!(w.case(id).stage(), Stage::Handling);
+    w.reply(id, d(2025, 9, 1));
+    let (rules, cal) = (w.office.settings().clock, w.office.settings().calendar.clone());
+    assert_eq!(w.case(id).stage(), Stage::Terminated);
+    assert_eq!(w.case(id).review_request_until(&rules, &cal), None);
+    assert_eq!(w.case(id).concluded_on(), Some(d(2025, 9, 1)));
+    let call = Action::FollowUp {
+        on: d(2025, 9, 5),
+        method: ContactMethod::Phone,
+        note: "信访人表示接受".into(),
+    };
+    w.ok(id, d(2025, 9, 5), call);
+    let calls: Vec<_> = w.case(id).follow_ups().iter().map(|f| (f.on, f.method)).collect();
+    assert_eq!(calls, [(d(2025, 9, 5), ContactMethod::Phone)]);
+}
