@@ -414,3 +414,37 @@ fn art_36_reply_after_a_rereview_redo_is_final() {
     let calls: Vec<_> = w.case(id).follow_ups().iter().map(|f| (f.on, f.method)).collect();
     assert_eq!(calls, [(d(2025, 9, 5), ContactMethod::Phone)]);
 }
+
+/// 第二十三条第三款: once routed, a refusal (不予受理) is the receiving
+/// unit's, dated no earlier than the routing; before routing it is the
+/// petition office's (第二十二条, body `None`).
+#[wasm_bindgen_test(unsupported = test)]
+fn art_23_refusal_after_routing_is_the_units() {
+    let mut w = World::new();
+    let refuse = |on| Action::Decline {
+        on,
+        kind: DeclineKind::NotAccepted,
+        reason: "属于劳动仲裁事项".into(),
+        redirect_to: "  劳动人事争议仲裁委员会 ".into(),
+    };
+    let id = w.register(d(2025, 9, 26));
+    w.transfer(id, d(2025, 9, 28), "县人社局");
+    assert_eq!(
+        w.act(id, d(2025, 10, 9), refuse(d(2025, 9, 27))),
+        Err(CaseError::DateTooEarly {
+            what: "告知",
+            date: d(2025, 9, 27),
+            after_what: "转送",
+            earliest: d(2025, 9, 28)
+        })
+    );
+    w.ok(id, d(2025, 10, 9), refuse(d(2025, 9, 28)));
+    let decline = w.case(id).decline().unwrap();
+    assert_eq!(
+        (decline.on, decline.body, decline.redirect_to.as_str()),
+        (d(2025, 9, 28), Some(w.unit("县人社局")), "劳动人事争议仲裁委员会")
+    );
+    let office = w.register(d(2025, 9, 26));
+    w.ok(office, d(2025, 9, 26), refuse(d(2025, 9, 26)));
+    assert_eq!(w.case(office).decline().unwrap().body, None);
+}
