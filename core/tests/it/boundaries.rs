@@ -448,3 +448,49 @@ fn art_23_refusal_after_routing_is_the_units() {
     w.ok(office, d(2025, 9, 26), refuse(d(2025, 9, 26)));
     assert_eq!(w.case(office).decline().unwrap().body, None);
 }
+
+/// 第三十四条 (延期 approved before the period ends) as a form asks it: an
+/// action is offered on a day from its earliest day, and only while its
+/// window is not already closed before it opens — e.g. a 交办 whose
+/// deadline (第二十二条第一款第三项) passed before the unit accepted it
+/// leaves no day to approve an extension.
+#[wasm_bindgen_test(unsupported = test)]
+fn art_34_an_action_is_offered_from_its_first_day_within_its_window() {
+    use xinfang_core::{ActionKind, FiveFixes, Opening};
+    let at = |day: NaiveDate| day.and_hms_opt(9, 0, 0).unwrap();
+    let opening = |earliest, latest| Opening {
+        kind: ActionKind::Extend,
+        earliest,
+        after: "受理",
+        latest,
+        level: None,
+    };
+    let day = d(2025, 10, 9);
+    assert!(opening(day, None).open_on(day));
+    assert!(!opening(day, None).open_on(d(2025, 10, 8)));
+    assert!(opening(day, Some(day)).open_on(d(2025, 10, 20)));
+    assert!(!opening(day, Some(d(2025, 10, 8))).open_on(d(2025, 10, 20)));
+
+    let mut w = World::new();
+    let id = w.register(d(2025, 9, 22));
+    let fixes = FiveFixes {
+        unit: Some(w.unit("县人社局")),
+        leader: Some(w.person("县人社局", "彭建华")),
+        handler: Some(w.person("县人社局", "郎晓梅")),
+        deadline: Some(d(2025, 9, 30)),
+        standard: "查清欠薪事实，书面答复信访人".into(),
+    };
+    let routing = Routing {
+        assignment: Some(fixes.complete().unwrap()),
+        disposal: xinfang_core::Disposal::Assign,
+        ..transfer(&w, d(2025, 9, 26), &[])
+    };
+    w.ok(id, d(2025, 9, 26), Action::Route { routing });
+    w.ok(id, day, Action::Accept { on: day });
+    let offered: Vec<ActionKind> =
+        w.office.allowed_actions(id, at(day)).iter().map(|o| o.kind).collect();
+    assert!(offered.contains(&ActionKind::Reply), "{offered:?}");
+    assert!(!offered.contains(&ActionKind::Extend), "{offered:?}");
+    let extend = w.office.opening(id, ActionKind::Extend).unwrap();
+    assert_eq!((extend.earliest, extend.latest), (day, Some(d(2025, 9, 30))));
+}
