@@ -494,3 +494,73 @@ fn art_34_an_action_is_offered_from_its_first_day_within_its_window() {
     let extend = w.office.opening(id, ActionKind::Extend).unwrap();
     assert_eq!((extend.earliest, extend.latest), (day, Some(d(2025, 9, 30))));
 }
+
+/// 第三十六条第一款: the 复核 window counts from the receipt of the 复查意见书.
+/// A receipt recorded while the 复核 is already under way goes on the 复查
+/// decision (not on the pending 复核), and the request is then judged by it.
+#[wasm_bindgen_test(unsupported = test)]
+fn art_36_receipt_of_the_review_decision_recorded_during_the_rereview() {
+    use xinfang_core::case::{Delivery, DeliveryMethod, RequestTimeliness, Served};
+    let mut w = World::new();
+    let id = replied(&mut w);
+    let (county, city) = (w.unit("县人民政府"), w.unit("市人民政府"));
+    let ask = |level, on, body| Action::RequestReview { level, on, body };
+    w.ok(id, d(2025, 6, 10), ask(ReviewLevel::Review, d(2025, 6, 10), county));
+    w.ok(id, d(2025, 9, 1), decide(ReviewLevel::Review, d(2025, 9, 1), ReviewOutcome::Uphold));
+    // Asked 9 October: 30 days from the issue (1 September) ended on
+    // 1 October, in the 国庆 break, so Thursday 9 October.
+    w.ok(id, d(2025, 10, 10), ask(ReviewLevel::ReReview, d(2025, 10, 10), city));
+    let (rules, cal) = (w.office.settings().clock, w.office.settings().calendar.clone());
+    assert_eq!(
+        w.case(id).request_timeliness(2, &rules, &cal),
+        Some(RequestTimeliness::ReceiptUnknownLate { until: d(2025, 10, 9) })
+    );
+    let delivery = Delivery {
+        method: DeliveryMethod::Post,
+        sent_on: d(2025, 9, 2),
+        received_on: Some(d(2025, 9, 12)),
+    };
+    let served = Served::Review { level: ReviewLevel::Review };
+    w.ok(id, d(2025, 10, 11), Action::Deliver { document: served, delivery });
+    let case = w.case(id);
+    let review = |level| case.review(level).unwrap();
+    assert_eq!(review(ReviewLevel::Review).decision.as_ref().unwrap().delivery, Some(delivery));
+    assert_eq!(review(ReviewLevel::ReReview).decision, None);
+    // Received Friday 12 September: 30 days end Sunday 12 October, a
+    // make-up working day (调休上班) that does not move.
+    assert_eq!(case.request_timeliness(2, &rules, &cal), Some(RequestTimeliness::InTime));
+}
+
+/// The name of each action a form offers or a refusal names.
+#[wasm_bindgen_test(unsupported = test)]
+fn every_action_kind_is_named() {
+    use xinfang_core::ActionKind;
+    assert_eq!(
+        ActionKind::ALL.map(|k| k.label()),
+        [
+            "修改登记信息",
+            "关联重复件",
+            "转送交办",
+            "受理",
+            "不予受理",
+            "延长办理期限",
+            "答复",
+            "退回重办",
+            "申请复查（复核）",
+            "记录听证",
+            "作出复查（复核）意见",
+            "督办",
+            "办结督办",
+            "回访",
+            "满意度评价",
+            "息诉罢访",
+            "登记送达",
+            "签收",
+            "提出异议",
+        ]
+    );
+    let mut w = World::new();
+    let id = w.accepted_case(d(2025, 5, 2), d(2025, 5, 6));
+    let err = w.office.opening(id, ActionKind::Route).unwrap_err();
+    assert_eq!(err.to_string(), "案件当前为“办理中”，不能转送交办");
+}
