@@ -564,3 +564,22 @@ fn every_action_kind_is_named() {
     let err = w.office.opening(id, ActionKind::Route).unwrap_err();
     assert_eq!(err.to_string(), "案件当前为“办理中”，不能转送交办");
 }
+
+/// 第三十五条 (复查) and 第三十六条 (复核): a review button names its level.
+#[wasm_bindgen_test(unsupported = test)]
+fn arts_35_36_review_buttons_name_their_level() {
+    use xinfang_core::ActionKind;
+    let mut w = World::new();
+    let id = replied(&mut w);
+    let label = |w: &World, kind| w.office.opening(id, kind).unwrap().label();
+    assert_eq!(label(&w, ActionKind::RequestReview), "申请复查");
+    assert_eq!(label(&w, ActionKind::FollowUp), "回访");
+    let (county, city) = (w.unit("县人民政府"), w.unit("市人民政府"));
+    let ask = |level, on, body| Action::RequestReview { level, on, body };
+    w.ok(id, d(2025, 6, 10), ask(ReviewLevel::Review, d(2025, 6, 10), county));
+    assert_eq!(label(&w, ActionKind::DecideReview), "作出复查意见");
+    w.ok(id, d(2025, 7, 1), decide(ReviewLevel::Review, d(2025, 7, 1), ReviewOutcome::Uphold));
+    assert_eq!(label(&w, ActionKind::RequestReview), "申请复核");
+    w.ok(id, d(2025, 7, 10), ask(ReviewLevel::ReReview, d(2025, 7, 10), city));
+    assert_eq!(label(&w, ActionKind::DecideReview), "作出复核意见");
+}
