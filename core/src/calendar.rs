@@ -452,6 +452,19 @@ mod tests {
         assert!(parse_csv("2024-02-10,holiday,春节").is_err(), "no header");
     }
 
+    /// A holiday row must name its holiday (`holiday_name` shows it; 民法典
+    /// art. 203 moves a period's end past a 法定休假日, which the data names).
+    #[wasm_bindgen_test(unsupported = test)]
+    fn nameless_holiday_row_is_refused() {
+        let named = parse_csv("date,kind,name\n2025-10-01,holiday,国庆节").unwrap();
+        assert_eq!(named.holiday_name(d(2025, 10, 1)), Some("国庆节"));
+        let err = parse_csv("date,kind,name\n2025-10-01,holiday,").unwrap_err();
+        assert!(err.starts_with("line 2: kind must be"), "{err}");
+        // A workday row's name is optional (not kept).
+        let worked = parse_csv("date,kind,name\n2025-09-28,workday,").unwrap();
+        assert!(worked.is_working_day(d(2025, 9, 28)));
+    }
+
     #[wasm_bindgen_test(unsupported = test)]
     fn every_year_2005_to_2026_has_data() {
         let china = Calendar::china();

@@ -2,6 +2,7 @@
 //! file, and one copy of the shared `common` helpers): each module is the
 //! tests of one part of the public API.
 
+mod boundaries;
 mod briefing;
 mod common;
 mod history;
