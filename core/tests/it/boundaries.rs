@@ -178,6 +178,17 @@ fn responsible_body_and_conclusion_at_every_stage() {
     };
     w.ok(declined, d(2025, 5, 7), refuse);
     seen.push(look(&w, declined));
+    // 第三十一条第二项: directed to arbitration at acceptance, by the unit.
+    let directed = w.register(d(2025, 5, 6));
+    w.transfer(directed, d(2025, 5, 6), "县人社局");
+    let direct = Action::Direct {
+        on: d(2025, 5, 8),
+        procedure: xinfang_core::statute::Procedure::Arbitration,
+        reason: "属于劳动争议".into(),
+        redirect_to: "劳动人事争议仲裁委员会".into(),
+    };
+    w.ok(directed, d(2025, 5, 8), direct);
+    seen.push(look(&w, directed));
     let acc = Some(d(2025, 5, 7));
     assert_eq!(
         seen,
@@ -191,6 +202,7 @@ fn responsible_body_and_conclusion_at_every_stage() {
             (Stage::UnderReReview, false, Some(city), None, acc),
             (Stage::Terminated, true, None, Some(d(2025, 8, 1)), acc),
             (Stage::Declined, true, None, Some(d(2025, 5, 7)), None),
+            (Stage::Directed, true, None, Some(d(2025, 5, 8)), None),
         ]
     );
     let names: Vec<&str> = Stage::ALL.iter().map(|s| s.label()).collect();
@@ -205,7 +217,8 @@ fn responsible_body_and_conclusion_at_every_stage() {
             "已复查",
             "复核中",
             "已终结",
-            "不予受理"
+            "不予受理",
+            "已导入法定途径"
         ]
     );
 }
@@ -543,6 +556,7 @@ fn every_action_kind_is_named() {
             "转送交办",
             "受理",
             "不予受理",
+            "导入法定途径",
             "延长办理期限",
             "答复",
             "退回重办",
