@@ -177,7 +177,7 @@ async fn a_sandbox_backup_restores_into_the_real_record_keeping_the_old_one() {
 #[tokio::test]
 async fn foreign_corrupt_and_newer_files_are_refused_and_change_nothing() {
     let dir = folder("refused");
-    let (b, real) = real_with_one_case(Some(&dir)).await;
+    let (b, _) = real_with_one_case(Some(&dir)).await;
     let name = file_name(&b, "信访备份_").await;
     let day = name.trim_start_matches("信访备份_").trim_end_matches(".json").to_owned();
     check_name(&name, "信访备份", &day);
@@ -186,6 +186,9 @@ async fn foreign_corrupt_and_newer_files_are_refused_and_change_nothing() {
     let file: Value = serde_json::from_str(&text).expect("JSON");
     let office = Office::from_json(&file["office"].to_string()).expect("a valid backup");
     assert_eq!(office.cases().len(), 1);
+    // The download noted its checkpoint beside the record (`.heads`).
+    let real = keys_with(&b, "xinfang.office").await;
+    assert!(real.keys().any(|k| k.ends_with(".heads")), "{:?}", real.keys());
 
     let half = (0..=text.len() / 2).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
     let newer = text.replacen(

@@ -434,6 +434,13 @@ impl Store {
         matches!(self.office_problem.as_deref(), Some(OfficeProblem::Unreadable(_)))
     }
 
+    /// Whether a printed or exported point may be noted in the record's
+    /// list: not while the stored record could not be read whole (the tab
+    /// shows another history than the stored one, whose list it is).
+    pub fn notes_checkpoints(&self) -> bool {
+        !matches!(self.office_problem.as_deref(), Some(OfficeProblem::Unreadable(_)))
+    }
+
     /// The point of the open record's history to print or export: what
     /// is committed in storage (so a tab closed before a save cannot leave
     /// a point the stored record never reaches), or the log's head when
@@ -803,6 +810,18 @@ mod tests {
         let after = store.reduce(Msg::Opened(Box::new(opened)));
         assert_eq!(after.space, Space::Sandbox);
         assert_eq!(after.route, Route::Dashboard);
+    }
+
+    #[test]
+    fn points_are_not_noted_for_a_record_that_could_not_be_read_whole() {
+        let mut store = (*fresh()).clone();
+        assert!(store.notes_checkpoints());
+        let damaged = LoadProblem::MissingChunk(2);
+        store.office_problem = Some(Rc::new(OfficeProblem::Unreadable(damaged)));
+        assert!(!store.notes_checkpoints());
+        let full = OfficeProblem::WriteFailed { detail: "QuotaExceededError".into() };
+        store.office_problem = Some(Rc::new(full));
+        assert!(store.notes_checkpoints(), "a full quota: the stored record is the tab's");
     }
 
     #[test]

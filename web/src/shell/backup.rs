@@ -79,6 +79,9 @@ fn download(app: &AppHandle) -> Option<Checkpoint> {
     // The list gets a point the stored record reaches: the file's, unless
     // changes are still unsaved (then the committed part, which the
     // file's history passes through too).
+    if !app.notes_checkpoints() {
+        return Some(point);
+    }
     let committed = app.checkpoint();
     let noted = if committed.entries == point.entries { point } else { committed };
     let kv = BrowserKv;

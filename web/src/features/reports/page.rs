@@ -87,6 +87,9 @@ pub fn checkpoint_text(lang: Lang, point: Checkpoint) -> String {
 /// Notes a printed report's point in the record's list (a failure is a
 /// notice; the print goes ahead).
 fn note_print(app: &crate::context::AppHandle, period: String) {
+    if !app.notes_checkpoints() {
+        return;
+    }
     let what = What::Report { period };
     let noted = heads::note(&BrowserKv, prefix_of(app.space), app.checkpoint(), clock::now(), what);
     if let Err(problem) = noted {

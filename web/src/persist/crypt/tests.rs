@@ -448,3 +448,55 @@ fn without_a_usable_lock_the_sealed_record_is_kept_aside_as_stored() {
     assert!(record::load(&locked, REAL_PREFIX).unwrap().is_none());
     assert_eq!(record::asides(&locked, REAL_PREFIX).len(), asides + 1);
 }
+
+/// Setting or changing the passphrase with the `n`-th write failing (the
+/// page dying there, or going on), for every `n`: after a reload the
+/// store opens with the old passphrase or the new one (or plain, when a
+/// first passphrase never got its lock written), the next unlock finishes
+/// the rewrite, and every value reads as before.
+#[test]
+fn a_passphrase_change_survives_a_failure_at_every_write() {
+    use crate::persist::record::tests::FailingKv;
+    for from_plain in [true, false] {
+        let base = filled();
+        let plain = base.snapshot();
+        if !from_plain {
+            set_passphrase(&base, "old passphrase");
+        }
+        let start = base.snapshot();
+        let rewrite_on = |kv: &dyn KeyValue| {
+            let lock = read_lock(kv).unwrap();
+            let session = lock.as_ref().map(|l| unlock(l, "old passphrase").unwrap());
+            let mut r = rng();
+            let new = new_key("new passphrase", &kdf(), &mut r).unwrap();
+            rewrite(Lang::ZhCn, kv, lock.as_ref(), session.as_ref(), Some(new), BIG, &mut r)
+        };
+        let counting = FailingKv { inner: &base, n: usize::MAX, dies: false, writes: 0.into() };
+        rewrite_on(&counting).unwrap();
+        let total = counting.writes.get();
+        assert!(total > 4, "{total} writes");
+        for dies in [true, false] {
+            for n in 1..=total {
+                let kv = MemoryKv::default();
+                *kv.map.borrow_mut() = start.clone();
+                let failing = FailingKv { inner: &kv, n, dies, writes: 0.into() };
+                let _ = rewrite_on(&failing);
+                // The next page: unlock with whichever passphrase opens it.
+                let session = match read_lock(&kv).unwrap() {
+                    None => None,
+                    Some(lock) => {
+                        let s = unlock(&lock, "new passphrase")
+                            .or_else(|_| unlock(&lock, "old passphrase"))
+                            .unwrap_or_else(|e| panic!("{n} {dies} {from_plain}: {e:?}"));
+                        let mut r = rng();
+                        finish(&kv, &lock, s, &mut r).unwrap().session
+                    }
+                };
+                let view = SealedKv { inner: &kv, session: RefCell::new(session) };
+                for k in plain.keys() {
+                    assert_eq!(view.get(k).unwrap().as_ref(), plain.get(k), "{n} {dies}: {k}");
+                }
+            }
+        }
+    }
+}

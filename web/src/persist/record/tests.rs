@@ -700,3 +700,56 @@ fn the_readable_part_ends_just_before_a_damaged_chunk_wherever_it_is() {
     kv.set("xinfang.office.head", "{").unwrap();
     assert!(load_readable(&kv, REAL_PREFIX).is_none());
 }
+
+/// A save of new entries (a registration, an import, a merge: each is
+/// commands then this save), with its `n`-th write failing (the page
+/// dying there, or going on), for every `n`: the next open reads either
+/// the record as it was or as saved, never a mix; a save reported done
+/// reads as saved.
+#[test]
+fn a_save_survives_a_failure_at_every_write() {
+    let (base, old) = stored(40);
+    let saved =
+        read_head(&base, REAL_PREFIX).unwrap().map(|h| Saved { entries: h.entries, head: h.head });
+    let mut new = old.clone();
+    // Enough new entries to seal the open chunk and start another.
+    let more = sample_office(13, day(2026, 6, 30), 60).unwrap();
+    let commands: Vec<xinfang_core::Command> = more
+        .cases()
+        .take(40)
+        .map(|c| xinfang_core::Command::Register { intake: c.intake().clone() })
+        .collect();
+    for command in commands {
+        new.execute(command, day(2026, 7, 1).and_hms_opt(9, 0, 0).unwrap()).unwrap();
+    }
+    assert!(new.log().len() > old.log().len() + 30);
+    let req = |office| SaveRequest {
+        prefix: REAL_PREFIX,
+        office,
+        saved,
+        settings_changed: false,
+        sample: None,
+    };
+    let counting = FailingKv { inner: &base, n: usize::MAX, dies: false, writes: 0.into() };
+    let clean = base.snapshot();
+    save(&counting, req(&new)).unwrap();
+    let total = counting.writes.get();
+    assert!(total >= 2, "{total} writes");
+    for dies in [true, false] {
+        for n in 1..=total {
+            let kv = MemoryKv::default();
+            *kv.map.borrow_mut() = clean.clone();
+            let failing = FailingKv { inner: &kv, n, dies, writes: 0.into() };
+            let result = save(&failing, req(&new));
+            let loaded = load(&kv, REAL_PREFIX)
+                .unwrap_or_else(|e| panic!("{n} {dies}: unreadable: {e:?}"))
+                .expect("a record")
+                .office;
+            let head = loaded.log().head();
+            assert!(head == old.log().head() || head == new.log().head(), "{n} {dies}: a mix");
+            if result.is_ok() {
+                assert_eq!(head, new.log().head(), "{n} {dies}: reported saved");
+            }
+        }
+    }
+}
