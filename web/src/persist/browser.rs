@@ -61,11 +61,6 @@ pub fn needs_unlock() -> bool {
     stored && with_session(|s| s.is_none())
 }
 
-/// Whether `open_value` refused for want of a key (no passphrase entered).
-fn needs_key(message: &str) -> bool {
-    message.contains("unlock it first")
-}
-
 /// Whether this tab writes the record sealed (encryption is on).
 pub fn encryption_on() -> bool {
     with_session(|s| s.is_some_and(crate::persist::crypt::Session::writes_sealed))
@@ -99,15 +94,20 @@ fn js_message(err: wasm_bindgen::JsValue) -> String {
 
 impl KeyValue for BrowserKv {
     fn get(&self, key: &str) -> Result<Option<String>, String> {
+        use crate::persist::crypt::{is_record_key, open_value, sealed_parts, LOCK_GONE, LOCK_KEY};
         let Some(stored) = self.get_raw(key)? else { return Ok(None) };
-        let lock_gone = || self.get_raw(crate::persist::crypt::LOCK_KEY).ok().flatten().is_none();
-        with_session(|s| crate::persist::crypt::open_value(s, key, stored))
-            .map_err(|e| match crate::persist::crypt::LOCK_GONE {
-                gone if needs_key(&e) && lock_gone() => gone.to_string(),
-                _ => e,
-            })
-            .map(Some)
+        // A sealed value, no key in this tab, and no lock record to get one
+        // from: say that, not "unlock first" (there is nothing to unlock).
+        let lock_gone = is_record_key(key)
+            && sealed_parts(&stored).is_some()
+            && with_session(|s| s.is_none())
+            && self.get_raw(LOCK_KEY)?.is_none();
+        if lock_gone {
+            return Err(LOCK_GONE.into());
+        }
+        with_session(|s| open_value(s, key, stored)).map(Some)
     }
+
     fn set(&self, key: &str, value: &str) -> Result<(), String> {
         let sealed = with_session(|s| {
             crate::persist::crypt::seal_value(s, key, value, &mut |buf: &mut [u8]| {
