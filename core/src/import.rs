@@ -45,6 +45,7 @@
 //!
 //! let mut office = Office::new(Settings::sample_county());
 //! let table = Table {
+//!     years: Vec::new(),
 //!     headers: ["登记日期", "信访人", "信访形式", "反映问题", "问题类别", "责任单位"]
 //!         .map(String::from).to_vec(),
 //!     rows: vec![
@@ -108,6 +109,11 @@ pub struct Table {
     pub headers: Vec<String>,
     /// The other rows (may be shorter or longer than the header).
     pub rows: Vec<Vec<String>>,
+    /// For each row (by its index in `rows`), the year a date written
+    /// without one (`3月16日`, `3.16`) falls in, when the sheet's name or
+    /// title states it (`2025年3月`); empty, or shorter than `rows`, where
+    /// none is known: such a date is then an error.
+    pub years: Vec<Option<i32>>,
 }
 
 /// What a column can be imported as.
@@ -1117,6 +1123,7 @@ mod tests {
         Table {
             headers: headers.iter().map(|s| s.to_string()).collect(),
             rows: rows.iter().map(|r| r.iter().map(|s| s.to_string()).collect()).collect(),
+            years: Vec::new(),
         }
     }
 
@@ -1507,7 +1514,7 @@ mod tests {
                     r.unwrap().iter().map(|c| c.trim_start_matches('\'').to_string()).collect()
                 })
                 .collect();
-            let back = Table { headers, rows };
+            let back = Table { headers, rows, years: Vec::new() };
             let mapping = Mapping::recognise(&back.headers);
             let mut target = Office::new(Settings::sample_county());
             let p = plan(&target, &back, &mapping, now()).unwrap();
@@ -1565,7 +1572,7 @@ mod tests {
                 rows in proptest::collection::vec(proptest::collection::vec(cell(), 0..16), 0..8),
             ) {
                 let mut office = Office::new(Settings::sample_county());
-                let t = Table { headers, rows };
+                let t = Table { headers, rows, years: Vec::new() };
                 let m = Mapping::recognise(&t.headers);
                 if let Ok(p) = plan(&office, &t, &m, now()) {
                     let ids = p.apply(&mut office).expect("a checked plan applies");

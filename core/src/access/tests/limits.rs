@@ -387,6 +387,7 @@ fn an_import_names_the_row_with_an_over_long_text() {
             .to_vec()
     };
     let table = Table {
+        years: Vec::new(),
         headers: headers.map(String::from).to_vec(),
         rows: vec![
             row("东岗村", "内容"),

@@ -188,7 +188,7 @@ fn to_table(mut grid: Grid) -> Result<(usize, Table), ReadError> {
     }
     let mut rows = rows;
     rows.truncate(used);
-    Ok((at + 1, Table { headers, rows }))
+    Ok((at + 1, Table { headers, rows, years: Vec::new() }))
 }
 
 fn date_text(dt: &ExcelDateTime) -> String {
@@ -415,6 +415,7 @@ mod tests {
     fn ledgers() -> (Office, Vec<u8>, Vec<u8>) {
         let mut office = Office::new(Settings::sample_county());
         let table = Table {
+            years: Vec::new(),
             headers: ["登记日期", "信访人", "信访形式", "反映问题", "问题类别", "责任单位"]
                 .map(String::from)
                 .to_vec(),
