@@ -85,6 +85,7 @@ use crate::lifecycle::Change;
 use crate::office::Office;
 use crate::org::Organisation;
 use crate::petition::{Petitioner, Purpose};
+use crate::provenance::{LedgerClosure, LedgerEntry};
 use crate::work::backlog::BacklogCase;
 use crate::work::meeting::{Decision, Meeting};
 use crate::work::ownership::{MeetingRecord, OwnershipDraft};
@@ -602,7 +603,11 @@ pub fn redact_case(case: &Case) -> Case {
         signed_on: _,
         objections,
         direction,
+        ledger,
     } = &mut c;
+    if let Some(l) = ledger {
+        redact_ledger(l);
+    }
     if let Some(d) = direction {
         redact_direction(d);
     }
@@ -639,6 +644,17 @@ pub fn redact_case(case: &Case) -> Case {
     c
 }
 
+/// An old ledger's row restates the matter (反映问题, 住址, 备注, 办理结果):
+/// every cell's text and the stated result go; the headers, the source
+/// and the dates stay.
+fn redact_ledger(l: &mut LedgerEntry) {
+    let LedgerEntry { source: _, number: _, cells, routed_on_stated: _, closed } = l;
+    cells.iter_mut().for_each(|c| blank(&mut c.text));
+    if let Some(LedgerClosure { on: _, outcome: _, result, rating: _ }) = closed {
+        blank(result);
+    }
+}
+
 /// A unit's objection (异议, art. 23) may restate the matter: its reason goes.
 fn redact_objection(o: &mut Objection) {
     let Objection { on: _, unit: _, reason, received_on: _ } = o;
@@ -651,9 +667,13 @@ fn redact_objection(o: &mut Objection) {
 pub fn redact_change(change: &Change) -> Change {
     let mut c = change.clone();
     match &mut c {
-        Change::Registered { number: _, intake } | Change::Amended { intake } => {
+        Change::Registered { number: _, intake, ledger } => {
             *intake = redact_intake(intake);
+            if let Some(l) = ledger {
+                redact_ledger(l);
+            }
         }
+        Change::Amended { intake } => *intake = redact_intake(intake),
         Change::Routed { routing } => redact_routing(routing),
         Change::Declined { decline } => redact_decline(decline),
         Change::Directed { direction } => redact_direction(direction),

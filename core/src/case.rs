@@ -9,6 +9,7 @@ use crate::calendar::{Calendar, DayCount};
 use crate::clock::{ClockRules, Due, DueAction};
 use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
 use crate::petition::{Channel, Escalation, Petitioner, Purpose};
+use crate::provenance::LedgerEntry;
 use crate::routing::Disposal;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
@@ -788,11 +789,15 @@ pub enum Stage {
     /// 已导入法定途径: directed into a statutory procedure by a written
     /// notice (第三十一条第一项至第五项); concluded as a petition.
     Directed,
+    /// 已办结（台账）: imported from an old ledger that states the matter
+    /// concluded, without the dates or outcome a written reply needs
+    /// ([`crate::provenance`]). Owes nothing; nothing follows it.
+    Archived,
 }
 
 impl Stage {
     /// Every stage, in lifecycle order.
-    pub const ALL: [Stage; 10] = [
+    pub const ALL: [Stage; 11] = [
         Stage::Registered,
         Stage::Routed,
         Stage::Handling,
@@ -803,6 +808,7 @@ impl Stage {
         Stage::Terminated,
         Stage::Declined,
         Stage::Directed,
+        Stage::Archived,
     ];
 
     /// The Chinese name.
@@ -818,6 +824,7 @@ impl Stage {
             Stage::Terminated => "已终结",
             Stage::Declined => "不予受理",
             Stage::Directed => "已导入法定途径",
+            Stage::Archived => "已办结（台账）",
         }
     }
 
@@ -832,6 +839,7 @@ impl Stage {
                 | Stage::Terminated
                 | Stage::Declined
                 | Stage::Directed
+                | Stage::Archived
         )
     }
 }
@@ -860,6 +868,9 @@ pub struct Case {
     pub(crate) signed_on: Option<NaiveDate>,
     pub(crate) objections: Vec<Objection>,
     pub(crate) direction: Option<Direction>,
+    /// What an old ledger states, for an imported case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) ledger: Option<Box<LedgerEntry>>,
 }
 
 /// Where a case merged from another office's record came from.
@@ -900,6 +911,9 @@ impl Case {
         }
         if let Some(direction) = &self.direction {
             return Some(direction.on);
+        }
+        if self.stage() == Stage::Archived {
+            return self.ledger.as_ref().and_then(|l| l.closed.as_ref()).and_then(|c| c.on);
         }
         match self.proceedings.last()? {
             Proceeding::Review(r) => r.decision.as_ref().map(|d| d.on),
@@ -1015,6 +1029,9 @@ impl Case {
         }
         if self.direction.is_some() {
             return Stage::Directed;
+        }
+        if self.proceedings.is_empty() && self.ledger.as_ref().is_some_and(|l| l.closed.is_some()) {
+            return Stage::Archived;
         }
         let Some(last) = self.proceedings.last() else {
             return if self.routing.is_some() { Stage::Routed } else { Stage::Registered };
@@ -1284,6 +1301,27 @@ impl Case {
         })
     }
 
+    /// What an old ledger states about the case, if it was imported from
+    /// one ([`crate::provenance`]).
+    pub fn ledger(&self) -> Option<&LedgerEntry> {
+        self.ledger.as_deref()
+    }
+
+    /// Whether a duty of an imported case cannot be judged: its ledger
+    /// does not give the day the routing was made, so neither that
+    /// routing's timeliness nor the acceptance period it starts (unless a
+    /// 签收 was recorded since) is known. Such a duty is never overdue and
+    /// the indicators leave it out, counting it as not judged. A case
+    /// registered here, and every duty after a dated acceptance, is judged.
+    pub fn duty_unknown(&self, action: DueAction) -> bool {
+        let Some(ledger) = &self.ledger else { return false };
+        match action {
+            DueAction::Route => !ledger.routed_on_stated,
+            DueAction::DecideAcceptance => !ledger.routed_on_stated && self.signed_on.is_none(),
+            DueAction::Reply | DueAction::DecideReview | DueAction::DecideReReview => false,
+        }
+    }
+
     /// What the case owes next, by when and from whom; `None` when it owes
     /// nothing (concluded, or waiting on the petitioner) or owes it by no
     /// deadline (a reply to a suggestion or an accusation, 第二十九条、
@@ -1296,6 +1334,8 @@ impl Case {
             provisional: cal.is_provisional(start, by),
         };
         match self.stage() {
+            Stage::Registered if self.duty_unknown(DueAction::Route) => None,
+            Stage::Routed if self.duty_unknown(DueAction::DecideAcceptance) => None,
             Stage::Registered => {
                 let start = self.objections.last().map_or(self.intake.received_on, |o| o.on);
                 Some(due(DueAction::Route, start, self.route_due(rules, cal), None))
@@ -1327,7 +1367,8 @@ impl Case {
             | Stage::Reviewed
             | Stage::Terminated
             | Stage::Declined
-            | Stage::Directed => None,
+            | Stage::Directed
+            | Stage::Archived => None,
         }
     }
 

@@ -103,6 +103,7 @@ pub mod metrics;
 pub mod office;
 pub mod org;
 pub mod petition;
+pub mod provenance;
 pub mod rebase;
 pub mod remap;
 pub mod routing;

@@ -15,6 +15,7 @@ use crate::clock::ClockRules;
 use crate::error::InputError;
 use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
 use crate::limits::Texts;
+use crate::provenance::LedgerEntry;
 use crate::routing::Disposal;
 use crate::work::WorkError;
 use chrono::{NaiveDate, NaiveDateTime};
@@ -257,6 +258,11 @@ pub enum Change {
         number: String,
         /// What was received.
         intake: Intake,
+        /// For a case imported from an old ledger: what the ledger row
+        /// states ([`crate::provenance`]). Absent from every other
+        /// registration's stored form, so their hashes are unchanged.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ledger: Option<Box<LedgerEntry>>,
     },
     /// The registration was corrected.
     Amended {
@@ -721,6 +727,7 @@ impl Case {
         at: NaiveDateTime,
         number: String,
         intake: Intake,
+        ledger: Option<Box<LedgerEntry>>,
     ) -> Case {
         Case {
             id,
@@ -738,6 +745,7 @@ impl Case {
             signed_on: None,
             objections: Vec::new(),
             direction: None,
+            ledger,
         }
     }
 

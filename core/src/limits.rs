@@ -161,6 +161,12 @@ pub const SETTLEMENT_NOTE: Limit = Limit::new("息诉罢访情况", 2_000);
 /// A case number from another office's record (merged): the office's
 /// own numbers are about 15 characters.
 pub const CASE_NUMBER: Limit = Limit::new("案件编号", 50);
+/// Where an imported case's ledger row came from (file · sheet · row).
+pub const LEDGER_SOURCE: Limit = Limit::new("台账来源", 300);
+/// A column header of an old ledger.
+pub const LEDGER_HEADER: Limit = Limit::new("台账列名", 100);
+/// A cell of an old ledger as written (a long 反映问题 or 办理结果).
+pub const LEDGER_CELL: Limit = Limit::new("台账内容", 20_000);
 
 // ---------------------------------------------------------------------
 // The work ledgers.
@@ -217,7 +223,7 @@ pub const PERSON_NAME: Limit = Limit::new("人员姓名", 50);
 pub const PERSON_TITLE: Limit = Limit::new("职务", 50);
 
 /// Every limit, for tests and for a form that looks one up by name.
-pub const ALL: [Limit; 45] = [
+pub const ALL: [Limit; 48] = [
     PETITIONER_NAME,
     ADDRESS,
     VILLAGE,
@@ -240,6 +246,9 @@ pub const ALL: [Limit; 45] = [
     OBJECTION_REASON,
     SETTLEMENT_NOTE,
     CASE_NUMBER,
+    LEDGER_SOURCE,
+    LEDGER_HEADER,
+    LEDGER_CELL,
     PLACE,
     ROTA_NAME,
     RECEPTION_MATTER,

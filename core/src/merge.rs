@@ -180,9 +180,11 @@ fn remap(event: &CaseEvent, case: CaseId, ids: &BTreeMap<CaseId, CaseId>) -> Cas
     let id = |c: CaseId| ids.get(&c).copied().unwrap_or(c);
     let intake = |i: &Intake| Intake { repeat_of: i.repeat_of.map(id), ..i.clone() };
     let change = match &event.change {
-        Change::Registered { number, intake: i } => {
-            Change::Registered { number: number.clone(), intake: intake(i) }
-        }
+        Change::Registered { number, intake: i, ledger } => Change::Registered {
+            number: number.clone(),
+            intake: intake(i),
+            ledger: ledger.clone(),
+        },
         Change::Amended { intake: i } => Change::Amended { intake: intake(i) },
         Change::LinkedAsRepeat { earlier } => Change::LinkedAsRepeat { earlier: id(*earlier) },
         other => other.clone(),
@@ -312,7 +314,9 @@ impl Office {
             *count += 1;
             let number = format!("{}{year}-{count:05}", self.settings().number_prefix);
             let registered = match first.change {
-                Change::Registered { intake, .. } => Change::Registered { number, intake },
+                Change::Registered { intake, ledger, .. } => {
+                    Change::Registered { number, intake, ledger }
+                }
                 other => other,
             };
             plan.events.push(CaseEvent { case: here, at: first.at, change: registered });

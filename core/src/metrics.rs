@@ -143,7 +143,7 @@
 //! [`Stage::is_concluded`]: crate::case::Stage::is_concluded
 
 use crate::calendar::Calendar;
-use crate::case::{
+use crate::case::{Stage, 
     Case, DeclineKind, HandlingCause, Intake, Proceeding, ReviewLevel, SupervisionKind,
 };
 use crate::category::CategoryTree;
@@ -466,6 +466,10 @@ pub struct Indicator {
     /// Whether the goal is met (compared exactly); `None` without a goal or
     /// a value.
     pub met: Option<bool>,
+    /// Duties of the period left out because an old ledger does not date
+    /// them (imported cases, [`Case::duty_unknown`], [`Stage::Archived`]):
+    /// 及时受理率 and 按期办结率 say how many they could not judge.
+    pub unjudged: u64,
 }
 
 impl Indicator {
@@ -483,7 +487,13 @@ impl Indicator {
             value: BasisPoints::ratio(numerator, denominator),
             target,
             met: target.and_then(|t| t.is_met(numerator, denominator)),
+            unjudged: 0,
         }
+    }
+
+    /// The indicator with `n` duties left out as not judged.
+    pub fn with_unjudged(self, n: u64) -> Indicator {
+        Indicator { unjudged: n, ..self }
     }
 
     /// The value as text: `62.5%`, or `—` without a denominator.
@@ -503,6 +513,9 @@ impl fmt::Display for Indicator {
                 Some(false) => f.write_str("，未达标")?,
                 None => {}
             }
+        }
+        if self.unjudged > 0 {
+            write!(f, "，另有{}件台账未载日期、未计入", self.unjudged)?;
         }
         f.write_str("）")
     }
@@ -1295,6 +1308,9 @@ struct Duty {
     done: Option<NaiveDate>,
     /// The first handling round's reply (what 按期办结率 judges).
     first: bool,
+    /// An old ledger does not date it ([`Case::duty_unknown`]): never
+    /// judged, overdue or backlog, counted as not judged.
+    unknown: bool,
 }
 
 /// Every duty a case had by the as-of day, in order: routing, acceptance,
@@ -1326,24 +1342,45 @@ fn for_each_duty(case: &Case, cx: &Ctx<'_>, mut f: impl FnMut(Duty)) {
     let decline = case.decline();
     let office_decline = decline.filter(|d| d.body.is_none()).map(|d| d.on);
     let done = upto(case.routing().map(|r| r.on).or(office_decline));
+    let unknown = case.duty_unknown(DueAction::Route);
     f(Duty {
         action: DueAction::Route,
         started: received,
-        due: (!early(received, rules.route_days, done)).then(|| case.route_due(rules, cal)),
+        due: (!unknown && !early(received, rules.route_days, done))
+            .then(|| case.route_due(rules, cal)),
         done,
         first: false,
+        unknown,
     });
+    if case.stage() == Stage::Archived {
+        // Concluded by the ledger's word alone: the acceptance and the
+        // reply are not judged, in the period the ledger puts them.
+        let closed = case.ledger().and_then(|l| l.closed.as_ref()).and_then(|c| c.on);
+        let undated = |action, first| Duty {
+            action,
+            started: if first { closed.unwrap_or(received) } else { received },
+            due: None,
+            done: None,
+            first,
+            unknown: true,
+        };
+        f(undated(DueAction::DecideAcceptance, false));
+        f(undated(DueAction::Reply, true));
+        return;
+    }
     let Some(routing) = case.routing().filter(|r| r.on <= t) else { return };
     let body_decline = decline.filter(|d| d.body.is_some()).map(|d| d.on);
     let direction = case.direction().map(|d| d.on);
     let directed_at_acceptance = direction.filter(|_| case.proceedings().is_empty());
     let done = upto(case.accepted_on().or(body_decline).or(directed_at_acceptance));
+    let unknown = case.duty_unknown(DueAction::DecideAcceptance);
     f(Duty {
         action: DueAction::DecideAcceptance,
         started: routing.on,
+        unknown,
         // 直办 counts from the receipt (art. 23②), 签收 from the unit's
         // receipt (art. 23③): the shortcut starts where the period does.
-        due: if early(
+        due: if unknown || early(
             case.acceptance_start().map_or(routing.on, |s| s.day()),
             rules.accept_days,
             done,
@@ -1377,7 +1414,14 @@ fn for_each_duty(case: &Case, cx: &Ctx<'_>, mut f: impl FnMut(Duty)) {
                     Some(due)
                 };
                 let first = i == 0;
-                f(Duty { action: DueAction::Reply, started: h.started_on, due, done, first });
+                f(Duty {
+                    action: DueAction::Reply,
+                    started: h.started_on,
+                    due,
+                    done,
+                    first,
+                    unknown: false,
+                });
             }
             Proceeding::Review(r) => {
                 if r.requested_on > t {
@@ -1395,6 +1439,7 @@ fn for_each_duty(case: &Case, cx: &Ctx<'_>, mut f: impl FnMut(Duty)) {
                         .then(|| case.review_due(r, rules, cal)),
                     done,
                     first: false,
+                    unknown: false,
                 });
             }
         }
@@ -1404,6 +1449,9 @@ fn for_each_duty(case: &Case, cx: &Ctx<'_>, mut f: impl FnMut(Duty)) {
 /// On time (judged on the day it was done) or late (judged on its
 /// deadline, once that is past): `Some` when judged in the period.
 fn judge(d: &Duty, cx: &Ctx<'_>) -> Option<bool> {
+    if d.unknown {
+        return None;
+    }
     match (d.done, d.due) {
         (Some(done), None) => cx.now(done).then_some(true),
         (Some(done), Some(due)) if done <= due => cx.now(done).then_some(true),
@@ -1425,6 +1473,9 @@ struct Facts {
     received: [bool; 2],
     acceptance: Option<bool>,
     reply: Option<bool>,
+    /// Acceptance / first reply in the period not judged: the ledger does
+    /// not date it.
+    unjudged: [bool; 2],
     /// Rated in the period: positively or not.
     rated: Option<bool>,
     rating_expired: bool,
@@ -1509,8 +1560,14 @@ fn observe(case: &Case, cx: &Ctx<'_>) -> Facts {
     let mut backlog_from: Option<NaiveDate> = None;
     for_each_duty(case, cx, |d| {
         match d.action {
-            DueAction::DecideAcceptance => f.acceptance = judge(&d, cx),
-            DueAction::Reply if d.first => f.reply = judge(&d, cx),
+            DueAction::DecideAcceptance => {
+                f.acceptance = judge(&d, cx);
+                f.unjudged[0] = d.unknown && cx.now(d.started);
+            }
+            DueAction::Reply if d.first => {
+                f.reply = judge(&d, cx);
+                f.unjudged[1] = d.unknown && cx.now(d.started);
+            }
             _ => {}
         }
         // Done before its deadline could fall: neither overdue nor backlog.
@@ -1607,6 +1664,8 @@ struct Acc {
     counts: [CountAcc; 2],
     acceptance: Frac,
     reply: Frac,
+    /// Acceptances and first replies not judged (see [`Indicator::unjudged`]).
+    unjudged: [u64; 2],
     /// Positive / rated.
     rated: Frac,
     expired: u64,
@@ -1638,6 +1697,9 @@ impl Acc {
         }
         if let Some(ok) = f.reply {
             self.reply.add(ok);
+        }
+        for (a, b) in self.unjudged.iter_mut().zip(f.unjudged) {
+            *a += u64::from(b);
         }
         if let Some(positive) = f.rated {
             self.rated.add(positive);
@@ -1707,7 +1769,12 @@ impl Acc {
                         (resolved, self.first_petitions.len() as u64)
                     }
                 };
-                Indicator::new(kind, num, den, targets.get(kind))
+                let unjudged = match kind {
+                    IndicatorKind::TimelyAcceptance => self.unjudged[0],
+                    IndicatorKind::OnTimeReply => self.unjudged[1],
+                    _ => 0,
+                };
+                Indicator::new(kind, num, den, targets.get(kind)).with_unjudged(unjudged)
             })
             .collect()
     }

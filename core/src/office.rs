@@ -13,6 +13,7 @@ use crate::lifecycle::opening::{ActionKind, Opening};
 use crate::lifecycle::{Action, CaseError, CaseEvent, Change, Env};
 use crate::log::{CaseEntry, ChainError, EventLog};
 use crate::org::UnitKind;
+use crate::provenance::LedgerEntry;
 use crate::routing::{RoutingInput, RoutingProposal};
 use crate::settings::Settings;
 use crate::work::change::WorkChange;
@@ -39,6 +40,16 @@ pub enum Command {
     Register {
         /// What was received.
         intake: Intake,
+    },
+    /// Register a case recorded in an old ledger (台账), with what the
+    /// ledger row states ([`crate::provenance`]); numbered in the year it
+    /// was received, so a 2025 row becomes `XF2025-…`. Built by
+    /// [`crate::import::Plan`].
+    Import {
+        /// What was received.
+        intake: Intake,
+        /// The ledger row.
+        ledger: Box<LedgerEntry>,
     },
     /// Act on an existing case.
     Act {
@@ -256,10 +267,18 @@ impl State {
     /// Folds an event in; an event that does not fit changes nothing.
     fn fold(&mut self, event: &Event) -> Result<(), Unfit> {
         match event {
-            Event::Case(CaseEvent { case, at, change: Change::Registered { number, intake } }) => {
-                *self.registered_per_year.entry(at.year()).or_insert(0) += 1;
-                self.cases
-                    .insert(*case, Case::registered(*case, *at, number.clone(), intake.clone()));
+            Event::Case(CaseEvent {
+                case,
+                at,
+                change: Change::Registered { number, intake, ledger },
+            }) => {
+                // An imported case is numbered in the year it was received.
+                let year = if ledger.is_some() { intake.received_on.year() } else { at.year() };
+                *self.registered_per_year.entry(year).or_insert(0) += 1;
+                self.cases.insert(
+                    *case,
+                    Case::registered(*case, *at, number.clone(), intake.clone(), ledger.clone()),
+                );
                 Ok(())
             }
             Event::Case(CaseEvent { case, change, .. }) => match self.cases.get_mut(case) {
@@ -562,6 +581,23 @@ impl Office {
         self.decide_done(command, now).map(|(_, done)| done)
     }
 
+    /// Decides a registration: checks the intake and numbers the case in
+    /// this year, or, for a case from an old ledger, in the year received.
+    fn decide_registration(
+        &self,
+        intake: &Intake,
+        ledger: Option<Box<LedgerEntry>>,
+        now: NaiveDateTime,
+    ) -> Result<(Vec<Event>, Done), CaseError> {
+        self.check_intake(intake, None, now.date())?;
+        let id = self.next_case_id();
+        let year = if ledger.is_some() { intake.received_on.year() } else { now.year() };
+        let seq = 1 + self.registered_in(year);
+        let number = format!("{}{year}-{seq:05}", self.settings.number_prefix);
+        let change = Change::Registered { number, intake: intake.clone(), ledger };
+        Ok((vec![Event::Case(CaseEvent { case: id, at: now, change })], Done::Registered(id)))
+    }
+
     /// Decides a command: its events and what executing it does.
     fn decide_done(
         &self,
@@ -570,17 +606,9 @@ impl Office {
     ) -> Result<(Vec<Event>, Done), CaseError> {
         let today = now.date();
         match command {
-            Command::Register { intake } => {
-                self.check_intake(intake, None, today)?;
-                let id = self.next_case_id();
-                let year = now.year();
-                let seq = 1 + self.registered_in(year);
-                let number = format!("{}{year}-{seq:05}", self.settings.number_prefix);
-                let change = Change::Registered { number, intake: intake.clone() };
-                Ok((
-                    vec![Event::Case(CaseEvent { case: id, at: now, change })],
-                    Done::Registered(id),
-                ))
+            Command::Register { intake } => self.decide_registration(intake, None, now),
+            Command::Import { intake, ledger } => {
+                self.decide_registration(intake, Some(ledger.clone()), now)
             }
             Command::Act { case, action } => {
                 let c = self.state.cases.get(case).ok_or(CaseError::UnknownCase(*case))?;

@@ -137,6 +137,7 @@ impl Command {
     pub fn label(&self) -> &'static str {
         match self {
             Command::Register { .. } => "登记",
+            Command::Import { .. } => "导入",
             Command::Act { action, .. } => action.label(),
             Command::Work(change) => change.describe(),
         }
@@ -147,6 +148,7 @@ impl Command {
     pub fn describe(&self, office: &Office) -> String {
         match self {
             Command::Register { intake } => format!("登记“{}”", intake.summary),
+            Command::Import { intake, .. } => format!("导入“{}”", intake.summary),
             Command::Act { case, action } => {
                 let number =
                     office.case(*case).map_or_else(|| case.to_string(), |c| c.number().into());
@@ -163,6 +165,9 @@ impl Command {
         Ok(match self {
             Command::Register { intake } => {
                 Command::Register { intake: remap_intake(intake, ids)? }
+            }
+            Command::Import { intake, ledger } => {
+                Command::Import { intake: remap_intake(intake, ids)?, ledger: ledger.clone() }
             }
             Command::Act { case, action } => {
                 Command::Act { case: ids.case(*case)?, action: remap_action(action, ids)? }

@@ -378,7 +378,9 @@ pub fn generate(settings: Settings, config: &SampleConfig) -> Result<Office, Sam
     let mut office = Office::new(settings);
     for (index, (command, at)) in commands.enumerate() {
         let (case, action) = match &command {
-            Command::Register { .. } => (CaseId::new(office.cases().len() as u32 + 1), "登记"),
+            Command::Register { .. } | Command::Import { .. } => {
+                (CaseId::new(office.cases().len() as u32 + 1), command.label())
+            }
             Command::Act { case, action } => (*case, action.label()),
             // The generator makes no work commands (see `work::sample`).
             Command::Work(change) => (CaseId::new(0), change.describe()),

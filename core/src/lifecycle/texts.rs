@@ -9,6 +9,7 @@ use crate::case::{
     Routing, Settlement, Supervision, SupervisionClosure,
 };
 use crate::limits::{self, Limit, Texts};
+use crate::provenance::{LedgerCell, LedgerClosure, LedgerEntry};
 
 type Each<'a> = &'a mut dyn FnMut(Limit, &str);
 
@@ -33,6 +34,21 @@ impl Texts for Intake {
         each(limits::VILLAGE, village);
         each(limits::SUMMARY, summary);
         each(limits::CONTENT, content);
+    }
+}
+
+impl Texts for LedgerEntry {
+    fn texts(&self, each: Each<'_>) {
+        let LedgerEntry { source, number, cells, routed_on_stated: _, closed } = self;
+        each(limits::LEDGER_SOURCE, source);
+        each(limits::CASE_NUMBER, number);
+        for LedgerCell { header, text } in cells {
+            each(limits::LEDGER_HEADER, header);
+            each(limits::LEDGER_CELL, text);
+        }
+        if let Some(LedgerClosure { on: _, outcome: _, result, rating: _ }) = closed {
+            each(limits::LEDGER_CELL, result);
+        }
     }
 }
 
@@ -183,9 +199,12 @@ impl Texts for Action {
 impl Texts for Change {
     fn texts(&self, each: Each<'_>) {
         match self {
-            Change::Registered { number, intake } => {
+            Change::Registered { number, intake, ledger } => {
                 each(limits::CASE_NUMBER, number);
                 intake.texts(each);
+                if let Some(l) = ledger {
+                    l.texts(each);
+                }
             }
             Change::Amended { intake } => intake.texts(each),
             Change::Routed { routing } => routing.texts(each),

@@ -245,7 +245,7 @@ fn to_command(w: &World, step: &Step, today: chrono::NaiveDate) -> Command {
             Stage::Reviewed => Step::Review { case: *case, rereview: true, county: false },
             Stage::UnderReReview if v == 0 => Step::Hearing { case: *case, days: 2 },
             Stage::UnderReReview => Step::Decide { case: *case, rereview: true, outcome: v % 3 },
-            Stage::Terminated | Stage::Declined | Stage::Directed => {
+            Stage::Terminated | Stage::Declined | Stage::Directed | Stage::Archived => {
                 let mut intake = w.intake(today);
                 intake.repeat_of = Some(id(case));
                 return Command::Register { intake };

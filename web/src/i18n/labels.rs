@@ -106,6 +106,7 @@ named!(Stage {
     Terminated => "terminated", "Concluded (final)",
     Declined => "declined", "Not accepted",
     Directed => "directed", "Directed to a statutory procedure",
+    Archived => "archived", "Concluded (per the old ledger)",
 });
 
 named!(DueAction {

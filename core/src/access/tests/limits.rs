@@ -313,7 +313,11 @@ fn an_old_over_long_entry_still_loads_and_only_new_commands_are_refused() {
         "a new registration is refused"
     );
     // As an earlier version saved it.
-    let registered = Change::Registered { number: "XF2025-00001".into(), intake: intake.clone() };
+    let registered = Change::Registered {
+        number: "XF2025-00001".into(),
+        intake: intake.clone(),
+        ledger: None,
+    };
     let case = crate::ids::CaseId::new(1);
     office.apply(Event::Case(CaseEvent { case, at: at(day(3, 3)), change: registered }));
     let person = office.settings().org.people().next().unwrap().id();
@@ -360,7 +364,7 @@ fn a_merge_leaves_out_the_case_with_an_over_long_text_and_takes_the_rest() {
     intake.content = "短".into();
     township.execute(Command::Register { intake: intake.clone() }, at(day(3, 3))).unwrap();
     intake.content = text(CONTENT.max + 1);
-    let change = Change::Registered { number: "HK2025-00002".into(), intake };
+    let change = Change::Registered { number: "HK2025-00002".into(), intake, ledger: None };
     let case = crate::ids::CaseId::new(2);
     township.apply(Event::Case(CaseEvent { case, at: at(day(3, 4)), change }));
     assert_eq!(township.cases().len(), 2);

@@ -68,12 +68,19 @@ pub fn describe(lang: Lang, office: &Office, change: &Change) -> String {
     let number = |id: CaseId| office.case(id).map_or_else(|| id.to_string(), |c| c.number().into());
     let zh = lang == Lang::ZhCn;
     match change {
-        Change::Registered { number, intake } => {
-            let detail = format!(
+        Change::Registered { number, intake, ledger } => {
+            let mut detail = format!(
                 "{}，{}",
                 intake.channel.name(lang),
                 category_path(&s.categories, intake.category)
             );
+            if let Some(l) = ledger {
+                detail.push_str(&if zh {
+                    format!("，自台账导入：{}", l.source)
+                } else {
+                    format!(", imported from the ledger {}", l.source)
+                });
+            }
             if zh {
                 format!("登记 {number}（{detail}）")
             } else {
