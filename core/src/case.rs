@@ -1030,7 +1030,13 @@ impl Case {
         if self.direction.is_some() {
             return Stage::Directed;
         }
-        if self.proceedings.is_empty() && self.ledger.as_ref().is_some_and(|l| l.closed.is_some()) {
+        // Concluded by the ledger's word: nothing replied since (an
+        // acceptance the ledger dates may precede it).
+        let unreplied = self
+            .proceedings
+            .iter()
+            .all(|p| matches!(p, Proceeding::Handling(h) if h.reply.is_none()));
+        if unreplied && self.ledger.as_ref().is_some_and(|l| l.closed.is_some()) {
             return Stage::Archived;
         }
         let Some(last) = self.proceedings.last() else {

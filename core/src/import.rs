@@ -1,94 +1,128 @@
 //! Import of case ledgers (台账) kept in spreadsheets: a [`Table`] of text
 //! cells (read from .xlsx or .csv by the caller; this module parses no
 //! files), a column [`Mapping`] recognised from common Chinese headers and
-//! from our own export's ([`crate::export::LEDGER_HEADERS`]), and a
-//! [`Plan`] that turns every row into core [`Command`]s.
+//! from our own export's ([`crate::export::LEDGER_HEADERS`]), the clerk's
+//! [`Options`] (value choices, rows left out, where each row came from),
+//! and a [`Plan`] that turns every row into core [`Command`]s.
 //!
 //! **Every problem, then nothing or everything.** [`plan`] checks every
 //! row and collects every [`RowError`] (row as the spreadsheet numbers it,
-//! counting the header as row 1; the column's header; a Chinese message);
-//! it also runs the commands on a copy of the office, so anything the core
-//! would refuse is reported too. [`Plan::apply`] runs them again as one
-//! batch ([`Office::execute_all`]): every row goes in or none, and a
-//! refusal leaves the office untouched.
+//! counting the header as row 1; the column's header; a [`ProblemKind`] to
+//! group by; a Chinese message); it also runs the commands on a copy of
+//! the office, so anything the core would refuse is reported too.
+//! [`Plan::apply`] runs them again as one batch ([`Office::execute_all`]),
+//! with the settings the import needs ([`Plan::settings`]): every row goes
+//! in or none, and a refusal leaves the office untouched.
 //!
-//! **What a historical row records.** Each row is registered (登记) with
-//! its received date, channel, petitioners, head count, category, purpose,
-//! township, summary (the first line of 反映问题) and the full text as
-//! content. Only what the row states is recorded as a step:
-//! - a 责任单位 becomes the routing on the received day: 转送 to that
-//!   unit, or 直办 when it is the petition office itself (a 交办 needs the
-//!   五定, which a ledger does not hold);
-//! - a 办理结果 that names the outcome (予以支持 / 解释说明 / 不予支持)
-//!   with a reply date (the 答复日期/办结日期 column) becomes acceptance on
-//!   the routing day and the written reply on that date; a 满意度 of
-//!   满意/基本满意/不满意 then becomes the rating on the reply date. A
-//!   办理时限 is never taken as the reply date: the indicators would count
-//!   a reply on time that the ledger does not show;
-//! - anything else (a free-text result, a rating without a reply, the old
-//!   case number, a deadline) is kept in the content, and the row's
-//!   [`PlannedRow::notes`] say so.
+//! **Rows that are no case.** Blank rows, total rows (`合计`), note rows
+//! (`注：…`, one long text) and rows the clerk leaves out are set aside
+//! with the reason ([`Plan::set_aside`]); a continuation line (only the
+//! text columns filled) is joined to the row above ([`rows`]); a `同上`
+//! cell repeats the cell above.
 //!
-//! Imported cases get this office's numbers (the old number is kept in the
-//! content as `原编号：…`) and the import time as their recording time.
+//! **Values.** A channel, category, unit or township that is not the
+//! office's own name is looked up in the office's remembered spellings
+//! ([`values::ValueAliases`]) and the clerk's [`values::Choices`]; what is
+//! still unknown is an error of kind [`ProblemKind::Unrecognised`], which
+//! [`unknowns`] gathers into one line per distinct value with its rows and
+//! a suggested match.
 //!
-//! **Duplicates.** A row whose 编号 matches an existing case's number (or
-//! the `原编号` of an imported one), or whose received date, summary and
-//! primary petitioner (identity number, else name) match an existing case,
-//! is skipped and listed in [`Plan::skipped`], so importing the same file
-//! twice adds nothing. A row repeated within the file is an error.
+//! **What a historical row records, and nothing more** ([`crate::provenance`]):
+//! - registered with its received date, channel, petitioners (with their
+//!   address), head count (`王德林等30人` states it), category, purpose,
+//!   township (or the one its address names) and the text; numbered in the
+//!   year it was received ([`Command::Import`]); every cell of the row
+//!   that is not part of the intake is kept as written in its
+//!   [`LedgerEntry`], with the ledger's own number;
+//! - a 责任单位 becomes the routing: 转送 to that unit, or 直办 when it is
+//!   the petition office itself, on the stated 转送/交办 date or else on
+//!   the received day, noted as not stated (the routing and acceptance
+//!   are then not judged, [`crate::Case::duty_unknown`]);
+//! - a stated 受理时间 becomes the acceptance on that day;
+//! - a stated acceptance, 答复时间 and a result naming the outcome
+//!   (予以支持 / 解释说明 / 不予支持) become the written reply on that day,
+//!   and a 满意度 the rating on it;
+//! - a row the ledger states concluded (是否办结 是, a reply date, an
+//!   outcome or a rating) without all of those is recorded as concluded
+//!   by the ledger ([`crate::Stage::Archived`]): never overdue, its dates
+//!   unjudged. A 办理时限 is never taken for a reply date.
+//!
+//! **Duplicates.** A row whose 编号 matches an existing case's number or
+//! an imported case's ledger number, or whose received date, summary and
+//! primary petitioner (identity number, else name) match an existing
+//! case, is skipped and listed in [`Plan::skipped`], so importing the same
+//! file twice adds nothing. A row repeated within the file is an error.
 //!
 //! ```
 //! use chrono::NaiveDate;
-//! use xinfang_core::import::{plan, Mapping, Table};
+//! use xinfang_core::import::{plan, Mapping, Options, Table};
 //! use xinfang_core::{Office, Settings, Stage};
 //!
 //! let mut office = Office::new(Settings::sample_county());
 //! let table = Table {
 //!     years: Vec::new(),
-//!     headers: ["登记日期", "信访人", "信访形式", "反映问题", "问题类别", "责任单位"]
+//!     headers: ["登记日期", "信访人", "信访形式", "反映问题", "问题类别", "责任单位", "是否办结"]
 //!         .map(String::from).to_vec(),
 //!     rows: vec![
-//!         ["2025/3/16", "张某、李某", "来访", "反映工资被拖欠", "拖欠工资", "县人社局"]
+//!         ["2025/3/16", "张某、李某", "来访", "反映工资被拖欠", "拖欠工资", "县人社局", "是"]
 //!             .map(String::from).to_vec(),
-//!         ["2025年3月17日", "王某", "外星通讯", "", "不存在的类别", ""]
+//!         ["2025年3月17日", "王某", "外星通讯", "", "不存在的类别", "", ""]
 //!             .map(String::from).to_vec(),
+//!         ["合计", "", "", "", "", "", ""].map(String::from).to_vec(),
 //!     ],
 //! };
 //! let mapping = Mapping::recognise(&table.headers);
 //! let now = NaiveDate::from_ymd_opt(2025, 10, 1).unwrap().and_hms_opt(9, 0, 0).unwrap();
 //! // Every problem of every row, named by row and column:
-//! let errors = plan(&office, &table, &mapping, now).unwrap_err();
+//! let options = Options::default();
+//! let errors = plan(&office, &table, &mapping, &options, now).unwrap_err();
 //! assert!(errors.iter().all(|e| e.row == 3));
 //! assert!(errors.iter().any(|e| e.column == "信访形式"));
 //! assert!(errors.iter().any(|e| e.column == "问题类别"));
 //! assert!(errors.iter().any(|e| e.column == "反映问题"));
 //!
-//! // Without the bad row, the plan goes in whole.
-//! let table = Table { rows: table.rows[..1].to_vec(), ..table };
-//! let plan = plan(&office, &table, &mapping, now).unwrap();
+//! // Without the bad row, the plan goes in whole; the total row is set aside.
+//! let mut table = table;
+//! table.rows.remove(1);
+//! let plan = plan(&office, &table, &mapping, &options, now).unwrap();
+//! assert_eq!(plan.set_aside.len(), 1);
 //! let ids = plan.apply(&mut office).unwrap();
 //! let case = office.case(ids[0]).unwrap();
+//! assert_eq!(case.number(), "XF2025-00001");
 //! assert_eq!(case.intake().petitioners.len(), 2);
-//! assert_eq!(case.stage(), Stage::Routed);
+//! // Concluded by the ledger's word, without dates: never overdue.
+//! assert_eq!(case.stage(), Stage::Archived);
 //!
 //! // The same file again adds nothing: the row is skipped as a duplicate.
-//! let again = xinfang_core::import::plan(&office, &table, &mapping, now).unwrap();
+//! let again = xinfang_core::import::plan(&office, &table, &mapping, &options, now).unwrap();
 //! assert!(again.rows.is_empty());
 //! assert_eq!(again.skipped.len(), 1);
 //! ```
 
+pub mod cells;
+pub mod rows;
+pub mod values;
+
 use crate::case::{Intake, ReplyItem, ReplyOutcome, Routing, Satisfaction};
-use crate::error::InputError;
 use crate::ids::{CaseId, CategoryId, UnitId};
 use crate::lifecycle::Action;
 use crate::office::{Command, Done, Office};
 use crate::org::UnitKind;
-use crate::petition::{Channel, IdNumber, Petitioner, Phone, Purpose};
+use crate::petition::{Petitioner, Purpose};
+use crate::provenance::{LedgerCell, LedgerClosure, LedgerEntry};
 use crate::routing::Disposal;
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use crate::settings::Settings;
+use chrono::{NaiveDate, NaiveDateTime};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
+
+use cells::{
+    is_ditto, names_and_count, parse_closed, parse_date_in, parse_id, parse_outcome, parse_phone,
+    parse_purpose, parse_satisfaction, plausible, split_list,
+};
+pub use cells::{parse_channel, parse_date};
+use rows::{classify, RowKind};
+use values::{Choice, Choices, Target, Unknown, ValueField};
 
 /// The most data rows one import takes.
 pub const MAX_ROWS: usize = 20_000;
@@ -97,12 +131,17 @@ pub const MAX_ROWS: usize = 20_000;
 /// characters; the full text always goes into the content.
 pub const SUMMARY_CHARS: usize = 100;
 
-/// The line that keeps a row's old case number in the content.
+/// The line that kept a row's old case number in the content, in imports
+/// made before the ledger row was kept ([`LedgerEntry::number`]).
 const OLD_NUMBER: &str = "原编号：";
 
+/// The fewest people a collective visit (集体访) has.
+const COLLECTIVE: u32 = 5;
+
 /// A sheet as text: the header row and the data rows. Dates may be
-/// `2025-03-16`, `2025/3/16`, `2025.3.16`, `2025年3月16日`, `20250316` or an
-/// Excel day number; a time after the date is ignored.
+/// `2025-03-16`, `2025/3/16`, `2025.3.16`, `2025年3月16日`, `20250316`, an
+/// Excel day number, or without the year where [`Table::years`] gives it;
+/// a time after the date is ignored.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Table {
     /// The first row's cells.
@@ -119,19 +158,23 @@ pub struct Table {
 /// What a column can be imported as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field {
-    /// 编号: the old case number (duplicate check; kept in the content).
+    /// 编号: the ledger's own number (duplicate check; kept with the case).
     Number,
     /// 登记日期 (required).
     ReceivedOn,
-    /// 信访人: one or more names separated by 、 , ， ; ； (required).
+    /// 信访人: one or more names separated by 、 , ， ; ； (required);
+    /// `王德林等30人` also states the head count.
     Names,
     /// 身份证号: in the names' order.
     IdNumbers,
     /// 联系电话: in the names' order.
     Phones,
+    /// 住址: the primary petitioner's address; names the township when no
+    /// column does.
+    Address,
     /// 信访形式 (required).
     Channel,
-    /// 人数 (default: the number of names).
+    /// 人数 (default: the number of names, or the count `等N人` states).
     HeadCount,
     /// 反映问题 (required): the first line is the summary.
     Summary,
@@ -147,24 +190,31 @@ pub enum Field {
     Village,
     /// 责任单位.
     Unit,
-    /// 办理时限.
+    /// 转送/交办日期.
+    RoutedOn,
+    /// 受理时间.
+    AcceptedOn,
+    /// 办理时限 (kept as written; never taken for a reply date).
     Deadline,
     /// 答复日期.
     ReplyDate,
     /// 办理结果.
     Result,
+    /// 是否办结.
+    Closed,
     /// 满意度.
     Satisfaction,
 }
 
 impl Field {
     /// Every field, in display order.
-    pub const ALL: [Field; 18] = [
+    pub const ALL: [Field; 22] = [
         Field::Number,
         Field::ReceivedOn,
         Field::Names,
         Field::IdNumbers,
         Field::Phones,
+        Field::Address,
         Field::Channel,
         Field::HeadCount,
         Field::Summary,
@@ -174,9 +224,12 @@ impl Field {
         Field::Township,
         Field::Village,
         Field::Unit,
+        Field::RoutedOn,
+        Field::AcceptedOn,
         Field::Deadline,
         Field::ReplyDate,
         Field::Result,
+        Field::Closed,
         Field::Satisfaction,
     ];
 
@@ -197,6 +250,7 @@ impl Field {
             Field::Names => "Petitioners",
             Field::IdNumbers => "ID numbers",
             Field::Phones => "Phones",
+            Field::Address => "Address",
             Field::Channel => "Channel",
             Field::HeadCount => "Head count",
             Field::Summary => "Summary",
@@ -206,9 +260,12 @@ impl Field {
             Field::Township => "Township",
             Field::Village => "Village",
             Field::Unit => "Responsible unit",
+            Field::RoutedOn => "Routed on",
+            Field::AcceptedOn => "Accepted on",
             Field::Deadline => "Deadline",
             Field::ReplyDate => "Replied on",
             Field::Result => "Result",
+            Field::Closed => "Concluded",
             Field::Satisfaction => "Satisfaction",
         }
     }
@@ -221,6 +278,7 @@ impl Field {
             Field::Names => "names",
             Field::IdNumbers => "id_numbers",
             Field::Phones => "phones",
+            Field::Address => "address",
             Field::Channel => "channel",
             Field::HeadCount => "head_count",
             Field::Summary => "summary",
@@ -230,9 +288,12 @@ impl Field {
             Field::Township => "township",
             Field::Village => "village",
             Field::Unit => "unit",
+            Field::RoutedOn => "routed_on",
+            Field::AcceptedOn => "accepted_on",
             Field::Deadline => "deadline",
             Field::ReplyDate => "reply_date",
             Field::Result => "result",
+            Field::Closed => "closed",
             Field::Satisfaction => "satisfaction",
         }
     }
@@ -246,21 +307,27 @@ impl Field {
     /// bracketed notes and `*`), the label first.
     pub fn synonyms(self) -> &'static [&'static str] {
         match self {
-            Field::Number => &["编号", "案件编号", "信访编号", "登记编号", "案号", "序号编号"],
+            Field::Number => {
+                &["编号", "案件编号", "信访编号", "登记编号", "案号", "序号编号", "信访件编号"]
+            }
             Field::ReceivedOn => &[
                 "登记日期",
                 "来信来访日期",
                 "来信日期",
                 "来访日期",
                 "信访日期",
-                "受理日期",
                 "收件日期",
                 "登记时间",
+                "来访时间",
+                "来信时间",
                 "日期",
             ],
             Field::Names => &["信访人", "姓名", "信访人姓名", "来访人", "来信人", "反映人"],
             Field::IdNumbers => &["身份证号", "身份证号码", "身份证", "公民身份号码"],
             Field::Phones => &["联系电话", "电话", "手机", "手机号", "手机号码", "联系方式"],
+            Field::Address => {
+                &["住址", "地址", "家庭住址", "现住址", "户籍地址", "居住地", "通讯地址"]
+            }
             Field::Channel => &["信访形式", "来源", "渠道", "信访渠道", "信访方式", "来源渠道"],
             Field::HeadCount => &["人数", "信访人数", "来访人数"],
             Field::Summary => &[
@@ -272,18 +339,59 @@ impl Field {
                 "主要问题",
                 "信访内容",
                 "诉求",
+                "反映的主要问题",
             ],
-            Field::Content => &["具体内容", "详细内容", "内容摘要", "备注"],
-            Field::Category => &["问题类别", "类别", "问题分类", "内容分类", "分类"],
+            Field::Content => &["具体内容", "详细内容", "内容摘要"],
+            Field::Category => &["问题类别", "类别", "问题分类", "内容分类", "分类", "问题性质"],
             Field::Purpose => &["信访目的", "目的"],
-            Field::Township => &["乡镇", "乡镇街道", "所属乡镇", "发生地"],
+            Field::Township => &["乡镇", "乡镇街道", "所属乡镇", "发生地", "属地"],
             Field::Village => &["村社区", "村", "村居", "社区"],
-            Field::Unit => &["责任单位", "承办单位", "办理单位", "主办单位", "交办单位"],
+            Field::Unit => {
+                &["责任单位", "承办单位", "办理单位", "主办单位", "交办单位", "转送单位"]
+            }
+            Field::RoutedOn => {
+                &["转送日期", "交办日期", "转办日期", "交办时间", "转送时间", "转办时间"]
+            }
+            Field::AcceptedOn => &["受理时间", "受理日期"],
             Field::Deadline => &["办理时限", "办结时限", "办理期限", "时限"],
-            Field::ReplyDate => &["答复日期", "办结日期", "答复时间"],
-            Field::Result => &["办理结果", "处理结果", "办理情况", "处理情况", "答复意见"],
-            Field::Satisfaction => &["满意度", "评价", "满意度评价", "群众评价"],
+            Field::ReplyDate => {
+                &["答复日期", "办结日期", "答复时间", "办结时间", "回复时间", "回复日期"]
+            }
+            Field::Result => {
+                &["办理结果", "处理结果", "办理情况", "处理情况", "答复意见", "答复情况"]
+            }
+            Field::Closed => &["是否办结", "办结情况", "是否结案", "办结状态", "是否办结销号"],
+            Field::Satisfaction => &["满意度", "评价", "满意度评价", "群众评价", "是否满意"],
         }
+    }
+
+    /// The column of values this field names, if any.
+    pub fn value_field(self) -> Option<ValueField> {
+        match self {
+            Field::Channel => Some(ValueField::Channel),
+            Field::Category => Some(ValueField::Category),
+            Field::Unit => Some(ValueField::Unit),
+            Field::Township => Some(ValueField::Township),
+            _ => None,
+        }
+    }
+
+    /// Whether the column's cells are kept as written with an imported
+    /// case ([`LedgerEntry::cells`]): everything but what the intake
+    /// already holds (the petitioners' names, numbers and addresses and
+    /// the text), so personal data is kept once, where it is masked.
+    fn kept_as_written(field: Option<Field>) -> bool {
+        !matches!(
+            field,
+            Some(
+                Field::Names
+                    | Field::IdNumbers
+                    | Field::Phones
+                    | Field::Address
+                    | Field::Summary
+                    | Field::Content
+            )
+        )
     }
 }
 
@@ -297,7 +405,7 @@ impl fmt::Display for Field {
 fn normalise_header(h: &str) -> String {
     let mut out = String::new();
     let mut depth = 0u32;
-    for c in h.chars() {
+    for c in cells::half_width(h).chars() {
         match c {
             '(' | '（' | '[' | '【' => depth += 1,
             ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
@@ -308,7 +416,7 @@ fn normalise_header(h: &str) -> String {
     out
 }
 
-/// Which field each column is imported as (`None`: not imported).
+/// Which field each column is imported as (`None`: kept as written only).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mapping {
     /// One entry per header.
@@ -317,10 +425,12 @@ pub struct Mapping {
 
 impl Mapping {
     /// Recognises the headers: each field goes to the first column whose
-    /// header is one of its [`synonyms`](Field::synonyms).
+    /// header is one of its [`synonyms`](Field::synonyms). A ledger whose
+    /// only date column is 受理日期 (no 登记日期) has it read as the
+    /// received date, as such ledgers mean.
     pub fn recognise(headers: &[String]) -> Mapping {
         let mut taken = BTreeSet::new();
-        let columns = headers
+        let mut columns: Vec<Option<Field>> = headers
             .iter()
             .map(|h| {
                 let h = normalise_header(h);
@@ -328,6 +438,11 @@ impl Mapping {
                 taken.insert(field).then_some(field)
             })
             .collect();
+        if !taken.contains(&Field::ReceivedOn) {
+            if let Some(c) = columns.iter_mut().find(|c| **c == Some(Field::AcceptedOn)) {
+                *c = Some(Field::ReceivedOn);
+            }
+        }
         Mapping { columns }
     }
 
@@ -347,6 +462,46 @@ impl Mapping {
     }
 }
 
+/// What kind of problem a [`RowError`] is, to group them by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ProblemKind {
+    /// The sheet as a whole (no data, too many rows, a required column missing).
+    Sheet,
+    /// A required cell is empty.
+    Empty,
+    /// A date that is no date, in the future or before 1990, or out of order.
+    Date,
+    /// A channel, category, unit or township the office does not know.
+    Unrecognised(ValueField),
+    /// A wrong identity number.
+    IdNumber,
+    /// A wrong phone number.
+    Phone,
+    /// Another value that cannot be read (head count, purpose, 满意度, 是否办结).
+    Value,
+    /// The same row twice in the file.
+    Duplicate,
+    /// The core refuses the row's registration or a step.
+    Refused,
+}
+
+impl ProblemKind {
+    /// The group's name, in Chinese.
+    pub fn label(self) -> String {
+        match self {
+            ProblemKind::Sheet => "表格问题".into(),
+            ProblemKind::Empty => "必填项为空".into(),
+            ProblemKind::Date => "日期有误".into(),
+            ProblemKind::Unrecognised(f) => format!("无法识别的{}", f.label()),
+            ProblemKind::IdNumber => "身份证号有误".into(),
+            ProblemKind::Phone => "联系电话有误".into(),
+            ProblemKind::Value => "无法识别的内容".into(),
+            ProblemKind::Duplicate => "文件内重复".into(),
+            ProblemKind::Refused => "不符合办理规则".into(),
+        }
+    }
+}
+
 /// A problem in one cell or row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
@@ -355,6 +510,10 @@ pub struct RowError {
     pub row: usize,
     /// The column's header (empty for the whole row).
     pub column: String,
+    /// What kind of problem it is.
+    pub kind: ProblemKind,
+    /// The cell as written, for [`ProblemKind::Unrecognised`] (else empty).
+    pub value: String,
     /// What is wrong, in Chinese.
     pub message: String,
 }
@@ -369,11 +528,56 @@ impl fmt::Display for RowError {
     }
 }
 
-/// A reply recorded for a historical row (see the module docs).
+/// The distinct unrecognised values among `errors`, each once with its
+/// rows and a suggested match from `settings`, in the order of the
+/// fields, then by how many rows they are in.
+pub fn unknowns(errors: &[RowError], settings: &Settings) -> Vec<Unknown> {
+    let mut by: BTreeMap<(ValueField, String), Vec<usize>> = BTreeMap::new();
+    for e in errors {
+        if let ProblemKind::Unrecognised(field) = e.kind {
+            by.entry((field, e.value.clone())).or_default().push(e.row);
+        }
+    }
+    let mut out: Vec<Unknown> = by
+        .into_iter()
+        .map(|((field, value), rows)| Unknown {
+            suggestion: values::suggest(field, &value, settings),
+            field,
+            value,
+            rows,
+        })
+        .collect();
+    out.sort_by(|a, b| a.field.cmp(&b.field).then(b.rows.len().cmp(&a.rows.len())));
+    out
+}
+
+/// The errors grouped by kind and column, with their rows, in order of
+/// kind: what the page lists as "身份证号有误 6处".
+pub fn grouped(errors: &[RowError]) -> Vec<(ProblemKind, String, Vec<&RowError>)> {
+    let mut by: BTreeMap<(ProblemKind, String), Vec<&RowError>> = BTreeMap::new();
+    for e in errors {
+        by.entry((e.kind, e.column.clone())).or_default().push(e);
+    }
+    by.into_iter().map(|((k, c), v)| (k, c, v)).collect()
+}
+
+/// What the clerk decided for this file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The file's name, for each case's [`LedgerEntry::source`].
+    pub source: String,
+    /// Where each row of the table is in the workbook (`3月 · 第12行`), by
+    /// index in [`Table::rows`]; a row without one is `第N行`.
+    pub origins: Vec<String>,
+    /// Rows (by index in [`Table::rows`]) left out, e.g. hidden rows.
+    pub leave_out: BTreeSet<usize>,
+    /// What the unrecognised values mean.
+    pub choices: Choices,
+}
+
+/// A reply (and rating) recorded for a historical row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoricalReply {
-    /// Accepted on the routing day.
-    pub accepted_on: NaiveDate,
     /// The reply's date.
     pub replied_on: NaiveDate,
     /// The outcome the result names.
@@ -391,31 +595,38 @@ pub struct PlannedRow {
     pub row: usize,
     /// The registration.
     pub intake: Intake,
-    /// The routing on the received day, when the row names a unit.
+    /// What the ledger row states, kept with the case.
+    pub ledger: LedgerEntry,
+    /// The routing, when the row names a unit.
     pub routing: Option<Routing>,
-    /// The reply (and rating), when the row states them.
+    /// The acceptance, when the row states its day.
+    pub accepted_on: Option<NaiveDate>,
+    /// The reply (and rating), when the row states all a reply needs.
     pub reply: Option<HistoricalReply>,
-    /// What was kept in the content instead of being recorded, in Chinese.
+    /// What the import did with the row's statements, in Chinese.
     pub notes: Vec<String>,
 }
 
 impl PlannedRow {
-    /// The stage the case will be in, in Chinese (已评价 when rated).
+    /// The stage the case will be in, in Chinese.
     pub fn imported_as(&self) -> &'static str {
-        match (&self.routing, &self.reply) {
-            (_, Some(r)) if r.rating.is_some() => "已答复（已评价）",
-            (_, Some(_)) => "已答复",
-            (Some(_), None) => "待受理（已转送）",
-            (None, None) => "待转送（登记）",
+        match (&self.reply, &self.ledger.closed, self.accepted_on, &self.routing) {
+            (Some(r), ..) if r.rating.is_some() => "已答复（已评价）",
+            (Some(_), ..) => "已答复",
+            (None, Some(_), ..) => "已办结（台账）",
+            (None, None, Some(_), _) => "办理中",
+            (None, None, None, Some(_)) => "待受理（已转送）",
+            (None, None, None, None) => "待转送（登记）",
         }
     }
 
-    /// The row's commands: its registration, then its steps on the case
-    /// it registers, which gets the id `case`.
-    pub fn commands(&self, case: CaseId) -> Vec<Command> {
-        let register = Command::Register { intake: self.intake.clone() };
-        let steps = self.actions().into_iter().map(|action| Command::Act { case, action });
-        std::iter::once(register).chain(steps).collect()
+    /// The row's command: its registration with its dated steps.
+    pub fn command(&self) -> Command {
+        Command::Import {
+            intake: self.intake.clone(),
+            ledger: Box::new(self.ledger.clone()),
+            steps: self.actions(),
+        }
     }
 
     /// The actions after the registration, in order.
@@ -424,8 +635,10 @@ impl PlannedRow {
         if let Some(routing) = &self.routing {
             out.push(Action::Route { routing: routing.clone() });
         }
+        if let Some(on) = self.accepted_on {
+            out.push(Action::Accept { on });
+        }
         if let Some(r) = &self.reply {
-            out.push(Action::Accept { on: r.accepted_on });
             out.push(Action::Reply {
                 on: r.replied_on,
                 items: vec![ReplyItem {
@@ -454,11 +667,20 @@ pub struct SkippedRow {
     pub reason: String,
 }
 
+/// A row that is no case, or that the clerk left out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetAside {
+    /// The spreadsheet's row number.
+    pub row: usize,
+    /// Why, in Chinese.
+    pub reason: String,
+}
+
 /// Why a checked plan could not be applied (the office changed since):
 /// nothing was changed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ApplyError {
-    /// The spreadsheet's row number.
+    /// The spreadsheet's row number (0: the settings).
     pub row: usize,
     /// The core's message.
     pub message: String,
@@ -470,13 +692,24 @@ impl fmt::Display for ApplyError {
     }
 }
 
-/// A checked import: the rows to register and the rows skipped.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A checked import: the rows to register, the rows skipped or set aside,
+/// and the settings it goes in with.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
     /// The rows to register, in the file's order.
     pub rows: Vec<PlannedRow>,
     /// Rows already in the office.
     pub skipped: Vec<SkippedRow>,
+    /// Rows that are no case (totals, notes, continuations joined to the
+    /// row above) or that the clerk left out, with the reason.
+    pub set_aside: Vec<SetAside>,
+    /// The office's settings with the units and categories the clerk
+    /// chose to create and the mappings remembered; `None` when the import
+    /// changes no setting.
+    pub settings: Option<Settings>,
+    /// How many values were mapped by the office's remembered spellings or
+    /// the clerk's choices.
+    pub mapped_values: usize,
     /// The moment every command is decided at.
     pub now: NaiveDateTime,
 }
@@ -484,14 +717,13 @@ pub struct Plan {
 impl Plan {
     /// Every row's commands in order for `office`, each with its row
     /// number: the cases get the ids the office hands out next.
-    fn commands(&self, office: &Office) -> Vec<(usize, Command)> {
-        let mut case = office.next_case_id();
-        let mut out = Vec::new();
-        for row in &self.rows {
-            out.extend(row.commands(case).into_iter().map(|c| (row.row, c)));
-            case = case.next();
-        }
-        out
+    fn commands(&self) -> Vec<(usize, Command)> {
+        self.rows.iter().map(|r| (r.row, r.command())).collect()
+    }
+
+    /// The commands in order, one per row.
+    pub fn command_list(&self) -> Vec<Command> {
+        self.rows.iter().map(PlannedRow::command).collect()
     }
 
     /// Runs every row's commands on a copy of `office`: the copy, the
@@ -502,20 +734,31 @@ impl Plan {
         office: &Office,
     ) -> Result<(Office, Vec<Command>, Vec<CaseId>), ApplyError> {
         let mut copy = office.clone();
-        let commands = self.commands(office).into_iter().map(|(_, c)| c).collect();
+        let commands = self.command_list();
         let ids = self.apply(&mut copy)?;
         Ok((copy, commands, ids))
     }
 
-    /// Imports every row or none, as one batch ([`Office::execute_all`]):
-    /// on a refusal the office is unchanged. Returns the new cases' ids.
+    /// Imports every row or none, as one batch ([`Office::execute_all`]),
+    /// with [`Plan::settings`] when the import changes them: on a refusal
+    /// the office (settings included) is unchanged. Returns the new
+    /// cases' ids.
     pub fn apply(&self, office: &mut Office) -> Result<Vec<CaseId>, ApplyError> {
-        let (rows, commands): (Vec<usize>, Vec<Command>) =
-            self.commands(office).into_iter().unzip();
-        let done = office.execute_all(commands, self.now).map_err(|e| ApplyError {
-            row: rows.get(e.index).copied().unwrap_or_default(),
-            message: e.error.to_string(),
-        })?;
+        let before =
+            self.settings.as_ref().map(|s| std::mem::replace(office.settings_mut(), s.clone()));
+        let (rows, commands): (Vec<usize>, Vec<Command>) = self.commands().into_iter().unzip();
+        let done = match office.execute_all(commands, self.now) {
+            Ok(done) => done,
+            Err(e) => {
+                if let Some(before) = before {
+                    *office.settings_mut() = before;
+                }
+                return Err(ApplyError {
+                    row: rows.get(e.index).copied().unwrap_or_default(),
+                    message: e.error.to_string(),
+                });
+            }
+        };
         Ok(done
             .into_iter()
             .filter_map(|d| match d {
@@ -526,7 +769,6 @@ impl Plan {
     }
 }
 
-/// Splits a cell holding several values (`张三、李四`).
 /// The values of a cell listing one per petitioner (identity numbers or
 /// phones), parsed by position: a masked value (`*`) is left out with a
 /// note, a wrong one is a problem, and so is a list longer than the
@@ -535,7 +777,7 @@ fn parse_each<T>(
     cell: &str,
     petitioners: usize,
     what: &str,
-    parse: impl Fn(&str) -> Result<T, InputError>,
+    parse: impl Fn(&str) -> Result<T, String>,
     notes: &mut Vec<String>,
 ) -> (Vec<Option<T>>, Vec<String>) {
     let raws = split_list(cell);
@@ -550,116 +792,10 @@ fn parse_each<T>(
                 notes.push(format!("{what}{raw}已脱敏，未导入"));
                 return None;
             }
-            parse(raw).map_err(|e| problems.push(e.to_string())).ok()
+            parse(raw).map_err(|e| problems.push(e)).ok()
         })
         .collect();
     (values, problems)
-}
-
-fn split_list(cell: &str) -> Vec<String> {
-    cell.split(['、', ',', '，', ';', '；', '\n', '/'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(String::from)
-        .collect()
-}
-
-/// Parses a date cell (see [`Table`]).
-pub fn parse_date(cell: &str) -> Option<NaiveDate> {
-    let s = cell.trim();
-    let s = s.split([' ', 'T']).next().unwrap_or("");
-    let s = s.trim_end_matches(['日', '号']);
-    if s.is_empty() {
-        return None;
-    }
-    let ymd = |y: &str, m: &str, d: &str| {
-        NaiveDate::from_ymd_opt(
-            y.trim().parse().ok()?,
-            m.trim().parse().ok()?,
-            d.trim().parse().ok()?,
-        )
-    };
-    if s.chars().all(|c| c.is_ascii_digit()) {
-        return match s.len() {
-            8 => ymd(&s[..4], &s[4..6], &s[6..]),
-            // An Excel day number (1900 system) from 1982 to 2173.
-            5 => {
-                let n: i64 = s.parse().ok()?;
-                NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_signed(chrono::Duration::days(n))
-            }
-            _ => None,
-        };
-    }
-    let parts: Vec<&str> = s.split(['-', '/', '.', '年', '月']).collect();
-    match parts.as_slice() {
-        [y, m, d] if y.len() == 4 => ymd(y, m, d),
-        _ => None,
-    }
-}
-
-/// Parses a channel as ledgers write it.
-pub fn parse_channel(cell: &str) -> Option<Channel> {
-    let s: String = cell.chars().filter(|c| !c.is_whitespace()).collect();
-    if s.is_empty() {
-        return None;
-    }
-    if let Some(c) = Channel::ALL.into_iter().find(|c| c.to_string() == s || c.label() == s) {
-        return Some(c);
-    }
-    let green = Channel::Letter { green_post: true };
-    Some(match s.as_str() {
-        "来信（绿色邮政）" | "来信(绿色邮政)" | "绿色邮政" => green,
-        "信" | "写信" | "信件" | "来信件" => Channel::Letter { green_post: false },
-        "访" | "走访" | "上访" | "来访件" | "集体访" => Channel::Visit,
-        "电话" | "电" | "来电件" => Channel::Phone,
-        "网上" | "网信" | "网络" | "网上投诉" | "网上来信" | "信访信息系统" => {
-            Channel::Online
-        }
-        "书记信箱" | "县长信箱" | "市长信箱" => Channel::LeaderMailbox,
-        "邮件" | "电邮" | "email" | "Email" | "E-mail" => Channel::Email,
-        "上级交办" | "上级转送" | "上级转办" | "交办" | "转送" | "上级交转办" => {
-            Channel::FromAbove
-        }
-        "12345" | "12345热线" | "热线" | "市长热线" | "12345政务服务热线" => {
-            Channel::Hotline12345
-        }
-        _ => return None,
-    })
-}
-
-/// Parses a purpose label.
-fn parse_purpose(cell: &str) -> Option<Purpose> {
-    let s = cell.trim();
-    Purpose::ALL.into_iter().find(|p| p.label() == s).or(match s {
-        "求决类" | "申诉求决类" => Some(Purpose::Request),
-        "检举控告类" | "检举" | "控告" => Some(Purpose::Accusation),
-        "建议意见类" | "意见" | "建议" => Some(Purpose::Suggestion),
-        _ => None,
-    })
-}
-
-/// Parses a satisfaction cell: `Ok(None)` for a status that is no rating.
-fn parse_satisfaction(cell: &str) -> Result<Option<Satisfaction>, ()> {
-    match cell.trim() {
-        "满意" => Ok(Some(Satisfaction::Satisfied)),
-        "基本满意" => Ok(Some(Satisfaction::Basically)),
-        "不满意" => Ok(Some(Satisfaction::Dissatisfied)),
-        "" | "未评价" | "超期未评价" | "—" | "-" | "无" | "未参评" => Ok(None),
-        _ => Err(()),
-    }
-}
-
-/// The outcome a result text names, if it names one.
-fn parse_outcome(text: &str) -> Option<ReplyOutcome> {
-    if text.contains("不予支持") {
-        Some(ReplyOutcome::Reject)
-    } else if text.contains("解释说明") {
-        Some(ReplyOutcome::Explain)
-    } else if text.contains("予以支持") || text.trim() == "支持" {
-        Some(ReplyOutcome::Support)
-    } else {
-        None
-    }
 }
 
 /// Finds by exact name, then by a unique name containing the text.
@@ -683,6 +819,88 @@ fn find_named<T: Copy>(
     }
 }
 
+/// What a value cell resolves to.
+enum Resolved {
+    /// Found, and whether by a remembered spelling or a choice.
+    Found(Target, bool),
+    /// The clerk leaves its rows out.
+    Leave,
+    /// Not known: the message.
+    Unknown(String),
+}
+
+/// Resolves a value of `field`: the clerk's choice, the office's own
+/// name, a remembered spelling.
+fn resolve(field: ValueField, raw: &str, s: &Settings, choices: &Choices) -> Resolved {
+    let value = raw.trim();
+    match choices.get(&(field, value.to_string())) {
+        Some(Choice::Leave) => return Resolved::Leave,
+        // A created entry's alias is in the import's settings.
+        Some(Choice::Map { target }) => return Resolved::Found(*target, true),
+        Some(Choice::Create) | None => {}
+    }
+    let own = match field {
+        ValueField::Channel => parse_channel(value)
+            .map(|channel| Target::Channel { channel, collective: false })
+            .ok_or_else(|| format!("无法识别信访形式“{value}”")),
+        ValueField::Category => {
+            let tree = &s.categories;
+            let by_path = tree.find_path(value).filter(|k| tree.is_offered(k.id())).map(|k| k.id());
+            let last = value.rsplit('/').next().unwrap_or(value);
+            by_path
+                .map(Ok)
+                .unwrap_or_else(|| {
+                    let offered = || tree.offered().map(|k| (k.id(), k.name().to_string()));
+                    find_named(last, offered(), offered())
+                })
+                .map(|category| Target::Category { category })
+                .map_err(|why| format!("问题类别{why}（或已停用）"))
+        }
+        ValueField::Unit => {
+            let all = || s.org.units().map(|u| (u.id(), u.name().to_string()));
+            let active =
+                || s.org.units().filter(|u| u.is_active()).map(|u| (u.id(), u.name().to_string()));
+            find_named(value, all(), active())
+                .map(|unit| Target::Unit { unit })
+                .map_err(|why| format!("责任单位{why}"))
+        }
+        ValueField::Township => {
+            let towns = || s.org.units().filter(|u| u.kind() == UnitKind::Township);
+            find_named(
+                value,
+                towns().map(|u| (u.id(), u.name().to_string())),
+                towns().filter(|u| u.is_active()).map(|u| (u.id(), u.name().to_string())),
+            )
+            .map(|unit| Target::Unit { unit })
+            .map_err(|why| format!("乡镇（街道）{why}"))
+        }
+    };
+    match own {
+        Ok(t) => Resolved::Found(t, false),
+        Err(why) => match s.aliases.get(field, value).filter(|t| t.fits(field, s)) {
+            Some(t) => Resolved::Found(t, true),
+            None => Resolved::Unknown(why),
+        },
+    }
+}
+
+/// The township an address names (`城关镇东关村3组` → 城关镇), and the
+/// village or community after it (`东关村`).
+fn township_of_address(address: &str, s: &Settings) -> Option<(UnitId, String)> {
+    let towns = s.org.units().filter(|u| u.kind() == UnitKind::Township && u.is_active());
+    let (unit, at) =
+        towns.filter_map(|u| address.find(u.name()).map(|at| (u, at))).min_by_key(|(_, at)| *at)?;
+    let rest = &address[at + unit.name().len()..];
+    let village = ["村", "社区", "居委会"]
+        .iter()
+        .filter_map(|w| rest.find(w).map(|i| &rest[..i + w.len()]))
+        .min_by_key(|v| v.len())
+        .filter(|v| (2..=20).contains(&v.chars().count()))
+        .unwrap_or("")
+        .to_string();
+    Some((unit.id(), village))
+}
+
 /// The duplicate key of an intake: received date, summary, and the primary
 /// petitioner's identity number or else name.
 fn dup_key(intake: &Intake) -> (NaiveDate, String, String) {
@@ -692,15 +910,87 @@ fn dup_key(intake: &Intake) -> (NaiveDate, String, String) {
     (intake.received_on, intake.summary.trim().to_string(), who)
 }
 
+/// A logical row: a data row with its continuations joined.
+struct Logical {
+    /// Index in the table's rows.
+    index: usize,
+    cells: Vec<String>,
+}
+
+/// Sets aside blank, total, note and left-out rows, joins continuations
+/// to the row above and fills `同上` cells from the row above.
+fn logical_rows(
+    table: &Table,
+    mapping: &Mapping,
+    options: &Options,
+) -> (Vec<Logical>, Vec<SetAside>) {
+    let mut out: Vec<Logical> = Vec::new();
+    let mut aside = Vec::new();
+    for (i, cells) in table.rows.iter().enumerate() {
+        let row = i + 2;
+        let kind = classify(cells, mapping, !out.is_empty());
+        if options.leave_out.contains(&i) && kind != RowKind::Blank {
+            aside.push(SetAside { row, reason: "隐藏行，按选择不导入".into() });
+            continue;
+        }
+        match kind {
+            RowKind::Blank => {}
+            RowKind::Total | RowKind::Note => {
+                aside.push(SetAside { row, reason: kind.reason().into() })
+            }
+            RowKind::Continuation => {
+                let above = out.last_mut().expect("classify needs a data row above");
+                for (j, c) in cells.iter().enumerate() {
+                    let c = c.trim();
+                    if c.is_empty() {
+                        continue;
+                    }
+                    if above.cells.len() <= j {
+                        above.cells.resize(j + 1, String::new());
+                    }
+                    let cell = &mut above.cells[j];
+                    if !cell.is_empty() {
+                        cell.push('\n');
+                    }
+                    cell.push_str(c);
+                }
+                aside.push(SetAside {
+                    row,
+                    reason: format!("{}（第{}行）", kind.reason(), above.index + 2),
+                });
+            }
+            RowKind::Data => {
+                let mut cells = cells.clone();
+                if let Some(above) = out.last() {
+                    for (j, c) in cells.iter_mut().enumerate() {
+                        if is_ditto(c) {
+                            *c = above.cells.get(j).cloned().unwrap_or_default();
+                        }
+                    }
+                }
+                out.push(Logical { index: i, cells });
+            }
+        }
+    }
+    (out, aside)
+}
+
 /// Checks a table against the office and turns it into a [`Plan`], or
 /// returns every problem of every row.
 pub fn plan(
     office: &Office,
     table: &Table,
     mapping: &Mapping,
+    options: &Options,
     now: NaiveDateTime,
 ) -> Result<Plan, Vec<RowError>> {
-    let whole = |message: String| RowError { row: 0, column: String::new(), message };
+    let whole = |message: String| RowError {
+        row: 0,
+        column: String::new(),
+        kind: ProblemKind::Sheet,
+        value: String::new(),
+        message,
+    };
     let mut errors = Vec::new();
     if table.rows.len() > MAX_ROWS {
         errors.push(whole(format!(
@@ -712,24 +1002,39 @@ pub fn plan(
         errors.push(RowError {
             row: 1,
             column: field.label().to_string(),
+            kind: ProblemKind::Sheet,
+            value: String::new(),
             message: format!("缺少必需的列“{}”：请在列对应中指定", field.label()),
         });
     }
-    let blank = |r: &Vec<String>| r.iter().all(|c| c.trim().is_empty());
-    if table.rows.iter().all(blank) {
+    let (logical, set_aside) = logical_rows(table, mapping, options);
+    if logical.is_empty() {
         errors.push(whole("表格中没有数据行".into()));
     }
     if !errors.is_empty() {
         return Err(errors);
     }
 
-    let s = office.settings();
+    // The settings the import goes in with: the clerk's creations and
+    // mappings (remembered), or the office's own.
+    let changed = if options.choices.is_empty() {
+        None
+    } else {
+        Some(
+            values::settings_with(office.settings(), &options.choices)
+                .map_err(|m| vec![whole(m)])?,
+        )
+    };
+    let s: &Settings = changed.as_ref().unwrap_or(office.settings());
     let today = now.date();
     // What the office already holds, for duplicates.
     let mut numbers: BTreeMap<String, String> = BTreeMap::new();
     let mut keys: BTreeMap<(NaiveDate, String, String), String> = BTreeMap::new();
     for case in office.cases() {
         numbers.insert(case.number().to_string(), case.number().to_string());
+        if let Some(l) = case.ledger().filter(|l| !l.number.is_empty()) {
+            numbers.insert(l.number.clone(), case.number().to_string());
+        }
         for line in case.intake().content.lines() {
             if let Some(old) = line.strip_prefix(OLD_NUMBER) {
                 numbers.insert(old.trim().to_string(), case.number().to_string());
@@ -743,145 +1048,176 @@ pub fn plan(
     let header = |col: usize| table.headers.get(col).cloned().unwrap_or_default();
     let mut rows = Vec::new();
     let mut skipped = Vec::new();
-    for (i, cells) in table.rows.iter().enumerate() {
-        if blank(cells) {
-            continue;
-        }
-        let row = i + 2;
+    let mut set_aside = set_aside;
+    let mut mapped_values = 0;
+    for Logical { index, cells } in &logical {
+        let row = index + 2;
+        let year = table.years.get(*index).copied().flatten();
         let before = errors.len();
         let get = |f: Field| -> &str {
             mapping.column(f).and_then(|c| cells.get(c)).map_or("", |s| s.trim())
         };
-        let mut err = |f: Field, message: String| {
+        let mut err = |f: Field, kind: ProblemKind, message: String| {
             let column = mapping.column(f).map(header).unwrap_or_else(|| f.label().to_string());
-            errors.push(RowError { row, column, message });
+            let value = if matches!(kind, ProblemKind::Unrecognised(_)) {
+                get(f).to_string()
+            } else {
+                String::new()
+            };
+            errors.push(RowError { row, column, kind, value, message });
         };
         let mut notes = Vec::new();
-        let mut extra = Vec::new();
-
-        let received_on = match get(Field::ReceivedOn) {
-            "" => {
-                err(Field::ReceivedOn, "登记日期不能为空".into());
-                None
+        let mut leave = false;
+        let mut resolved = |f: Field, err: &mut dyn FnMut(Field, ProblemKind, String)| {
+            let field = f.value_field().expect("a value field");
+            match get(f) {
+                "" => None,
+                raw => match resolve(field, raw, s, &options.choices) {
+                    Resolved::Found(t, by_alias) => {
+                        mapped_values += usize::from(by_alias);
+                        Some(t)
+                    }
+                    Resolved::Leave => {
+                        leave = true;
+                        None
+                    }
+                    Resolved::Unknown(why) => {
+                        err(f, ProblemKind::Unrecognised(field), why);
+                        None
+                    }
+                },
             }
-            d => match parse_date(d) {
-                Some(d) if d > today => {
-                    err(Field::ReceivedOn, format!("登记日期{d}晚于今天"));
+        };
+        let date_of = |f: Field, err: &mut dyn FnMut(Field, ProblemKind, String)| match get(f) {
+            "" => None,
+            d => match parse_date_in(d, year) {
+                Some(p) if !plausible(p) => {
+                    err(f, ProblemKind::Date, format!("{}{p}早于1990年", f.label()));
                     None
                 }
-                Some(d) if d.year() < 1990 => {
-                    err(Field::ReceivedOn, format!("登记日期{d}早于1990年"));
+                Some(p) if p > today => {
+                    err(f, ProblemKind::Date, format!("{}{p}晚于今天", f.label()));
                     None
                 }
-                Some(d) => Some(d),
+                Some(p) => Some(p),
                 None => {
-                    err(Field::ReceivedOn, format!("“{d}”不是日期（应如2025-03-16）"));
+                    let hint = if year.is_none() && !d.contains(['年']) && d.chars().count() <= 6 {
+                        "（没有年份，工作表名称或标题中也没有）"
+                    } else {
+                        "（应如2025-03-16）"
+                    };
+                    err(f, ProblemKind::Date, format!("“{d}”不是日期{hint}"));
                     None
                 }
             },
         };
 
-        let names = split_list(get(Field::Names));
+        let received_on = date_of(Field::ReceivedOn, &mut err);
+        if get(Field::ReceivedOn).is_empty() {
+            err(Field::ReceivedOn, ProblemKind::Empty, "登记日期不能为空".into());
+        }
+
+        let (names_cell, stated_count) = names_and_count(get(Field::Names));
+        let names = split_list(&names_cell);
         if names.is_empty() {
-            err(Field::Names, "信访人不能为空".into());
+            err(Field::Names, ProblemKind::Empty, "信访人不能为空".into());
         }
         let mut petitioners: Vec<Petitioner> =
             names.iter().map(|n| Petitioner::named(n.as_str())).collect();
+        let id_parse = |raw: &str| parse_id(raw).map_err(|e| e.to_string());
         let (ids, problems) =
-            parse_each(get(Field::IdNumbers), names.len(), "身份证号", IdNumber::parse, &mut notes);
-        problems.into_iter().for_each(|m| err(Field::IdNumbers, m));
+            parse_each(get(Field::IdNumbers), names.len(), "身份证号", id_parse, &mut notes);
+        problems.into_iter().for_each(|m| err(Field::IdNumbers, ProblemKind::IdNumber, m));
         for (p, id) in petitioners.iter_mut().zip(ids) {
-            if id.is_some() {
-                p.id_number = id;
+            if let Some((id, upgraded)) = id {
+                if upgraded {
+                    notes.push(format!("15位身份证号已升为18位{}", id.masked()));
+                }
+                p.id_number = Some(id);
             }
         }
+        let phone_parse = |raw: &str| parse_phone(raw).map_err(|e| e.to_string());
         let (phones, problems) =
-            parse_each(get(Field::Phones), names.len(), "联系电话", Phone::parse, &mut notes);
-        problems.into_iter().for_each(|m| err(Field::Phones, m));
+            parse_each(get(Field::Phones), names.len(), "联系电话", phone_parse, &mut notes);
+        problems.into_iter().for_each(|m| err(Field::Phones, ProblemKind::Phone, m));
         for (p, phone) in petitioners.iter_mut().zip(phones) {
             if phone.is_some() {
                 p.phone = phone;
             }
         }
+        let address = get(Field::Address).to_string();
+        if let Some(p) = petitioners.first_mut() {
+            p.address = address.clone();
+        }
 
         let channel = match get(Field::Channel) {
             "" => {
-                err(Field::Channel, "信访形式不能为空".into());
+                err(Field::Channel, ProblemKind::Empty, "信访形式不能为空".into());
                 None
             }
-            c => {
-                let parsed = parse_channel(c);
-                if parsed.is_none() {
-                    err(
-                        Field::Channel,
-                        format!(
-                            "无法识别信访形式“{c}”（应为来信、来访、来电、网上信访、领导信箱、电子邮件、传真、上级交办转送或12345热线）"
-                        ),
-                    );
-                }
-                parsed
-            }
+            _ => resolved(Field::Channel, &mut err),
+        };
+        let (channel, collective) = match channel {
+            Some(Target::Channel { channel, collective }) => (Some(channel), collective),
+            _ => (None, false),
         };
 
+        let named = names.len().max(1) as u32;
         let head_count = match get(Field::HeadCount) {
-            "" => Some(names.len().max(1) as u32),
+            "" => Some(stated_count.unwrap_or(named).max(named)),
             h => {
-                let digits = h.trim_end_matches('人').trim_end_matches(".0").trim();
+                let h = cells::half_width(h);
+                let digits = h.trim().trim_end_matches('人').trim_end_matches(".0").trim();
                 match digits.parse::<u32>() {
-                    Ok(n) if n >= names.len().max(1) as u32 && n <= 100_000 => Some(n),
+                    Ok(n) if n >= named && n <= 100_000 => Some(n),
                     Ok(n) => {
                         err(
                             Field::HeadCount,
-                            format!(
-                                "人数{n}应不少于信访人名数{}且不超过100000",
-                                names.len().max(1)
-                            ),
+                            ProblemKind::Value,
+                            format!("人数{n}应不少于信访人名数{named}且不超过100000"),
                         );
                         None
                     }
                     Err(_) => {
-                        err(Field::HeadCount, format!("人数“{h}”不是整数"));
+                        err(Field::HeadCount, ProblemKind::Value, format!("人数“{h}”不是整数"));
                         None
                     }
                 }
             }
         };
+        let head_count = head_count.map(|n| {
+            if collective && n < COLLECTIVE {
+                notes.push(format!("集体访未载人数，按{COLLECTIVE}人登记"));
+                COLLECTIVE
+            } else {
+                n
+            }
+        });
 
         let full = get(Field::Summary).to_string();
         let first_line = full.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("");
         let summary: String = first_line.chars().take(SUMMARY_CHARS).collect();
         if summary.is_empty() {
-            err(Field::Summary, "反映问题不能为空".into());
+            err(Field::Summary, ProblemKind::Empty, "反映问题不能为空".into());
         }
+        let mut content = Vec::new();
         if full.trim() != summary {
-            extra.push(full.trim().to_string());
+            content.push(full.trim().to_string());
         }
         let content_cell = get(Field::Content);
         if !content_cell.is_empty() {
-            extra.push(content_cell.to_string());
+            content.push(content_cell.to_string());
         }
 
         let category: Option<CategoryId> = match get(Field::Category) {
             "" => {
-                err(Field::Category, "问题类别不能为空".into());
+                err(Field::Category, ProblemKind::Empty, "问题类别不能为空".into());
                 None
             }
-            c => {
-                let tree = &s.categories;
-                let by_path = tree.find_path(c).filter(|k| tree.is_offered(k.id())).map(|k| k.id());
-                let last = c.rsplit('/').next().unwrap_or(c);
-                let found = by_path.map(Ok).unwrap_or_else(|| {
-                    let offered = || tree.offered().map(|k| (k.id(), k.name().to_string()));
-                    find_named(last, offered(), offered())
-                });
-                match found {
-                    Ok(id) => Some(id),
-                    Err(why) => {
-                        err(Field::Category, format!("问题类别{why}（或已停用）"));
-                        None
-                    }
-                }
-            }
+            _ => match resolved(Field::Category, &mut err) {
+                Some(Target::Category { category }) => Some(category),
+                _ => None,
+            },
         };
 
         let purpose = match get(Field::Purpose) {
@@ -889,84 +1225,80 @@ pub fn plan(
             p => parse_purpose(p).unwrap_or_else(|| {
                 err(
                     Field::Purpose,
+                    ProblemKind::Value,
                     format!("无法识别信访目的“{p}”（应为求决、申诉、检举控告、意见建议或咨询）"),
                 );
                 Purpose::Request
             }),
         };
 
-        let units_all = || s.org.units().map(|u| (u.id(), u.name().to_string()));
-        let units_active =
-            || s.org.units().filter(|u| u.is_active()).map(|u| (u.id(), u.name().to_string()));
+        let as_unit = |t: Option<Target>| match t {
+            Some(Target::Unit { unit }) => Some(unit),
+            _ => None,
+        };
+        let mut village = get(Field::Village).to_string();
         let township: Option<UnitId> = match get(Field::Township) {
-            "" => None,
-            t => {
-                let towns = || s.org.units().filter(|u| u.kind() == UnitKind::Township);
-                let found = find_named(
-                    t,
-                    towns().map(|u| (u.id(), u.name().to_string())),
-                    towns().filter(|u| u.is_active()).map(|u| (u.id(), u.name().to_string())),
-                );
-                match found {
-                    Ok(id) => Some(id),
-                    Err(why) => {
-                        err(Field::Township, format!("乡镇（街道）{why}"));
-                        None
+            "" if mapping.column(Field::Township).is_none() && !address.is_empty() => {
+                township_of_address(&address, s).map(|(unit, v)| {
+                    if village.is_empty() {
+                        village = v;
                     }
-                }
+                    notes.push(format!("乡镇按住址记为{}", s.org.unit_name(unit)));
+                    unit
+                })
             }
-        };
-        let unit: Option<UnitId> = match get(Field::Unit) {
             "" => None,
-            u => match find_named(u, units_all(), units_active()) {
-                Ok(id) => Some(id),
-                Err(why) => {
-                    err(Field::Unit, format!("责任单位{why}"));
-                    None
-                }
-            },
+            _ => as_unit(resolved(Field::Township, &mut err)),
         };
+        let unit: Option<UnitId> = as_unit(resolved(Field::Unit, &mut err));
 
         let number = get(Field::Number).to_string();
-        if !number.is_empty() {
-            extra.push(format!("{OLD_NUMBER}{number}"));
-        }
-
-        // The deadline, reply date, result and rating.
-        let date_of = |f: Field, err: &mut dyn FnMut(Field, String)| match get(f) {
-            "" => None,
-            d => {
-                let parsed = parse_date(d);
-                if parsed.is_none() {
-                    err(f, format!("“{d}”不是日期（应如2025-03-16）"));
-                }
-                parsed
-            }
-        };
-        let deadline = date_of(Field::Deadline, &mut err);
+        let routed_on = date_of(Field::RoutedOn, &mut err);
+        let accepted_on = date_of(Field::AcceptedOn, &mut err);
         let reply_date = date_of(Field::ReplyDate, &mut err);
+        date_of(Field::Deadline, &mut err);
         let result = get(Field::Result).to_string();
-        let rating = match parse_satisfaction(get(Field::Satisfaction)) {
-            Ok(r) => r,
-            Err(()) => {
-                err(
-                    Field::Satisfaction,
-                    format!(
-                        "无法识别满意度“{}”（应为满意、基本满意或不满意）",
-                        get(Field::Satisfaction)
-                    ),
-                );
-                None
+        let rating = parse_satisfaction(get(Field::Satisfaction)).unwrap_or_else(|()| {
+            err(
+                Field::Satisfaction,
+                ProblemKind::Value,
+                format!(
+                    "无法识别满意度“{}”（应为满意、基本满意或不满意）",
+                    get(Field::Satisfaction)
+                ),
+            );
+            None
+        });
+        let closed = parse_closed(get(Field::Closed)).unwrap_or_else(|()| {
+            err(
+                Field::Closed,
+                ProblemKind::Value,
+                format!("无法识别是否办结“{}”（应为是或否）", get(Field::Closed)),
+            );
+            None
+        });
+        if let Some(r) = received_on {
+            for (f, d) in [
+                (Field::RoutedOn, routed_on),
+                (Field::AcceptedOn, accepted_on),
+                (Field::ReplyDate, reply_date),
+            ] {
+                if let Some(d) = d.filter(|d| *d < r) {
+                    err(f, ProblemKind::Date, format!("{}{d}早于登记日期{r}", f.label()));
+                }
             }
-        };
-        if let (Some(d), Some(r)) = (reply_date, received_on) {
-            if d < r {
-                err(Field::ReplyDate, format!("答复日期{d}早于登记日期{r}"));
-            } else if d > today {
-                err(Field::ReplyDate, format!("答复日期{d}晚于今天"));
+        }
+        if let (Some(a), Some(r)) = (accepted_on, reply_date) {
+            if r < a {
+                err(Field::ReplyDate, ProblemKind::Date, format!("答复日期{r}早于受理时间{a}"));
             }
         }
 
+        if leave {
+            set_aside.push(SetAside { row, reason: "含按选择不导入的值".into() });
+            errors.truncate(before);
+            continue;
+        }
         if errors.len() > before {
             continue;
         }
@@ -979,7 +1311,7 @@ pub fn plan(
         let routing = unit.map(|lead| {
             let direct = s.org.unit(lead).is_some_and(|u| u.kind() == UnitKind::PetitionOffice);
             Routing {
-                on: received_on,
+                on: routed_on.unwrap_or(received_on),
                 disposal: if direct { Disposal::Direct } else { Disposal::Transfer },
                 lead,
                 co_units: Vec::new(),
@@ -987,42 +1319,65 @@ pub fn plan(
                 explanation: "台账导入：按原台账记录的责任单位".into(),
             }
         });
+        if routing.is_some() && routed_on.is_none() {
+            notes.push("台账未载转送日期：按登记日期记录转送，转送和受理是否及时不作判断".into());
+        }
         let outcome = parse_outcome(&result);
-        // The reply's date only as the ledger states it (a deadline is not
-        // a reply date: assuming one would make the reply look on time).
-        let replied_on = reply_date;
-        let reply = match (&routing, outcome, replied_on) {
-            (Some(r), Some(outcome), Some(on)) if !result.is_empty() => Some(HistoricalReply {
-                accepted_on: r.on,
-                replied_on: on,
-                outcome,
-                text: result.clone(),
-                rating,
-            }),
+        // What the ledger says was done. A stated acceptance needs a routing.
+        let accepted_on = accepted_on.filter(|_| routing.is_some());
+        let reply = match (accepted_on, reply_date, outcome) {
+            (Some(_), Some(on), Some(outcome)) => {
+                Some(HistoricalReply { replied_on: on, outcome, text: result.clone(), rating })
+            }
             _ => None,
         };
-        if let Some(r) = &reply {
-            notes.push(format!("受理日期按转送日期{}记录", r.accepted_on));
+        let concluded = closed == Some(true)
+            || (closed.is_none()
+                && (reply_date.is_some() || outcome.is_some() || rating.is_some()));
+        let closure = (reply.is_none() && concluded).then(|| {
+            let missing: Vec<&str> = [
+                (accepted_on.is_none(), "受理时间"),
+                (reply_date.is_none(), "答复时间"),
+                (outcome.is_none(), "答复结果（予以支持、解释说明或不予支持）"),
+            ]
+            .into_iter()
+            .filter_map(|(m, what)| m.then_some(what))
+            .collect();
+            notes.push(format!(
+                "台账记载已办结，但未载{}：记为已办结（台账），不计超期",
+                missing.join("、")
+            ));
+            LedgerClosure { on: reply_date, outcome, result: result.clone(), rating }
+        });
+        if closed == Some(false) && (reply_date.is_some() || outcome.is_some()) && reply.is_none() {
+            notes.push("台账记载未办结：答复情况保留原文".into());
+        }
+
+        let origin = options.origins.get(*index).cloned().unwrap_or_else(|| format!("第{row}行"));
+        let source = if options.source.is_empty() {
+            origin
         } else {
-            if !result.is_empty() {
-                extra.push(format!("办理结果：{result}"));
-                let state = if routing.is_some() { "已转送" } else { "登记" };
-                notes.push(format!("办理结果已记入内容，案件以{state}状态导入"));
-            }
-            if let Some(level) = rating {
-                extra.push(format!("满意度：{}", level.label()));
-                notes.push("满意度已记入内容（未记录答复，不能评价）".into());
-            }
-            if let Some(d) = reply_date {
-                extra.push(format!("答复日期：{d}"));
-            }
-        }
-        if let Some(d) = deadline {
-            extra.push(format!("办理时限：{d}"));
-        }
-        if get(Field::Purpose).is_empty() && mapping.column(Field::Purpose).is_some() {
-            notes.push("信访目的未填，按求决登记".into());
-        }
+            format!("{} · {origin}", options.source)
+        };
+        let ledger = LedgerEntry {
+            source,
+            number: number.clone(),
+            cells: table
+                .headers
+                .iter()
+                .enumerate()
+                .filter(|(c, _)| Field::kept_as_written(mapping.columns.get(*c).copied().flatten()))
+                .filter_map(|(c, h)| {
+                    let text = cells.get(c).map_or("", |t| t.trim());
+                    (!text.is_empty()).then(|| LedgerCell {
+                        header: h.trim().to_string(),
+                        text: text.to_string(),
+                    })
+                })
+                .collect(),
+            routed_on_stated: routed_on.is_some(),
+            closed: closure,
+        };
 
         let intake = Intake {
             received_on,
@@ -1032,15 +1387,21 @@ pub fn plan(
             category,
             purpose,
             township,
-            village: get(Field::Village).to_string(),
+            village,
             summary,
-            content: extra.join("\n"),
+            content: content.join("\n"),
             escalation: None,
             accused_unit: None,
             repeat_of: None,
         };
         if let Err(e) = intake.validate(today) {
-            errors.push(RowError { row, column: String::new(), message: e.to_string() });
+            errors.push(RowError {
+                row,
+                column: String::new(),
+                kind: ProblemKind::Refused,
+                value: String::new(),
+                message: e.to_string(),
+            });
             continue;
         }
 
@@ -1064,6 +1425,8 @@ pub fn plan(
             errors.push(RowError {
                 row,
                 column: String::new(),
+                kind: ProblemKind::Duplicate,
+                value: String::new(),
                 message: format!("与第{first}行重复"),
             });
             continue;
@@ -1072,7 +1435,7 @@ pub fn plan(
             in_file_numbers.insert(number, row);
         }
         in_file_keys.insert(key, row);
-        rows.push(PlannedRow { row, intake, routing, reply, notes });
+        rows.push(PlannedRow { row, intake, ledger, routing, accepted_on, reply, notes });
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -1080,16 +1443,20 @@ pub fn plan(
 
     // Whatever else the core would refuse, on a copy: each row as a batch,
     // so a refused row leaves nothing of itself for the rows after it.
-    let plan = Plan { rows, skipped, now };
+    let plan = Plan { rows, skipped, set_aside, settings: changed, mapped_values, now };
     let mut copy = office.clone();
+    if let Some(s) = &plan.settings {
+        *copy.settings_mut() = s.clone();
+    }
     let mut refused = Vec::new();
     for r in &plan.rows {
-        let commands = r.commands(copy.next_case_id());
-        if let Err(e) = copy.execute_all(commands, now) {
+        if let Err(e) = copy.execute(r.command(), now) {
             refused.push(RowError {
                 row: r.row,
                 column: String::new(),
-                message: e.error.to_string(),
+                kind: ProblemKind::Refused,
+                value: String::new(),
+                message: e.to_string(),
             });
         }
     }
@@ -1105,6 +1472,7 @@ mod tests {
     use super::*;
     use crate::case::Stage;
     use crate::export::{ledger_csv, Privacy, LEDGER_HEADERS};
+    use crate::petition::Channel;
     use crate::settings::Settings;
     use wasm_bindgen_test::wasm_bindgen_test;
 
@@ -1260,7 +1628,7 @@ mod tests {
             ],
         );
         let m = Mapping::recognise(&t.headers);
-        let errors = plan(&office, &t, &m, now()).unwrap_err();
+        let errors = plan(&office, &t, &m, &Options::default(), now()).unwrap_err();
         let at = |row: usize, col: &str| {
             errors.iter().filter(|e| e.row == row && e.column == col).count()
         };
@@ -1287,81 +1655,100 @@ mod tests {
 
         // A missing required column is named on the header row.
         let t = table(&["登记日期", "信访人"], &[&["2025-03-01", "张某"]]);
-        let errors = plan(&office, &t, &Mapping::recognise(&t.headers), now()).unwrap_err();
+        let errors = plan(&office, &t, &Mapping::recognise(&t.headers), &Options::default(), now())
+            .unwrap_err();
         assert!(errors.iter().all(|e| e.row == 1));
         assert_eq!(errors.len(), 3, "{errors:?}");
         // An empty sheet.
         let t = table(&HEADERS, &[]);
-        let errors = plan(&office, &t, &Mapping::recognise(&t.headers), now()).unwrap_err();
+        let errors = plan(&office, &t, &Mapping::recognise(&t.headers), &Options::default(), now())
+            .unwrap_err();
         assert_eq!(errors[0].message, "表格中没有数据行");
     }
 
     #[wasm_bindgen_test(unsupported = test)]
-    fn a_historical_row_records_what_it_states_and_keeps_the_rest_in_the_content() {
+    fn a_historical_row_records_what_it_states_and_invents_nothing() {
         let mut office = Office::new(Settings::sample_county());
         let headers = [
             "编号",
             "登记日期",
             "信访人",
+            "住址",
             "信访形式",
             "反映问题",
             "问题类别",
             "责任单位",
+            "包案领导",
+            "受理时间",
             "答复日期",
             "办理时限",
             "办理结果",
+            "是否办结",
             "满意度",
         ];
         let t = table(
             &headers,
             &[
-                // Stated reply and rating: recorded.
+                // Acceptance, reply with its outcome and rating all dated: recorded.
                 &[
                     "X-1",
                     "2025-03-01",
                     "张某、李某",
+                    "城关镇东关村3组",
                     "来访",
                     "反映工资被拖欠\n共计三万元",
                     "拖欠工资",
                     "县人社局",
+                    "于振华",
+                    "2025-03-05",
                     "2025-04-10",
                     "",
                     "予以支持，已追回工资",
+                    "是",
                     "满意",
                 ],
-                // A passed deadline stands for the reply date.
+                // Concluded per the ledger, no dates: archived, never overdue.
                 &[
                     "X-2",
                     "2025-03-02",
                     "王某",
+                    "",
                     "来信",
                     "反映道路破损",
                     "交通治理",
                     "县交通运输局",
                     "",
+                    "",
+                    "",
                     "2025-05-01",
                     "解释说明",
+                    "是",
                     "超期未评价",
                 ],
-                // A free-text result: kept in the content.
+                // A rating says it was concluded; the office itself handled it.
                 &[
                     "X-3",
                     "2025-03-03",
                     "赵某",
+                    "",
                     "网上",
                     "反映噪音扰民",
                     "生态环境",
                     "县信访局",
                     "",
+                    "",
+                    "",
                     "2025-05-02",
                     "已协调处理",
+                    "",
                     "基本满意",
                 ],
-                // No unit: registered only.
+                // No unit, nothing done: registered, its routing not judged.
                 &[
                     "X-4",
                     "2025-03-04",
                     "钱某",
+                    "",
                     "来电",
                     "咨询社保缴费",
                     "劳动和社会保障",
@@ -1370,55 +1757,103 @@ mod tests {
                     "",
                     "",
                     "",
+                    "",
+                    "",
+                    "",
+                ],
+                // Open, acceptance dated: the reply period runs from it.
+                &[
+                    "X-5",
+                    "2025-03-06",
+                    "孙某",
+                    "",
+                    "来信",
+                    "反映低保待遇",
+                    "其他",
+                    "县民政局",
+                    "",
+                    "2025-03-10",
+                    "",
+                    "",
+                    "",
+                    "否",
+                    "",
                 ],
             ],
         );
         let m = Mapping::recognise(&t.headers);
-        let p = plan(&office, &t, &m, now()).unwrap();
-        assert_eq!(p.rows[0].imported_as(), "已答复（已评价）");
-        // A deadline is not a reply date: the result goes into the content.
-        assert_eq!(p.rows[1].imported_as(), "待受理（已转送）");
-        assert!(p.rows[1].notes.contains(&"办理结果已记入内容，案件以已转送状态导入".to_string()));
-        assert_eq!(p.rows[2].imported_as(), "待受理（已转送）");
-        assert!(p.rows[2].notes.contains(&"办理结果已记入内容，案件以已转送状态导入".to_string()));
-        assert_eq!(p.rows[3].imported_as(), "待转送（登记）");
+        let p = plan(&office, &t, &m, &Options::default(), now()).unwrap();
+        let as_: Vec<&str> = p.rows.iter().map(PlannedRow::imported_as).collect();
+        assert_eq!(
+            as_,
+            ["已答复（已评价）", "已办结（台账）", "已办结（台账）", "待转送（登记）", "办理中"]
+        );
+        assert!(
+            p.rows[1].notes.iter().any(|n| n.contains("未载受理时间、答复时间")),
+            "{:?}",
+            p.rows[1].notes
+        );
         let ids = p.apply(&mut office).unwrap();
         let c = |i: usize| office.case(ids[i]).unwrap();
+        let s = office.settings();
+        let today = now().date();
+        assert_eq!(c(0).number(), "XF2025-00001", "numbered in its received year");
         assert_eq!(c(0).stage(), Stage::Replied);
+        assert_eq!(c(0).accepted_on(), NaiveDate::from_ymd_opt(2025, 3, 5));
         assert_eq!(c(0).intake().summary, "反映工资被拖欠");
         assert!(c(0).intake().content.contains("共计三万元"));
-        assert!(c(0).intake().content.contains("原编号：X-1"));
+        assert_eq!(c(0).intake().township, s.org.find_unit("城关镇").map(|u| u.id()));
+        assert_eq!(c(0).intake().village, "东关村");
+        assert_eq!(c(0).intake().petitioners[0].address, "城关镇东关村3组");
         assert_eq!(c(0).rating().map(|r| r.level), Some(Satisfaction::Satisfied));
         assert_eq!(c(0).last_reply().unwrap().on, NaiveDate::from_ymd_opt(2025, 4, 10).unwrap());
-        assert_eq!(c(0).intake().head_count, 2);
-        assert_eq!(c(1).stage(), Stage::Routed);
-        assert!(c(1).intake().content.contains("办理时限："));
-        assert_eq!(c(2).stage(), Stage::Routed);
+        let ledger = c(0).ledger().unwrap();
+        assert_eq!(ledger.number, "X-1");
+        assert_eq!(ledger.cell(&["包案领导"]), Some("于振华"));
+        assert_eq!(ledger.cell(&["是否办结"]), Some("是"));
+        assert_eq!(ledger.cell(&["信访人"]), None, "personal data is kept once, in the intake");
+        assert!(!ledger.routed_on_stated);
+
+        assert_eq!(c(1).stage(), Stage::Archived);
+        assert_eq!(c(1).concluded_on(), None);
+        assert_eq!(
+            c(1).ledger().unwrap().closed.as_ref().unwrap().outcome,
+            Some(ReplyOutcome::Explain)
+        );
+        assert_eq!(c(2).stage(), Stage::Archived);
         assert_eq!(c(2).routing().unwrap().disposal, Disposal::Direct, "the office itself");
-        assert!(c(2).intake().content.contains("办理结果：已协调处理"));
-        assert!(c(2).intake().content.contains("满意度：基本满意"));
+        assert_eq!(
+            c(2).ledger().unwrap().closed.as_ref().unwrap().rating,
+            Some(Satisfaction::Basically)
+        );
         assert_eq!(c(3).stage(), Stage::Registered);
+        assert_eq!(c(4).stage(), Stage::Handling);
+        for i in 0..4 {
+            assert!(!c(i).is_overdue(today, &s.clock, &s.calendar), "row {i}: nothing invented");
+        }
+        assert!(c(4).is_overdue(today, &s.clock, &s.calendar), "the ledger dates the acceptance");
 
         // The same file again: every row skipped, nothing added.
-        let again = plan(&office, &t, &m, now()).unwrap();
+        let again = plan(&office, &t, &m, &Options::default(), now()).unwrap();
         assert!(again.rows.is_empty());
-        assert_eq!(again.skipped.len(), 4);
+        assert_eq!(again.skipped.len(), 5);
         assert_eq!(again.skipped[0].case_number, c(0).number());
         // Without the old numbers, the date, summary and petitioner match.
         let mut no_numbers = t.clone();
         for r in &mut no_numbers.rows {
             r[0] = String::new();
         }
-        let again = plan(&office, &no_numbers, &m, now()).unwrap();
-        assert_eq!(again.skipped.len(), 4);
+        let again = plan(&office, &no_numbers, &m, &Options::default(), now()).unwrap();
+        assert_eq!(again.skipped.len(), 5);
         // A row repeated within the file is an error.
         let mut twice = table(&headers, &[]);
         twice.rows = vec![no_numbers.rows[3].clone(), no_numbers.rows[3].clone()];
         twice.rows[0][1] = "2025-06-01".into();
         twice.rows[1][1] = "2025-06-01".into();
-        let errors = plan(&office, &twice, &m, now()).unwrap_err();
+        let errors = plan(&office, &twice, &m, &Options::default(), now()).unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!((errors[0].row, errors[0].message.as_str()), (3, "与第2行重复"));
+        assert_eq!(errors[0].kind, ProblemKind::Duplicate);
     }
 
     #[wasm_bindgen_test(unsupported = test)]
@@ -1457,7 +1892,8 @@ mod tests {
                 ],
             ],
         );
-        let p = plan(&office, &t, &Mapping::recognise(&t.headers), now()).unwrap();
+        let p =
+            plan(&office, &t, &Mapping::recognise(&t.headers), &Options::default(), now()).unwrap();
         // The office changes before the import is confirmed: the second
         // row's category is retired.
         let road = office.settings().categories.find("交通治理").unwrap().id();
@@ -1500,7 +1936,7 @@ mod tests {
                 &["2025-03-02", "王某", "", "", "12345热线", "=1+1 反映道路破损", "交通治理", ""],
             ],
         );
-        plan(&source, &t, &Mapping::recognise(&t.headers), now())
+        plan(&source, &t, &Mapping::recognise(&t.headers), &Options::default(), now())
             .unwrap()
             .apply(&mut source)
             .unwrap();
@@ -1517,7 +1953,7 @@ mod tests {
             let back = Table { headers, rows, years: Vec::new() };
             let mapping = Mapping::recognise(&back.headers);
             let mut target = Office::new(Settings::sample_county());
-            let p = plan(&target, &back, &mapping, now()).unwrap();
+            let p = plan(&target, &back, &mapping, &Options::default(), now()).unwrap();
             p.apply(&mut target).unwrap();
             assert_eq!(target.cases().len(), 2);
             let (a, b) = (source.cases().next().unwrap(), target.cases().next().unwrap());
@@ -1532,7 +1968,7 @@ mod tests {
             let full = privacy == Privacy::Full;
             assert_eq!(b.intake().petitioners[0].id_number.is_some(), full);
             // Read back into the office it came from: all skipped.
-            let p = plan(&source, &back, &mapping, now()).unwrap();
+            let p = plan(&source, &back, &mapping, &Options::default(), now()).unwrap();
             assert_eq!((p.rows.len(), p.skipped.len()), (0, 2));
         }
     }
@@ -1574,7 +2010,7 @@ mod tests {
                 let mut office = Office::new(Settings::sample_county());
                 let t = Table { headers, rows, years: Vec::new() };
                 let m = Mapping::recognise(&t.headers);
-                if let Ok(p) = plan(&office, &t, &m, now()) {
+                if let Ok(p) = plan(&office, &t, &m, &Options::default(), now()) {
                     let ids = p.apply(&mut office).expect("a checked plan applies");
                     prop_assert_eq!(ids.len(), p.rows.len());
                     prop_assert_eq!(office.cases().len(), p.rows.len());

@@ -180,11 +180,9 @@ fn remap(event: &CaseEvent, case: CaseId, ids: &BTreeMap<CaseId, CaseId>) -> Cas
     let id = |c: CaseId| ids.get(&c).copied().unwrap_or(c);
     let intake = |i: &Intake| Intake { repeat_of: i.repeat_of.map(id), ..i.clone() };
     let change = match &event.change {
-        Change::Registered { number, intake: i, ledger } => Change::Registered {
-            number: number.clone(),
-            intake: intake(i),
-            ledger: ledger.clone(),
-        },
+        Change::Registered { number, intake: i, ledger } => {
+            Change::Registered { number: number.clone(), intake: intake(i), ledger: ledger.clone() }
+        }
         Change::Amended { intake: i } => Change::Amended { intake: intake(i) },
         Change::LinkedAsRepeat { earlier } => Change::LinkedAsRepeat { earlier: id(*earlier) },
         other => other.clone(),

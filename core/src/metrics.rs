@@ -143,8 +143,8 @@
 //! [`Stage::is_concluded`]: crate::case::Stage::is_concluded
 
 use crate::calendar::Calendar;
-use crate::case::{Stage, 
-    Case, DeclineKind, HandlingCause, Intake, Proceeding, ReviewLevel, SupervisionKind,
+use crate::case::{
+    Case, DeclineKind, HandlingCause, Intake, Proceeding, ReviewLevel, Stage, SupervisionKind,
 };
 use crate::category::CategoryTree;
 use crate::clock::{ClockRules, DueAction};
@@ -1380,11 +1380,12 @@ fn for_each_duty(case: &Case, cx: &Ctx<'_>, mut f: impl FnMut(Duty)) {
         unknown,
         // 直办 counts from the receipt (art. 23②), 签收 from the unit's
         // receipt (art. 23③): the shortcut starts where the period does.
-        due: if unknown || early(
-            case.acceptance_start().map_or(routing.on, |s| s.day()),
-            rules.accept_days,
-            done,
-        ) {
+        due: if unknown
+            || early(
+                case.acceptance_start().map_or(routing.on, |s| s.day()),
+                rules.accept_days,
+                done,
+            ) {
             None
         } else {
             case.acceptance_due(rules, cal)

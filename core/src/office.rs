@@ -11,6 +11,7 @@ use crate::ids::Added;
 use crate::ids::{CaseId, UnitId};
 use crate::lifecycle::opening::{ActionKind, Opening};
 use crate::lifecycle::{Action, CaseError, CaseEvent, Change, Env};
+use crate::limits::Texts as _;
 use crate::log::{CaseEntry, ChainError, EventLog};
 use crate::org::UnitKind;
 use crate::provenance::LedgerEntry;
@@ -42,14 +43,18 @@ pub enum Command {
         intake: Intake,
     },
     /// Register a case recorded in an old ledger (台账), with what the
-    /// ledger row states ([`crate::provenance`]); numbered in the year it
-    /// was received, so a 2025 row becomes `XF2025-…`. Built by
-    /// [`crate::import::Plan`].
+    /// ledger row states ([`crate::provenance`]) and the steps it dates
+    /// (routing, acceptance, reply, rating), all decided in order or none;
+    /// numbered in the year it was received, so a 2025 row becomes
+    /// `XF2025-…`. Built by [`crate::import::Plan`].
     Import {
         /// What was received.
         intake: Intake,
         /// The ledger row.
         ledger: Box<LedgerEntry>,
+        /// The dated steps, in order, decided on the new case.
+        #[serde(default)]
+        steps: Vec<Action>,
     },
     /// Act on an existing case.
     Act {
@@ -582,20 +587,37 @@ impl Office {
     }
 
     /// Decides a registration: checks the intake and numbers the case in
-    /// this year, or, for a case from an old ledger, in the year received.
+    /// this year, or, for a case from an old ledger, in the year received,
+    /// then decides the ledger's dated `steps` in order on the new case
+    /// (before the ledger's stated conclusion, which ends it, applies).
     fn decide_registration(
         &self,
         intake: &Intake,
         ledger: Option<Box<LedgerEntry>>,
+        steps: &[Action],
         now: NaiveDateTime,
     ) -> Result<(Vec<Event>, Done), CaseError> {
-        self.check_intake(intake, None, now.date())?;
+        let today = now.date();
+        self.check_intake(intake, None, today)?;
+        if let Some(l) = &ledger {
+            l.check_lengths()?;
+        }
         let id = self.next_case_id();
         let year = if ledger.is_some() { intake.received_on.year() } else { now.year() };
         let seq = 1 + self.registered_in(year);
         let number = format!("{}{year}-{seq:05}", self.settings.number_prefix);
+        let open = ledger.as_ref().map(|l| Box::new(LedgerEntry { closed: None, ..(**l).clone() }));
+        let mut case = Case::registered(id, now, number.clone(), intake.clone(), open);
         let change = Change::Registered { number, intake: intake.clone(), ledger };
-        Ok((vec![Event::Case(CaseEvent { case: id, at: now, change })], Done::Registered(id)))
+        let mut events = vec![Event::Case(CaseEvent { case: id, at: now, change })];
+        for step in steps {
+            self.check_action(&case, step, today)?;
+            for change in case.decide(step, self.env(), now)? {
+                case.apply(&change);
+                events.push(Event::Case(CaseEvent { case: id, at: now, change }));
+            }
+        }
+        Ok((events, Done::Registered(id)))
     }
 
     /// Decides a command: its events and what executing it does.
@@ -606,9 +628,9 @@ impl Office {
     ) -> Result<(Vec<Event>, Done), CaseError> {
         let today = now.date();
         match command {
-            Command::Register { intake } => self.decide_registration(intake, None, now),
-            Command::Import { intake, ledger } => {
-                self.decide_registration(intake, Some(ledger.clone()), now)
+            Command::Register { intake } => self.decide_registration(intake, None, &[], now),
+            Command::Import { intake, ledger, steps } => {
+                self.decide_registration(intake, Some(ledger.clone()), steps, now)
             }
             Command::Act { case, action } => {
                 let c = self.state.cases.get(case).ok_or(CaseError::UnknownCase(*case))?;

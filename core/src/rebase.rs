@@ -166,9 +166,11 @@ impl Command {
             Command::Register { intake } => {
                 Command::Register { intake: remap_intake(intake, ids)? }
             }
-            Command::Import { intake, ledger } => {
-                Command::Import { intake: remap_intake(intake, ids)?, ledger: ledger.clone() }
-            }
+            Command::Import { intake, ledger, steps } => Command::Import {
+                intake: remap_intake(intake, ids)?,
+                ledger: ledger.clone(),
+                steps: steps.iter().map(|a| remap_action(a, ids)).collect::<Result<_, _>>()?,
+            },
             Command::Act { case, action } => {
                 Command::Act { case: ids.case(*case)?, action: remap_action(action, ids)? }
             }

@@ -6,6 +6,7 @@ use crate::calendar::Calendar;
 use crate::category::CategoryTree;
 use crate::clock::ClockRules;
 use crate::goals::Targets;
+use crate::import::values::ValueAliases;
 use crate::org::Organisation;
 use crate::routing::RoutingRules;
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,10 @@ pub struct Settings {
     /// existed loads with the defaults of the county work plan.
     #[serde(default)]
     pub targets: Targets,
+    /// The spellings of channels, categories and units the office's old
+    /// ledgers use, learnt from its imports ([`crate::import::values`]).
+    #[serde(default)]
+    pub aliases: ValueAliases,
 }
 
 impl Settings {
@@ -47,6 +52,7 @@ impl Settings {
             clock: ClockRules::default(),
             number_prefix: "XF".into(),
             targets: Targets::default(),
+            aliases: ValueAliases::default(),
         }
     }
 }

@@ -319,7 +319,7 @@ fn the_damage_is_seen() {
 mod ledger_import {
     use super::*;
     use xinfang_core::export::{ledger_csv, ledger_xlsx, Privacy};
-    use xinfang_core::import::{plan, Mapping, Table};
+    use xinfang_core::import::{plan, Mapping, Options, Table};
     use xinfang_web::features::import::ledger_file;
 
     fn now() -> chrono::NaiveDateTime {
@@ -348,7 +348,7 @@ mod ledger_import {
     fn check_table(table: &Table) {
         let mut office = Office::new(xinfang_core::Settings::sample_county());
         let mapping = Mapping::recognise(&table.headers);
-        if let Ok(p) = plan(&office, table, &mapping, now()) {
+        if let Ok(p) = plan(&office, table, &mapping, &Options::default(), now()) {
             let ids = p.apply(&mut office).expect("a checked plan applies");
             assert_eq!(ids.len(), p.rows.len());
             assert_eq!(office.cases().len(), p.rows.len());
@@ -492,7 +492,8 @@ mod ledger_import {
             let loaded = ledger_file::read(name, bytes, 0).expect("read");
             let mut fresh = Office::new(xinfang_core::Settings::sample_county());
             let m = Mapping::recognise(&loaded.table.headers);
-            let p = plan(&fresh, &loaded.table, &m, now()).expect("our own ledger plans");
+            let p = plan(&fresh, &loaded.table, &m, &Options::default(), now())
+                .expect("our own ledger plans");
             assert_eq!(
                 p.apply(&mut fresh).expect("applies").len(),
                 office().cases().len(),

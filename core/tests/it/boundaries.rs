@@ -189,6 +189,9 @@ fn responsible_body_and_conclusion_at_every_stage() {
     };
     w.ok(directed, d(2025, 5, 8), direct);
     seen.push(look(&w, directed));
+    // An old ledger's case stated concluded without what a reply needs.
+    let archived = w.archived_case(d(2025, 5, 6), "县人社局", Some(d(2025, 6, 20)), d(2025, 9, 1));
+    seen.push(look(&w, archived));
     let acc = Some(d(2025, 5, 7));
     assert_eq!(
         seen,
@@ -203,6 +206,7 @@ fn responsible_body_and_conclusion_at_every_stage() {
             (Stage::Terminated, true, None, Some(d(2025, 8, 1)), acc),
             (Stage::Declined, true, None, Some(d(2025, 5, 7)), None),
             (Stage::Directed, true, None, Some(d(2025, 5, 8)), None),
+            (Stage::Archived, true, None, Some(d(2025, 6, 20)), None),
         ]
     );
     let names: Vec<&str> = Stage::ALL.iter().map(|s| s.label()).collect();
@@ -218,7 +222,8 @@ fn responsible_body_and_conclusion_at_every_stage() {
             "复核中",
             "已终结",
             "不予受理",
-            "已导入法定途径"
+            "已导入法定途径",
+            "已办结（台账）"
         ]
     );
 }

@@ -123,6 +123,46 @@ impl World {
         id
     }
 
+    /// A case from an old ledger received on `received`, routed to `unit`
+    /// on a day the ledger does not state, and stated concluded on
+    /// `closed` without the acceptance day or outcome a reply needs;
+    /// imported on `today`.
+    pub(crate) fn archived_case(
+        &mut self,
+        received: NaiveDate,
+        unit: &str,
+        closed: Option<NaiveDate>,
+        today: NaiveDate,
+    ) -> CaseId {
+        use xinfang_core::provenance::{LedgerClosure, LedgerEntry};
+        let routing = xinfang_core::case::Routing {
+            on: received,
+            disposal: xinfang_core::Disposal::Transfer,
+            lead: self.unit(unit),
+            co_units: vec![],
+            assignment: None,
+            explanation: "台账导入".into(),
+        };
+        let ledger = LedgerEntry {
+            source: "2025年台账.xlsx · 第2行".into(),
+            number: String::new(),
+            cells: vec![],
+            routed_on_stated: false,
+            closed: Some(LedgerClosure {
+                on: closed,
+                outcome: None,
+                result: "已答复".into(),
+                rating: None,
+            }),
+        };
+        let command = Command::Import {
+            intake: self.intake(received),
+            ledger: Box::new(ledger),
+            steps: vec![Action::Route { routing }],
+        };
+        self.office.execute(command, at(today)).unwrap().case().unwrap()
+    }
+
     /// A reply with one supported claim, issued on `on`.
     pub(crate) fn reply(&mut self, case: CaseId, on: NaiveDate) {
         self.ok(case, on, reply_action(on, None));

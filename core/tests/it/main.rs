@@ -6,6 +6,7 @@ mod boundaries;
 mod briefing;
 mod common;
 mod history;
+mod ledger_history;
 mod lifecycle;
 mod merge;
 mod metrics;

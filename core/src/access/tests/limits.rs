@@ -237,6 +237,7 @@ fn every_free_text_of_every_command_is_refused_past_its_limit() {
     steps.extend(request_steps(&f));
     let now = at(day(5, 2));
     steps.extend(work_changes(&f).into_iter().map(|c| Recorded::Command(Command::Work(c), now)));
+    steps.push(Recorded::Command(ledger_import(&f.settings), now));
 
     let mut office = Office::new(f.settings.clone());
     let mut seen: BTreeMap<&'static str, Vec<String>> = BTreeMap::new();
@@ -281,6 +282,42 @@ fn every_free_text_of_every_command_is_refused_past_its_limit() {
     assert!(unmet.is_empty(), "no command of the fixture carries {unmet:?}");
 }
 
+/// A case from an old ledger, with a cell kept as written and a stated
+/// conclusion.
+fn ledger_import(s: &crate::Settings) -> Command {
+    use crate::provenance::{LedgerCell, LedgerClosure, LedgerEntry};
+    Command::Import {
+        intake: Intake {
+            received_on: day(2, 3),
+            channel: Channel::Letter { green_post: false },
+            petitioners: vec![Petitioner::named("钱某")],
+            head_count: 1,
+            category: s.categories.iter().next().unwrap().id(),
+            purpose: Purpose::Request,
+            township: None,
+            village: String::new(),
+            summary: "反映道路破损".into(),
+            content: String::new(),
+            escalation: None,
+            accused_unit: None,
+            repeat_of: None,
+        },
+        ledger: Box::new(LedgerEntry {
+            source: "2025年台账.xlsx · 第3行".into(),
+            number: "X-1".into(),
+            cells: vec![LedgerCell { header: "包案领导".into(), text: "于振华".into() }],
+            routed_on_stated: false,
+            closed: Some(LedgerClosure {
+                on: None,
+                outcome: None,
+                result: "已协调处理".into(),
+                rating: None,
+            }),
+        }),
+        steps: Vec::new(),
+    }
+}
+
 fn long_intake(office: &Office) -> Intake {
     let s = office.settings();
     Intake {
@@ -313,11 +350,8 @@ fn an_old_over_long_entry_still_loads_and_only_new_commands_are_refused() {
         "a new registration is refused"
     );
     // As an earlier version saved it.
-    let registered = Change::Registered {
-        number: "XF2025-00001".into(),
-        intake: intake.clone(),
-        ledger: None,
-    };
+    let registered =
+        Change::Registered { number: "XF2025-00001".into(), intake: intake.clone(), ledger: None };
     let case = crate::ids::CaseId::new(1);
     office.apply(Event::Case(CaseEvent { case, at: at(day(3, 3)), change: registered }));
     let person = office.settings().org.people().next().unwrap().id();
@@ -381,7 +415,7 @@ fn a_merge_leaves_out_the_case_with_an_over_long_text_and_takes_the_rest() {
 /// fine and the clerk fixes that one.
 #[wasm_bindgen_test(unsupported = test)]
 fn an_import_names_the_row_with_an_over_long_text() {
-    use crate::import::{plan, Mapping, Table};
+    use crate::import::{plan, Mapping, Options, Table};
     let office = Office::new(Settings::sample_county());
     let headers =
         ["登记日期", "信访人", "信访形式", "反映问题", "问题类别", "村（社区）", "具体内容"];
@@ -401,7 +435,7 @@ fn an_import_names_the_row_with_an_over_long_text() {
     };
     let mapping = Mapping::recognise(&table.headers);
     let now = at(day(10, 1));
-    let errors = plan(&office, &table, &mapping, now).unwrap_err();
+    let errors = plan(&office, &table, &mapping, &Options::default(), now).unwrap_err();
     let by_row: Vec<(usize, String)> = errors.iter().map(|e| (e.row, e.message.clone())).collect();
     assert_eq!(
         by_row,
@@ -412,7 +446,7 @@ fn an_import_names_the_row_with_an_over_long_text() {
         "{errors:?}"
     );
     let fine = Table { rows: table.rows[..1].to_vec(), ..table };
-    assert!(plan(&office, &fine, &mapping, now).is_ok());
+    assert!(plan(&office, &fine, &mapping, &Options::default(), now).is_ok());
 }
 
 #[wasm_bindgen_test(unsupported = test)]

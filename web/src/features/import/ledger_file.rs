@@ -404,7 +404,7 @@ fn unguard(cell: &str) -> String {
 mod tests {
     use super::*;
     use xinfang_core::export::{ledger_csv, ledger_xlsx, Privacy};
-    use xinfang_core::import::{plan, Field};
+    use xinfang_core::import::{plan, Field, Options};
     use xinfang_core::{Office, Settings};
 
     fn now() -> chrono::NaiveDateTime {
@@ -429,7 +429,7 @@ mod tests {
             ],
         };
         let m = Mapping::recognise(&table.headers);
-        plan(&office, &table, &m, now()).unwrap().apply(&mut office).unwrap();
+        plan(&office, &table, &m, &Options::default(), now()).unwrap().apply(&mut office).unwrap();
         let today = now().date();
         let csv = ledger_csv(&office, office.cases(), today, Privacy::Full);
         let xlsx = ledger_xlsx(&office, office.cases(), today, Privacy::Full).unwrap();
@@ -450,7 +450,7 @@ mod tests {
         assert_eq!(b.sheets, vec!["信访台账".to_string()]);
         // Read into the same office: both rows are already there.
         let m = Mapping::recognise(&b.table.headers);
-        let p = plan(&office, &b.table, &m, now()).unwrap();
+        let p = plan(&office, &b.table, &m, &Options::default(), now()).unwrap();
         assert_eq!(p.skipped.len(), 2);
     }
 
