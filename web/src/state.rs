@@ -240,6 +240,9 @@ pub enum Msg {
         commands: Vec<Command>,
         /// The browser's clock when the user asked.
         now: NaiveDateTime,
+        /// Settings to put in place first, kept only if every command
+        /// goes in (an import's new units and remembered spellings).
+        settings: Option<Box<OfficeSettings>>,
     },
     /// Replace the open record's settings (units, people, categories,
     /// rules, targets, calendar), already validated by the settings page.
@@ -373,8 +376,24 @@ impl Store {
     /// Every command, all or none (`Office::execute_all`): one refusal and
     /// nothing changes (the notice names it); else all are kept as
     /// unsaved commands.
-    fn execute_all(&self, commands: Vec<Command>, now: NaiveDateTime) -> Rc<Store> {
+    /// Runs `commands` all or none, with `settings` in place first when
+    /// given (a ledger import's new units and remembered spellings): on a
+    /// refusal the settings are put back too.
+    fn execute_all(
+        &self,
+        commands: Vec<Command>,
+        now: NaiveDateTime,
+        settings: Option<OfficeSettings>,
+    ) -> Rc<Store> {
+        let changes_settings = settings.is_some();
+        let before =
+            settings.map(|s| std::mem::replace(self.office.inner.borrow_mut().settings_mut(), s));
         let result = self.office.inner.borrow_mut().execute_all(commands.iter().cloned(), now);
+        if result.is_err() {
+            if let Some(before) = before {
+                *self.office.inner.borrow_mut().settings_mut() = before;
+            }
+        }
         match result {
             Ok(done) => {
                 let end = self.office.get().log().len();
@@ -386,6 +405,7 @@ impl Store {
                     s.office.version += 1;
                     Rc::make_mut(&mut s.unsaved).extend(unsaved);
                     s.notice = None;
+                    s.settings_dirty |= changes_settings;
                 })
             }
             Err(err) => {
@@ -549,7 +569,9 @@ impl Reducible for Store {
                 self.with(|s| s.notice = Some(Notice { ok: false, text: text.to_owned() }))
             }
             Msg::Execute { command, now } => self.execute(&command, now),
-            Msg::ExecuteAll { commands, now } => self.execute_all(commands, now),
+            Msg::ExecuteAll { commands, now, settings } => {
+                self.execute_all(commands, now, settings.map(|s| *s))
+            }
             Msg::UpdateSettings(settings) => {
                 *self.office.inner.borrow_mut().settings_mut() = *settings;
                 self.with(|s| {
@@ -944,13 +966,35 @@ mod tests {
             },
         };
         let refused =
-            store.clone().reduce(Msg::ExecuteAll { commands: vec![good.clone(), bad], now: now() });
+            store.clone().reduce(Msg::ExecuteAll { commands: vec![good.clone(), bad], now: now(), settings: None });
         assert_eq!(refused.office.get().cases().len(), 0, "nothing of a refused batch");
         assert!(refused.notice.as_ref().is_some_and(|n| !n.ok && n.text.contains("第2项")));
         let second = register(&store, "一起导入的第二件");
-        let done = store.reduce(Msg::ExecuteAll { commands: vec![good, second], now: now() });
+        let done = store.reduce(Msg::ExecuteAll { commands: vec![good, second], now: now(), settings: None });
         assert_eq!(done.office.get().cases().len(), 2);
         assert_eq!(done.unsaved.len(), 2);
         assert_eq!(done.unsaved[1].end, done.office.get().log().len());
+    }
+
+    #[test]
+    fn an_imports_settings_stay_only_if_every_command_goes_in() {
+        let store = fresh();
+        let good = register(&store, "导入时新建单位");
+        let bad = Command::Act { case: CaseId::new(99), action: xinfang_core::Action::Sign { on: now().date() } };
+        let mut settings = store.office.get().settings().clone();
+        let gov = settings.org.find_unit("县人民政府").map(|u| u.id());
+        settings.org.add_unit("县国资办", xinfang_core::UnitKind::Department, gov).unwrap();
+        let with = |commands| Msg::ExecuteAll {
+            commands,
+            now: now(),
+            settings: Some(Box::new(settings.clone())),
+        };
+        let refused = store.clone().reduce(with(vec![good.clone(), bad]));
+        assert!(refused.office.get().settings().org.find_unit("县国资办").is_none(), "put back");
+        assert!(!refused.settings_dirty);
+        let done = store.reduce(with(vec![good]));
+        assert!(done.office.get().settings().org.find_unit("县国资办").is_some());
+        assert!(done.settings_dirty, "saved with the record");
+        assert_eq!(done.office.get().cases().len(), 1);
     }
 }

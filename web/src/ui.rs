@@ -1,6 +1,6 @@
 //! Parts several features share: case and people pickers, the period picker,
 //! the case index and queries, form state and form models, downloads, the
-//! provisional-deadline mark.
+//! provisional-deadline mark, the note of duties an indicator could not judge.
 //! Nothing here imports a feature.
 
 pub mod case_list_preset;
@@ -13,3 +13,4 @@ pub mod people_pick;
 pub mod period_picker;
 pub mod provisional;
 pub mod sheet;
+pub mod unjudged;

@@ -165,6 +165,7 @@ pub fn CasePage(props: &CasePageProps) -> Html {
         <section id="page-case" data-stage={stage.key()} data-case={id.get().to_string()}>
             <CaseHeader {id} />
             <CaseDeadlines {id} />
+            <crate::features::case::ledger::CaseLedger {id} />
             if hidden {
                 <p id="case-actions-hidden" class="muted">
                     { tr(lang, "该件为检举控告事项，不向被检举单位提供办理操作和文书。",

@@ -278,6 +278,7 @@ fn cell(lang: Lang, period: &'static str, i: &Indicator) -> Html {
             <span class="ind-frac">{ format!("{}/{}", i.numerator, i.denominator) }</span>
             { " " }
             <span class="ind-status">{ status }</span>
+            { crate::ui::unjudged::note(lang, i) }
         </td>
     }
 }

@@ -52,6 +52,7 @@ pub fn indicators_table(lang: Lang, data: &ReportData) -> Html {
                 <td class="ind-fraction" data-numerator={i.numerator.to_string()}
                     data-denominator={i.denominator.to_string()}>
                     { format!("{}/{}", i.numerator, i.denominator) }
+                    { crate::ui::unjudged::note(lang, i) }
                 </td>
                 <td class="ind-target">{ i.target.map_or_else(|| "—".to_string(), |t| t.to_string()) }</td>
                 <td class="ind-status">{ status }</td>
