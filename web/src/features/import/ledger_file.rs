@@ -902,6 +902,308 @@ mod tests {
         }
     }
 
+    // --- The shapes county ledgers come in -------------------------------
+
+    /// A sheet to write: its name, whether hidden, its rows from row 1
+    /// (`""` is no cell), the 0-based rows to hide, the merged ranges
+    /// (first row, first column, last row, last column) whose text is
+    /// the cell at their top left.
+    struct Sheet<'a> {
+        name: &'a str,
+        hidden: bool,
+        rows: Vec<Vec<&'a str>>,
+        hide: Vec<u32>,
+        merge: Vec<(u32, u16, u32, u16)>,
+    }
+
+    fn sheet<'a>(name: &'a str, rows: Vec<Vec<&'a str>>) -> Sheet<'a> {
+        Sheet { name, hidden: false, rows, hide: Vec::new(), merge: Vec::new() }
+    }
+
+    /// An .xlsx as Excel saves it: a merged range keeps its text in the
+    /// top-left cell only; `=…` cells are formulas.
+    fn workbook(sheets: &[Sheet<'_>]) -> Vec<u8> {
+        use rust_xlsxwriter::{Format, Formula, Workbook};
+        let mut book = Workbook::new();
+        for s in sheets {
+            let ws = book.add_worksheet();
+            ws.set_name(s.name).unwrap();
+            for &(r0, c0, r1, c1) in &s.merge {
+                let text = s.rows[r0 as usize][c0 as usize];
+                ws.merge_range(r0, c0, r1, c1, text, &Format::new()).unwrap();
+            }
+            for (r, row) in s.rows.iter().enumerate() {
+                for (c, text) in row.iter().enumerate() {
+                    let (r, c) = (r as u32, c as u16);
+                    if text.is_empty() || s.merge.iter().any(|m| (m.0, m.1) == (r, c)) {
+                        continue;
+                    }
+                    if let Some(f) = text.strip_prefix('=') {
+                        ws.write_formula(r, c, Formula::new(f)).unwrap();
+                    } else {
+                        ws.write_string(r, c, *text).unwrap();
+                    }
+                }
+            }
+            for &r in &s.hide {
+                ws.set_row_hidden(r).unwrap();
+            }
+            if s.hidden {
+                ws.set_hidden(true);
+            }
+        }
+        book.save_to_buffer().unwrap()
+    }
+
+    const HEADER: [&str; 6] = ["序号", "登记日期", "信访人", "信访形式", "反映问题", "问题类别"];
+
+    /// A workbook of a summary sheet of formulas, then one sheet per
+    /// month: 1月 (year in its name), 2月 (year in its title; the third
+    /// row hidden), an empty sheet, 3月 laid out otherwise (columns
+    /// moved, 来访日期 for 登记日期, a 身份证号 the others lack, no year),
+    /// and a hidden sheet of lists.
+    fn monthly() -> Vec<u8> {
+        let summary = sheet(
+            "汇总",
+            vec![
+                vec!["2025年信访情况汇总"],
+                vec!["月份", "件数"],
+                vec!["1月", "=COUNTA('2025年1月'!C:C)-1"],
+                vec!["2月", "=COUNTA('2月'!C:C)-1"],
+            ],
+        );
+        let jan = sheet(
+            "2025年1月",
+            vec![
+                HEADER.to_vec(),
+                vec!["1", "1月6日", "张某", "来访", "反映工资被拖欠", "拖欠工资"],
+                vec!["2", "1月9日", "李某", "来信", "反映道路破损", "交通治理"],
+            ],
+        );
+        let mut feb = sheet(
+            "2月",
+            vec![
+                vec!["安和县信访局2025年2月信访登记台账"],
+                HEADER.to_vec(),
+                vec!["1", "2月3日", "王某", "来访", "反映征地补偿", "征地拆迁"],
+                vec!["2", "2月4日", "赵某", "来访", "反映噪声扰民", "环境保护"],
+                vec![],
+                vec!["3", "2月8日", "钱某", "网上信访", "反映物业纠纷", "城乡建设"],
+            ],
+        );
+        feb.merge.push((0, 0, 0, 5));
+        feb.hide.push(3);
+        let empty = sheet("Sheet3", vec![]);
+        let mar = sheet(
+            "3月",
+            vec![
+                vec!["信访人", "来访日期", "序号", "身份证号", "反映问题", "信访形式", "问题类别"],
+                vec!["孙某", "3月2日", "1", "340102199001011237", "反映欠薪", "来访", "拖欠工资"],
+            ],
+        );
+        let mut lists = sheet("字典", vec![vec!["信访形式", "问题类别"], vec!["来访", "拖欠工资"]]);
+        lists.hidden = true;
+        workbook(&[summary, jan, feb, empty, mar, lists])
+    }
+
+    #[test]
+    fn every_sheet_is_told_and_the_ledger_sheets_preselected() {
+        let infos = ledger_sheets("台账.xlsx", &monthly()).unwrap();
+        let names: Vec<&str> = infos.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(names, ["汇总", "2025年1月", "2月", "Sheet3", "3月", "字典"]);
+        type Told = (Option<usize>, usize, usize, Option<i32>, bool);
+        let told: Vec<Told> =
+            infos.iter().map(|i| (i.header_row, i.rows, i.hidden_rows, i.year, i.hidden)).collect();
+        assert_eq!(
+            told,
+            [
+                (None, 0, 0, None, false),
+                (Some(1), 2, 0, Some(2025), false),
+                (Some(2), 3, 1, Some(2025), false),
+                (None, 0, 0, None, false),
+                (Some(1), 1, 0, None, false),
+                (Some(1), 1, 0, None, true),
+            ]
+        );
+        assert_eq!(infos[0].problem, Some(ReadError::NoHeader), "the summary: no header");
+        assert_eq!(infos[3].problem, Some(ReadError::Empty));
+        assert!(infos[1].has_header() && !infos[0].has_header());
+        // The hidden list sheet has a header too, but is not preselected.
+        assert_eq!(preselect(&infos), vec![1, 2, 4]);
+        assert_eq!(preselect(&infos[..1]), vec![0]);
+        // A CSV is one sheet named as the file, its year from the name.
+        let csv = "登记日期,信访人\n3月16日,张某\n".as_bytes();
+        let infos = ledger_sheets("2024年台账.csv", csv).unwrap();
+        assert_eq!(infos.len(), 1);
+        assert_eq!((infos[0].header_row, infos[0].rows, infos[0].year), (Some(1), 1, Some(2024)));
+        assert_eq!(ledger_sheets("a.pdf", b"%PDF"), Err(ReadError::NotSpreadsheet));
+    }
+
+    #[test]
+    fn several_sheets_are_read_under_the_first_header_by_their_headers() {
+        let file = monthly();
+        let l = read_sheets("台账.xlsx", &file, &[1, 2, 3, 4, 2]).unwrap();
+        assert_eq!((l.sheet, l.chosen.clone()), (1, vec![1, 2, 4]), "the empty sheet passed over");
+        // 3月's 身份证号 is new: a further column, after the first's.
+        let mut headers = HEADER.to_vec();
+        headers.push("身份证号");
+        assert_eq!(l.table.headers, headers);
+        let rows: Vec<Vec<&str>> =
+            l.table.rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+        assert_eq!(rows[0], ["1", "1月6日", "张某", "来访", "反映工资被拖欠", "拖欠工资"]);
+        assert_eq!(rows[2], ["1", "2月3日", "王某", "来访", "反映征地补偿", "征地拆迁"]);
+        assert!(rows[4].is_empty(), "a blank row inside a sheet stays (the core skips it)");
+        assert_eq!(
+            rows[6],
+            ["1", "3月2日", "孙某", "来访", "反映欠薪", "拖欠工资", "340102199001011237"],
+            "3月's columns under the headers they name"
+        );
+        let origins: Vec<(usize, usize, bool)> =
+            l.origins.iter().map(|o| (o.sheet, o.row, o.hidden)).collect();
+        assert_eq!(
+            origins,
+            [
+                (1, 2, false),
+                (1, 3, false),
+                (2, 3, false),
+                (2, 4, true),
+                (2, 5, false),
+                (2, 6, false),
+                (4, 2, false)
+            ]
+        );
+        assert_eq!(l.hidden_rows(), 1);
+        assert_eq!(
+            l.table.years,
+            [Some(2025), Some(2025), Some(2025), Some(2025), Some(2025), Some(2025), None],
+            "1月 by its name, 2月 by its title, 3月 states none"
+        );
+        // An import error's row, as the core numbers it (index + 2).
+        assert_eq!(l.origin(5).map(|o| (o.sheet, o.row)), Some((2, 4)));
+        assert_eq!(l.sheet_row(5), 4);
+        assert_eq!(l.place(5, Lang::ZhCn), "2月!第4行");
+        assert_eq!(l.place(8, Lang::En), "3月!Row 2");
+        assert_eq!(l.place(1, Lang::ZhCn), "2025年1月!第1行", "the header");
+        assert_eq!(l.place(0, Lang::ZhCn), "整个表格");
+        // The core reads the combined table: every row where it belongs.
+        let m = Mapping::recognise(&l.table.headers);
+        assert_eq!(m.column(Field::IdNumbers), Some(6));
+        assert_eq!(m.column(Field::ReceivedOn), Some(1));
+    }
+
+    #[test]
+    fn a_sheet_without_header_among_several_is_refused_by_name() {
+        let file = monthly();
+        assert_eq!(
+            read_sheets("台账.xlsx", &file, &[0, 1]),
+            Err(ReadError::SheetNoHeader("汇总".into()))
+        );
+        assert!(matches!(
+            read_sheets("台账.xlsx", &file, &[1, 0]),
+            Err(ReadError::SheetNoHeader(_))
+        ));
+        assert!(ReadError::SheetNoHeader("汇总".into()).text(Lang::ZhCn).contains("“汇总”"));
+        // One sheet alone: as before.
+        assert_eq!(read("台账.xlsx", &file, 0), Err(ReadError::NoHeader));
+        assert_eq!(read("台账.xlsx", &file, 3), Err(ReadError::Empty));
+        assert_eq!(read_sheets("台账.xlsx", &file, &[3, 3]), Err(ReadError::Empty));
+        // Out of range: the first sheet, as `read` always did.
+        assert_eq!(read_sheets("台账.xlsx", &file, &[99]), Err(ReadError::NoHeader));
+        let single = read("台账.xlsx", &file, 2).unwrap();
+        assert_eq!((single.header_row, single.chosen.clone()), (2, vec![2]));
+        assert_eq!(single.place(3, Lang::ZhCn), "第4行", "one sheet: no sheet name");
+    }
+
+    #[test]
+    fn a_header_over_two_rows_is_one_header_under_a_merged_title() {
+        let mut s = sheet(
+            "登记台账",
+            vec![
+                vec!["安和县信访局2025年信访事项登记台账"],
+                vec!["填报单位：安和县信访局"],
+                vec![
+                    "序号",
+                    "登记日期",
+                    "信访人",
+                    "信访形式",
+                    "反映问题",
+                    "问题类别",
+                    "办理情况",
+                    "",
+                    "",
+                    "备注",
+                ],
+                vec!["", "", "", "", "", "", "受理时间", "答复时间", "办理结果", ""],
+                vec![
+                    "1",
+                    "3月16日",
+                    "张某",
+                    "来访",
+                    "反映工资被拖欠",
+                    "拖欠工资",
+                    "3月17日",
+                    "2025-04-01",
+                    "予以支持",
+                    "",
+                ],
+            ],
+        );
+        s.merge = vec![(0, 0, 0, 9), (2, 6, 2, 8), (2, 0, 3, 0), (2, 1, 3, 1), (2, 9, 3, 9)];
+        let l = read("台账.xlsx", &workbook(&[s]), 0).unwrap();
+        assert_eq!(
+            l.table.headers,
+            [
+                "序号",
+                "登记日期",
+                "信访人",
+                "信访形式",
+                "反映问题",
+                "问题类别",
+                "受理时间",
+                "答复时间",
+                "办理结果",
+                "备注"
+            ]
+        );
+        assert_eq!(l.header_row, 4);
+        assert_eq!(l.table.rows.len(), 1);
+        assert_eq!((l.origins[0].row, l.sheet_row(2)), (5, 5));
+        assert_eq!(l.table.years, [Some(2025)], "the year from the merged title row");
+        let m = Mapping::recognise(&l.table.headers);
+        assert_eq!(m.column(Field::ReplyDate), Some(7));
+        assert_eq!(m.column(Field::Result), Some(8));
+        assert_eq!(m.column(Field::Content), Some(9));
+    }
+
+    #[test]
+    fn long_numbers_and_dates_in_their_own_cells_read_as_written() {
+        use rust_xlsxwriter::{ExcelDateTime as Day, Format, Workbook};
+        let mut book = Workbook::new();
+        let ws = book.add_worksheet();
+        for (c, h) in ["登记日期", "信访人", "身份证号", "联系电话", "人数"].iter().enumerate()
+        {
+            ws.write_string(0, c as u16, *h).unwrap();
+        }
+        let day = Format::new().set_num_format("yyyy-mm-dd");
+        ws.write_datetime_with_format(1, 0, Day::from_ymd(2025, 3, 16).unwrap(), &day).unwrap();
+        ws.write_string(1, 1, "张某").unwrap();
+        ws.write_number(1, 2, 340_102_900_101_123.0).unwrap(); // a 15-digit number
+        ws.write_number(1, 3, 13_800_138_000.0).unwrap();
+        ws.write_number(1, 4, 3.0).unwrap();
+        // 18 digits typed into a number cell: Excel keeps 15 significant.
+        ws.write_number(2, 2, 3.401_021_990_010_11e17).unwrap();
+        ws.write_number(2, 4, 2.5).unwrap();
+        let l = read("a.xlsx", &book.save_to_buffer().unwrap(), 0).unwrap();
+        assert_eq!(l.table.rows[0], ["2025-03-16", "张某", "340102900101123", "13800138000", "3"]);
+        assert_eq!(l.table.rows[1][2], "340102199001011000", "digits, never 3.4E17");
+        assert_eq!(l.table.rows[1][4], "2.5");
+        assert_eq!(number_text(1e11), "100000000000");
+        assert_eq!(number_text(9_007_199_254_740_992.0), "9007199254740992");
+        assert_eq!(number_text(1.5e20), "150000000000000000000");
+        assert_eq!(number_text(-0.5), "-0.5");
+        assert_eq!(number_text(f64::NAN), "NaN");
+    }
+
     /// `A`, `B`, … `AA`: a spreadsheet column's letters.
     fn column(mut c: u32) -> String {
         let mut letters = Vec::new();
