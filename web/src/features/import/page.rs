@@ -1,40 +1,43 @@
 //! 导入台账 (`#/import`): an .xlsx/.xls/.csv ledger is read
-//! (`crate::features::import::ledger_file`), its columns mapped (recognised headers
-//! preselected), every row checked by the core (`xinfang_core::import`),
-//! and, only when no row has an error, imported whole on confirmation.
+//! (`crate::features::import::ledger_file`: every sheet with a header
+//! chosen at first, two-row headers, hidden rows, the year a sheet
+//! states), its columns mapped (recognised headers preselected; any other
+//! column kept as written with each case), its unrecognised values mapped
+//! (`values_view`), every row checked by the core (`xinfang_core::import`),
+//! and, only when no row has a problem, imported whole on confirmation
+//! with the settings the mapping needs (new units, remembered spellings).
 //!
-//! Ids: `#import-file`, `#import-read-error`, `#import-sheet` (several
-//! sheets), `#import-mapping` with `#map-<i>` per column, `#import-errors`
-//! with `.import-error` items (`data-row`, `data-column`),
-//! `#import-preview` (`#import-count`, the first 20 rows, `#import-skipped`
-//! with `.import-skip`), `#import-confirm`, `#import-done` with
-//! `#import-to-cases`.
+//! Ids: `#import-file`, `#import-read-error`, `#import-sheets` with
+//! `#import-sheet-<i>` checkboxes, `#import-file-name`, `#import-mapping`
+//! with `#map-<i>` per column, `#import-leave-hidden`, `#import-values`
+//! (see `values_view`), `#import-errors` / `#import-preview` (see
+//! `check_view`), `#import-failure`, `#import-confirm`, `#import-done` with
+//! `#import-done-summary` and `#import-to-cases`.
 
 use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
-use xinfang_core::import::{plan, Field, Mapping, Plan, RowError};
+use xinfang_core::import::values::Choices;
+use xinfang_core::import::{plan, unknowns, Field, Mapping, Options, Plan, RowError};
 use yew::prelude::*;
 
 use crate::context::{go, use_app};
-use crate::features::import::ledger_file::{self, Loaded, ReadError, MAX_BYTES};
+use crate::features::import::check_view::{errors_view, preview_view};
+use crate::features::import::ledger_file::{self, Loaded, ReadError, SheetInfo, MAX_BYTES};
+use crate::features::import::values_view::values_view;
 use crate::i18n::{tr, Lang};
 
 use crate::route::Route;
 use crate::state::Msg;
-
-/// How many rows the preview shows.
-const PREVIEW_ROWS: usize = 20;
 
 /// The chosen file, read.
 #[derive(Debug, PartialEq)]
 struct Chosen {
     name: String,
     bytes: Rc<Vec<u8>>,
+    sheets: Vec<SheetInfo>,
     loaded: Loaded,
-    /// Bumped per file or sheet read, so the plan is redone.
-    generation: u32,
 }
 
 /// Hands the chosen file's bytes (or the browser's error) on.
@@ -60,98 +63,29 @@ fn field_name(lang: Lang, f: Field) -> String {
     }
 }
 
-/// The row errors, by the spreadsheet's row numbers.
-fn errors_view(lang: Lang, loaded: &Loaded, errors: &[RowError]) -> Html {
-    html! {
-        <section id="import-errors" class="import-errors">
-            <h2>{ format!("{}{}{}", tr(lang, "发现", "Found "), errors.len(),
-                tr(lang, "处问题：有错误时不能导入，请改正文件后重新选择",
-                   " problems: nothing can be imported while any remains; correct the file and choose it again")) }</h2>
-            <ul>
-            { for errors.iter().take(500).map(|e| {
-                let row = loaded.sheet_row(e.row);
-                let place = match (row, e.column.is_empty()) {
-                    (0, _) => tr(lang, "整个表格", "The sheet").to_string(),
-                    (r, true) => format!("{}{r}{}", tr(lang, "第", "Row "), tr(lang, "行", "")),
-                    (r, false) => format!("{}{r}{} · {}", tr(lang, "第", "Row "), tr(lang, "行", ""), e.column),
-                };
-                html! {
-                    <li class="import-error" data-row={row.to_string()} data-column={e.column.clone()}>
-                        <span class="import-error-place">{ place }</span>{ "：" }
-                        <span class="import-error-message">{ e.message.clone() }</span>
-                    </li>
-                }
-            }) }
-            </ul>
-            if errors.len() > 500 {
-                <p>{ tr(lang, "（只列出前500处）", "(the first 500 are listed)") }</p>
-            }
-        </section>
+/// The options of the check: where each row came from, hidden rows left
+/// out if asked, the value choices.
+fn options(c: &Chosen, leave_hidden: bool, choices: &Choices, lang: Lang) -> Options {
+    let loaded = &c.loaded;
+    Options {
+        source: c.name.clone(),
+        origins: (0..loaded.table.rows.len()).map(|i| loaded.place(i + 2, lang)).collect(),
+        leave_out: if leave_hidden {
+            loaded.origins.iter().enumerate().filter(|(_, o)| o.hidden).map(|(i, _)| i).collect()
+        } else {
+            Default::default()
+        },
+        choices: choices.clone(),
     }
 }
 
-fn preview_view(lang: Lang, app: &crate::context::AppHandle, loaded: &Loaded, plan: &Plan) -> Html {
-    let office = app.office.get();
-    let s = office.settings();
-    let n = plan.rows.len();
-    html! {
-        <section id="import-preview" class="import-preview">
-            <h2 id="import-count" data-count={n.to_string()}>
-                { format!("{}{n}{}", tr(lang, "将导入", "To import: "), tr(lang, "件", " cases")) }
-            </h2>
-            <p class="import-note">{ tr(lang,
-                "每行登记为一件；有责任单位的按登记日期转送（信访部门本身为直办）；写明予以支持、解释说明或不予支持且有答复日期（或已过的办理时限）的，记为受理和答复，并记录满意度；其余办理结果、满意度、原编号记入内容。导入的案件按本系统重新编号。",
-                "Each row is registered as a case; a responsible unit becomes a transfer on the received day (direct handling for the petition office itself); a result naming 予以支持/解释说明/不予支持 with a reply date (or a passed deadline) is recorded as acceptance and reply, with the rating; other results, ratings and old numbers are kept in the content. Imported cases get new numbers.") }</p>
-            if n > PREVIEW_ROWS {
-                <p>{ format!("{}{PREVIEW_ROWS}{}", tr(lang, "下表显示前", "The first "), tr(lang, "行", " rows are shown")) }</p>
-            }
-            <table class="import-table">
-                <thead><tr>
-                    <th>{ tr(lang, "行", "Row") }</th>
-                    <th>{ tr(lang, "登记日期", "Received") }</th>
-                    <th>{ tr(lang, "信访人", "Petitioners") }</th>
-                    <th>{ tr(lang, "信访形式", "Channel") }</th>
-                    <th>{ tr(lang, "反映问题", "Summary") }</th>
-                    <th>{ tr(lang, "问题类别", "Category") }</th>
-                    <th>{ tr(lang, "责任单位", "Unit") }</th>
-                    <th>{ tr(lang, "导入为", "Imported as") }</th>
-                    <th>{ tr(lang, "说明", "Notes") }</th>
-                </tr></thead>
-                <tbody>
-                { for plan.rows.iter().take(PREVIEW_ROWS).map(|r| {
-                    let names: Vec<&str> = r.intake.petitioners.iter().map(|p| p.name.as_str()).collect();
-                    html! {
-                        <tr class="import-row" data-row={loaded.sheet_row(r.row).to_string()}>
-                            <td>{ loaded.sheet_row(r.row) }</td>
-                            <td>{ r.intake.received_on.to_string() }</td>
-                            <td>{ names.join("、") }</td>
-                            <td>{ r.intake.channel.to_string() }</td>
-                            <td class="import-summary">{ r.intake.summary.clone() }</td>
-                            <td>{ s.categories.path(r.intake.category) }</td>
-                            <td>{ r.routing.as_ref().map(|x| s.org.unit_name(x.lead)).unwrap_or_default() }</td>
-                            <td class="import-as">{ r.imported_as() }</td>
-                            <td class="import-notes">{ r.notes.join("；") }</td>
-                        </tr>
-                    }
-                }) }
-                </tbody>
-            </table>
-            if !plan.skipped.is_empty() {
-                <div id="import-skipped" data-count={plan.skipped.len().to_string()}>
-                    <h3>{ format!("{}{}{}", tr(lang, "已存在、跳过", "Already recorded, skipped: "),
-                        plan.skipped.len(), tr(lang, "行", " rows")) }</h3>
-                    <ul>
-                    { for plan.skipped.iter().take(200).map(|k| html! {
-                        <li class="import-skip" data-row={loaded.sheet_row(k.row).to_string()}>
-                            { format!("{}{}{}：{}（{}）", tr(lang, "第", "Row "), loaded.sheet_row(k.row),
-                                tr(lang, "行", ""), k.case_number, k.reason) }
-                        </li>
-                    }) }
-                    </ul>
-                </div>
-            }
-        </section>
-    }
+/// What the import did, for the notice after it.
+#[derive(Debug, Clone, PartialEq)]
+struct Done {
+    imported: usize,
+    set_aside: usize,
+    skipped: usize,
+    mapped: usize,
 }
 
 /// 导入台账.
@@ -162,43 +96,49 @@ pub fn ImportPage() -> Html {
     let chosen = use_state(|| None::<Rc<Chosen>>);
     let read_error = use_state(|| None::<ReadError>);
     let mapping = use_state(Mapping::default);
-    let done = use_state(|| None::<usize>);
+    let choices = use_state(Choices::new);
+    let leave_hidden = use_state(|| false);
+    let done = use_state(|| None::<Done>);
     let failure = use_state(|| None::<String>);
-    let generation = use_mut_ref(|| 0u32);
 
+    // Reads the chosen sheets of a file (all with a header, at first).
     let load = {
-        let (chosen, read_error, mapping, generation) =
-            (chosen.clone(), read_error.clone(), mapping.clone(), generation.clone());
-        move |name: String, bytes: Rc<Vec<u8>>, sheet: usize| match ledger_file::read(
-            &name, &bytes, sheet,
-        ) {
-            Ok(loaded) => {
-                *generation.borrow_mut() += 1;
-                mapping.set(Mapping::recognise(&loaded.table.headers));
-                read_error.set(None);
-                chosen.set(Some(Rc::new(Chosen {
-                    name,
-                    bytes,
-                    loaded,
-                    generation: *generation.borrow(),
-                })));
-            }
-            Err(e) => {
-                read_error.set(Some(e));
-                chosen.set(None);
+        let (chosen, read_error, mapping) = (chosen.clone(), read_error.clone(), mapping.clone());
+        move |name: String, bytes: Rc<Vec<u8>>, selected: Option<Vec<usize>>| {
+            let read = ledger_file::ledger_sheets(&name, &bytes).and_then(|sheets| {
+                let pick = selected.unwrap_or_else(|| ledger_file::preselect(&sheets));
+                ledger_file::read_sheets(&name, &bytes, &pick).map(|loaded| (sheets, loaded))
+            });
+            match read {
+                Ok((sheets, loaded)) => {
+                    mapping.set(Mapping::recognise(&loaded.table.headers));
+                    read_error.set(None);
+                    chosen.set(Some(Rc::new(Chosen { name, bytes, sheets, loaded })));
+                }
+                Err(e) => {
+                    read_error.set(Some(e));
+                    chosen.set(None);
+                }
             }
         }
     };
 
     let on_file = {
-        let (load, read_error, chosen, done, failure) =
-            (load.clone(), read_error.clone(), chosen.clone(), done.clone(), failure.clone());
+        let (load, read_error, chosen, done, failure, choices) = (
+            load.clone(),
+            read_error.clone(),
+            chosen.clone(),
+            done.clone(),
+            failure.clone(),
+            choices.clone(),
+        );
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
             done.set(None);
             failure.set(None);
+            choices.set(Choices::new());
             let name = file.name();
             if file.size() > MAX_BYTES as f64 {
                 read_error.set(Some(ReadError::TooLarge(file.size() as usize)));
@@ -209,7 +149,7 @@ pub fn ImportPage() -> Html {
             read_bytes(
                 file,
                 Callback::from(move |bytes: Result<Vec<u8>, String>| match bytes {
-                    Ok(b) => load(name.clone(), Rc::new(b), 0),
+                    Ok(b) => load(name.clone(), Rc::new(b), None),
                     Err(why) => {
                         read_error.set(Some(ReadError::Unreadable(why)));
                         chosen.set(None);
@@ -219,48 +159,56 @@ pub fn ImportPage() -> Html {
         })
     };
 
-    let on_sheet = {
-        let (load, chosen) = (load.clone(), chosen.clone());
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let (Some(c), Ok(i)) = ((*chosen).clone(), select.value().parse::<usize>()) {
-                load(c.name.clone(), c.bytes.clone(), i);
-            }
-        })
-    };
-
-    // The plan, redone when the file, the mapping or the record changes.
+    // The plan, redone when the file, the mapping, the choices or the record change.
     let checked = use_memo(
-        ((*chosen).clone(), (*mapping).clone(), app.office.clone()),
-        |(chosen, mapping, office)| {
+        ((*chosen).clone(), (*mapping).clone(), (*choices).clone(), *leave_hidden, app.office.clone()),
+        move |(chosen, mapping, choices, leave_hidden, office)| {
             chosen.as_ref().map(|c| {
                 let now = crate::clock::now();
-                plan(&office.get(), &c.loaded.table, mapping, now)
+                let o = options(c, *leave_hidden, choices, lang);
+                plan(&office.get(), &c.loaded.table, mapping, &o, now)
             })
         },
     );
 
     let on_confirm = {
-        let (app, chosen, mapping, done, failure) =
-            (app.clone(), chosen.clone(), mapping.clone(), done.clone(), failure.clone());
+        let (app, chosen, mapping, choices, leave_hidden, done, failure) = (
+            app.clone(),
+            chosen.clone(),
+            mapping.clone(),
+            choices.clone(),
+            leave_hidden.clone(),
+            done.clone(),
+            failure.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             let Some(c) = (*chosen).clone() else { return };
             // Checked again at this moment, then run on a copy: either
-            // every command goes in or none is sent.
+            // every row goes in or none is sent.
             let now = crate::clock::now();
-            let dry = {
+            let o = options(&c, *leave_hidden, &choices, lang);
+            let checked: Result<(Plan, usize), String> = {
                 let office = app.office.get();
-                match plan(&office, &c.loaded.table, &mapping, now) {
-                    Ok(p) => p.dry_run(&office).map_err(|e| e.to_string()),
+                match plan(&office, &c.loaded.table, &mapping, &o, now) {
+                    Ok(p) => p.dry_run(&office).map(|(_, _, ids)| (p, ids.len())).map_err(|e| e.to_string()),
                     Err(errors) => Err(errors.first().map(|e| e.to_string()).unwrap_or_default()),
                 }
             };
-            match dry {
-                Ok((_, commands, ids)) => {
-                    app.dispatch(Msg::ExecuteAll { commands, now });
+            match checked {
+                Ok((p, imported)) => {
+                    app.dispatch(Msg::ExecuteAll {
+                        commands: p.command_list(),
+                        now,
+                        settings: p.settings.clone().map(Box::new),
+                    });
                     app.dispatch(Msg::Navigate(Route::Import));
                     failure.set(None);
-                    done.set(Some(ids.len()));
+                    done.set(Some(Done {
+                        imported,
+                        set_aside: p.set_aside.len(),
+                        skipped: p.skipped.len(),
+                        mapped: p.mapped_values,
+                    }));
                     chosen.set(None);
                 }
                 Err(why) => failure.set(Some(why)),
@@ -279,6 +227,49 @@ pub fn ImportPage() -> Html {
     let body = match ((*chosen).as_ref(), (*checked).as_ref()) {
         (Some(c), Some(result)) => {
             let loaded = &c.loaded;
+            let office = app.office.get();
+            let settings = office.settings();
+            let sheets = (c.sheets.len() > 1).then(|| {
+                let boxes = c.sheets.iter().enumerate().map(|(i, info)| {
+                    let checked = loaded.chosen.contains(&i);
+                    let onchange = {
+                        let (load, c) = (load.clone(), c.clone());
+                        Callback::from(move |_: Event| {
+                            let mut pick = c.loaded.chosen.clone();
+                            if let Some(at) = pick.iter().position(|x| *x == i) {
+                                pick.remove(at);
+                            } else {
+                                pick.push(i);
+                                pick.sort_unstable();
+                            }
+                            if !pick.is_empty() {
+                                load(c.name.clone(), c.bytes.clone(), Some(pick));
+                            }
+                        })
+                    };
+                    let note = if info.has_header() {
+                        match lang {
+                            Lang::ZhCn => format!("{}行", info.rows),
+                            Lang::En => format!("{} rows", info.rows),
+                        }
+                    } else {
+                        tr(lang, "无可识别的表头（如汇总表），不能导入", "no header (a summary sheet?): cannot be imported").into()
+                    };
+                    html! {
+                        <label class="import-sheet">
+                            <input type="checkbox" id={format!("import-sheet-{i}")} checked={checked}
+                                   disabled={!info.has_header()} {onchange} />
+                            { format!(" {}（{}）", info.name, note) }
+                        </label>
+                    }
+                });
+                html! {
+                    <fieldset id="import-sheets" class="import-sheets">
+                        <legend>{ tr(lang, "工作表（可同时导入多张）", "Sheets (several can be imported at once)") }</legend>
+                        { for boxes }
+                    </fieldset>
+                }
+            });
             let columns = loaded.table.headers.iter().enumerate().map(|(i, h)| {
                 let current = mapping.columns.get(i).copied().flatten();
                 let onchange = {
@@ -308,7 +299,7 @@ pub fn ImportPage() -> Html {
                         <td class="import-header">{ h.clone() }</td>
                         <td>
                             <select id={format!("map-{i}")} data-field={current.map(|f| f.key()).unwrap_or("")} {onchange}>
-                                <option value="" selected={current.is_none()}>{ tr(lang, "不导入", "Not imported") }</option>
+                                <option value="" selected={current.is_none()}>{ tr(lang, "保留原文（不作为字段导入）", "Kept as written (not a field)") }</option>
                                 { for Field::ALL.iter().map(|f| html! {
                                     <option value={f.key()} selected={current == Some(*f)}>{ field_name(lang, *f) }</option>
                                 }) }
@@ -318,24 +309,34 @@ pub fn ImportPage() -> Html {
                     </tr>
                 }
             });
+            let hidden = loaded.hidden_rows();
+            let on_hidden = {
+                let leave_hidden = leave_hidden.clone();
+                Callback::from(move |e: Event| {
+                    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                    leave_hidden.set(input.checked());
+                })
+            };
+            let on_choose = {
+                let choices = choices.clone();
+                Callback::from(move |next: Choices| choices.set(next))
+            };
+            let unknown = match result {
+                Err(errors) => unknowns(errors, settings),
+                Ok(_) => Vec::new(),
+            };
             let count = result.as_ref().map_or(0, |p| p.rows.len());
+            let rows_read = loaded.table.rows.len();
             html! {
                 <>
-                    <p id="import-file-name">{ format!("{}{}（{}{}{}）", tr(lang, "文件：", "File: "), c.name,
-                        loaded.table.rows.len(), tr(lang, "行数据，表头在第", " data rows, header on row "),
-                        format!("{}{}", loaded.header_row, tr(lang, "行", ""))) }</p>
-                    if loaded.sheets.len() > 1 {
-                        <p>
-                            <label for="import-sheet">{ tr(lang, "工作表：", "Sheet: ") }</label>
-                            <select id="import-sheet" onchange={on_sheet}>
-                                { for loaded.sheets.iter().enumerate().map(|(i, n)| html! {
-                                    <option value={i.to_string()} selected={i == loaded.sheet}>{ n.clone() }</option>
-                                }) }
-                            </select>
-                        </p>
-                    }
+                    { sheets.unwrap_or_default() }
+                    <p id="import-file-name">{ match lang {
+                        Lang::ZhCn => format!("文件：{}（{}行数据，表头在第{}行）", c.name, rows_read, loaded.header_row),
+                        Lang::En => format!("File: {} ({} data rows, header on row {})", c.name, rows_read, loaded.header_row),
+                    } }</p>
                     <section id="import-mapping" class="import-mapping">
                         <h2>{ tr(lang, "列对应", "Columns") }</h2>
+                        <div class="table-scroll">
                         <table>
                             <thead><tr>
                                 <th>{ tr(lang, "表格中的列", "Column in the file") }</th>
@@ -344,10 +345,25 @@ pub fn ImportPage() -> Html {
                             </tr></thead>
                             <tbody>{ for columns }</tbody>
                         </table>
+                        </div>
                     </section>
+                    if hidden > 0 {
+                        <p class="import-hidden">
+                            <label>
+                                <input type="checkbox" id="import-leave-hidden" checked={*leave_hidden} onchange={on_hidden} />
+                                { match lang {
+                                    Lang::ZhCn => format!(" 表格中有{hidden}行隐藏行：不导入隐藏行"),
+                                    Lang::En => format!(" The file has {hidden} hidden rows: leave them out"),
+                                } }
+                            </label>
+                        </p>
+                    }
+                    if !unknown.is_empty() {
+                        { values_view(lang, settings, &unknown, &choices, on_choose) }
+                    }
                     { match result {
                         Err(errors) => errors_view(lang, loaded, errors),
-                        Ok(p) => preview_view(lang, &app, loaded, p),
+                        Ok(p) => preview_view(lang, p.settings.as_ref().unwrap_or(settings), loaded, p),
                     } }
                     if let Some(why) = (*failure).clone() {
                         <p id="import-failure" class="notice error">{ why }</p>
@@ -368,11 +384,14 @@ pub fn ImportPage() -> Html {
         <section id="page-import">
             <h1>{ tr(lang, "导入台账", "Import a ledger") }</h1>
             <p class="import-intro">{ tr(lang,
-                "从Excel或CSV台账导入历年信访件。能识别常见列名（登记日期、信访人、身份证号、联系电话、信访形式、人数、反映问题、问题类别、责任单位、办理时限、办理结果、满意度等）以及本系统导出的台账。先检查每一行，全部无误才能导入，导入时要么全部导入，要么一件也不导入；已导入过的行会跳过。",
-                "Import past petitions from an Excel or CSV ledger. Common Chinese column names and this system's own export are recognised. Every row is checked first; only a file without errors can be imported, and it goes in whole or not at all; rows already imported are skipped.") }</p>
-            if let Some(n) = *done {
+                "从Excel或CSV台账导入历年信访件：可同时导入按月分表的多张工作表，能识别常见列名（登记日期、信访人、身份证号、联系电话、住址、信访形式、人数、反映问题、问题类别、责任单位、受理时间、答复时间、办理结果、是否办结、满意度等）、两行表头、合计行、说明行和接续行。不认识的信访形式、类别、单位可逐一对应或新建，对应会记住。先检查每一行，全部无误才能导入，导入时要么全部导入，要么一件也不导入；已导入过的行会跳过。",
+                "Import past petitions from an Excel or CSV ledger: several month sheets at once, common Chinese column names, two-row headers, total, note and continuation rows. Channels, categories and units not known here can be mapped or created, and the mapping is remembered. Every row is checked first; only a file without problems can be imported, and it goes in whole or not at all; rows already imported are skipped.") }</p>
+            if let Some(d) = &*done {
                 <div id="import-done" class="notice ok">
-                    { format!("{}{n}{}", tr(lang, "已导入", "Imported "), tr(lang, "件", " cases")) }
+                    <span id="import-done-summary" data-imported={d.imported.to_string()}>{ match lang {
+                        Lang::ZhCn => format!("已导入{}件（不作为信访件{}行，已导入过跳过{}行，按对应识别的值{}处）", d.imported, d.set_aside, d.skipped, d.mapped),
+                        Lang::En => format!("Imported {} cases ({} rows no case, {} already recorded, {} values mapped)", d.imported, d.set_aside, d.skipped, d.mapped),
+                    } }</span>
                     { " " }
                     <a id="import-to-cases" href={crate::route::to_hash(Route::Cases)} onclick={go(&app, Route::Cases)}>
                         { tr(lang, "查看案件列表", "Open the case list") }
