@@ -1095,7 +1095,8 @@ pub fn plan(
                     err(f, ProblemKind::Date, format!("{}{p}早于1990年", f.label()));
                     None
                 }
-                Some(p) if p > today => {
+                // A deadline may lie ahead; what was done may not.
+                Some(p) if p > today && f != Field::Deadline => {
                     err(f, ProblemKind::Date, format!("{}{p}晚于今天", f.label()));
                     None
                 }

@@ -965,12 +965,19 @@ mod tests {
                 },
             },
         };
-        let refused =
-            store.clone().reduce(Msg::ExecuteAll { commands: vec![good.clone(), bad], now: now(), settings: None });
+        let refused = store.clone().reduce(Msg::ExecuteAll {
+            commands: vec![good.clone(), bad],
+            now: now(),
+            settings: None,
+        });
         assert_eq!(refused.office.get().cases().len(), 0, "nothing of a refused batch");
         assert!(refused.notice.as_ref().is_some_and(|n| !n.ok && n.text.contains("第2项")));
         let second = register(&store, "一起导入的第二件");
-        let done = store.reduce(Msg::ExecuteAll { commands: vec![good, second], now: now(), settings: None });
+        let done = store.reduce(Msg::ExecuteAll {
+            commands: vec![good, second],
+            now: now(),
+            settings: None,
+        });
         assert_eq!(done.office.get().cases().len(), 2);
         assert_eq!(done.unsaved.len(), 2);
         assert_eq!(done.unsaved[1].end, done.office.get().log().len());
@@ -980,7 +987,10 @@ mod tests {
     fn an_imports_settings_stay_only_if_every_command_goes_in() {
         let store = fresh();
         let good = register(&store, "导入时新建单位");
-        let bad = Command::Act { case: CaseId::new(99), action: xinfang_core::Action::Sign { on: now().date() } };
+        let bad = Command::Act {
+            case: CaseId::new(99),
+            action: xinfang_core::Action::Sign { on: now().date() },
+        };
         let mut settings = store.office.get().settings().clone();
         let gov = settings.org.find_unit("县人民政府").map(|u| u.id());
         settings.org.add_unit("县国资办", xinfang_core::UnitKind::Department, gov).unwrap();

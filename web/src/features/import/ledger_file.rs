@@ -1172,7 +1172,8 @@ mod tests {
         let m = Mapping::recognise(&l.table.headers);
         assert_eq!(m.column(Field::ReplyDate), Some(7));
         assert_eq!(m.column(Field::Result), Some(8));
-        assert_eq!(m.column(Field::Content), Some(9));
+        assert_eq!(m.column(Field::AcceptedOn), Some(6));
+        assert_eq!(m.column(Field::Content), None, "备注 is kept as written with each case");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use xinfang_core::import::values::Choices;
-use xinfang_core::import::{plan, unknowns, Field, Mapping, Options, Plan, RowError};
+use xinfang_core::import::{plan, unknowns, Field, Mapping, Options, Plan};
 use yew::prelude::*;
 
 use crate::context::{go, use_app};
@@ -161,7 +161,13 @@ pub fn ImportPage() -> Html {
 
     // The plan, redone when the file, the mapping, the choices or the record change.
     let checked = use_memo(
-        ((*chosen).clone(), (*mapping).clone(), (*choices).clone(), *leave_hidden, app.office.clone()),
+        (
+            (*chosen).clone(),
+            (*mapping).clone(),
+            (*choices).clone(),
+            *leave_hidden,
+            app.office.clone(),
+        ),
         move |(chosen, mapping, choices, leave_hidden, office)| {
             chosen.as_ref().map(|c| {
                 let now = crate::clock::now();
@@ -190,7 +196,10 @@ pub fn ImportPage() -> Html {
             let checked: Result<(Plan, usize), String> = {
                 let office = app.office.get();
                 match plan(&office, &c.loaded.table, &mapping, &o, now) {
-                    Ok(p) => p.dry_run(&office).map(|(_, _, ids)| (p, ids.len())).map_err(|e| e.to_string()),
+                    Ok(p) => p
+                        .dry_run(&office)
+                        .map(|(_, _, ids)| (p, ids.len()))
+                        .map_err(|e| e.to_string()),
                     Err(errors) => Err(errors.first().map(|e| e.to_string()).unwrap_or_default()),
                 }
             };

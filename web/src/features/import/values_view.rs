@@ -83,7 +83,8 @@ pub fn values_view(
 ) -> Html {
     let with_suggestions = unknowns.iter().filter(|u| u.suggestion.is_some()).count();
     let accept_all = {
-        let (unknowns, choices, on_choose) = (unknowns.to_vec(), choices.clone(), on_choose.clone());
+        let (unknowns, choices, on_choose) =
+            (unknowns.to_vec(), choices.clone(), on_choose.clone());
         Callback::from(move |_: MouseEvent| {
             let mut next = choices.clone();
             for u in &unknowns {
