@@ -314,7 +314,10 @@ fn the_damage_is_seen() {
 
 // ---------------------------------------------------------------------------
 // The ledger import (导入台账): the .xlsx/.xls/.csv readers and the core's
-// `plan` over whatever they read.
+// `plan` over whatever they read; county workbooks of generated shapes
+// (several sheets, merged titles and two-row headers, hidden rows and
+// sheets, years in names and titles, numbers in number cells) and a fixed
+// one damaged part by part, read sheet by sheet and together.
 
 mod ledger_import {
     use super::*;
@@ -337,11 +340,67 @@ mod ledger_import {
         })
     }
 
-    /// Reads the bytes as a file of that name; whatever is read is planned
-    /// into a fresh office and, when accepted, goes in whole.
+    /// Reads the bytes as a file of that name; whatever is read is whole
+    /// (see [`check_loaded`]), planned into a fresh office and, when
+    /// accepted, goes in whole.
     fn check(name: &str, bytes: &[u8]) {
         if let Ok(loaded) = ledger_file::read(name, bytes, 0) {
+            check_loaded(&loaded);
             check_table(&loaded.table);
+        }
+    }
+
+    /// [`check`], then every sheet told and (when there are several) the
+    /// sheets preselected read together. Twice the reading: kept to the
+    /// small files, so the run stays short.
+    fn check_all(name: &str, bytes: &[u8]) {
+        check(name, bytes);
+        if let Ok(sheets) = ledger_file::ledger_sheets(name, bytes) {
+            check_sheets(&sheets);
+            if sheets.len() > 1 {
+                check_chosen(name, bytes, &ledger_file::preselect(&sheets));
+            }
+        }
+    }
+
+    /// Reads the chosen sheets; what is read is whole and plans.
+    fn check_chosen(name: &str, bytes: &[u8], chosen: &[usize]) {
+        if let Ok(loaded) = ledger_file::read_sheets(name, bytes, chosen) {
+            check_loaded(&loaded);
+            check_table(&loaded.table);
+        }
+    }
+
+    /// What `ledger_sheets` tells is consistent.
+    fn check_sheets(sheets: &[ledger_file::SheetInfo]) {
+        assert!(!sheets.is_empty());
+        for s in sheets {
+            assert!(s.hidden_rows <= s.rows, "{s:?}");
+            assert!(s.year.is_none_or(|y| (1990..=2100).contains(&y)), "{s:?}");
+            assert!(s.header_row.is_some() || s.problem.is_some(), "{s:?}");
+            assert!(s.rows <= xinfang_core::import::MAX_ROWS);
+        }
+        let picked = ledger_file::preselect(sheets);
+        assert!(!picked.is_empty() && picked.iter().all(|i| *i < sheets.len()));
+    }
+
+    /// A table read is whole: every row with its origin in a sheet read,
+    /// below a header, its year in range; every row's place can be named.
+    fn check_loaded(l: &ledger_file::Loaded) {
+        let n = l.table.rows.len();
+        assert_eq!(l.origins.len(), n);
+        assert_eq!(l.table.years.len(), n);
+        assert!(n <= xinfang_core::import::MAX_ROWS);
+        assert!(l.chosen.contains(&l.sheet) && l.chosen.iter().all(|i| *i < l.sheets.len()));
+        assert!(l.header_row >= 1);
+        for o in &l.origins {
+            assert!(l.chosen.contains(&o.sheet) && o.row >= 2, "{o:?}");
+        }
+        assert!(l.table.years.iter().flatten().all(|y| (1990..=2100).contains(y)));
+        assert!(l.hidden_rows() <= n);
+        for row in [0, 1, 2, n + 1, n + 2] {
+            assert!(!l.place(row, xinfang_web::i18n::Lang::ZhCn).is_empty());
+            let _ = l.sheet_row(row);
         }
     }
 
@@ -383,8 +442,13 @@ mod ledger_import {
     /// The .xlsx re-zipped with one part's XML damaged as text: a crafted
     /// archive that passes the zip layer and reaches the XML readers.
     fn crafted_xlsx(part: prop::sample::Index, d: &[Damage], grow: u8) -> Vec<u8> {
+        crafted_from(&ledgers().0, part, d, grow)
+    }
+
+    /// `base` re-zipped with one part damaged (see [`crafted_xlsx`]).
+    fn crafted_from(base: &[u8], part: prop::sample::Index, d: &[Damage], grow: u8) -> Vec<u8> {
         use std::io::{Read as _, Write as _};
-        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&ledgers().0)).expect("ours");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(base)).expect("ours");
         let target = part.index(archive.len());
         let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default()
@@ -425,8 +489,185 @@ mod ledger_import {
         ]
     }
 
+    /// A sheet of a county workbook as the generator writes it.
+    #[derive(Debug, Clone)]
+    struct Shaped {
+        name: String,
+        hidden: bool,
+        /// Rows from row 1; a cell is text, or a number when it parses as one.
+        rows: Vec<Vec<String>>,
+        /// 0-based rows hidden.
+        hide: Vec<u32>,
+        /// Merged ranges: first row, first column, rows and columns more.
+        merge: Vec<(u32, u16, u32, u16)>,
+    }
+
+    /// A header cell, a title, a group title or a data cell.
+    fn shaped_cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            3 => cell(),
+            2 => prop::sample::select(
+                [
+                    "登记日期", "信访人", "信访形式", "反映问题", "问题类别", "身份证号", "序号",
+                    "办理情况", "受理时间", "答复时间", "办理结果", "备注", "来访日期",
+                    "安和县信访局2025年信访事项登记台账", "1月", "3月16日", "340102199001011237",
+                ]
+                .to_vec()
+            )
+            .prop_map(String::from),
+            1 => prop::sample::select(xinfang_core::export::LEDGER_HEADERS.to_vec())
+                .prop_map(String::from),
+            1 => any::<f64>().prop_map(|f| f.to_string()),
+            1 => (0u64..999_999_999_999_999_999).prop_map(|n| n.to_string()),
+        ]
+    }
+
+    fn shaped_sheet() -> impl Strategy<Value = Shaped> {
+        (
+            prop::sample::select(vec![
+                "2025年1月",
+                "2月",
+                "汇总",
+                "2025.3",
+                "Sheet1",
+                "二〇二五年",
+                "2024-2025",
+                "1989年",
+            ]),
+            any::<bool>(),
+            prop::collection::vec(prop::collection::vec(shaped_cell(), 0..8), 0..9),
+            prop::collection::vec(0u32..10, 0..3),
+            prop::collection::vec((0u32..8, 0u16..8, 0u32..3, 0u16..4), 0..3),
+        )
+            .prop_map(|(name, hidden, rows, hide, merge)| Shaped {
+                name: name.to_string(),
+                hidden,
+                rows,
+                hide,
+                merge,
+            })
+    }
+
+    /// The sheets as an .xlsx (what the writer refuses, a repeated name
+    /// or an overlapping merge, is left out); `None` if it writes none.
+    fn shaped_xlsx(sheets: &[Shaped]) -> Option<Vec<u8>> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        for (i, s) in sheets.iter().enumerate() {
+            let ws = book.add_worksheet();
+            if sheets[..i].iter().all(|t| t.name != s.name) {
+                ws.set_name(&s.name).ok()?;
+            }
+            for (r, row) in s.rows.iter().enumerate() {
+                for (c, text) in row.iter().enumerate() {
+                    let (r, c) = (r as u32, c as u16);
+                    let _ = match text.parse::<f64>() {
+                        Ok(f) if f.is_finite() => ws.write_number(r, c, f).map(|_| ()),
+                        _ => ws.write_string(r, c, text).map(|_| ()),
+                    };
+                }
+            }
+            for &(r, c, dr, dc) in &s.merge {
+                let text = s.rows.get(r as usize).and_then(|row| row.get(usize::from(c)));
+                let text = text.map_or("", String::as_str);
+                let format = rust_xlsxwriter::Format::new();
+                let _ = ws.merge_range(r, c, r + dr, c + dc, text, &format);
+            }
+            for &r in &s.hide {
+                let _ = ws.set_row_hidden(r);
+            }
+            ws.set_hidden(s.hidden);
+        }
+        book.save_to_buffer().ok()
+    }
+
+    /// A fixed county workbook: a summary, a month sheet under a merged
+    /// title with a two-row header and a hidden row, a month laid out
+    /// otherwise; the base the crafted workbooks are damaged from.
+    fn county_workbook() -> &'static Vec<u8> {
+        static W: OnceLock<Vec<u8>> = OnceLock::new();
+        W.get_or_init(|| {
+            let rows = |rows: &[&[&str]]| -> Vec<Vec<String>> {
+                rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect()
+            };
+            let summary = Shaped {
+                name: "汇总".into(),
+                hidden: false,
+                rows: rows(&[&["2025年信访情况汇总"], &["月份", "件数"], &["1月", "2"]]),
+                hide: vec![],
+                merge: vec![],
+            };
+            let jan = Shaped {
+                name: "1月".into(),
+                hidden: false,
+                rows: rows(&[
+                    &["安和县信访局2025年信访事项登记台账"],
+                    &[
+                        "序号",
+                        "登记日期",
+                        "信访人",
+                        "信访形式",
+                        "反映问题",
+                        "问题类别",
+                        "办理情况",
+                        "",
+                        "",
+                    ],
+                    &["", "", "", "", "", "", "受理时间", "答复时间", "办理结果"],
+                    &[
+                        "1",
+                        "1月6日",
+                        "张某",
+                        "来访",
+                        "反映工资被拖欠",
+                        "拖欠工资",
+                        "1月7日",
+                        "2025-02-01",
+                        "予以支持",
+                    ],
+                    &["2", "1月9日", "李某", "来信", "反映道路破损", "交通治理", "", "", ""],
+                ]),
+                hide: vec![4],
+                merge: vec![(0, 0, 0, 8), (1, 6, 0, 2), (1, 0, 1, 0)],
+            };
+            let feb = Shaped {
+                name: "2025年2月".into(),
+                hidden: false,
+                rows: rows(&[
+                    &["信访人", "来访日期", "身份证号", "反映问题", "信访形式", "问题类别"],
+                    &["王某", "2月3日", "340102199001011237", "反映征地补偿", "来访", "征地拆迁"],
+                ]),
+                hide: vec![],
+                merge: vec![],
+            };
+            shaped_xlsx(&[summary, jan, feb]).expect("the county workbook")
+        })
+    }
+
     proptest! {
         #![proptest_config(config())]
+
+        #[test]
+        fn shaped_workbooks_are_refused_or_read(
+            sheets in prop::collection::vec(shaped_sheet(), 1..4),
+            chosen in prop::collection::vec(0usize..5, 0..4),
+        ) {
+            if let Some(bytes) = shaped_xlsx(&sheets) {
+                check_all("台账.xlsx", &bytes);
+                check_chosen("台账.xlsx", &bytes, &chosen);
+            }
+        }
+
+        #[test]
+        fn crafted_county_workbooks_are_refused_or_read(
+            part in any::<prop::sample::Index>(),
+            d in prop::collection::vec(damage(), 1..4),
+            grow in 0u8..4,
+            chosen in prop::collection::vec(0usize..4, 0..3),
+        ) {
+            let bytes = crafted_from(county_workbook(), part, &d, grow);
+            check_all("台账.xlsx", &bytes);
+            check_chosen("台账.xlsx", &bytes, &chosen);
+        }
 
         #[test]
         fn ledger_files_of_arbitrary_bytes_are_refused_or_read(
@@ -441,14 +682,14 @@ mod ledger_import {
                 _ => Vec::new(),
             };
             data.extend(bytes);
-            check(name, &data);
+            check_all(name, &data);
         }
 
         #[test]
         fn damaged_xlsx_ledgers_are_refused_or_read(
             d in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>(), any::<u8>()), 1..4),
         ) {
-            check("台账.xlsx", &damage_bytes(&ledgers().0, &d));
+            check_all("台账.xlsx", &damage_bytes(&ledgers().0, &d));
         }
 
         #[test]
@@ -481,6 +722,25 @@ mod ledger_import {
         ) {
             check_table(&Table { headers, rows, years: Vec::new() });
         }
+    }
+
+    /// The county workbook the crafted ones start from is read whole: its
+    /// two month sheets, the two-row header, the hidden row, the years.
+    #[test]
+    fn the_undamaged_county_workbook_reads_whole() {
+        let bytes = county_workbook();
+        let sheets = ledger_file::ledger_sheets("台账.xlsx", bytes).expect("sheets");
+        assert_eq!(ledger_file::preselect(&sheets), vec![1, 2]);
+        let l = ledger_file::read_sheets("台账.xlsx", bytes, &[1, 2]).expect("read");
+        check_loaded(&l);
+        assert_eq!(l.table.rows.len(), 3);
+        assert_eq!(l.header_row, 3);
+        assert_eq!(l.hidden_rows(), 1);
+        assert_eq!(l.table.years, vec![Some(2025); 3]);
+        let m = Mapping::recognise(&l.table.headers);
+        assert!(m.column(xinfang_core::import::Field::ReplyDate).is_some());
+        assert!(m.column(xinfang_core::import::Field::IdNumbers).is_some());
+        assert_eq!(l.place(4, xinfang_web::i18n::Lang::ZhCn), "2025年2月!第2行");
     }
 
     /// The readers do read the undamaged ledgers: the whole sample record

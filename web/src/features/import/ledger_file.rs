@@ -36,9 +36,10 @@
 //!   only) is combined with the row below, the lower cell where it is not
 //!   empty, else the upper, when the two together name more columns.
 //! - **Hidden rows** (`<row hidden="1">` in an .xlsx; calamine does not
-//!   tell, so the sheet's XML part is scanned): read like the others and
-//!   marked in [`RowOrigin::hidden`]; the page decides. An .xls or CSV has
-//!   none known.
+//!   tell, so the sheet's XML part is scanned, and in the same pass a cell
+//!   reference beyond Excel's range, which calamine 0.38 overflows on, is
+//!   refused): read like the others and marked in [`RowOrigin::hidden`];
+//!   the page decides. An .xls or CSV has none known.
 //! - **The year a sheet states**, for dates written without one (`3月16
 //!   日`): from the sheet's name (`2025年1月`, `2025.1`), else from a title
 //!   row above the header (`2025年…`), 1990 to 2100, into
@@ -56,8 +57,8 @@ use xinfang_core::import::{Table, MAX_ROWS};
 use crate::i18n::{tr, Lang};
 
 mod columns;
-mod hidden_rows;
 mod shape;
+mod sheet_xml;
 
 /// The largest file read, in bytes (20 MB).
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -470,7 +471,7 @@ fn open<'a>(name: &str, bytes: &'a [u8]) -> Result<Workbook<'a>, ReadError> {
             let book =
                 Xlsx::new(Cursor::new(bytes)).map_err(|e| ReadError::Unreadable(e.to_string()))?;
             let (names, hidden) = (book.sheet_names(), hidden_of(book.sheets_metadata()));
-            let parts = hidden_rows::sheet_parts(bytes).filter(|p| p.len() == names.len());
+            let parts = sheet_xml::sheet_parts(bytes).filter(|p| p.len() == names.len());
             Workbook { names, hidden, book: Book::Xlsx { book: Box::new(book), bytes, parts } }
         }
         Kind::Xls => {
@@ -496,12 +497,18 @@ impl Workbook<'_> {
         let name = &self.names[i];
         match &mut self.book {
             Book::Xlsx { book, bytes, parts } => {
-                let grid = read_xlsx(book, name)?;
-                let hidden = match parts.as_ref().and_then(|p| p.get(i)).and_then(Option::as_ref) {
-                    Some(part) => hidden_rows::hidden_rows(bytes, part, MAX_EXPANDED, MAX_SPAN),
-                    None => BTreeSet::new(),
+                // Scanned first: calamine must not see a reference it
+                // overflows on (see `sheet_xml`).
+                let scan = match parts.as_ref().and_then(|p| p.get(i)).and_then(Option::as_ref) {
+                    Some(part) => sheet_xml::scan_sheet(bytes, part, MAX_EXPANDED, MAX_SPAN),
+                    None => sheet_xml::Scan::default(),
                 };
-                Ok(Sheet { grid, hidden })
+                if scan.out_of_range {
+                    return Err(ReadError::Unreadable(
+                        "a cell reference beyond Excel's range".into(),
+                    ));
+                }
+                Ok(Sheet { grid: read_xlsx(book, name)?, hidden: scan.hidden })
             }
             Book::Xls(book) => Ok(Sheet { grid: read_xls(book, name)?, hidden: BTreeSet::new() }),
             Book::Csv(grid) => Ok(Sheet { grid: std::mem::take(grid), hidden: BTreeSet::new() }),
@@ -1203,6 +1210,26 @@ mod tests {
         assert_eq!(number_text(1.5e20), "150000000000000000000");
         assert_eq!(number_text(-0.5), "-0.5");
         assert_eq!(number_text(f64::NAN), "NaN");
+    }
+
+    #[test]
+    fn a_cell_reference_beyond_excel_is_refused_not_a_panic() {
+        // calamine 0.38 adds up a reference's letters and digits in a u32
+        // unchecked (tafia/calamine#709): a panic in a debug build, a
+        // wrong cell in a release one. Refused before calamine sees it.
+        for reference in ["ABCDEFGHIJ1", "A99999999999", "A1:ZZZZZZZZZ9"] {
+            let sheet = format!(
+                "<worksheet><dimension ref=\"{reference}\"/><sheetData><row r=\"1\"><c r=\"{reference}\" t=\"inlineStr\"><is><t>登记日期</t></is></c></row></sheetData></worksheet>"
+            );
+            let write = |w: &mut dyn std::io::Write| w.write_all(sheet.as_bytes()).unwrap();
+            let file = crafted(&[("xl/worksheets/sheet1.xml", &write)]);
+            assert!(
+                matches!(read("台账.xlsx", &file, 0), Err(ReadError::Unreadable(_))),
+                "{reference}"
+            );
+            let infos = ledger_sheets("台账.xlsx", &file).unwrap();
+            assert!(matches!(infos[0].problem, Some(ReadError::Unreadable(_))));
+        }
     }
 
     /// `A`, `B`, … `AA`: a spreadsheet column's letters.

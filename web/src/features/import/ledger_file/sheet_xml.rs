@@ -1,14 +1,20 @@
-//! Which rows of an .xlsx sheet are hidden (`<row r="5" hidden="1">`):
-//! calamine 0.38 reads cells but not row visibility, so the sheet's XML
-//! part is found (`_rels/.rels` → the workbook part → its `<sheet>`s in
-//! order → their relationships' targets) and scanned here, tag by tag.
+//! What an .xlsx sheet's XML says that calamine 0.38 does not read or
+//! does not check: which rows are hidden (`<row r="5" hidden="1">`), and
+//! whether a cell reference lies beyond Excel's range (`<c
+//! r="ABCDEFGH1">`: calamine adds up its letters and digits in a `u32`
+//! unchecked, which panics in a debug build and silently wraps to a wrong
+//! cell in a release one; tafia/calamine#709). The sheet's XML part is
+//! found (`_rels/.rels` → the workbook part → its `<sheet>`s in order →
+//! their relationships' targets) and scanned here before calamine reads
+//! it, tag by tag.
 //!
 //! A small byte scanner, not an XML parser: it looks only at start tags,
 //! skips any tag longer than [`MAX_TAG`], reads a part in chunks (never
-//! whole) and at most `budget` bytes of it, and answers “nothing hidden”
-//! (or no parts) for anything it cannot follow. The archive has been
-//! decompressed once under a budget before this runs (`check_archive`), so
-//! a crafted part costs at most that much reading; nothing here panics.
+//! whole) and at most `budget` bytes of it, and answers “nothing hidden,
+//! nothing out of range” (or no parts) for anything it cannot follow. The
+//! archive has been decompressed once under a budget before this runs
+//! (`check_archive`), so a crafted part costs at most that much reading;
+//! nothing here panics.
 
 use std::collections::{BTreeSet, HashMap};
 use std::io::{Cursor, Read};
@@ -68,16 +74,26 @@ fn start_tags(reader: impl Read, budget: u64, mut each: impl FnMut(&[u8])) {
     }
 }
 
-/// A start tag's local name (`x:row` → `row`) and its attributes, keys by
-/// local name (`r:id` → `id`), values unescaped. Stops at the first thing
-/// it cannot read.
-fn parse_tag(tag: &[u8]) -> (&[u8], Vec<(&[u8], String)>) {
+/// A start tag's local name (`x:row` → `row`).
+fn tag_name(tag: &[u8]) -> &[u8] {
+    let end = tag.iter().position(|&b| b.is_ascii_whitespace() || b == b'/').unwrap_or(tag.len());
+    local(&tag[..end])
+}
+
+/// A start tag's attributes as written, keys by local name (`r:id` →
+/// `id`), values not unescaped, namespace declarations (`xmlns:r=…`)
+/// left out. Stops at the first thing it cannot read.
+fn raw_attrs(tag: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
+    all_attrs(tag)
+        .filter(|(key, _)| !(*key == b"xmlns" || key.starts_with(b"xmlns:")))
+        .map(|(key, value)| (local(key), value))
+}
+
+/// Every attribute of a start tag, keys and values as written.
+fn all_attrs(tag: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
     let is_space = |b: u8| b.is_ascii_whitespace();
-    let end = tag.iter().position(|&b| is_space(b) || b == b'/').unwrap_or(tag.len());
-    let name = local(&tag[..end]);
-    let mut attrs = Vec::new();
-    let mut i = end;
-    loop {
+    let mut i = tag.iter().position(|&b| is_space(b) || b == b'/').unwrap_or(tag.len());
+    std::iter::from_fn(move || {
         while i < tag.len() && (is_space(tag[i]) || tag[i] == b'/') {
             i += 1;
         }
@@ -90,22 +106,42 @@ fn parse_tag(tag: &[u8]) -> (&[u8], Vec<(&[u8], String)>) {
             i += 1;
         }
         if key.is_empty() || tag.get(i) != Some(&b'=') {
-            return (name, attrs);
+            i = tag.len();
+            return None;
         }
         i += 1;
         while i < tag.len() && is_space(tag[i]) {
             i += 1;
         }
         let Some(&q) = tag.get(i).filter(|&&q| q == b'"' || q == b'\'') else {
-            return (name, attrs);
+            i = tag.len();
+            return None;
         };
         let start = i + 1;
         let Some(len) = tag[start..].iter().position(|&b| b == q) else {
-            return (name, attrs);
+            i = tag.len();
+            return None;
         };
-        attrs.push((local(key), unescape(&tag[start..start + len])));
         i = start + len + 1;
-    }
+        Some((key, &tag[start..start + len]))
+    })
+}
+
+/// A start tag's local name and its attributes, values unescaped.
+fn parse_tag(tag: &[u8]) -> (&[u8], Vec<(&[u8], String)>) {
+    (tag_name(tag), raw_attrs(tag).map(|(k, v)| (k, unescape(v))).collect())
+}
+
+/// A cell reference or range (`A1`, `B2:H9`, a row number `5`) within
+/// what calamine can add up: at most three letters and seven digits a
+/// part (Excel's own limits are `XFD` and `1048576`). Anything else that
+/// is no reference is left to calamine, which refuses it.
+fn in_range(reference: &[u8]) -> bool {
+    reference.split(|&b| b == b':').all(|part| {
+        let letters = part.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let digits = part[letters..].iter().take_while(|b| b.is_ascii_digit()).count();
+        letters <= 3 && digits <= 7
+    })
 }
 
 /// The part of a name after its namespace prefix.
@@ -230,28 +266,47 @@ pub(super) fn sheet_parts(bytes: &[u8]) -> Option<Vec<Option<String>>> {
     )
 }
 
-/// The hidden rows of a sheet's part, as 0-based row indices below
-/// `limit` (a `<row>` without `r` follows the one before it), reading at
-/// most `budget` bytes of it. Unreadable: none.
-pub(super) fn hidden_rows(bytes: &[u8], part: &str, budget: u64, limit: u32) -> BTreeSet<u32> {
-    let mut hidden = BTreeSet::new();
-    let Some(mut parts) = Parts::open(bytes) else { return hidden };
+/// What a sheet's part says beyond its cells.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(super) struct Scan {
+    /// The hidden rows, as 0-based row indices below the scan's limit.
+    pub hidden: BTreeSet<u32>,
+    /// A cell, row or range reference beyond Excel's range (see the
+    /// module docs): the sheet must not be handed to calamine.
+    pub out_of_range: bool,
+}
+
+/// Scans a sheet's part, reading at most `budget` bytes of it: its hidden
+/// rows below `limit` (a `<row>` without `r` follows the one before it)
+/// and whether any `r` or `ref` is out of range. Unreadable: nothing.
+pub(super) fn scan_sheet(bytes: &[u8], part: &str, budget: u64, limit: u32) -> Scan {
+    let mut scan = Scan::default();
+    let Some(mut parts) = Parts::open(bytes) else { return scan };
     let mut next = 0u32;
     parts.scan(part, budget, |tag| {
-        let (name, attrs) = parse_tag(tag);
-        if name != b"row" {
+        let is_row = tag_name(tag) == b"row";
+        let (mut r, mut hidden) = (None, false);
+        for (key, value) in raw_attrs(tag) {
+            match key {
+                b"r" | b"ref" if !in_range(value) => scan.out_of_range = true,
+                b"r" if is_row => r = std::str::from_utf8(value).ok(),
+                b"hidden" if is_row => hidden = matches!(value, b"1" | b"true"),
+                _ => {}
+            }
+        }
+        if !is_row {
             return;
         }
-        let at = match attr(&attrs, "r").and_then(|r| r.trim().parse::<u32>().ok()) {
+        let at = match r.and_then(|r| r.trim().parse::<u32>().ok()) {
             Some(r) if r >= 1 => r - 1,
             _ => next,
         };
         next = at.saturating_add(1);
-        if at < limit && matches!(attr(&attrs, "hidden"), Some("1" | "true")) {
-            hidden.insert(at);
+        if hidden && at < limit {
+            scan.hidden.insert(at);
         }
     });
-    hidden
+    scan
 }
 
 #[cfg(test)]
@@ -273,7 +328,8 @@ mod tests {
         assert_eq!(attr(&attrs, "r"), Some("3"));
         assert_eq!(attr(&attrs, "dyDescent"), Some("0.25"));
         assert_eq!(attr(&attrs, "hidden"), Some("1"));
-        let (_, attrs) = parse_tag(br#"sheet name="A&amp;B" r:id="rId2""#);
+        let (_, attrs) = parse_tag(br#"sheet xmlns:r="urn:x" name="A&amp;B" r:id="rId2""#);
+        assert_eq!(attrs.len(), 2, "a namespace declaration is no attribute");
         assert_eq!(attr(&attrs, "name"), Some("A&B"));
         assert_eq!(attr(&attrs, "id"), Some("rId2"));
     }
@@ -286,6 +342,16 @@ mod tests {
         let long = format!("<row r=\"1\" hidden=\"1\" {}>", "x".repeat(MAX_TAG * 2));
         assert!(tags(&long).is_empty(), "a tag too long is skipped");
         assert_eq!(tags("<a b=\"never closed>"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn references_beyond_excel_are_told() {
+        for ok in ["A1", "XFD1048576", "B2:H9", "5", "", "$A$1"] {
+            assert!(in_range(ok.as_bytes()), "{ok}");
+        }
+        for bad in ["ABCDEFGH1", "A99999999999", "A1:ZZZZZZZZ9", "12345678901"] {
+            assert!(!in_range(bad.as_bytes()), "{bad}");
+        }
     }
 
     #[test]
