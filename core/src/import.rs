@@ -901,6 +901,38 @@ fn township_of_address(address: &str, s: &Settings) -> Option<(UnitId, String)> 
     Some((unit.id(), village))
 }
 
+/// A cell kept as written with identity numbers and mobile numbers in it
+/// masked as lists show them (`410523********1234`, `138****5566`): a
+/// column the clerk keeps as written may hold them, and personal data is
+/// only ever kept in full in the petitioners' own fields.
+fn mask_numbers(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit() || **c == 'X' || **c == 'x')
+            .count();
+        if run == 0 {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let word: String = chars[i..i + run].iter().collect();
+        let digits_only = word.chars().all(|c| c.is_ascii_digit());
+        out.push_str(&match run {
+            15..=18 => format!("{}{}{}", &word[..6], "*".repeat(run - 10), &word[run - 4..]),
+            11 if digits_only && word.starts_with('1') => {
+                format!("{}****{}", &word[..3], &word[7..])
+            }
+            _ => word,
+        });
+        i += run;
+    }
+    out
+}
+
 /// The duplicate key of an intake: received date, summary, and the primary
 /// petitioner's identity number or else name.
 fn dup_key(intake: &Intake) -> (NaiveDate, String, String) {
@@ -1125,7 +1157,18 @@ pub fn plan(
         }
         let mut petitioners: Vec<Petitioner> =
             names.iter().map(|n| Petitioner::named(n.as_str())).collect();
-        let id_parse = |raw: &str| parse_id(raw).map_err(|e| e.to_string());
+        // An 18-digit number typed into a number cell keeps 15 significant
+        // digits: Excel itself turned the last three into 000.
+        let id_parse = |raw: &str| {
+            parse_id(raw).map_err(|e| {
+                let digits = raw.trim();
+                if digits.len() == 18 && digits.ends_with("000") {
+                    format!("{e}（末三位为000，可能是Excel把身份证号按数字保存丢了末几位：请将该列设为文本后补录）")
+                } else {
+                    e.to_string()
+                }
+            })
+        };
         let (ids, problems) =
             parse_each(get(Field::IdNumbers), names.len(), "身份证号", id_parse, &mut notes);
         problems.into_iter().for_each(|m| err(Field::IdNumbers, ProblemKind::IdNumber, m));
@@ -1372,7 +1415,7 @@ pub fn plan(
                     let text = cells.get(c).map_or("", |t| t.trim());
                     (!text.is_empty()).then(|| LedgerCell {
                         header: h.trim().to_string(),
-                        text: text.to_string(),
+                        text: mask_numbers(text),
                     })
                 })
                 .collect(),
@@ -1510,6 +1553,20 @@ mod tests {
         "办理结果",
         "满意度",
     ];
+
+    #[wasm_bindgen_test(unsupported = test)]
+    fn cells_kept_as_written_mask_identity_and_mobile_numbers() {
+        assert_eq!(
+            mask_numbers("证件410523198001011234，电话13837215566"),
+            "证件410523********1234，电话138****5566"
+        );
+        assert_eq!(mask_numbers("41052319800101123X"), "410523********123X");
+        assert_eq!(
+            mask_numbers("2025年3月16日第12号，0372-5512345"),
+            "2025年3月16日第12号，0372-5512345"
+        );
+        assert_eq!(mask_numbers("X光"), "X光");
+    }
 
     #[wasm_bindgen_test(unsupported = test)]
     fn recognises_common_and_own_headers() {

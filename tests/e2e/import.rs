@@ -222,8 +222,15 @@ async fn an_excel_ledger_with_errors_is_refused_then_imported_whole_and_only_onc
     {
         assert_eq!(b.value_of(&format!("#map-{i}")).await.as_deref(), Some(*key), "column {i}");
     }
-    assert!(b.exists("#import-sheet").await, "two sheets: a choice");
-    // Exactly the two bad cells, by the sheet's row and the column's header.
+    // Two sheets: the empty one cannot be chosen.
+    assert!(b.exists("#import-sheets").await, "two sheets: a choice");
+    assert_eq!(b.attr_of("#import-sheet-1", "disabled").await.as_deref(), Some("true"));
+    // The unknown category is offered for mapping once, with its row count.
+    b.wait_for("the values panel", || async { b.exists("#import-values").await.then_some(()) })
+        .await;
+    assert_eq!(b.attrs_of(".import-value", "data-value").await, ["外星事务"]);
+    assert_eq!(b.attrs_of(".import-value", "data-rows").await, ["1"]);
+    // Exactly the two bad cells, grouped by kind, by the sheet's row and the column's header.
     let places: Vec<(String, String)> = b
         .attrs_of(".import-error", "data-row")
         .await
@@ -232,26 +239,37 @@ async fn an_excel_ledger_with_errors_is_refused_then_imported_whole_and_only_onc
         .collect();
     assert_eq!(
         places,
-        vec![("3".to_string(), "身份证号".to_string()), ("6".to_string(), "问题类别".to_string())]
+        vec![("6".to_string(), "问题类别".to_string()), ("3".to_string(), "身份证号".to_string())]
     );
+    let groups = b.attrs_of(".import-group", "data-kind").await;
+    assert_eq!(groups, ["unrecognised-category", "idnumber"]);
     let messages = b.texts_of(".import-error").await;
-    assert!(messages[0].contains("校验码不符"), "{messages:?}");
-    assert!(messages[1].contains("外星事务"), "{messages:?}");
+    assert!(messages[0].contains("外星事务"), "{messages:?}");
+    assert!(messages[1].contains("校验码不符"), "{messages:?}");
     assert_eq!(b.attr_of("#import-confirm", "disabled").await.as_deref(), Some("true"));
     assert!(!b.exists("#import-preview").await);
+    // Leaving the unknown category's rows out leaves the wrong number alone.
+    b.select(".import-value-choice", "leave").await;
+    b.wait_for("one problem left", || async {
+        (b.attr_of("#import-errors", "data-count").await.as_deref() == Some("1")).then_some(())
+    })
+    .await;
+    assert_eq!(b.attr_of("#import-confirm", "disabled").await.as_deref(), Some("true"));
     assert_eq!(b.local_storage_all().await, before, "nothing imported");
 
     // The corrected file: the preview, then the import.
     b.choose_file("#import-file", &good).await;
     b.wait_for_absent("#import-errors").await;
+    assert!(!b.exists("#import-values").await, "every value known");
     assert_eq!(b.attr_of("#import-count", "data-count").await.as_deref(), Some("6"));
     assert_eq!(b.count("#import-preview .import-row").await, 6);
     let first = b.texts_of(".import-row:first-child td").await;
-    assert_eq!(first[1], "2025-03-03", "the date cell read as a date");
-    assert_eq!(first[7], "已答复（已评价）", "{first:?}");
+    assert_eq!(first[1], "2025年3月3日", "the date cell read as a date");
+    // The ledger gives a reply day and outcome but no acceptance day.
+    assert_eq!(first[7], "已办结（台账）", "{first:?}");
+    assert!(first[8].contains("未载受理时间"), "{first:?}");
     let third = b.texts_of(".import-row:nth-child(3) td").await;
     assert_eq!(third[7], "待转送（登记）", "{third:?}");
-    assert!(third[8].contains("办理结果已记入内容"), "{third:?}");
     b.wait_for_text("#import-confirm", "导入6件").await;
     b.click("#import-confirm").await;
     b.wait_for_text_containing("#import-done", "已导入6件").await;
