@@ -387,7 +387,9 @@ impl SheetTruth {
 
     /// The row the spreadsheet numbers `row` (1-based).
     pub(crate) fn row(&self, row: u32) -> Option<&RowTruth> {
-        self.rows.iter().find(|r| r.row == row)
+        // Rows are numbered from 1 without gaps: look there first.
+        let at = (row as usize).checked_sub(1).and_then(|i| self.rows.get(i));
+        at.filter(|r| r.row == row).or_else(|| self.rows.iter().find(|r| r.row == row))
     }
 
     /// How many columns wide the sheet's used range is.
@@ -1444,7 +1446,11 @@ fn spell_unit(
             (written.to_string(), Some(official), false)
         }
         U::Village if town_ledger => {
-            let suffix = dice.pick(&["委会", "委", "两委"]);
+            let suffix = if place.ends_with("社区") {
+                dice.pick(&["居委会", "两委"])
+            } else {
+                dice.pick(&["委会", "委", "两委"])
+            };
             (format!("{place}{suffix}"), None, true)
         }
         U::Town | U::Village => {

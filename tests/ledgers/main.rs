@@ -547,4 +547,23 @@ fn write_samples() {
     let (csv, _) = gen::gbk_csv(&spec(1, 240, Shape::County));
     std::fs::write(dir.join("县台账.csv"), csv).unwrap();
     println!("{}", dir.display());
+    // The vocabulary: each spelling with what it means, over both shapes.
+    let mut vocab: BTreeMap<(&str, String), BTreeSet<String>> = BTreeMap::new();
+    for shape in [Shape::County, Shape::Township] {
+        for seed in 0..4 {
+            let (_, ledger) = gen::xlsx(&spec(seed, 480, shape));
+            for r in ledger.data_rows() {
+                let d = r.data;
+                let mut add = |what, written: &str, meant: String| {
+                    vocab.entry((what, written.to_string())).or_default().insert(meant);
+                };
+                add("channel", &d.channel_written, d.channel.label().to_string());
+                add("unit", &d.unit_written, d.unit.unwrap_or("?").to_string());
+                add("category", &d.category_written, d.category.to_string());
+            }
+        }
+    }
+    for ((what, written), meant) in vocab {
+        println!("{what}\t{written}\t{}", meant.into_iter().collect::<Vec<_>>().join("/"));
+    }
 }
