@@ -827,8 +827,10 @@ enum U {
 
 /// A kind of matter petitioners raise: how clerks classify it (written,
 /// meant, weight), who handles it, and summaries for one person and for
-/// a group (`{n}` is the head count).
+/// a group (`{n}` is the head count); a rural matter is raised by
+/// villagers, not by a town community's residents.
 struct Matter {
+    rural: bool,
     cats: &'static [(&'static str, &'static str, u32)],
     units: &'static [(U, u32)],
     one: &'static [&'static str],
@@ -838,6 +840,7 @@ struct Matter {
 
 const MATTERS: [Matter; 25] = [
     Matter {
+        rural: false,
         cats: &[("拖欠工资", "拖欠工资", 5), ("劳动社保", "劳动和社会保障", 2), ("欠薪", "拖欠工资", 1), ("农民工工资", "拖欠工资", 1)],
         units: &[(U::Dept("县人社局"), 8), (U::Town, 2)],
         one: &[
@@ -851,6 +854,7 @@ const MATTERS: [Matter; 25] = [
         weight: 14,
     },
     Matter {
+        rural: true,
         cats: &[("土地征用", "土地征用", 4), ("征地拆迁补偿", "征地拆迁", 2), ("征地", "土地征用", 2)],
         units: &[(U::Dept("县自然资源局"), 5), (U::Town, 4)],
         one: &[
@@ -861,6 +865,7 @@ const MATTERS: [Matter; 25] = [
         weight: 9,
     },
     Matter {
+        rural: false,
         cats: &[("征地拆迁", "征地拆迁", 3), ("征地拆迁补偿", "征地拆迁", 3), ("拆迁", "征地拆迁", 2)],
         units: &[(U::Dept("县住建局"), 4), (U::Town, 5)],
         one: &[
@@ -871,6 +876,7 @@ const MATTERS: [Matter; 25] = [
         weight: 8,
     },
     Matter {
+        rural: true,
         cats: &[("土地承包", "土地承包", 4), ("土地纠纷", "土地承包", 2), ("农村农业", "农村农业", 1)],
         units: &[(U::Town, 7), (U::Village, 2), (U::Dept("县农业农村局"), 2)],
         one: &[
@@ -881,6 +887,7 @@ const MATTERS: [Matter; 25] = [
         weight: 7,
     },
     Matter {
+        rural: true,
         cats: &[("退耕还林", "退耕还林", 5), ("林业", "农村农业", 1)],
         units: &[(U::Dept("县林业局"), 8), (U::Town, 2)],
         one: &[
@@ -891,6 +898,7 @@ const MATTERS: [Matter; 25] = [
         weight: 4,
     },
     Matter {
+        rural: true,
         cats: &[("村务公开", "村务公开", 3), ("村务", "村务公开", 2), ("村干部问题", "村务公开", 1)],
         units: &[(U::Town, 9), (U::Village, 1)],
         one: &[
@@ -901,6 +909,7 @@ const MATTERS: [Matter; 25] = [
         weight: 5,
     },
     Matter {
+        rural: false,
         cats: &[("涉法涉诉", "涉法涉诉", 5), ("涉诉", "涉法涉诉", 2), ("政法", "政法", 1)],
         units: &[(U::Unknown("县法院"), 5), (U::Dept("县委政法委"), 3), (U::Dept("县公安局"), 1)],
         one: &[
@@ -911,6 +920,7 @@ const MATTERS: [Matter; 25] = [
         weight: 5,
     },
     Matter {
+        rural: true,
         cats: &[("交通治理", "交通治理", 3), ("交通", "交通运输", 2), ("道路", "交通治理", 1)],
         units: &[(U::Dept("县交通运输局"), 7), (U::Town, 3)],
         one: &[
@@ -921,6 +931,7 @@ const MATTERS: [Matter; 25] = [
         weight: 5,
     },
     Matter {
+        rural: false,
         cats: &[("集中供热", "集中供热", 4), ("供暖", "集中供热", 2)],
         units: &[(U::Dept("县住建局"), 5), (U::Dept("县城市管理局"), 3)],
         one: &[
@@ -931,6 +942,7 @@ const MATTERS: [Matter; 25] = [
         weight: 4,
     },
     Matter {
+        rural: false,
         cats: &[("企业改制", "企业改制", 5), ("改制", "企业改制", 1)],
         units: &[(U::Unknown("国资办"), 6), (U::Dept("县财政局"), 2), (U::Dept("县人社局"), 2)],
         one: &[
@@ -941,6 +953,7 @@ const MATTERS: [Matter; 25] = [
         weight: 4,
     },
     Matter {
+        rural: false,
         cats: &[("下岗职工安置", "下岗职工安置", 3), ("劳动社保", "劳动和社会保障", 2), ("社保", "劳动和社会保障", 1)],
         units: &[(U::Dept("县人社局"), 7), (U::Dept("县医保局"), 1)],
         one: &[
@@ -951,6 +964,7 @@ const MATTERS: [Matter; 25] = [
         weight: 4,
     },
     Matter {
+        rural: false,
         cats: &[("退役军人待遇", "退役军人待遇", 3), ("复员退伍", "退役军人待遇", 2), ("退役军人", "退役军人事务", 1)],
         units: &[(U::Dept("县退役军人事务局"), 9)],
         one: &[
@@ -961,6 +975,7 @@ const MATTERS: [Matter; 25] = [
         weight: 4,
     },
     Matter {
+        rural: false,
         cats: &[("民政", "民政", 3), ("低保", "民政", 3), ("社会救助", "民政", 1)],
         units: &[(U::Dept("县民政局"), 5), (U::Town, 5)],
         one: &[
@@ -971,6 +986,7 @@ const MATTERS: [Matter; 25] = [
         weight: 6,
     },
     Matter {
+        rural: true,
         cats: &[("环保", "生态环境", 4), ("生态环境", "生态环境", 3), ("环境污染", "生态环境", 1)],
         units: &[(U::Dept("县生态环境局"), 8), (U::Town, 2)],
         one: &[
@@ -981,6 +997,7 @@ const MATTERS: [Matter; 25] = [
         weight: 6,
     },
     Matter {
+        rural: false,
         cats: &[("城镇建设", "城镇建设", 3), ("城建", "城乡建设", 2), ("住房", "城乡建设", 1)],
         units: &[(U::Dept("县住建局"), 8), (U::Dept("县自然资源局"), 1)],
         one: &[
@@ -991,6 +1008,7 @@ const MATTERS: [Matter; 25] = [
         weight: 7,
     },
     Matter {
+        rural: false,
         cats: &[("卫生健康", "卫生健康", 3), ("医疗纠纷", "卫生健康", 2), ("医疗", "卫生健康", 1)],
         units: &[(U::Dept("县卫健局"), 8)],
         one: &[
@@ -1001,6 +1019,7 @@ const MATTERS: [Matter; 25] = [
         weight: 4,
     },
     Matter {
+        rural: false,
         cats: &[("民办教师", "民办教师", 3), ("清退代课教师", "清退代课教师", 2), ("教育", "教育文体", 2)],
         units: &[(U::Dept("县教育局"), 9)],
         one: &["系原民办教师，反映教龄补贴未按政策发放。", "系被清退的代课教师，要求解决养老保险问题。"],
@@ -1008,6 +1027,7 @@ const MATTERS: [Matter; 25] = [
         weight: 4,
     },
     Matter {
+        rural: false,
         cats: &[("人事待遇", "人事待遇", 3), ("组织人事", "组织人事", 1)],
         units: &[(U::Dept("县人社局"), 4)],
         one: &["反映其在乡镇工作期间的职称待遇未兑现。", "反映其退休后工资待遇核定有误。"],
@@ -1015,6 +1035,7 @@ const MATTERS: [Matter; 25] = [
         weight: 3,
     },
     Matter {
+        rural: false,
         cats: &[("劳资纠纷", "劳资纠纷", 3), ("工伤", "劳资纠纷", 1), ("劳动社保", "劳动和社会保障", 1)],
         units: &[(U::Dept("县人社局"), 8)],
         one: &[
@@ -1025,6 +1046,7 @@ const MATTERS: [Matter; 25] = [
         weight: 4,
     },
     Matter {
+        rural: true,
         cats: &[("国土资源", "国土资源", 3), ("宅基地", "国土资源", 2), ("土地", "国土资源", 1)],
         units: &[(U::Town, 6), (U::Dept("县自然资源局"), 4)],
         one: &["反映邻居{name}建房占用其宅基地，多次协商无果。", "反映{village}有人在基本农田上违法建房。"],
@@ -1032,6 +1054,7 @@ const MATTERS: [Matter; 25] = [
         weight: 5,
     },
     Matter {
+        rural: false,
         cats: &[("政法", "政法", 2), ("治安", "政法", 2), ("公安", "政法", 1)],
         units: &[(U::Dept("县公安局"), 9)],
         one: &[
@@ -1042,6 +1065,7 @@ const MATTERS: [Matter; 25] = [
         weight: 4,
     },
     Matter {
+        rural: false,
         cats: &[("城乡建设", "城乡建设", 2), ("城市管理", "城乡建设", 2), ("噪音扰民", "城乡建设", 1)],
         units: &[(U::Dept("县城市管理局"), 8)],
         one: &["反映{street}夜市占道经营，噪音扰民至深夜。", "反映{estate}小区门口垃圾长期无人清运。"],
@@ -1049,6 +1073,7 @@ const MATTERS: [Matter; 25] = [
         weight: 4,
     },
     Matter {
+        rural: true,
         cats: &[("其他", "其他", 3), ("供电", "其他", 1)],
         units: &[(U::Unknown("县供电公司"), 7), (U::Town, 2)],
         one: &["反映{village}电压长期不稳，夏季频繁停电。"],
@@ -1056,6 +1081,7 @@ const MATTERS: [Matter; 25] = [
         weight: 2,
     },
     Matter {
+        rural: false,
         cats: &[("医保", "劳动和社会保障", 2), ("劳动社保", "劳动和社会保障", 1)],
         units: &[(U::Dept("县医保局"), 8)],
         one: &["反映住院费用报销比例偏低，报销手续繁琐。", "反映已缴纳城乡居民医保，系统却显示未参保。"],
@@ -1063,6 +1089,7 @@ const MATTERS: [Matter; 25] = [
         weight: 3,
     },
     Matter {
+        rural: false,
         cats: &[("经济管理", "经济管理", 2), ("消费维权", "经济管理", 1)],
         units: &[(U::Dept("县市场监管局"), 8)],
         one: &["反映在{street}某超市购买到过期食品，商家拒不赔偿。", "反映{street}一家美容店办卡后关门跑路。"],
@@ -1266,6 +1293,8 @@ impl Person {
 #[derive(Debug, Clone)]
 struct Rec {
     received: NaiveDate,
+    /// Raised by villagers (see [`Matter`]).
+    rural: bool,
     sheet: usize,
     person: Person,
     names: Vec<String>,
@@ -1315,7 +1344,7 @@ fn name(dice: &mut Dice, sex: Sex) -> String {
 }
 
 /// A person living in `town` (an index of [`TOWNS`]).
-fn person(dice: &mut Dice, year: i32, town: usize, township_ledger: bool) -> Person {
+fn person(dice: &mut Dice, year: i32, town: usize, township_ledger: bool, rural: bool) -> Person {
     let sex = if dice.percent(62) { Sex::Male } else { Sex::Female };
     let born_year = year - dice.between(22, 84) as i32;
     let born = NaiveDate::from_ymd_opt(born_year, 1, 1).unwrap_or_default()
@@ -1326,7 +1355,10 @@ fn person(dice: &mut Dice, year: i32, town: usize, township_ledger: bool) -> Per
         Sex::Female => odd - 1,
     } + dice.between(0, 4) as u32 * 100;
     let t = &TOWNS[town];
-    let place = dice.pick(t.places);
+    let villages: Vec<&'static str> =
+        t.places.iter().copied().filter(|p| !p.ends_with("社区")).collect();
+    let place =
+        if rural && !villages.is_empty() { dice.pick(&villages) } else { dice.pick(t.places) };
     let spot = if place.ends_with("社区") {
         if dice.percent(60) {
             format!(
@@ -1544,9 +1576,6 @@ fn records(dice: &mut Dice, spec: &LedgerSpec, home: usize, forced_unknown: &[us
                 (11, 2),
             ]),
         };
-        let mut p = person(dice, year, town, shape == Shape::Township);
-        let t = &TOWNS[town];
-
         // The matter: a forced row takes one handled by a body the county lacks.
         let forced = forced_unknown.binary_search(&i).is_ok();
         let matter_weights: Vec<(usize, u32)> = MATTERS
@@ -1561,6 +1590,8 @@ fn records(dice: &mut Dice, spec: &LedgerSpec, home: usize, forced_unknown: &[us
             .map(|(k, m)| (k, m.weight))
             .collect();
         let matter = &MATTERS[dice.weighted(&matter_weights)];
+        let mut p = person(dice, year, town, shape == Shape::Township, matter.rural);
+        let t = &TOWNS[town];
 
         // The channel and the head count.
         let group_visit = !matter.group.is_empty() && dice.percent(24);
@@ -1799,6 +1830,7 @@ fn records(dice: &mut Dice, spec: &LedgerSpec, home: usize, forced_unknown: &[us
         };
         out.push(Rec {
             received,
+            rural: matter.rural,
             sheet: match shape {
                 Shape::County => 0,
                 Shape::Township => received.month() as usize,
@@ -1865,6 +1897,7 @@ fn apply_quotas(dice: &mut Dice, shape: Shape, recs: &mut [Rec], yearless: &[usi
                 && !prev.continued
                 && prev.person.phone.is_some()
                 && prev.person.town == this.person.town
+                && !(this.rural && prev.person.place.ends_with("社区"))
                 && prev.head_count < 5
                 && this.head_count < 5
         })
