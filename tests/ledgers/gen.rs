@@ -1545,17 +1545,15 @@ fn records(dice: &mut Dice, spec: &LedgerSpec, home: usize, forced_unknown: &[us
     let switch_at =
         if dice.percent(50) { spec.rows * dice.between(40, 70) as usize / 100 } else { usize::MAX };
     let mut numbered = 0;
-    let township_words = [("书记", 1), ("镇长", 1)];
+    // A township's other leader, as its clerks write him: 郭书记, 崔镇长.
     let town_boss = {
-        let sex = Sex::Male;
-        let surname = name(dice, sex).chars().next().unwrap_or('王');
-        let title = dice.weighted(&township_words);
-        let title = match TOWNS[home].kind() {
-            "乡" if title == "镇长" => "乡长",
-            "街道" if title == "镇长" => "主任",
-            _ => title,
+        let surname = name(dice, Sex::Male).chars().next().unwrap_or('王');
+        let head = match TOWNS[home].kind() {
+            "乡" => "乡长",
+            "街道" => "主任",
+            _ => "镇长",
         };
-        format!("{surname}{title}")
+        format!("{surname}{}", if dice.percent(50) { "书记" } else { head })
     };
     let mut out = Vec::with_capacity(spec.rows);
     for (i, received) in days.into_iter().enumerate() {
