@@ -1352,6 +1352,16 @@ pub fn plan(
             continue;
         };
 
+        // A dated acceptance with no 责任单位: the office that kept the
+        // ledger handled it itself (直办), as its ledger reads.
+        let unit = unit.or_else(|| {
+            let office = s.org.petition_office().filter(|_| accepted_on.is_some())?;
+            notes.push(format!(
+                "台账未载责任单位而有受理时间：按{}直办记录",
+                s.org.unit_name(office)
+            ));
+            Some(office)
+        });
         let routing = unit.map(|lead| {
             let direct = s.org.unit(lead).is_some_and(|u| u.kind() == UnitKind::PetitionOffice);
             Routing {
@@ -1366,7 +1376,12 @@ pub fn plan(
         if routing.is_some() && routed_on.is_none() {
             notes.push("台账未载转送日期：按登记日期记录转送，转送和受理是否及时不作判断".into());
         }
-        let outcome = parse_outcome(&result);
+        let outcome = parse_outcome(&result).map(|(outcome, from_words)| {
+            if from_words {
+                notes.push(format!("办理结果“{result}”按{}记录", outcome.label()));
+            }
+            outcome
+        });
         // What the ledger says was done. A stated acceptance needs a routing.
         let accepted_on = accepted_on.filter(|_| routing.is_some());
         let reply = match (accepted_on, reply_date, outcome) {

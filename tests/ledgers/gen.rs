@@ -46,6 +46,9 @@ pub(crate) struct LedgerSpec {
     pub(crate) rows: usize,
     /// Whose ledger.
     pub(crate) shape: Shape,
+    /// The clerk has corrected the wrong identity numbers (the same
+    /// ledger otherwise): what a second try at the import reads.
+    pub(crate) corrected: bool,
 }
 
 /// Whose ledger, and so its layout.
@@ -2249,11 +2252,36 @@ fn build(spec: &LedgerSpec) -> Ledger {
         Shape::County => vec![county_sheet(&mut dice, spec, &recs, format)],
         Shape::Township => township_sheets(&mut dice, spec, &recs, &yearless, home),
     };
-    Ledger {
+    let mut ledger = Ledger {
         shape: spec.shape,
         year: spec.year,
         township: (spec.shape == Shape::Township).then_some(TOWNS[home].name),
         sheets,
+    };
+    if spec.corrected {
+        correct_ids(&mut ledger);
+    }
+    ledger
+}
+
+/// Gives every wrong check digit its right one, in the cell and the truth.
+fn correct_ids(ledger: &mut Ledger) {
+    for sheet in &mut ledger.sheets {
+        let at = sheet.columns.iter().position(|c| *c == Column::IdNumber);
+        for row in &mut sheet.rows {
+            let RowKind::Data(truth) = &mut row.kind else { continue };
+            let Some(k) = truth.messes.iter().position(|(m, _)| *m == Mess::WrongIdCheckDigit)
+            else {
+                continue;
+            };
+            truth.messes.remove(k);
+            let Some(wrong) = truth.id_written.clone() else { continue };
+            let right = format!("{}{}", &wrong[..17], check_char(&wrong[..17]));
+            truth.id_written = Some(right.clone());
+            if let Some(cell) = at.and_then(|c| row.cells.get_mut(c)) {
+                *cell = Cell::Text(right);
+            }
+        }
     }
 }
 

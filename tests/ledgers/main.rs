@@ -7,6 +7,7 @@
 //! units and categories are the sample county's.
 
 mod gen;
+mod import;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read as _};
@@ -17,7 +18,7 @@ use chrono::NaiveDate;
 use gen::{Cell, Column, Ledger, LedgerSpec, Mess, RowKind, Shape};
 
 fn spec(seed: u64, rows: usize, shape: Shape) -> LedgerSpec {
-    LedgerSpec { seed, year: 2025, rows, shape }
+    LedgerSpec { seed, year: 2025, rows, shape, corrected: false }
 }
 
 /// A cell as calamine reads it, as text (a date as `2025-03-16`, a whole

@@ -129,14 +129,25 @@ pub(crate) fn parse_satisfaction(cell: &str) -> Result<Option<Satisfaction>, ()>
     }
 }
 
-/// The outcome a result text names, if it names one.
-pub(crate) fn parse_outcome(text: &str) -> Option<ReplyOutcome> {
-    if text.contains("不予支持") {
-        Some(ReplyOutcome::Reject)
-    } else if text.contains("解释说明") {
-        Some(ReplyOutcome::Explain)
-    } else if text.contains("予以支持") || text.trim() == "支持" {
-        Some(ReplyOutcome::Support)
+/// The outcome a result text names (`予以支持`, `解释说明`, `不予支持`),
+/// and whether it was read from a clerk's plain words rather than the
+/// 处理意见书's own: `问题已解决` is a request met, `信访人表示理解` an
+/// explanation accepted, `反映不属实` a request not supported. Anything
+/// else names no outcome.
+pub(crate) fn parse_outcome(text: &str) -> Option<(ReplyOutcome, bool)> {
+    let t = text.trim();
+    if t.contains("不予支持") {
+        Some((ReplyOutcome::Reject, false))
+    } else if t.contains("解释说明") {
+        Some((ReplyOutcome::Explain, false))
+    } else if t.contains("予以支持") || t == "支持" {
+        Some((ReplyOutcome::Support, false))
+    } else if t.contains("不属实") || t.contains("诉求不合理") {
+        Some((ReplyOutcome::Reject, true))
+    } else if t.contains("表示理解") || t.contains("已解释") || t.contains("作出解释") {
+        Some((ReplyOutcome::Explain, true))
+    } else if t.contains("问题已解决") || t.contains("已落实") || t.contains("已兑现") {
+        Some((ReplyOutcome::Support, true))
     } else {
         None
     }

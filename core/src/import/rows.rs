@@ -27,7 +27,7 @@ impl RowKind {
             RowKind::Data => "",
             RowKind::Blank => "空行",
             RowKind::Total => "合计行，不是信访件",
-            RowKind::Note => "说明行（只有一段文字），不是信访件",
+            RowKind::Note => "说明行：只有一段文字，不是信访件",
             RowKind::Continuation => "接续上一行的文字，已并入上一行",
         }
     }
