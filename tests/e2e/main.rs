@@ -112,8 +112,15 @@ mod hostile;
 
 // 导入台账: an Excel ledger's row errors by row and column, the corrected
 // file previewed and imported whole, kept, not imported twice; a GBK CSV;
-// a non-spreadsheet refused with storage unchanged.
+// a non-spreadsheet refused with storage unchanged; a generated county
+// ledger mapped value by value, corrected, imported in one pass with no
+// phantom overdue case and the indicators saying what they left out.
 mod import;
+
+// Messy, realistic ledgers with the truth of every row (shared with the
+// `ledgers` test target).
+#[path = "../ledgers/gen.rs"]
+mod gen;
 
 // The passphrase lock: the record and the sandbox sealed in localStorage,
 // a reload locked (a wrong passphrase refused), a second tab, the

@@ -124,21 +124,16 @@ pub fn ImportPage() -> Html {
     };
 
     let on_file = {
-        let (load, read_error, chosen, done, failure, choices) = (
-            load.clone(),
-            read_error.clone(),
-            chosen.clone(),
-            done.clone(),
-            failure.clone(),
-            choices.clone(),
-        );
+        let (load, read_error, chosen, done, failure) =
+            (load.clone(), read_error.clone(), chosen.clone(), done.clone(), failure.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
             done.set(None);
             failure.set(None);
-            choices.set(Choices::new());
+            // The choices stay: a corrected file of the same ledger keeps
+            // its mapping (only the values this file has are used).
             let name = file.name();
             if file.size() > MAX_BYTES as f64 {
                 read_error.set(Some(ReadError::TooLarge(file.size() as usize)));
@@ -159,12 +154,33 @@ pub fn ImportPage() -> Html {
         })
     };
 
+    // The file's unknown values before any choice (so a chosen one stays
+    // listed, to be changed), redone when the file, the mapping or the
+    // record change.
+    let unknown = use_memo(
+        ((*chosen).clone(), (*mapping).clone(), *leave_hidden, app.office.clone()),
+        move |(chosen, mapping, leave_hidden, office)| {
+            let Some(c) = chosen.as_ref() else { return Vec::new() };
+            let office = office.get();
+            let o = options(c, *leave_hidden, &Choices::new(), lang);
+            match plan(&office, &c.loaded.table, mapping, &o, crate::clock::now()) {
+                Err(errors) => unknowns(&errors, office.settings()),
+                Ok(_) => Vec::new(),
+            }
+        },
+    );
+    // The choices for this file's values only.
+    let file_choices: Choices = choices
+        .iter()
+        .filter(|((f, v), _)| unknown.iter().any(|u| u.field == *f && u.value == *v))
+        .map(|(k, c)| (k.clone(), *c))
+        .collect();
     // The plan, redone when the file, the mapping, the choices or the record change.
     let checked = use_memo(
         (
             (*chosen).clone(),
             (*mapping).clone(),
-            (*choices).clone(),
+            file_choices.clone(),
             *leave_hidden,
             app.office.clone(),
         ),
@@ -182,7 +198,7 @@ pub fn ImportPage() -> Html {
             app.clone(),
             chosen.clone(),
             mapping.clone(),
-            choices.clone(),
+            file_choices.clone(),
             leave_hidden.clone(),
             done.clone(),
             failure.clone(),
@@ -330,10 +346,6 @@ pub fn ImportPage() -> Html {
                 let choices = choices.clone();
                 Callback::from(move |next: Choices| choices.set(next))
             };
-            let unknown = match result {
-                Err(errors) => unknowns(errors, settings),
-                Ok(_) => Vec::new(),
-            };
             let count = result.as_ref().map_or(0, |p| p.rows.len());
             let rows_read = loaded.table.rows.len();
             html! {
@@ -368,7 +380,7 @@ pub fn ImportPage() -> Html {
                         </p>
                     }
                     if !unknown.is_empty() {
-                        { values_view(lang, settings, &unknown, &choices, on_choose) }
+                        { values_view(lang, settings, &unknown, &file_choices, on_choose) }
                     }
                     { match result {
                         Err(errors) => errors_view(lang, loaded, errors),
