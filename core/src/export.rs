@@ -44,7 +44,7 @@ use thiserror::Error;
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// The column headers of the ledger, in order.
-pub const LEDGER_HEADERS: [&str; 19] = [
+pub const LEDGER_HEADERS: [&str; 20] = [
     "编号",
     "登记日期",
     "信访人",
@@ -61,6 +61,7 @@ pub const LEDGER_HEADERS: [&str; 19] = [
     "当前状态",
     "办理期限",
     "是否超期",
+    "受理日期",
     "答复日期",
     "办理结果",
     "满意度",
@@ -328,13 +329,24 @@ pub fn ledger_table<'a>(
             let names: Vec<&str> = intake.petitioners.iter().map(|p| p.name.as_str()).collect();
             let due = office.next_due(case);
             let stage = case.stage();
+            // Concluded by an old ledger's word: what it stated.
+            let closure =
+                case.ledger().and_then(|l| l.closed.as_ref()).filter(|_| stage == Stage::Archived);
             let result = match (stage, case.decline(), case.direction(), case.last_reply()) {
                 (Stage::Declined, Some(d), _, _) => d.kind.label().to_string(),
                 (Stage::Directed, _, Some(d), _) => {
                     format!("导入法定途径（{}）", d.procedure.label())
                 }
                 (_, _, _, Some(r)) => r.outcome().label().to_string(),
-                _ => String::new(),
+                _ => closure.map_or_else(String::new, |c| match (c.outcome, c.result.trim()) {
+                    (Some(o), "") => o.label().to_string(),
+                    (_, text) => text.to_string(),
+                }),
+            };
+            let replied_on = case.last_reply().map(|r| r.on).or(closure.and_then(|c| c.on));
+            let rating = match closure.and_then(|c| c.rating) {
+                Some(level) => level.label().to_string(),
+                None => case.rating_status(today, &s.clock, &s.calendar).label().to_string(),
             };
             vec![
                 Cell::text(case.number()),
@@ -353,9 +365,10 @@ pub fn ledger_table<'a>(
                 Cell::text(stage.label()),
                 Cell::opt_date(due.as_ref().map(|d| d.by)),
                 Cell::text(if due.is_some_and(|d| d.is_overdue(today)) { "是" } else { "否" }),
-                Cell::opt_date(case.last_reply().map(|r| r.on)),
+                Cell::opt_date(case.accepted_on()),
+                Cell::opt_date(replied_on),
                 Cell::Text(result),
-                Cell::text(case.rating_status(today, &s.clock, &s.calendar).label()),
+                Cell::Text(rating),
             ]
         })
         .collect();

@@ -360,7 +360,15 @@ impl Field {
             Field::Result => {
                 &["办理结果", "处理结果", "办理情况", "处理情况", "答复意见", "答复情况"]
             }
-            Field::Closed => &["是否办结", "办结情况", "是否结案", "办结状态", "是否办结销号"],
+            Field::Closed => &[
+                "是否办结",
+                "办结情况",
+                "是否结案",
+                "办结状态",
+                "是否办结销号",
+                "办理状态",
+                "当前状态",
+            ],
             Field::Satisfaction => &["满意度", "评价", "满意度评价", "群众评价", "是否满意"],
         }
     }
@@ -1624,7 +1632,9 @@ mod tests {
         let m = Mapping::recognise(&own);
         assert!(m.missing().is_empty());
         assert_eq!(m.column(Field::Number), Some(0));
-        assert_eq!(m.column(Field::ReplyDate), Some(16));
+        assert_eq!(m.column(Field::ReplyDate), Some(17));
+        assert_eq!(m.column(Field::AcceptedOn), Some(16));
+        assert_eq!(m.column(Field::Closed), Some(13), "当前状态");
         assert_eq!(m.column(Field::Deadline), Some(14), "办理期限");
         // A field goes to its first column only.
         let twice: Vec<String> = ["电话", "手机"].map(String::from).to_vec();

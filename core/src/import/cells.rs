@@ -6,7 +6,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::case::{ReplyOutcome, Satisfaction};
+use crate::case::{ReplyOutcome, Satisfaction, Stage};
 use crate::error::InputError;
 use crate::petition::{Channel, IdNumber, Phone, Purpose};
 
@@ -164,7 +164,12 @@ pub(crate) fn parse_closed(cell: &str) -> Result<Option<bool>, ()> {
         "否" | "未办结" | "未结" | "在办" | "办理中" | "未结案" | "N" | "n" | "×" => {
             Ok(Some(false))
         }
-        _ => Err(()),
+        // A stage as our own ledger names it (当前状态).
+        s => Stage::ALL
+            .into_iter()
+            .find(|st| st.label() == s)
+            .map(|st| Some(st.is_concluded()))
+            .ok_or(()),
     }
 }
 
