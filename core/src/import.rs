@@ -1024,6 +1024,56 @@ pub fn plan(
     options: &Options,
     now: NaiveDateTime,
 ) -> Result<Plan, Vec<RowError>> {
+    let plan = check_rows(office, table, mapping, options, now)?;
+    // Whatever else the core would refuse, on a copy: each row as a batch,
+    // so a refused row leaves nothing of itself for the rows after it.
+    let mut copy = office.clone();
+    if let Some(s) = &plan.settings {
+        *copy.settings_mut() = s.clone();
+    }
+    let mut refused = Vec::new();
+    for r in &plan.rows {
+        if let Err(e) = copy.execute(r.command(), now) {
+            refused.push(RowError {
+                row: r.row,
+                column: String::new(),
+                kind: ProblemKind::Refused,
+                value: String::new(),
+                message: e.to_string(),
+            });
+        }
+    }
+    if refused.is_empty() {
+        Ok(plan)
+    } else {
+        Err(refused)
+    }
+}
+
+/// The values of the table the office does not recognise under
+/// `options` (see [`unknowns`]): the rows checked, without running them
+/// on a copy of the office, so a large file's values are listed quickly.
+pub fn unknown_values(
+    office: &Office,
+    table: &Table,
+    mapping: &Mapping,
+    options: &Options,
+    now: NaiveDateTime,
+) -> Vec<Unknown> {
+    match check_rows(office, table, mapping, options, now) {
+        Err(errors) => unknowns(&errors, office.settings()),
+        Ok(_) => Vec::new(),
+    }
+}
+
+/// Every check of [`plan`] but running the commands.
+fn check_rows(
+    office: &Office,
+    table: &Table,
+    mapping: &Mapping,
+    options: &Options,
+    now: NaiveDateTime,
+) -> Result<Plan, Vec<RowError>> {
     let whole = |message: String| RowError {
         row: 0,
         column: String::new(),
@@ -1507,31 +1557,7 @@ pub fn plan(
     if !errors.is_empty() {
         return Err(errors);
     }
-
-    // Whatever else the core would refuse, on a copy: each row as a batch,
-    // so a refused row leaves nothing of itself for the rows after it.
-    let plan = Plan { rows, skipped, set_aside, settings: changed, mapped_values, now };
-    let mut copy = office.clone();
-    if let Some(s) = &plan.settings {
-        *copy.settings_mut() = s.clone();
-    }
-    let mut refused = Vec::new();
-    for r in &plan.rows {
-        if let Err(e) = copy.execute(r.command(), now) {
-            refused.push(RowError {
-                row: r.row,
-                column: String::new(),
-                kind: ProblemKind::Refused,
-                value: String::new(),
-                message: e.to_string(),
-            });
-        }
-    }
-    if refused.is_empty() {
-        Ok(plan)
-    } else {
-        Err(refused)
-    }
+    Ok(Plan { rows, skipped, set_aside, settings: changed, mapped_values, now })
 }
 
 #[cfg(test)]

@@ -19,7 +19,7 @@ use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 use xinfang_core::import::values::Choices;
-use xinfang_core::import::{plan, unknowns, Field, Mapping, Options, Plan};
+use xinfang_core::import::{plan, unknown_values, Field, Mapping, Options, Plan};
 use yew::prelude::*;
 
 use crate::context::{go, use_app};
@@ -161,12 +161,8 @@ pub fn ImportPage() -> Html {
         ((*chosen).clone(), (*mapping).clone(), *leave_hidden, app.office.clone()),
         move |(chosen, mapping, leave_hidden, office)| {
             let Some(c) = chosen.as_ref() else { return Vec::new() };
-            let office = office.get();
             let o = options(c, *leave_hidden, &Choices::new(), lang);
-            match plan(&office, &c.loaded.table, mapping, &o, crate::clock::now()) {
-                Err(errors) => unknowns(&errors, office.settings()),
-                Ok(_) => Vec::new(),
-            }
+            unknown_values(&office.get(), &c.loaded.table, mapping, &o, crate::clock::now())
         },
     );
     // The choices for this file's values only.
