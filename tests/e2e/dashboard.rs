@@ -7,7 +7,7 @@
 use crate::harness::Browser;
 
 /// The stage keys, in lifecycle order (`Stage::ALL` in snake_case).
-pub(crate) const STAGES: [&str; 10] = [
+pub(crate) const STAGES: [&str; 11] = [
     "registered",
     "routed",
     "handling",
@@ -18,6 +18,7 @@ pub(crate) const STAGES: [&str; 10] = [
     "terminated",
     "declined",
     "directed",
+    "archived",
 ];
 
 /// A fresh browser in the training sandbox, on the dashboard.

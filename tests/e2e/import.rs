@@ -4,7 +4,10 @@
 //! same file again adds nothing; a GBK-encoded CSV imports its Chinese; a
 //! file that is no spreadsheet is refused with localStorage unchanged; a
 //! crafted .xlsx (a zip bomb of a few hundred KB) is refused with a message,
-//! the page still working.
+//! the page still working; a generated county ledger is mapped value by
+//! value, its real errors found, the corrected file imported in one pass
+//! without phantom lateness; a township's workbook of month sheets is
+//! chosen sheet by sheet, its hidden rows left out on request.
 
 use std::path::{Path, PathBuf};
 
@@ -417,7 +420,7 @@ const PICK_BY_NAME: &str = "const s = document.querySelector(arguments[0]); cons
 
 #[tokio::test]
 async fn a_county_ledger_is_mapped_corrected_and_imported_without_phantom_lateness() {
-    use crate::gen::{Ledger, LedgerSpec, Mess, Shape};
+    use crate::gen::{LedgerSpec, Mess, Shape};
     let dir = folder("county");
     let spec =
         |corrected| LedgerSpec { seed: 21, year: 2025, rows: 240, shape: Shape::County, corrected };
@@ -427,24 +430,6 @@ async fn a_county_ledger_is_mapped_corrected_and_imported_without_phantom_latene
         (dir.join("2025年信访台账.xlsx"), dir.join("2025年信访台账（已改正）.xlsx"));
     std::fs::write(&first, bytes).expect("write");
     std::fs::write(&second, fixed).expect("write");
-    // What the clerk means by a unit the county spells otherwise: the
-    // official name, or none (a unit the county does not have).
-    let unit_meant = |truth: &Ledger, written: &str| {
-        truth
-            .data_rows()
-            .into_iter()
-            .find(|r| r.data.unit_written.trim() == written)
-            .map(|r| r.data.unit)
-    };
-
-    let category_meant = |truth: &Ledger, written: &str| {
-        truth
-            .data_rows()
-            .into_iter()
-            .find(|r| r.data.category_written.trim() == written)
-            .map(|r| r.data.category.to_string())
-    };
-
     let b = Browser::open().await;
     open_import(&b).await;
     b.choose_file("#import-file", &first).await;
@@ -465,39 +450,7 @@ async fn a_county_ledger_is_mapped_corrected_and_imported_without_phantom_latene
         "each once"
     );
     // Take every suggestion, then choose the rest as the clerk means them.
-    b.click("#import-accept-suggestions").await;
-    b.wait_for("the suggestions taken", || async {
-        let chosen = b.script(
-            "return [...document.querySelectorAll('.import-value-choice')].filter(s => s.value).length",
-            vec![],
-        ).await;
-        (chosen.as_u64().unwrap_or(0) > 0).then_some(())
-    })
-    .await;
-    let count = b.count(".import-value").await;
-    for k in 0..count {
-        let css = format!("#value-{k}");
-        if b.value_of(&css).await.is_some_and(|v| !v.is_empty()) {
-            continue;
-        }
-        let row = format!(".import-value:nth-child({})", k + 1);
-        let field = b.attr_of(&row, "data-field").await.unwrap();
-        let value = b.attr_of(&row, "data-value").await.unwrap();
-        let meant = match field.as_str() {
-            "unit" => unit_meant(&truth, &value).map(|u| u.map(String::from)),
-            "category" => category_meant(&truth, &value).map(Some),
-            _ => None,
-        };
-        match meant {
-            Some(None) => b.select(&css, "create").await,
-            Some(Some(name)) => {
-                let found =
-                    b.script(PICK_BY_NAME, vec![css.clone().into(), name.clone().into()]).await;
-                assert_eq!(found, serde_json::Value::Bool(true), "{field} “{value}” → {name}");
-            }
-            None => panic!("{field} “{value}” has no suggestion the test can follow"),
-        }
-    }
+    map_as_meant(&b, &truth).await;
     // Left: the six wrong identity numbers, at their rows, and nothing else.
     b.wait_for("only the identity numbers", || async {
         let kinds = b.attrs_of(".import-group", "data-kind").await;
@@ -603,4 +556,133 @@ async fn a_county_ledger_is_mapped_corrected_and_imported_without_phantom_latene
     assert_eq!(b.attr_of("#import-skipped", "data-count").await, Some(cases.to_string()));
     assert!(!b.exists("#import-values").await, "the mappings were remembered");
     b.close().await;
+}
+
+/// Takes every suggestion of the values panel, then chooses each value
+/// left as the ledger's clerk meant it (the truth): a unit the county does
+/// not have is created.
+async fn map_as_meant(b: &Browser, truth: &crate::gen::Ledger) {
+    let meant = |field: &str, written: &str| -> Option<Option<String>> {
+        truth.data_rows().into_iter().find_map(|r| match field {
+            "unit" if r.data.unit_written.trim() == written => Some(r.data.unit.map(String::from)),
+            "category" if r.data.category_written.trim() == written => {
+                Some(Some(r.data.category.to_string()))
+            }
+            _ => None,
+        })
+    };
+    b.click("#import-accept-suggestions").await;
+    b.wait_for("the suggestions taken", || async {
+        let chosen = b
+            .script(
+                "return [...document.querySelectorAll('.import-value-choice')].filter(s => s.value).length",
+                vec![],
+            )
+            .await;
+        (chosen.as_u64().unwrap_or(0) > 0).then_some(())
+    })
+    .await;
+    for k in 0..b.count(".import-value").await {
+        let css = format!("#value-{k}");
+        if b.value_of(&css).await.is_some_and(|v| !v.is_empty()) {
+            continue;
+        }
+        let row = format!(".import-value:nth-child({})", k + 1);
+        let field = b.attr_of(&row, "data-field").await.unwrap();
+        let value = b.attr_of(&row, "data-value").await.unwrap();
+        match meant(&field, &value) {
+            Some(None) => b.select(&css, "create").await,
+            Some(Some(name)) => {
+                let found =
+                    b.script(PICK_BY_NAME, vec![css.clone().into(), name.clone().into()]).await;
+                assert_eq!(found, serde_json::Value::Bool(true), "{field} “{value}” → {name}");
+            }
+            None => panic!("{field} “{value}” has no suggestion the test can follow"),
+        }
+    }
+}
+
+/// A township's workbook (a summary sheet of formulas, one sheet per
+/// month, headers over two rows, hidden rows, continuation lines, dates
+/// without a year in some months): the month sheets chosen and the
+/// summary not offered, a month left out and back, the hidden rows left
+/// out on request, and the rest imported in one pass.
+#[tokio::test]
+async fn a_township_workbook_of_month_sheets_is_chosen_sheet_by_sheet_and_imported() {
+    use crate::gen::{LedgerSpec, Mess, RowKind, Shape};
+    let dir = folder("township");
+    let spec =
+        LedgerSpec { seed: 33, year: 2025, rows: 240, shape: Shape::Township, corrected: true };
+    let (bytes, truth) = crate::gen::xlsx(&spec);
+    let file = dir.join("城关镇2025年信访台账.xlsx");
+    std::fs::write(&file, bytes).expect("write");
+    let months: Vec<&crate::gen::SheetTruth> = truth
+        .sheets
+        .iter()
+        .filter(|s| s.rows.iter().any(|r| matches!(r.kind, RowKind::Data(_))))
+        .collect();
+    let data_in = |name: &str| truth.data_rows().iter().filter(|r| r.sheet.name == name).count();
+
+    let b = Browser::open().await;
+    open_import(&b).await;
+    b.choose_file("#import-file", &file).await;
+    b.wait_for("the sheets", || async { b.exists("#import-sheets").await.then_some(()) }).await;
+    // The summary sheet has no header: offered, not chosen, not choosable.
+    assert_eq!(b.attr_of("#import-sheet-0", "disabled").await.as_deref(), Some("true"));
+    let checked = b
+        .script("return [...document.querySelectorAll('#import-sheets input')].filter(i => i.checked).length", vec![])
+        .await;
+    assert_eq!(checked.as_u64(), Some(months.len() as u64), "every month sheet chosen");
+    map_as_meant(&b, &truth).await;
+    b.wait_for_absent("#import-errors").await;
+
+    assert_eq!(import_count(&b).await, Some(truth.data_rows().len()));
+    // Continuation lines are joined to the row above, not imported.
+    let aside: usize =
+        b.attr_of("#import-summary", "data-set-aside").await.unwrap().parse().unwrap();
+    assert!(aside >= truth.rows_with(Mess::ContinuedBelow).len(), "{aside}");
+
+    // A month left out, and taken back.
+    let (k, month) = truth
+        .sheets
+        .iter()
+        .enumerate()
+        .find(|(_, s)| data_in(&s.name) > 0)
+        .map(|(k, s)| (k, s.name.clone()))
+        .unwrap();
+    b.click(&format!("#import-sheet-{k}")).await;
+    let without = truth.data_rows().len() - data_in(&month);
+    b.wait_for("the month left out", || async {
+        (import_count(&b).await == Some(without)).then_some(())
+    })
+    .await;
+    b.click(&format!("#import-sheet-{k}")).await;
+    b.wait_for("the month back", || async {
+        (import_count(&b).await == Some(truth.data_rows().len())).then_some(())
+    })
+    .await;
+
+    // Hidden rows are read, and left out on request.
+    let hidden = truth.rows_with(Mess::HiddenRow).len();
+    assert!(hidden > 0);
+    b.click("#import-leave-hidden").await;
+    let visible = truth.data_rows().len() - hidden;
+    b.wait_for("the hidden rows left out", || async {
+        (import_count(&b).await == Some(visible)).then_some(())
+    })
+    .await;
+    let aside_now: usize =
+        b.attr_of("#import-summary", "data-set-aside").await.unwrap().parse().unwrap();
+    assert!(aside_now >= aside + hidden, "{aside_now} vs {aside} + {hidden}");
+
+    b.click("#import-confirm").await;
+    b.wait_for_text_containing("#import-done", &format!("已导入{visible}件")).await;
+    b.click("#import-to-cases").await;
+    assert_eq!(list_total(&b).await, visible);
+    b.close().await;
+}
+
+/// The number of cases the import preview offers.
+async fn import_count(b: &Browser) -> Option<usize> {
+    b.attr_of("#import-count", "data-count").await.and_then(|n| n.parse::<usize>().ok())
 }
