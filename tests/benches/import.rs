@@ -13,7 +13,6 @@
 //!
 //! Run: `cargo bench -p xinfang-tests --bench import`.
 
-#[allow(dead_code)]
 #[path = "../ledgers/gen.rs"]
 mod gen;
 
