@@ -242,12 +242,13 @@ pub(crate) fn plausible(d: NaiveDate) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    #[test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn dates_in_every_style() {
         for s in [
             "2025-03-16",
@@ -262,6 +263,11 @@ mod tests {
         ] {
             assert_eq!(parse_date(s), Some(d(2025, 3, 16)), "{s}");
         }
+        for s in ["", "2025-02-30", "16/3/2025", "昨天", "2025", "1e10", "99999999", " 2025-3-16x"]
+        {
+            assert_eq!(parse_date(s), None, "{s}");
+        }
+        assert_eq!(parse_date(" 2025-3-16 "), Some(d(2025, 3, 16)));
         assert_eq!(parse_date_in("3月16日", Some(2025)), Some(d(2025, 3, 16)));
         assert_eq!(parse_date_in("3.16", Some(2024)), Some(d(2024, 3, 16)));
         assert_eq!(parse_date("3月16日"), None, "no year known");
@@ -269,7 +275,7 @@ mod tests {
         assert_eq!(parse_date("同上"), None);
     }
 
-    #[test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn ids_phones_names_and_status() {
         // 15 digits: 410523 800101 123 → 41052319800101123 + check digit.
         let (id, upgraded) = parse_id("410523800101123").unwrap();
@@ -292,5 +298,9 @@ mod tests {
         assert_eq!(parse_closed(""), Ok(None));
         assert!(parse_closed("也许").is_err());
         assert_eq!(half_width("ＡＢ１２（）："), "AB12():");
+        assert_eq!(parse_channel("来信（绿色邮政）"), Some(Channel::Letter { green_post: true }));
+        assert_eq!(parse_channel(" 来 访 "), Some(Channel::Visit));
+        assert_eq!(parse_channel("12345"), Some(Channel::Hotline12345));
+        assert_eq!(parse_channel("飞鸽传书"), None);
     }
 }

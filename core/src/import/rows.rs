@@ -85,6 +85,7 @@ pub fn classify(cells: &[String], mapping: &Mapping, previous_data: bool) -> Row
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     fn mapping() -> (Mapping, Vec<String>) {
         let headers: Vec<String> =
@@ -98,7 +99,7 @@ mod tests {
         cells.iter().map(|s| s.to_string()).collect()
     }
 
-    #[test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn tells_totals_notes_and_continuations_from_cases() {
         let (m, _) = mapping();
         let data = row(&["1", "2025-03-16", "张三", "来信", "欠薪", "拖欠工资", ""]);

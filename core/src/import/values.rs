@@ -431,12 +431,13 @@ pub fn settings_with(settings: &Settings, choices: &Choices) -> Result<Settings,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use wasm_bindgen_test::wasm_bindgen_test;
 
     fn unit(s: &Settings, name: &str) -> UnitId {
         s.org.find_unit(name).unwrap().id()
     }
 
-    #[test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn suggests_what_county_clerks_mean() {
         let s = Settings::sample_county();
         let u = |v: &str| suggest(ValueField::Unit, v, &s).map(|t| t.name(&s));
@@ -460,7 +461,7 @@ mod tests {
         assert_eq!(k("拖欠工资").as_deref(), Some("劳动和社会保障/拖欠工资"));
     }
 
-    #[test]
+    #[wasm_bindgen_test(unsupported = test)]
     fn choices_create_and_remember() {
         let s = Settings::sample_county();
         let mut choices = Choices::new();

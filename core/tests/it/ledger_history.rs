@@ -4,6 +4,7 @@
 //! counted in the indicators as not judged rather than as late or on time.
 
 use crate::common::{at, d, World};
+use wasm_bindgen_test::wasm_bindgen_test;
 use xinfang_core::goals::IndicatorKind;
 use xinfang_core::metrics::{Period, Report, Scope};
 use xinfang_core::provenance::LedgerEntry;
@@ -39,7 +40,7 @@ fn open_case(
     w.office.execute(command, at(today)).unwrap().case().unwrap()
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn an_imported_case_is_numbered_in_its_year_and_a_new_one_in_this_year() {
     let mut w = World::new();
     let live = w.register(d(2026, 1, 5));
@@ -54,7 +55,7 @@ fn an_imported_case_is_numbered_in_its_year_and_a_new_one_in_this_year() {
     assert_eq!(w.case(after).number(), "XF2026-00002");
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn what_the_ledger_does_not_date_is_never_overdue() {
     let mut w = World::new();
     let today = d(2026, 12, 7);
@@ -78,7 +79,7 @@ fn what_the_ledger_does_not_date_is_never_overdue() {
     assert!(due.by > today);
 }
 
-#[test]
+#[wasm_bindgen_test(unsupported = test)]
 fn the_indicators_leave_out_and_count_what_the_ledger_does_not_date() {
     let mut w = World::new();
     let today = d(2026, 1, 10);
