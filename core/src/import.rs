@@ -1565,7 +1565,6 @@ mod tests {
     use super::*;
     use crate::case::Stage;
     use crate::export::{ledger_csv, Privacy, LEDGER_HEADERS};
-    use crate::petition::Channel;
     use crate::settings::Settings;
     use wasm_bindgen_test::wasm_bindgen_test;
 

@@ -396,6 +396,23 @@ pub enum Change {
     },
 }
 
+/// The year whose numbering a registration counts in: the year it was
+/// registered, or for a case imported from an old ledger the year it was
+/// received (`XF2025-…` for a 2025 row imported in 2026). Deciding,
+/// folding and merging all number by it.
+pub(crate) fn numbering_year(
+    at: NaiveDateTime,
+    intake: &Intake,
+    ledger: Option<&LedgerEntry>,
+) -> i32 {
+    use chrono::Datelike as _;
+    if ledger.is_some() {
+        intake.received_on.year()
+    } else {
+        at.year()
+    }
+}
+
 /// A change to a case, recorded at a moment: one kind of event the log
 /// holds (see [`crate::event::Event`], which also stores it).
 #[derive(Debug, Clone, PartialEq, Eq)]

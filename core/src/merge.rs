@@ -307,7 +307,12 @@ impl Office {
             // A new case: numbered here in the year it was registered there.
             let mut events = history.into_iter();
             let Some(first) = events.next() else { continue };
-            let year = first.at.year();
+            let year = match &first.change {
+                Change::Registered { intake, ledger, .. } => {
+                    crate::lifecycle::numbering_year(first.at, intake, ledger.as_deref())
+                }
+                _ => first.at.year(),
+            };
             let count = per_year.entry(year).or_insert_with(|| self.registered_in(year));
             *count += 1;
             let number = format!("{}{year}-{count:05}", self.settings().number_prefix);

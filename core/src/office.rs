@@ -19,7 +19,7 @@ use crate::routing::{RoutingInput, RoutingProposal};
 use crate::settings::Settings;
 use crate::work::change::WorkChange;
 use crate::work::{WorkError, WorkLedgers};
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use thiserror::Error;
@@ -277,8 +277,7 @@ impl State {
                 at,
                 change: Change::Registered { number, intake, ledger },
             }) => {
-                // An imported case is numbered in the year it was received.
-                let year = if ledger.is_some() { intake.received_on.year() } else { at.year() };
+                let year = crate::lifecycle::numbering_year(*at, intake, ledger.as_deref());
                 *self.registered_per_year.entry(year).or_insert(0) += 1;
                 self.cases.insert(
                     *case,
@@ -603,7 +602,7 @@ impl Office {
             l.check_lengths()?;
         }
         let id = self.next_case_id();
-        let year = if ledger.is_some() { intake.received_on.year() } else { now.year() };
+        let year = crate::lifecycle::numbering_year(now, intake, ledger.as_deref());
         let seq = 1 + self.registered_in(year);
         let number = format!("{}{year}-{seq:05}", self.settings.number_prefix);
         let open = ledger.as_ref().map(|l| Box::new(LedgerEntry { closed: None, ..(**l).clone() }));

@@ -102,3 +102,42 @@ fn the_indicators_leave_out_and_count_what_the_ledger_does_not_date() {
     let other = Report::compute(&w.office, Period::year(2024).unwrap(), Scope::All, today);
     assert_eq!(other.indicator(IndicatorKind::OnTimeReply).unjudged, 0);
 }
+
+/// A township's record holding cases imported from its 2025 ledger merged
+/// into the county's in 2026: they are numbered in 2025 there too, and
+/// the county's own numbers of 2025 and 2026 go on without a clash; the
+/// merged record reloads from its stored form.
+#[wasm_bindgen_test(unsupported = test)]
+fn merged_ledger_cases_are_numbered_in_their_year_without_a_clash() {
+    let mut township = World::new();
+    township.archived_case(d(2025, 3, 1), "县人社局", None, d(2026, 1, 6));
+    township.archived_case(d(2025, 4, 1), "县人社局", None, d(2026, 1, 6));
+    let mut county = World::new();
+    county.archived_case(d(2025, 2, 1), "县人社局", None, d(2026, 1, 5));
+    county.register(d(2026, 1, 5));
+    let source = county.unit("河口乡");
+    let plan = county.office.plan_merge(&township.office, source, at(d(2026, 1, 7))).unwrap();
+    assert!(county.office.merge(plan));
+    let after = county.register(d(2026, 1, 8));
+    let old = county.archived_case(d(2025, 12, 30), "县人社局", None, d(2026, 1, 8));
+    let mut numbers: Vec<&str> = county.office.cases().map(|c| c.number()).collect();
+    numbers.sort_unstable();
+    assert_eq!(
+        numbers,
+        [
+            "XF2025-00001",
+            "XF2025-00002",
+            "XF2025-00003",
+            "XF2025-00004",
+            "XF2026-00001",
+            "XF2026-00002"
+        ]
+    );
+    assert_eq!(county.case(after).number(), "XF2026-00002");
+    assert_eq!(county.case(old).number(), "XF2025-00004");
+    let back = xinfang_core::Office::from_json(&county.office.to_json()).unwrap();
+    assert_eq!(back.cases().map(|c| c.number()).collect::<Vec<_>>().len(), 6);
+    assert!(back
+        .cases()
+        .all(|c| county.office.case(c.id()).map(|x| x.number()) == Some(c.number())));
+}
