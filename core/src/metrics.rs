@@ -40,6 +40,13 @@
 //! | “三无”乡镇比率 | townships with no escalated visit received in *P* and no backlog case arising there still open on *E* / townships (the active ones for the whole office; the township itself for a township scope or a township's unit scope) |
 //! | 初信初访一次性化解率 | first petitions whose first reply was given in *P*, that no later case (received by *T*) repeats and that were rated 满意/基本满意 (by *T*) / first petitions whose first reply was given in *P* \[unverified\] |
 //!
+//! **Cases from old ledgers** ([`crate::provenance`]) are judged only on
+//! the dates their ledger states: a duty it does not date
+//! ([`Case::duty_unknown`]) and every duty of a case it states concluded
+//! without them ([`Stage::Archived`]) is left out of the rates above,
+//! never overdue and never a backlog case, and counted in
+//! [`Indicator::unjudged`] so each rate says what it could not see.
+//!
 //! **Backlog case (信访积案), provisional: derived from the cases' own
 //! deadlines, not from a backlog ledger (台账).** A case becomes a backlog case on the day after it is more than
 //! [`Targets::backlog_after_days`] (default 30) days late with any duty
@@ -466,9 +473,13 @@ pub struct Indicator {
     /// Whether the goal is met (compared exactly); `None` without a goal or
     /// a value.
     pub met: Option<bool>,
-    /// Duties of the period left out because an old ledger does not date
-    /// them (imported cases, [`Case::duty_unknown`], [`Stage::Archived`]):
-    /// 及时受理率 and 按期办结率 say how many they could not judge.
+    /// What the period's cases from old ledgers could not have judged for
+    /// want of a date (imported cases, [`Case::duty_unknown`],
+    /// [`Stage::Archived`]), left out of the figure and counted here: the
+    /// acceptances and first replies for 及时受理率 and 按期办结率; the
+    /// ratings a ledger states without a reply (参评率, 群众满意率) and the
+    /// first petitions it states concluded (初信初访一次性化解率), in the
+    /// period of the conclusion's day (or the receipt's, when undated).
     pub unjudged: u64,
 }
 
@@ -1474,9 +1485,9 @@ struct Facts {
     received: [bool; 2],
     acceptance: Option<bool>,
     reply: Option<bool>,
-    /// Acceptance / first reply in the period not judged: the ledger does
-    /// not date it.
-    unjudged: [bool; 2],
+    /// Not judged in the period for want of a ledger date: the acceptance,
+    /// the first reply, a stated rating, a first petition's resolution.
+    unjudged: [bool; 4],
     /// Rated in the period: positively or not.
     rated: Option<bool>,
     rating_expired: bool,
@@ -1549,6 +1560,16 @@ fn observe(case: &Case, cx: &Ctx<'_>) -> Facts {
         }
         if intake.repeat_of.is_none() && cx.now(first.on) {
             f.first_petition = Some(rating.is_some_and(|r| r.level.is_positive()));
+        }
+    }
+
+    // Concluded by an old ledger's word: a rating it states, and whether a
+    // first petition was resolved, are not judged either.
+    if case.stage() == Stage::Archived {
+        if let Some(c) = case.ledger().and_then(|l| l.closed.as_ref()) {
+            let day = c.on.unwrap_or(intake.received_on);
+            f.unjudged[2] = c.rating.is_some() && cx.now(day);
+            f.unjudged[3] = intake.repeat_of.is_none() && cx.now(day);
         }
     }
 
@@ -1665,8 +1686,9 @@ struct Acc {
     counts: [CountAcc; 2],
     acceptance: Frac,
     reply: Frac,
-    /// Acceptances and first replies not judged (see [`Indicator::unjudged`]).
-    unjudged: [u64; 2],
+    /// Acceptances, first replies, ratings and first petitions not judged
+    /// (see [`Indicator::unjudged`]).
+    unjudged: [u64; 4],
     /// Positive / rated.
     rated: Frac,
     expired: u64,
@@ -1773,6 +1795,10 @@ impl Acc {
                 let unjudged = match kind {
                     IndicatorKind::TimelyAcceptance => self.unjudged[0],
                     IndicatorKind::OnTimeReply => self.unjudged[1],
+                    IndicatorKind::RatingParticipation | IndicatorKind::Satisfaction => {
+                        self.unjudged[2]
+                    }
+                    IndicatorKind::FirstPetitionResolved => self.unjudged[3],
                     _ => 0,
                 };
                 Indicator::new(kind, num, den, targets.get(kind)).with_unjudged(unjudged)

@@ -96,6 +96,10 @@ fn the_indicators_leave_out_and_count_what_the_ledger_does_not_date() {
     assert_eq!((reply.numerator, reply.denominator, reply.unjudged), (0, 1, 2));
     assert!(reply.to_string().contains("另有2件台账未载日期、未计入"), "{reply}");
     assert_eq!(report.overdue_total(), 0);
+    // Both archived cases are first petitions the ledger says were concluded.
+    let first = report.indicator(IndicatorKind::FirstPetitionResolved);
+    assert_eq!(first.unjudged, 2, "{first}");
+    assert_eq!(report.indicator(IndicatorKind::Satisfaction).unjudged, 0, "no rating stated");
     // Received in 2025, they count among the year's cases all the same.
     assert_eq!(report.counts.cases.current, 3);
     // Another year's report does not count them.
@@ -140,4 +144,43 @@ fn merged_ledger_cases_are_numbered_in_their_year_without_a_clash() {
     assert!(back
         .cases()
         .all(|c| county.office.case(c.id()).map(|x| x.number()) == Some(c.number())));
+}
+
+/// A rating an old ledger states with a conclusion it does not date is
+/// not counted as given in any month: the satisfaction and participation
+/// rates leave it out and say so, in the period of the receipt.
+#[wasm_bindgen_test(unsupported = test)]
+fn a_rating_the_ledger_states_without_a_reply_is_counted_as_not_judged() {
+    use xinfang_core::case::Satisfaction;
+    use xinfang_core::provenance::LedgerClosure;
+    let mut w = World::new();
+    let ledger = LedgerEntry {
+        source: "台账.xlsx · 第3行".into(),
+        number: String::new(),
+        cells: vec![],
+        routed_on_stated: false,
+        closed: Some(LedgerClosure {
+            on: None,
+            outcome: None,
+            result: "问题已协调".into(),
+            rating: Some(Satisfaction::Satisfied),
+        }),
+    };
+    let command = Command::Import {
+        intake: w.intake(d(2025, 7, 1)),
+        ledger: Box::new(ledger),
+        steps: vec![],
+    };
+    w.office.execute(command, at(d(2026, 1, 6))).unwrap();
+    let report = Report::compute(&w.office, Period::year(2025).unwrap(), Scope::All, d(2026, 1, 6));
+    for kind in [IndicatorKind::Satisfaction, IndicatorKind::RatingParticipation] {
+        let i = report.indicator(kind);
+        assert_eq!((i.denominator, i.unjudged), (0, 1), "{i}");
+    }
+    let july =
+        Report::compute(&w.office, Period::month(2025, 7).unwrap(), Scope::All, d(2026, 1, 6));
+    assert_eq!(july.indicator(IndicatorKind::Satisfaction).unjudged, 1);
+    let june =
+        Report::compute(&w.office, Period::month(2025, 6).unwrap(), Scope::All, d(2026, 1, 6));
+    assert_eq!(june.indicator(IndicatorKind::Satisfaction).unjudged, 0);
 }
