@@ -74,6 +74,7 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::case::provenance::{LedgerClosure, LedgerEntry};
 use crate::case::{
     Case, Decline, Direction, Extension, FollowUp, Handling, HandlingCause, Intake, Objection,
     Proceeding, Reply, ReplyItem, ReviewDecision, Routing, Settlement, Supervision,
@@ -85,7 +86,6 @@ use crate::lifecycle::Change;
 use crate::office::Office;
 use crate::org::Organisation;
 use crate::petition::{Petitioner, Purpose};
-use crate::provenance::{LedgerClosure, LedgerEntry};
 use crate::work::backlog::BacklogCase;
 use crate::work::meeting::{Decision, Meeting};
 use crate::work::ownership::{MeetingRecord, OwnershipDraft};

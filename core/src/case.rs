@@ -4,14 +4,16 @@
 //! deadlines are derived from its dates, the [`ClockRules`] and the
 //! [`Calendar`], never stored.
 
+pub mod provenance;
+
 use crate::assignment::Assignment;
 use crate::calendar::{Calendar, DayCount};
 use crate::clock::{ClockRules, Due, DueAction};
 use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
 use crate::petition::{Channel, Escalation, Petitioner, Purpose};
-use crate::provenance::LedgerEntry;
 use crate::routing::Disposal;
 use chrono::{NaiveDate, NaiveDateTime};
+use provenance::LedgerEntry;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 

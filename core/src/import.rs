@@ -103,13 +103,13 @@ pub mod cells;
 pub mod rows;
 pub mod values;
 
+use crate::case::provenance::{LedgerCell, LedgerClosure, LedgerEntry};
 use crate::case::{Intake, ReplyItem, ReplyOutcome, Routing, Satisfaction};
 use crate::ids::{CaseId, CategoryId, UnitId};
 use crate::lifecycle::Action;
 use crate::office::{Command, Done, Office};
 use crate::org::UnitKind;
 use crate::petition::{Petitioner, Purpose};
-use crate::provenance::{LedgerCell, LedgerClosure, LedgerEntry};
 use crate::routing::Disposal;
 use crate::settings::Settings;
 use chrono::{NaiveDate, NaiveDateTime};

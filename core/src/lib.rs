@@ -81,6 +81,7 @@
 #![deny(missing_docs)]
 
 pub mod access;
+pub mod aliases;
 pub mod assignment;
 pub mod briefing;
 pub mod calendar;
@@ -103,7 +104,8 @@ pub mod metrics;
 pub mod office;
 pub mod org;
 pub mod petition;
-pub mod provenance;
+/// What an office's old ledger states about an imported case (see [`case::provenance`]).
+pub use case::provenance;
 pub mod rebase;
 pub mod remap;
 pub mod routing;

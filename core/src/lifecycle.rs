@@ -5,6 +5,7 @@
 //! history (the log holds them as [`crate::event::Event::Case`]).
 
 use crate::calendar::Calendar;
+use crate::case::provenance::LedgerEntry;
 use crate::case::{
     Case, ContactMethod, Decline, DeclineKind, Delivery, Direction, Extension, FollowUp, Handling,
     HandlingCause, Hearing, Intake, Objection, Origin, Proceeding, Rating, Reply, ReplyItem,
@@ -15,7 +16,6 @@ use crate::clock::ClockRules;
 use crate::error::InputError;
 use crate::ids::{CaseId, CategoryId, PersonId, UnitId};
 use crate::limits::Texts;
-use crate::provenance::LedgerEntry;
 use crate::routing::Disposal;
 use crate::work::WorkError;
 use chrono::{NaiveDate, NaiveDateTime};

@@ -5,6 +5,7 @@
 //! command or a batch of them ([`Office::execute_all`], all or nothing).
 //! The stored form is versioned and migrated forward on load.
 
+use crate::case::provenance::LedgerEntry;
 use crate::case::{Case, Intake, Stage};
 use crate::event::{Event, WorkEvent};
 use crate::ids::Added;
@@ -14,7 +15,6 @@ use crate::lifecycle::{Action, CaseError, CaseEvent, Change, Env};
 use crate::limits::Texts as _;
 use crate::log::{CaseEntry, ChainError, EventLog};
 use crate::org::UnitKind;
-use crate::provenance::LedgerEntry;
 use crate::routing::{RoutingInput, RoutingProposal};
 use crate::settings::Settings;
 use crate::work::change::WorkChange;

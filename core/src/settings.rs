@@ -2,11 +2,11 @@
 //! routing rules, holiday calendar, statutory periods, case-number prefix
 //! and the goals of its indicators ([`Settings`]), kept with the record.
 
+use crate::aliases::ValueAliases;
 use crate::calendar::Calendar;
 use crate::category::CategoryTree;
 use crate::clock::ClockRules;
 use crate::goals::Targets;
-use crate::import::values::ValueAliases;
 use crate::org::Organisation;
 use crate::routing::RoutingRules;
 use serde::{Deserialize, Serialize};
@@ -32,7 +32,7 @@ pub struct Settings {
     #[serde(default)]
     pub targets: Targets,
     /// The spellings of channels, categories and units the office's old
-    /// ledgers use, learnt from its imports ([`crate::import::values`]).
+    /// ledgers use, learnt from its imports ([`crate::aliases`]).
     #[serde(default)]
     pub aliases: ValueAliases,
 }

@@ -4,12 +4,12 @@
 //! text field or a new kind must be given its limit to compile.
 
 use super::{Action, Change};
+use crate::case::provenance::{LedgerCell, LedgerClosure, LedgerEntry};
 use crate::case::{
     Decline, Direction, Extension, FollowUp, Intake, Objection, Reply, ReplyItem, ReviewDecision,
     Routing, Settlement, Supervision, SupervisionClosure,
 };
 use crate::limits::{self, Limit, Texts};
-use crate::provenance::{LedgerCell, LedgerClosure, LedgerEntry};
 
 type Each<'a> = &'a mut dyn FnMut(Limit, &str);
 

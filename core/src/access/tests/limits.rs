@@ -285,7 +285,7 @@ fn every_free_text_of_every_command_is_refused_past_its_limit() {
 /// A case from an old ledger, with a cell kept as written and a stated
 /// conclusion.
 fn ledger_import(s: &crate::Settings) -> Command {
-    use crate::provenance::{LedgerCell, LedgerClosure, LedgerEntry};
+    use crate::case::provenance::{LedgerCell, LedgerClosure, LedgerEntry};
     Command::Import {
         intake: Intake {
             received_on: day(2, 3),

@@ -25,7 +25,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::case::{ReplyOutcome, Satisfaction};
+use super::{ReplyOutcome, Satisfaction};
 
 /// One cell of the ledger row, as written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
