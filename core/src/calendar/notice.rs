@@ -447,6 +447,58 @@ mod tests {
 六、中秋节：9月25日（周五）至27日（周日）放假，共3天。
 七、国庆节：10月1日（周四）至7日（周三）放假调休，共7天。9月20日（周日）、10月10日（周六）上班。";
 
+    /// Every weekday as a notice may write it, 周X and 星期X, right and
+    /// wrong: each is read (a wrong one refused, naming both days) and a
+    /// right one passes, whatever words follow it.
+    #[wasm_bindgen_test(unsupported = test)]
+    fn every_weekday_written_either_way_is_checked() {
+        // 2026-05-04 is a Monday; the week runs to Sunday 05-10.
+        let written = [
+            ('一', Weekday::Mon),
+            ('二', Weekday::Tue),
+            ('三', Weekday::Wed),
+            ('四', Weekday::Thu),
+            ('五', Weekday::Fri),
+            ('六', Weekday::Sat),
+            ('日', Weekday::Sun),
+            ('天', Weekday::Sun),
+        ];
+        for (c, weekday) in written {
+            let day = d(2026, 5, 4) + chrono::Days::new(u64::from(weekday.num_days_from_monday()));
+            let other = if weekday == Weekday::Mon { d(2026, 5, 5) } else { d(2026, 5, 4) };
+            for form in ["周", "星期"] {
+                // The range and its total come after the weekday: they are read too.
+                let line = |date: NaiveDate| {
+                    let next = date.succ_opt().unwrap();
+                    format!(
+                        "测试节：{}月{}日（{form}{c}）至{}月{}日放假，共2天。",
+                        date.month(),
+                        date.day(),
+                        next.month(),
+                        next.day()
+                    )
+                };
+                let ok = HolidayNotice::parse(2026, &line(day))
+                    .unwrap_or_else(|e| panic!("{form}{c} on {day}: {e}"));
+                let next = day.succ_opt().unwrap();
+                assert_eq!((ok.holidays[0].from, ok.holidays[0].to), (day, next), "{form}{c}");
+                match HolidayNotice::parse(2026, &line(other)) {
+                    Err(NoticeError::WrongWeekday { date, real, written, .. }) => {
+                        assert_eq!((date, written.0), (other, weekday), "{form}{c}");
+                        assert_ne!(real.0, weekday);
+                    }
+                    other_result => panic!("{form}{c} on a wrong day: {other_result:?}"),
+                }
+            }
+        }
+        // 星 without 期 is no weekday (星一二 reads neither 一 nor 二), and
+        // 星期 needs its day.
+        let loose = HolidayNotice::parse(2026, "测试节：5月4日（星一二）放假，共1天。").unwrap();
+        assert_eq!(loose.holidays[0].from, d(2026, 5, 4));
+        let bare = HolidayNotice::parse(2026, "测试节：5月4日（星期）至5日放假，共2天。").unwrap();
+        assert_eq!((bare.holidays[0].from, bare.holidays[0].to), (d(2026, 5, 4), d(2026, 5, 5)));
+    }
+
     #[wasm_bindgen_test(unsupported = test)]
     fn the_2026_notice_matches_the_bundled_calendar() {
         let notice = HolidayNotice::parse(2026, NOTICE_2026).unwrap();
