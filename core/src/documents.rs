@@ -350,11 +350,23 @@ impl Builder<'_> {
         }
     }
 
+    /// How a document speaks to the petitioners: `你`, or `你们` for a
+    /// matter brought by several (addressed `张某某等5人：`).
+    fn you(&self) -> &'static str {
+        let intake = self.case.intake();
+        if intake.head_count.max(intake.petitioners.len() as u32) > 1 {
+            "你们"
+        } else {
+            "你"
+        }
+    }
+
     /// `你于2026年3月3日以来访形式反映的“……”（信访件编号：XF2026-00012）`.
     fn matter(&self) -> String {
+        let you = self.you();
         let intake = self.case.intake();
         format!(
-            "你于{}以{}形式反映的“{}”（信访件编号：{}）",
+            "{you}于{}以{}形式反映的“{}”（信访件编号：{}）",
             date_cn(intake.received_on),
             intake.channel.label(),
             intake.summary,
@@ -438,6 +450,7 @@ impl Builder<'_> {
     }
 
     fn acceptance(&self) -> Option<OfficialDocument> {
+        let you = self.you();
         let h = self.first_handling()?;
         let rules = &self.s.clock;
         let on = h.started_on;
@@ -448,17 +461,17 @@ impl Builder<'_> {
         // answer of 第二十九条 and 第三十条, which set no period.
         let promise = match self.case.track() {
             Track::Suggestion => format!(
-                "根据{}规定，本机关将对你提出的建议意见认真研究论证，并将采纳情况答复你。",
+                "根据{}规定，本机关将对{you}提出的建议意见认真研究论证，并将采纳情况答复{you}。",
                 Rule::Suggestion.citation()
             ),
             Track::Accusation => format!(
-                "根据{}规定，本机关将依规依纪依法处理，并将办理情况反馈你。",
+                "根据{}规定，本机关将依规依纪依法处理，并将办理情况反馈{you}。",
                 Rule::Accusation.citation()
             ),
             Track::Ordinary | Track::Procedure(_) => format!(
                 "根据{}规定，本机关将自受理之日（{}）起{}日内办结，\
                  即于{}前办结并出具书面处理意见；情况复杂的，经本机关负责人批准，可以适当延长办理期限，\
-                 但延长期限不超过{}日，并将延期理由告知你。",
+                 但延长期限不超过{}日，并将延期理由告知{you}。",
                 Rule::Reply.citation(),
                 date_cn(on),
                 rules.reply_days,
@@ -488,6 +501,7 @@ impl Builder<'_> {
     }
 
     fn refusal(&self) -> Option<OfficialDocument> {
+        let you = self.you();
         let d = self.case.decline()?;
         let mut body = vec![format!("{}，本机关已收悉。", self.matter())];
         let (title, code) = match d.kind {
@@ -514,7 +528,7 @@ impl Builder<'_> {
             }
         };
         if !d.redirect_to.trim().is_empty() {
-            body.push(format!("请你依法向{}提出。", d.redirect_to.trim()));
+            body.push(format!("请{you}依法向{}提出。", d.redirect_to.trim()));
         }
         body.push("特此告知。".into());
         Some(self.doc(
@@ -530,6 +544,7 @@ impl Builder<'_> {
     /// 第三十一条第一项至第五项: the matter goes to its statutory procedure,
     /// and the petitioner is told where, in writing.
     fn direction(&self) -> Option<OfficialDocument> {
+        let you = self.you();
         let d = self.case.direction()?;
         let p = d.procedure;
         let mut body = vec![
@@ -542,7 +557,7 @@ impl Builder<'_> {
             ),
         ];
         if !d.redirect_to.trim().is_empty() {
-            body.push(format!("请你依法向{}提出。", d.redirect_to.trim()));
+            body.push(format!("请{you}依法向{}提出。", d.redirect_to.trim()));
         }
         body.push("特此告知。".into());
         // 导入相应程序告知书, or for 第五项 the 依法履职情况答复.
@@ -558,6 +573,7 @@ impl Builder<'_> {
     }
 
     fn extension(&self) -> Option<OfficialDocument> {
+        let you = self.you();
         let h = self.case.proceedings().iter().find_map(|p| match p {
             Proceeding::Handling(h) if h.extension.is_some() => Some(h),
             _ => None,
@@ -577,7 +593,7 @@ impl Builder<'_> {
             ),
             format!(
                 "因{}，根据{}规定，经本机关负责人批准，\
-                 办理期限延长{}日，至{}前办结并书面答复你。",
+                 办理期限延长{}日，至{}前办结并书面答复{you}。",
                 ext.reason.trim_end_matches('。'),
                 Rule::Extension.citation(),
                 ext.days,
@@ -596,6 +612,7 @@ impl Builder<'_> {
     }
 
     fn reply(&self) -> Option<OfficialDocument> {
+        let you = self.you();
         let h = self.case.last_handling().filter(|h| h.reply.is_some())?;
         let reply: &Reply = h.reply.as_ref()?;
         let again = match &h.cause {
@@ -628,7 +645,7 @@ impl Builder<'_> {
                 .review_body(h.body)
                 .map_or_else(|| "本机关的上一级机关、单位".to_string(), |u| self.name(u));
             body.push(format!(
-                "根据{}规定，如你对本处理意见不服，可以自收到本处理意见书之日起\
+                "根据{}规定，如{you}对本处理意见不服，可以自收到本处理意见书之日起\
                  {}日内，向{review_body}请求复查。",
                 Rule::RequestReview.citation(),
                 self.s.clock.request_review_days
@@ -654,6 +671,7 @@ impl Builder<'_> {
     }
 
     fn review(&self, level: ReviewLevel) -> Option<OfficialDocument> {
+        let you = self.you();
         let review = self.case.review(level)?;
         let decision = review.decision.as_ref()?;
         let days = self.s.clock.request_review_days;
@@ -685,7 +703,7 @@ impl Builder<'_> {
         let under_unit = self.name(under);
         let mut body = vec![
             format!(
-                "你不服{under_unit}于{}作出的{under_name}，于{}向本机关请求{}（信访件编号：{}）。\
+                "{you}不服{under_unit}于{}作出的{under_name}，于{}向本机关请求{}（信访件编号：{}）。\
                  本机关依照{}规定进行了{}{hearing}，现将{}意见答复如下：",
                 date_cn(under_on),
                 date_cn(review.requested_on),
@@ -720,13 +738,13 @@ impl Builder<'_> {
                     .review_body(review.body)
                     .map_or_else(|| "本机关的上一级机关、单位".to_string(), |u| self.name(u));
                 body.push(format!(
-                    "根据{}规定，如你对本复查意见不服，可以自收到本复查意见书之日起\
+                    "根据{}规定，如{you}对本复查意见不服，可以自收到本复查意见书之日起\
                      {days}日内，向{next}请求复核。",
                     Rule::RequestReReview.citation()
                 ));
             }
             ReviewLevel::ReReview => body.push(format!(
-                "本复核意见为最终意见。根据{}规定，你对复核意见不服，\
+                "本复核意见为最终意见。根据{}规定，{you}对复核意见不服，\
                  仍然以同一事实和理由提出投诉请求的，各级党委和政府信访部门和其他机关、单位不再受理。",
                 Rule::NoLongerAccepted.citation()
             )),
@@ -1077,6 +1095,39 @@ mod tests {
         let msg = Unavailable::NotIssued(DocumentKind::Reply).zh();
         assert_eq!(msg, "本案尚未作出书面答复，暂无处理意见书可以打印。");
         assert!(Unavailable::NotIssued(DocumentKind::Reply).en().contains("no written reply"));
+    }
+
+    /// A matter brought by many is answered to all of them: addressed
+    /// `王德林等30人：`, every sentence to the petitioners says 你们.
+    #[test]
+    fn a_collective_matter_is_told_you_in_the_plural() {
+        let mut w = World::new();
+        let mut intake = w.office.case(w.id).unwrap().intake().clone();
+        intake.channel = Channel::Visit;
+        intake.petitioners = vec![Petitioner::named("王德林")];
+        intake.head_count = 30;
+        w.act(d(2025, 3, 3), Action::Amend { intake });
+        w.assign();
+        w.accept();
+        w.extend();
+        w.reply();
+        let singular = |text: &str| {
+            let chars: Vec<char> = text.chars().collect();
+            chars
+                .iter()
+                .enumerate()
+                .any(|(i, c)| *c == '你' && !matches!(chars.get(i + 1), Some('们') | Some('单')))
+        };
+        for kind in [DocumentKind::Acceptance, DocumentKind::Extension, DocumentKind::Reply] {
+            let doc = w.doc(kind);
+            assert_eq!(doc.addressee, "王德林等30人：", "{kind:?}");
+            for p in &doc.body {
+                assert!(!singular(p), "{kind:?}: {p}");
+            }
+            assert!(doc.body.iter().any(|p| p.contains("你们")), "{kind:?}");
+        }
+        body_has(&w.doc(DocumentKind::Acceptance), "你们于2025年3月3日以来访形式反映的");
+        assert!(singular("请你依法向法院提出"), "the check sees a singular 你");
     }
 
     #[test]
