@@ -12,7 +12,9 @@
 //! ```
 //!
 //! [`HolidayNotice::parse`] reads such lines (numbering, lunar dates and
-//! other words are skipped); every weekday written in the notice must be
+//! other words are skipped, and so are the notice's own lines — its
+//! number, salutation, preamble, closing and date — so it can be pasted
+//! whole); every weekday written in the notice must be
 //! the date's real weekday, a range must end after it starts, “共N天”
 //! must be its length, and a make-up working day must be a Saturday or
 //! Sunday. [`super::Calendar::apply_notice`] then replaces the year's
@@ -263,7 +265,15 @@ impl HolidayNotice {
                 continue;
             }
             let Some((head, rest)) = raw.split_once('：').or_else(|| raw.split_once(':')) else {
-                return Err(NoticeError::NoName { line });
+                // The notice's own words (its number, preamble, closing and
+                // date) are passed over; a line that gives days off or
+                // make-up days is a holiday without its name.
+                let arranges = ["放假", "上班", "休息"].iter().any(|w| raw.contains(w));
+                let dated = tokens(raw).iter().any(|t| matches!(t, Token::Month(_)));
+                if arranges && dated {
+                    return Err(NoticeError::NoName { line });
+                }
+                continue;
             };
             let name = strip_numbering(head);
             if name.is_empty() {
@@ -497,6 +507,27 @@ mod tests {
         assert_eq!(loose.holidays[0].from, d(2026, 5, 4));
         let bare = HolidayNotice::parse(2026, "测试节：5月4日（星期）至5日放假，共2天。").unwrap();
         assert_eq!((bare.holidays[0].from, bare.holidays[0].to), (d(2026, 5, 4), d(2026, 5, 5)));
+    }
+
+    /// The notice pasted whole, as published: its salutation, preamble and
+    /// closing words are passed over, its holidays read.
+    #[wasm_bindgen_test(unsupported = test)]
+    fn the_notice_pasted_whole_reads_its_holidays_only() {
+        let whole = format!(
+            "国务院办公厅关于2026年部分节假日安排的通知\n\
+             国办发明电〔2025〕7号\n\
+             各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\
+             经国务院批准，现将2026年元旦、春节、清明节、劳动节、端午节、中秋节和国庆节放假调休日期的具体安排通知如下。\n\
+             {NOTICE_2026}\n\
+             节假日期间，各地区、各部门要妥善安排好值班和安全、保卫等工作，遇有重大突发事件，要按规定及时报告并妥善处置，确保人民群众祥和平安度过节日假期。\n\
+             国务院办公厅\n\
+             2025年11月4日"
+        );
+        let notice = HolidayNotice::parse(2026, &whole).unwrap();
+        assert_eq!(notice, HolidayNotice::parse(2026, NOTICE_2026).unwrap());
+        // A line naming days without a holiday's name is still refused.
+        let nameless = format!("{NOTICE_2026}\n5月9日（周六）上班。");
+        assert_eq!(HolidayNotice::parse(2026, &nameless), Err(NoticeError::NoName { line: 8 }));
     }
 
     #[wasm_bindgen_test(unsupported = test)]
