@@ -38,7 +38,7 @@
 //! | 积案办结率 | backlog cases concluded in *P* (by *E*) / backlog cases of *P* |
 //! | 结服率 | of those concluded, the ones with 息诉罢访 recorded by *E* / backlog cases concluded in *P* |
 //! | “三无”乡镇比率 | townships with no escalated visit received in *P* and no backlog case arising there still open on *E* / townships (the active ones for the whole office; the township itself for a township scope or a township's unit scope) |
-//! | 初信初访一次性化解率 | first petitions whose first reply was given in *P*, that no later case (received by *T*) repeats and that were rated 满意/基本满意 (by *T*) / first petitions whose first reply was given in *P* \[unverified\] |
+//! | 初信初访一次性化解率 | first petitions whose first reply was given in *P*, that no later case (received by *T*) repeats, for which no 复查 was requested (by *T*) and that were rated 满意/基本满意 (by *T*) / first petitions whose first reply was given in *P* \[unverified\] |
 //!
 //! **Cases from old ledgers** ([`crate::provenance`]) are judged only on
 //! the dates their ledger states: a duty it does not date
@@ -1559,7 +1559,13 @@ fn observe(case: &Case, cx: &Ctx<'_>) -> Facts {
             }
         }
         if intake.repeat_of.is_none() && cx.now(first.on) {
-            f.first_petition = Some(rating.is_some_and(|r| r.level.is_positive()));
+            // Not resolved at once if the petitioner asked for 复查 (by T),
+            // however they rated the first reply.
+            let reviewed = case
+                .proceedings()
+                .iter()
+                .any(|p| matches!(p, Proceeding::Review(r) if r.requested_on <= cx.as_of));
+            f.first_petition = Some(!reviewed && rating.is_some_and(|r| r.level.is_positive()));
         }
     }
 

@@ -341,6 +341,16 @@ fn satisfaction_participation_assigned_and_first_petitions() {
     // As of 4 May the repeat had not arrived: plain[0] counts → 3/5.
     let before = report(&w, month(2025, 4), d(2025, 5, 4));
     assert_eq!(fig(&before, IndicatorKind::FirstPetitionResolved), (3, 5, Some(6000), None));
+    // A petitioner who rated the reply 基本满意 and then asked for 复查 was
+    // not resolved at once: plain[1] no longer counts from its request on.
+    let county = w.unit("县人民政府");
+    let ask =
+        Action::RequestReview { level: ReviewLevel::Review, on: d(2025, 4, 20), body: county };
+    w.ok(plain[1], d(2025, 4, 20), ask);
+    let reviewed = report(&w, month(2025, 4), d(2025, 6, 30));
+    assert_eq!(fig(&reviewed, IndicatorKind::FirstPetitionResolved), (1, 5, Some(2000), None));
+    let before_request = report(&w, month(2025, 4), d(2025, 4, 19));
+    assert_eq!(fig(&before_request, IndicatorKind::FirstPetitionResolved).0, 2);
     // Editing the goal changes the verdict.
     let mut strict = w.office.settings().clone();
     strict.targets.set(
