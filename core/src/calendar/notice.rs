@@ -525,6 +525,14 @@ mod tests {
         );
         let notice = HolidayNotice::parse(2026, &whole).unwrap();
         assert_eq!(notice, HolidayNotice::parse(2026, NOTICE_2026).unwrap());
+        // Two dates without 至 are no range: the first is the day off.
+        let single =
+            HolidayNotice::parse(2026, "测试节：5月4日（周一）放假，5月6日（周三）照常，共1天。");
+        let single = single.unwrap();
+        assert_eq!(
+            (single.holidays[0].from, single.holidays[0].to),
+            (d(2026, 5, 4), d(2026, 5, 4))
+        );
         // A line naming days without a holiday's name is still refused.
         let nameless = format!("{NOTICE_2026}\n5月9日（周六）上班。");
         assert_eq!(HolidayNotice::parse(2026, &nameless), Err(NoticeError::NoName { line: 8 }));
