@@ -101,8 +101,8 @@ pub fn SettingsHolidayNotice() -> Html {
             <h3>{ tr(lang, "录入国务院放假通知", "Enter the State Council's holiday notice") }</h3>
             <p class="settings-intro">
                 { tr(lang,
-                    "每年底国务院办公厅公布下一年的节假日安排。把通知正文中“一、元旦：……”等各行粘贴到下面，系统逐行核对日期与星期，确认无误后保存；保存后该年期限不再标注“暂定”。",
-                    "Each December the State Council publishes next year's holidays. Paste the notice's lines (元旦, 春节, …) below: each date is checked against its weekday; once saved, that year's deadlines are no longer provisional.") }
+                    "每年底国务院办公厅公布下一年的节假日安排。把通知全文（或其中“一、元旦：……”等各行）粘贴到下面，系统逐行核对日期与星期，确认无误后保存；保存后该年期限不再标注“暂定”。",
+                    "Each December the State Council publishes next year's holidays. Paste the whole notice (or its lines 元旦, 春节, …) below: each date is checked against its weekday; once saved, that year's deadlines are no longer provisional.") }
             </p>
             <form id="holiday-notice-form" class="settings-form" onsubmit={on_save}>
                 <label>{ tr(lang, "年份", "Year") }
