@@ -179,8 +179,18 @@ async fn the_2026_calendar_and_a_day_added() {
 /// A notice as the State Council writes them, for a year the bundled
 /// calendar lacks. The dates are this test's (checked against the real
 /// weekdays of 2027), not the published 2027 notice.
-const NOTICE_2027: &str = "一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n\
-二、春节：2月5日（周五）至13日（周六）放假调休，共9天。1月31日（周日）、2月20日（周六）上班。";
+/// A test notice pasted whole, as published: its number, salutation,
+/// preamble and closing lines are passed over. (Its dates are the test's
+/// own, not the real 2027 notice.)
+const NOTICE_2027: &str = "国务院办公厅关于2027年部分节假日安排的通知\n\
+国办发明电〔2026〕9号\n\
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：\n\
+经国务院批准，现将2027年元旦、春节放假调休日期的具体安排通知如下。\n\
+一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n\
+二、春节：2月5日（周五）至13日（周六）放假调休，共9天。1月31日（周日）、2月20日（周六）上班。\n\
+节假日期间，各地区、各部门要妥善安排好值班和安全、保卫等工作。\n\
+国务院办公厅\n\
+2026年11月10日";
 
 #[tokio::test]
 async fn a_new_years_notice_is_entered_and_its_deadlines_are_no_longer_provisional() {
