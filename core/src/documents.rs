@@ -1116,7 +1116,7 @@ mod tests {
             chars
                 .iter()
                 .enumerate()
-                .any(|(i, c)| *c == '你' && !matches!(chars.get(i + 1), Some('们') | Some('单')))
+                .any(|(i, c)| *c == '你' && !matches!(chars.get(i + 1), Some('们' | '单')))
         };
         for kind in [DocumentKind::Acceptance, DocumentKind::Extension, DocumentKind::Reply] {
             let doc = w.doc(kind);

@@ -585,5 +585,15 @@ mod tests {
         assert!(n.is_ok(), "{n:?}");
         let far = HolidayNotice::parse(2027, "元旦：2025年1月1日放假。").unwrap_err();
         assert!(matches!(far, NoticeError::OtherYear { .. }), "{far:?}");
+        // Next to the new year means the old year's December or the next
+        // year's January, nothing else.
+        let other_year = |text: &str| {
+            matches!(HolidayNotice::parse(2027, text), Err(NoticeError::OtherYear { .. }))
+        };
+        assert!(other_year("元旦：1月1日至3日放假调休，共3天。2026年11月28日上班。"));
+        assert!(!other_year("测试节：2028年1月1日放假，共1天。"));
+        assert!(HolidayNotice::parse(2027, "测试节：2028年1月1日放假，共1天。").is_ok());
+        assert!(other_year("测试节：2028年2月5日放假，共1天。"));
+        assert!(other_year("测试节：2026年1月3日放假，共1天。"));
     }
 }
