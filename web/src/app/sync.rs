@@ -287,11 +287,8 @@ fn save_fresh(app: &AppHandle, store: &Store) {
         record::save(
             &kv,
             SaveRequest {
-                prefix: prefix_of(space),
-                office: &office,
-                saved: None,
-                settings_changed: true,
                 sample: store.sample.as_deref(),
+                ..SaveRequest::whole(prefix_of(space), &office)
             },
         )
     };
@@ -322,11 +319,8 @@ pub(crate) fn set_aside(app: &AppHandle) {
     }
     let office = app.office.get().clone();
     let req = SaveRequest {
-        prefix: prefix_of(space),
-        office: &office,
-        saved: None,
-        settings_changed: true,
         sample: app.sample.as_deref(),
+        ..SaveRequest::whole(prefix_of(space), &office)
     };
     match record::save(&kv, req) {
         Ok(saved) => {

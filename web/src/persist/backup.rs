@@ -270,8 +270,7 @@ pub fn replace(
             return undo(kv, e);
         }
     }
-    let req = SaveRequest { prefix, office, saved: None, settings_changed: true, sample: None };
-    match record::save(kv, req) {
+    match record::save(kv, SaveRequest::whole(prefix, office)) {
         Ok(saved) => {
             // Whole from here: a failure to end the journal only means the
             // next open finds the new record's head and keeps it.
@@ -441,14 +440,7 @@ mod tests {
     fn replacing_keeps_the_previous_record_aside() {
         let kv = MemoryKv::default();
         let old = sample(30);
-        let req = SaveRequest {
-            prefix: REAL_PREFIX,
-            office: &old,
-            saved: None,
-            settings_changed: true,
-            sample: None,
-        };
-        record::save(&kv, req).unwrap();
+        record::save(&kv, SaveRequest::whole(REAL_PREFIX, &old)).unwrap();
         let before = kv.snapshot();
         let new = sample(60);
         let r = replace(&kv, REAL_PREFIX, &new, now()).unwrap();
@@ -470,14 +462,7 @@ mod tests {
     fn a_full_store_leaves_the_previous_record_as_it_was() {
         let old = sample(30);
         let kv = MemoryKv::default();
-        let req = SaveRequest {
-            prefix: REAL_PREFIX,
-            office: &old,
-            saved: None,
-            settings_changed: true,
-            sample: None,
-        };
-        record::save(&kv, req).unwrap();
+        record::save(&kv, SaveRequest::whole(REAL_PREFIX, &old)).unwrap();
         let before = kv.snapshot();
         let used = usage(&kv);
         let kv = MemoryKv { quota: Some(used * 2), ..MemoryKv::default() };
@@ -508,14 +493,7 @@ mod tests {
     fn a_restore_keeps_the_old_points_visible_without_an_alarm() {
         let kv = MemoryKv::default();
         let old = sample(10);
-        let req = SaveRequest {
-            prefix: REAL_PREFIX,
-            office: &old,
-            saved: None,
-            settings_changed: true,
-            sample: None,
-        };
-        record::save(&kv, req).unwrap();
+        record::save(&kv, SaveRequest::whole(REAL_PREFIX, &old)).unwrap();
         heads::note(
             &kv,
             REAL_PREFIX,

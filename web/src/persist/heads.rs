@@ -363,14 +363,7 @@ mod tests {
     fn the_list_moves_with_its_record_and_is_not_a_chunk() {
         let kv = MemoryKv::default();
         let office = sample(10);
-        let req = SaveRequest {
-            prefix: REAL_PREFIX,
-            office: &office,
-            saved: None,
-            settings_changed: true,
-            sample: None,
-        };
-        record::save(&kv, req).unwrap();
+        record::save(&kv, SaveRequest::whole(REAL_PREFIX, &office)).unwrap();
         note(&kv, REAL_PREFIX, office.log().checkpoint(), at(1), What::Backup).unwrap();
         assert!(record::record_keys(&kv, REAL_PREFIX).contains(&"xinfang.office.heads".into()));
         // The record still loads with the list beside it.

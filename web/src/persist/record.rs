@@ -506,6 +506,15 @@ pub struct SaveRequest<'a> {
     pub sample: Option<&'a SampleBase>,
 }
 
+impl<'a> SaveRequest<'a> {
+    /// The whole record under `prefix`, as if nothing of it were stored
+    /// (a restore, a record set aside, a fresh store): every chunk, the
+    /// settings and the head; no sandbox sample.
+    pub fn whole(prefix: &'a str, office: &'a Office) -> SaveRequest<'a> {
+        SaveRequest { prefix, office, saved: None, settings_changed: true, sample: None }
+    }
+}
+
 /// Writes what changed since `saved`: the chunks from the one holding the
 /// first unsaved entry to the last, the settings if they changed (or the
 /// record is new), then the head. Refuses when the stored head is not

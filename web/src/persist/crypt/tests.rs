@@ -103,14 +103,7 @@ fn filled() -> MemoryKv {
     let kv = MemoryKv::default();
     let day = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap();
     let office = sample_office(3, day, 60).unwrap();
-    let req = SaveRequest {
-        prefix: REAL_PREFIX,
-        office: &office,
-        saved: None,
-        settings_changed: true,
-        sample: None,
-    };
-    record::save(&kv, req).unwrap();
+    record::save(&kv, SaveRequest::whole(REAL_PREFIX, &office)).unwrap();
     let work = crate::persist::work::envelope_text(&WorkLedgers::default(), 1);
     kv.set("xinfang.office.work", &work).unwrap();
     kv.set("xinfang.office-aside-1.settings", &format!("{{\"summary\":\"{SUMMARY}\"}}")).unwrap();

@@ -592,14 +592,7 @@ impl KeyValue for FailingKv<'_> {
 pub(crate) fn stored(cases: u32) -> (MemoryKv, xinfang_core::Office) {
     let kv = MemoryKv::default();
     let office = sample_office(11, day(2026, 6, 30), cases).unwrap();
-    let req = SaveRequest {
-        prefix: REAL_PREFIX,
-        office: &office,
-        saved: None,
-        settings_changed: true,
-        sample: None,
-    };
-    save(&kv, req).unwrap();
+    save(&kv, SaveRequest::whole(REAL_PREFIX, &office)).unwrap();
     (kv, office)
 }
 
